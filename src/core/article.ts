@@ -1,0 +1,182 @@
+/**
+ * One corpus file -> one article, or the list of everything wrong with the file.
+ *
+ * A corpus file is UTF-8 text: YAML front matter between two `---` lines, then the
+ * article text.
+ *
+ *   ---
+ *   id: motegi-lavrov-munich-2020
+ *   title: Japanese Foreign Minister Notes Positive Changes ...
+ *   source: Pakistan Point News / Sputnik
+ *   published: 2020-02-16
+ *   url: https://...            (optional: where the article was first published)
+ *   ---
+ *   Japanese Foreign Minister Notes Positive Changes ...
+ *
+ *   TOKYO (Pakistan Point News / Sputnik - 16th February, 2020) ...
+ *
+ * The document text, which citations point into, always begins with the headline: when
+ * the body does not start with the title line, the title and a blank line are put before
+ * it. So the headline is sentence 0 of every document, searchable and citable.
+ */
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { repairReplacementCharacters } from './repair';
+
+export interface ArticleMeta {
+  /** Stable identifier, used in URLs and citations. */
+  readonly id: string;
+  readonly title: string;
+  /** Publisher or agency, e.g. "Reuters". */
+  readonly source: string;
+  /** Publication date, `YYYY-MM-DD`. */
+  readonly published: string;
+  /** Where the article was first published, when known. */
+  readonly url?: string;
+}
+
+export interface Article extends ArticleMeta {
+  /** The document text that citation offsets point into. */
+  readonly text: string;
+}
+
+export type ArticleResult =
+  | { readonly ok: true; readonly article: Article; readonly warnings: readonly string[] }
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+/** Longest id: ids appear in every citation and URL. */
+export const MAX_ID_LENGTH = 128;
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const requiredText = (field: string) =>
+  z
+    .string({
+      error: (issue) => (issue.input === undefined ? `missing ${field}` : `${field} must be text`),
+    })
+    .trim()
+    .min(1, `${field} is empty`);
+
+const metaSchema = z.strictObject(
+  {
+    id: requiredText('id')
+      .max(MAX_ID_LENGTH, `id is longer than ${MAX_ID_LENGTH} characters`)
+      .regex(ID_PATTERN, 'id may use only letters, digits, ".", "_" and "-", and must start with a letter or digit'),
+    title: requiredText('title'),
+    source: requiredText('source'),
+    published: z
+      .string({
+        error: (issue) =>
+          issue.input === undefined
+            ? 'missing published'
+            : 'published must be a date written YYYY-MM-DD (quote it in YAML if needed)',
+      })
+      .refine(isIsoDate, 'published must be a real date written YYYY-MM-DD'),
+    url: z.url({ protocol: /^https?$/, error: 'url must be an http or https URL' }).optional(),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')} (allowed: id, title, source, published, url)` : undefined) },
+);
+
+/**
+ * Parses the bytes of one corpus file.
+ * Never throws for bad input: every problem found is returned.
+ */
+export function parseArticle(bytes: Uint8Array): ArticleResult {
+  const decoded = decodeUtf8(bytes);
+  if (typeof decoded !== 'string') return { ok: false, problems: [decoded.problem] };
+
+  const source = decoded.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const frontMatter = /^---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(source);
+  if (!frontMatter) {
+    return {
+      ok: false,
+      problems: ['no front matter: the file must start with a "---" line, then id, title, source and published, then "---"'],
+    };
+  }
+
+  const problems: string[] = [];
+  const yaml = parseDocument(frontMatter[1] ?? '', { uniqueKeys: true, prettyErrors: false });
+  let meta: ArticleMeta | undefined;
+  if (yaml.errors.length > 0) {
+    problems.push(...yaml.errors.map((e) => `front matter is not valid YAML: ${e.message.split('\n')[0]}`));
+  } else {
+    const data: unknown = yaml.toJS();
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      problems.push('front matter must be a list of "field: value" lines');
+    } else {
+      const parsed = metaSchema.safeParse(data);
+      if (parsed.success) meta = withoutUndefined(parsed.data);
+      else problems.push(...parsed.error.issues.map((issue) => issue.message));
+    }
+  }
+
+  const body = source.slice(frontMatter[0].length).replace(/^\s*\n/, '').trimEnd();
+  if (body.trim().length === 0) problems.push('empty text: nothing follows the front matter');
+  if (problems.length > 0 || meta === undefined) return { ok: false, problems };
+
+  const warnings: string[] = [];
+  const repair = repairReplacementCharacters(body);
+  if (repair.replaced > 0) {
+    warnings.push(
+      `replaced ${repair.replaced} U+FFFD replacement character${repair.replaced === 1 ? '' : 's'} ` +
+        '(a character lost in an earlier conversion) with a dash, apostrophe or space',
+    );
+  }
+  const text = startsWithTitle(repair.text, meta.title) ? repair.text : `${meta.title}\n\n${repair.text}`;
+  return { ok: true, article: { ...meta, text }, warnings };
+}
+
+function startsWithTitle(text: string, title: string): boolean {
+  const firstLine = text.split('\n', 1)[0] ?? '';
+  return collapse(firstLine) === collapse(title);
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function withoutUndefined(meta: z.infer<typeof metaSchema>): ArticleMeta {
+  const { url, ...rest } = meta;
+  return url === undefined ? rest : { ...rest, url };
+}
+
+function isIsoDate(value: string): boolean {
+  const match = DATE_PATTERN.exec(value);
+  if (!match) return false;
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes UTF-8, or says where the first byte that is not UTF-8 is. */
+function decodeUtf8(bytes: Uint8Array): string | { problem: string } {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    const offset = firstInvalidByte(bytes);
+    let line = 1;
+    for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+    return {
+      problem: `not UTF-8: byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')} at offset ${offset} (line ${line}) is not valid UTF-8; save the file as UTF-8`,
+    };
+  }
+}
+
+/** The offset of the first byte at which strict UTF-8 decoding fails (binary search). */
+function firstInvalidByte(bytes: Uint8Array): number {
+  let good = 0;
+  let bad = bytes.length;
+  while (bad - good > 1) {
+    const mid = (good + bad) >>> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      good = mid;
+    } catch {
+      bad = mid;
+    }
+  }
+  return good;
+}

@@ -1,0 +1,72 @@
+/**
+ * The corpus: every article, split into sentences, validated as a whole. Built from file
+ * contents handed in by a shell (the core reads no files).
+ */
+import { parseArticle, type Article } from './article';
+import { CorpusError, type CorpusProblem } from './errors';
+import { splitSentences, type Span } from './sentences';
+
+/** One corpus file as read by a shell: a name for messages, and its bytes. */
+export interface CorpusFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface CorpusDocument extends Article {
+  /** Sentence spans into `text`, in order; sentence N is `sentences[N]`. */
+  readonly sentences: readonly Span[];
+}
+
+export interface Corpus {
+  readonly documents: readonly CorpusDocument[];
+  readonly sentenceCount: number;
+  /** Non-fatal notes about the files (repairs made), file by file. */
+  readonly warnings: readonly CorpusProblem[];
+  document(id: string): CorpusDocument | undefined;
+}
+
+/**
+ * Parses and checks every file. Throws a {@link CorpusError} listing every problem in
+ * every file (bad files, duplicate ids, an empty corpus): a corpus loads whole or not at
+ * all, so a service never answers from a silently partial one.
+ */
+export function buildCorpus(files: readonly CorpusFile[]): Corpus {
+  const problems: CorpusProblem[] = [];
+  const warnings: CorpusProblem[] = [];
+  const documents: CorpusDocument[] = [];
+  const fileOfId = new Map<string, string>();
+
+  if (files.length === 0) {
+    throw new CorpusError([{ file: '(corpus)', message: 'no articles: add at least one .md file' }]);
+  }
+  for (const file of files) {
+    const result = parseArticle(file.bytes);
+    if (!result.ok) {
+      problems.push(...result.problems.map((message) => ({ file: file.name, message })));
+      continue;
+    }
+    const { article } = result;
+    warnings.push(...result.warnings.map((message) => ({ file: file.name, message })));
+    const earlier = fileOfId.get(article.id);
+    if (earlier !== undefined) {
+      problems.push({ file: file.name, message: `duplicate id "${article.id}" (also used by ${earlier})` });
+      continue;
+    }
+    fileOfId.set(article.id, file.name);
+    documents.push({ ...article, sentences: splitSentences(article.text) });
+  }
+  if (problems.length > 0) throw new CorpusError(problems);
+  return fromDocuments(documents, warnings);
+}
+
+/** A corpus over documents that are already parsed and split (for tests and snapshots). */
+export function fromDocuments(documents: readonly CorpusDocument[], warnings: readonly CorpusProblem[] = []): Corpus {
+  const byId = new Map(documents.map((doc) => [doc.id, doc]));
+  const sentenceCount = documents.reduce((sum, doc) => sum + doc.sentences.length, 0);
+  return {
+    documents,
+    sentenceCount,
+    warnings,
+    document: (id) => byId.get(id),
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Every error citeqa reports on purpose carries one of these codes. The edges turn them
+ * into HTTP statuses or WebSocket error replies; anything thrown without a code is a bug,
+ * logged in full and reported to the client only as `internal`.
+ *
+ * - `bad_request`: the request is malformed; fix it before sending it again.
+ * - `not_found`: the named document does not exist.
+ * - `corpus_invalid`: an article file cannot be loaded (the service refuses to start).
+ * - `internal`: the server failed; the request may be retried.
+ */
+export type ErrorCode = 'bad_request' | 'not_found' | 'corpus_invalid' | 'internal';
+
+export class CiteqaError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CiteqaError';
+  }
+}
+
+/** One thing wrong with one corpus file. */
+export interface CorpusProblem {
+  readonly file: string;
+  readonly message: string;
+}
+
+/** The corpus cannot be loaded; `problems` lists everything wrong, file by file. */
+export class CorpusError extends CiteqaError {
+  constructor(readonly problems: readonly CorpusProblem[]) {
+    super('corpus_invalid', formatProblems(problems));
+    this.name = 'CorpusError';
+  }
+}
+
+function formatProblems(problems: readonly CorpusProblem[]): string {
+  const lines = problems.map((p) => `  ${p.file}: ${p.message}`);
+  const noun = problems.length === 1 ? 'problem' : 'problems';
+  return `the corpus has ${problems.length} ${noun}:\n${lines.join('\n')}`;
+}

@@ -1,0 +1,132 @@
+/**
+ * Sentence splitting with exact offsets: for every span, `text.slice(start, end)` is the
+ * sentence, without surrounding white space.
+ *
+ * Candidate boundaries come from ICU's sentence rules (`Intl.Segmenter`), which already
+ * handle decimals ("3.5"), closing quotes and brackets after a full stop, and lower-case
+ * continuations ("the U.S. on Monday"). What ICU gets wrong in news text is repaired here:
+ *
+ *   1. Hard-wrapped lines: ICU ends a sentence at every line break. Single line breaks
+ *      are read as spaces (same length, so offsets hold); a blank line still ends a
+ *      paragraph and so a sentence.
+ *   2. Abbreviations: ICU breaks after "Mr." or "Feb." when a capital or digit follows.
+ *      Such a break is undone when the segment ends with an abbreviation that cannot end
+ *      a sentence here (see {@link isFalseBoundary}).
+ *   3. Run-on text with no punctuation is cut at white space every
+ *      {@link MAX_SENTENCE_LENGTH} characters, so a passage stays readable.
+ */
+
+/** A sentence's place in its document text: `[start, end)` in UTF-16 code units. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Longest passage returned as one sentence. Longer runs are cut at white space; real
+ * sentences in news text stay far below it.
+ */
+export const MAX_SENTENCE_LENGTH = 1000;
+
+/** Titles and honorifics: never the last word of a sentence in news text. */
+const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'maj',
+  'capt', 'cmdr', 'adm', 'sgt', 'cpl', 'pvt', 'rev', 'fr', 'st', 'mt', 'ft', 'hon', 'pres',
+  'supt', 'insp', 'det', 'messrs', 'mme', 'mlle', 'sr', 'jr', 'no', 'nos', 'vol', 'art',
+  'fig', 'pp', 'approx', 'est', 'vs', 'v', 'cf', 'ca',
+]);
+
+/** Abbreviated months: not a sentence end when a day or year follows ("Feb. 16"). */
+const MONTHS = new Set([
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+]);
+
+/**
+ * Words that start a new sentence after an initialism ("in the U.S. The talks...").
+ * After "U.S." or "U.N." any other capitalised word continues the sentence
+ * ("the U.S. President", "the U.N. Security Council").
+ */
+const SENTENCE_STARTERS = new Set([
+  'a', 'an', 'and', 'as', 'at', 'but', 'for', 'he', 'her', 'his', 'however', 'i', 'if',
+  'in', 'it', 'its', 'meanwhile', 'on', 'our', 'she', 'so', 'that', 'the', 'their', 'there',
+  'these', 'they', 'this', 'those', 'we', 'what', 'when', 'while', 'yet', 'you',
+]);
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Splits `text` into sentence spans, in order. */
+export function splitSentences(text: string): Span[] {
+  const source = unwrapLines(text);
+  const spans: Span[] = [];
+  let pendingStart: number | undefined;
+  for (const { index, segment } of segmenter.segment(source)) {
+    const start = pendingStart ?? index;
+    const end = index + segment.length;
+    if (!PARAGRAPH_END.test(segment) && isFalseBoundary(source.slice(start, end).trimEnd(), source.slice(end).trimStart())) {
+      pendingStart = start;
+      continue;
+    }
+    pendingStart = undefined;
+    spans.push(...cutLongRuns(text, trimSpan(text, start, end)));
+  }
+  if (pendingStart !== undefined) spans.push(...cutLongRuns(text, trimSpan(text, pendingStart, source.length)));
+  return spans.filter((span) => span.end > span.start);
+}
+
+const LINE_BREAKS = /((?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+)|\r\n|\r|\n/g;
+const PARAGRAPH_END = /(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*$/;
+
+/** Replaces each line break that is not part of a blank line by spaces of equal length. */
+function unwrapLines(text: string): string {
+  return text.replace(LINE_BREAKS, (match: string, paragraph: string | undefined) =>
+    paragraph === undefined ? ' '.repeat(match.length) : match,
+  );
+}
+
+/**
+ * Whether ICU's break between `before` (trimmed on the right) and `after` (trimmed on the
+ * left) falls inside a sentence.
+ */
+function isFalseBoundary(before: string, after: string): boolean {
+  if (after.length === 0 || !before.endsWith('.')) return false;
+  const lastWord = /(\S+)$/.exec(before)?.[1] ?? '';
+  const word = lastWord.replace(/^[("'“‘[]+/, '');
+  const bare = word.slice(0, -1).toLowerCase();
+  const nextWord = /^[("'“‘[]*([\p{L}\p{N}]+)/u.exec(after)?.[1] ?? '';
+
+  if (TITLES.has(bare)) return true;
+  if (MONTHS.has(bare)) return /^\p{N}/u.test(nextWord);
+  // An initial inside a name: "John F. Kennedy", "Ivan S. Petrov".
+  if (/^\p{Lu}\.$/u.test(word)) return /^\p{Lu}/u.test(nextWord) && !SENTENCE_STARTERS.has(nextWord.toLowerCase());
+  // An initialism: "U.S.", "U.N.", "a.m." followed by a name rather than a new sentence.
+  if (/^(?:\p{L}\.){2,}$/u.test(word)) {
+    return /^\p{Lu}/u.test(nextWord) && !SENTENCE_STARTERS.has(nextWord.toLowerCase());
+  }
+  return false;
+}
+
+function trimSpan(text: string, start: number, end: number): Span {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text.charAt(s))) s++;
+  while (e > s && /\s/.test(text.charAt(e - 1))) e--;
+  return { start: s, end: e };
+}
+
+/**
+ * Cuts a span longer than {@link MAX_SENTENCE_LENGTH} at the last white space before the
+ * limit (or at the limit itself when a run has none).
+ */
+function cutLongRuns(text: string, span: Span): Span[] {
+  const spans: Span[] = [];
+  let { start } = span;
+  while (span.end - start > MAX_SENTENCE_LENGTH) {
+    const window = text.slice(start, start + MAX_SENTENCE_LENGTH + 1);
+    const cut = window.search(/\s\S*$/);
+    const end = cut > 0 ? start + cut : start + MAX_SENTENCE_LENGTH;
+    spans.push(trimSpan(text, start, end));
+    start = trimSpan(text, end, span.end).start;
+  }
+  spans.push({ start, end: span.end });
+  return spans;
+}

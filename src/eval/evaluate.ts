@@ -1,0 +1,75 @@
+/**
+ * The answer-quality benchmark: scores answers against a question file in which each
+ * item names passage text a right answer must contain, or marks the question as one the
+ * articles do not answer.
+ */
+import { z } from 'zod';
+import type { Answer } from '../core/answer';
+
+export const evalItemSchema = z.object({
+  id: z.string(),
+  question: z.string(),
+  /** Text one of the passages must contain (any one of these, case- and space-insensitive). */
+  expect: z.array(z.string()).min(1).optional(),
+  /** The short answer, when the question has one. */
+  answer: z.string().optional(),
+  /** The articles do not answer this question: it must be declined. */
+  unanswerable: z.boolean().optional(),
+});
+
+export type EvalItem = z.infer<typeof evalItemSchema>;
+
+export interface ItemResult {
+  readonly item: EvalItem;
+  readonly answer: Answer;
+  /** 1-based rank of the first passage holding an expected text; 0 when none does. */
+  readonly rank: number;
+}
+
+export interface EvalReport {
+  readonly answerable: number;
+  readonly unanswerable: number;
+  /** Share of answerable questions whose first passage is right (declined counts as wrong). */
+  readonly hitAt1: number;
+  /** Share of answerable questions with a right passage among the first three. */
+  readonly recallAt3: number;
+  /** Mean reciprocal rank of the first right passage. */
+  readonly mrr: number;
+  /** Unanswerable questions that were declined. */
+  readonly declined: number;
+  /** Answerable questions that were declined. */
+  readonly wronglyDeclined: number;
+  readonly results: readonly ItemResult[];
+}
+
+/** Scores `answerOf` over `items`; `answerOf` must return at least three passages when it can. */
+export function evaluate(items: readonly EvalItem[], answerOf: (question: string) => Answer): EvalReport {
+  const results = items.map((item) => {
+    const answer = answerOf(item.question);
+    return { item, answer, rank: rankOfExpected(item, answer) };
+  });
+  const answerable = results.filter((r) => !r.item.unanswerable);
+  const unanswerable = results.filter((r) => r.item.unanswerable);
+  const share = (n: number) => (answerable.length === 0 ? 0 : n / answerable.length);
+  return {
+    answerable: answerable.length,
+    unanswerable: unanswerable.length,
+    hitAt1: share(answerable.filter((r) => r.rank === 1).length),
+    recallAt3: share(answerable.filter((r) => r.rank >= 1 && r.rank <= 3).length),
+    mrr: share(answerable.reduce((sum, r) => sum + (r.rank > 0 ? 1 / r.rank : 0), 0)),
+    declined: unanswerable.filter((r) => !r.answer.answered).length,
+    wronglyDeclined: answerable.filter((r) => !r.answer.answered).length,
+    results,
+  };
+}
+
+function rankOfExpected(item: EvalItem, answer: Answer): number {
+  if (!answer.answered || !item.expect) return 0;
+  const expected = item.expect.map(squash);
+  const index = answer.passages.findIndex((p) => expected.some((e) => squash(p.text).includes(e)));
+  return index + 1;
+}
+
+function squash(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
