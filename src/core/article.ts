@@ -15,8 +15,8 @@
  *
  *   TOKYO (Pakistan Point News / Sputnik - 16th February, 2020) ...
  *
- * The document text, which citations point into, always begins with the headline: when
- * the body does not start with the title line, the title and a blank line are put before
+ * The document text, which citations point into, always begins with the headline and a
+ * blank line: when the body does not start with the title line, the title is put before
  * it. So the headline is sentence 0 of every document, searchable and citable.
  */
 import { parseDocument } from 'yaml';
@@ -123,13 +123,20 @@ export function parseArticle(bytes: Uint8Array): ArticleResult {
         '(a character lost in an earlier conversion) with a dash, apostrophe or space',
     );
   }
-  const text = startsWithTitle(repair.text, meta.title) ? repair.text : `${meta.title}\n\n${repair.text}`;
-  return { ok: true, article: { ...meta, text }, warnings };
+  return { ok: true, article: { ...meta, text: withHeadline(repair.text, meta.title) }, warnings };
 }
 
-function startsWithTitle(text: string, title: string): boolean {
-  const firstLine = text.split('\n', 1)[0] ?? '';
-  return collapse(firstLine) === collapse(title);
+/**
+ * The document text: the headline, a blank line, then the article. A body that already
+ * starts with its title line keeps it (only a missing blank line after it is added, so
+ * the headline never runs into the first sentence).
+ */
+function withHeadline(body: string, title: string): string {
+  const newline = body.indexOf('\n');
+  const firstLine = newline === -1 ? body : body.slice(0, newline);
+  if (collapse(firstLine) !== collapse(title)) return `${title}\n\n${body}`;
+  const rest = newline === -1 ? '' : body.slice(newline).replace(/^\s+/, '');
+  return rest === '' ? firstLine : `${firstLine}\n\n${rest}`;
 }
 
 function collapse(text: string): string {

@@ -22,10 +22,21 @@ export interface Ranking {
   readonly unknownWords: readonly string[];
 }
 
+/**
+ * Weight of a document's headline (sentence 0) against its body sentences. A headline
+ * names the story's topic in the question's words ("peace treaty", "foreign minister")
+ * but rarely holds the fact asked for, which the body states in full; at full weight the
+ * short headline outranks the sentence that answers.
+ */
+export const HEADLINE_WEIGHT = 0.5;
+
 /** Ranks the corpus's sentences for `question`; `limit` caps how many are returned. */
 export function rank(index: SentenceIndex, question: string, limit: number): Ranking {
   const words = contentWords(question);
-  const results = words.length === 0 ? [] : index.search.search(question, { combineWith: 'OR' });
+  const results = words.length === 0 ? [] : index.search.search(question, {
+          combineWith: 'OR',
+          boostDocument: (id) => (index.sentence(id as number).sentence === 0 ? HEADLINE_WEIGHT : 1),
+        });
   const matched = new Set(results.flatMap((result) => result.queryTerms));
   const unknownWords = words.filter((word) => !word.terms.some((term) => matched.has(term))).map((word) => word.text);
 

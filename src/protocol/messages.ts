@@ -1,0 +1,55 @@
+/**
+ * The WebSocket protocol, version 1: one JSON object per text frame, at `/ws`.
+ * Types only; {@link parseClientMessage} is the one parser of what clients send.
+ *
+ *   client                               server
+ *     |  <------------------------------  hello    (once, on connect)
+ *     |  ask {id, question, limit}  --->
+ *     |  <------------------------------  answer {id, ...} | error {id, code, message}
+ *
+ * Clients must tolerate message types, fields and error codes they do not know: later
+ * versions add them without changing the protocol number.
+ */
+import type { Answer } from '../core/answer';
+import type { ErrorCode } from '../core/errors';
+
+export const PROTOCOL_VERSION = 1;
+
+/** A client's request id, echoed verbatim in the reply; `null` in replies to requests without one. */
+export type RequestId = string | number;
+
+// ---- client -> server ----
+
+export interface AskMessage {
+  readonly type: 'ask';
+  readonly id?: RequestId;
+  /** 1 to 1,000 characters after trimming. */
+  readonly question: string;
+  /** Most passages to return, 1 to 10; default 3. */
+  readonly limit?: number;
+}
+
+export type ClientMessage = AskMessage;
+
+// ---- server -> client ----
+
+export interface HelloMessage {
+  readonly type: 'hello';
+  readonly protocol: typeof PROTOCOL_VERSION;
+  readonly documents: number;
+  readonly sentences: number;
+}
+
+export interface AnswerMessage extends Answer {
+  readonly type: 'answer';
+  readonly id: RequestId | null;
+}
+
+export interface ErrorMessage {
+  readonly type: 'error';
+  readonly id: RequestId | null;
+  readonly code: ErrorCode;
+  readonly message: string;
+}
+
+export type ServerMessage = HelloMessage | AnswerMessage | ErrorMessage;

@@ -1,0 +1,85 @@
+/**
+ * The one parser of client messages: raw frame text in, a typed message or a typed
+ * `bad_request` error out. It never throws.
+ */
+import { z } from 'zod';
+import { limitSchema, questionSchema } from '../core/request';
+import type { ClientMessage, ErrorMessage, RequestId } from './messages';
+
+/** Longest request id, in characters: ids are echoed in every reply. */
+export const MAX_ID_LENGTH = 256;
+
+export type ParseResult =
+  | { readonly ok: true; readonly message: ClientMessage }
+  | { readonly ok: false; readonly error: ErrorMessage };
+
+const CLIENT_TYPES = ['ask'] as const;
+
+const idSchema = z.union([z.string().max(MAX_ID_LENGTH), z.number().refine(Number.isFinite)], {
+  error: `"id" must be a string of at most ${MAX_ID_LENGTH} characters or a finite number`,
+});
+
+const askSchema = z.object({
+  type: z.literal('ask'),
+  id: idSchema.optional(),
+  question: questionSchema,
+  limit: limitSchema.optional(),
+});
+
+/** Parses the text of one frame. Unknown fields are ignored, for forward compatibility. */
+export function parseClientMessage(text: string): ParseResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return failure(null, 'the message is not valid JSON');
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return failure(null, `the message must be a JSON object, not ${describe(data)}`);
+  }
+  const fields = data as Record<string, unknown>;
+
+  let id: RequestId | null = null;
+  if (Object.hasOwn(fields, 'id') && fields.id !== undefined) {
+    const parsedId = idSchema.safeParse(fields.id);
+    if (!parsedId.success) return failure(null, parsedId.error.issues[0]?.message ?? 'bad "id"');
+    id = parsedId.data;
+  }
+
+  const type = Object.hasOwn(fields, 'type') ? fields.type : undefined;
+  if (type === undefined) return failure(id, `missing "type" (expected ${expectedTypes()})`);
+  if (typeof type !== 'string') return failure(id, `"type" must be a string (expected ${expectedTypes()})`);
+
+  switch (type) {
+    case 'ask': {
+      const parsed = askSchema.safeParse(fields);
+      if (!parsed.success) return failure(id, parsed.error.issues.map((issue) => issue.message).join('; '));
+      return { ok: true, message: withoutUndefined(parsed.data) };
+    }
+    default:
+      return failure(id, `unknown message type "${truncate(type, 40)}" (expected ${expectedTypes()})`);
+  }
+}
+
+function withoutUndefined(message: z.infer<typeof askSchema>): ClientMessage {
+  const { id, limit, ...rest } = message;
+  return { ...rest, ...(id === undefined ? {} : { id }), ...(limit === undefined ? {} : { limit }) };
+}
+
+function failure(id: RequestId | null, message: string): ParseResult {
+  return { ok: false, error: { type: 'error', id, code: 'bad_request', message } };
+}
+
+function expectedTypes(): string {
+  return CLIENT_TYPES.map((t) => `"${t}"`).join(' or ');
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
+}

@@ -1,0 +1,130 @@
+/**
+ * The HTTP side of the service (express): the JSON API, the HTML pages and the health check.
+ *
+ *   GET /healthz           200 {"status":"ok", documents, sentences}
+ *   GET /api/ask?q=&limit= the answer object (as over WebSocket, without "type" and "id")
+ *   GET /api/docs          {"documents": [{id, title, source, published, url?, sentences}]}
+ *   GET /api/docs/:id      one document with its full "text"
+ *   GET /docs/:id          the article as a page, sentence N at #sN
+ *   GET /                  a page to ask a question (?q=...)
+ *
+ * Errors are JSON `{"code", "message"}` under /api, HTML pages elsewhere.
+ */
+import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { ask } from '../core/answer';
+import type { CorpusDocument } from '../core/corpus';
+import { CiteqaError } from '../core/errors';
+import { MAX_LIMIT } from '../core/request';
+import type { SentenceIndex } from '../core/search-index';
+import { HTTP_STATUS, toClientError } from './errors';
+import { documentPage, homePage, notFoundPage } from './pages';
+
+export interface AppOptions {
+  readonly index: SentenceIndex;
+  readonly logger: Logger;
+}
+
+export function createApp({ index, logger }: AppOptions): express.Express {
+  const { corpus } = index;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(helmet());
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', documents: corpus.documents.length, sentences: corpus.sentenceCount });
+  });
+
+  app.get('/api/ask', (req, res) => {
+    const question = singleParam(req, 'q', 'the question');
+    const limit = parseLimit(singleParam(req, 'limit', 'the number of passages'));
+    if (question === undefined || question.trim() === '') {
+      throw new CiteqaError('bad_request', 'missing question: add ?q=your+question to the URL');
+    }
+    res.json(ask(index, question, limit === undefined ? {} : { limit }));
+  });
+
+  app.get('/api/docs', (_req, res) => {
+    res.json({ documents: corpus.documents.map(summary) });
+  });
+
+  app.get('/api/docs/:id', (req, res) => {
+    const doc = documentOr404(req.params.id);
+    res.json({ ...summary(doc), text: doc.text });
+  });
+
+  app.get('/docs/:id', (req, res) => {
+    const doc = corpus.document(req.params.id);
+    if (!doc) {
+      res.status(404).type('html').send(notFoundPage(`There is no article with the id "${req.params.id}".`));
+      return;
+    }
+    res.type('html').send(documentPage(doc));
+  });
+
+  app.get('/', (req, res) => {
+    const question = typeof req.query.q === 'string' ? req.query.q : '';
+    if (question.trim() === '') {
+      res.type('html').send(homePage(corpus, ''));
+      return;
+    }
+    try {
+      res.type('html').send(homePage(corpus, question, { answer: ask(index, question) }));
+    } catch (error) {
+      const { code, message } = toClientError(error, logger, { path: req.path });
+      res.status(HTTP_STATUS[code]).type('html').send(homePage(corpus, question, { error: message }));
+    }
+  });
+
+  app.use('/api', (req, _res) => {
+    throw new CiteqaError('not_found', `no API endpoint ${req.method} ${req.path}`);
+  });
+  app.use((req, res) => {
+    res.status(404).type('html').send(notFoundPage(`There is no page at ${req.path}.`));
+  });
+
+  const onError: ErrorRequestHandler = (error: unknown, req: Request, res: Response, _next) => {
+    // Body-parser style errors carry a status; everything else is ours or a bug.
+    const status = (error as { status?: unknown }).status;
+    const client =
+      typeof status === 'number' && status >= 400 && status < 500 && !(error instanceof CiteqaError)
+        ? { code: 'bad_request' as const, message: 'the request is malformed' }
+        : toClientError(error, logger, { method: req.method, path: req.path });
+    if (res.headersSent) return;
+    res.status(HTTP_STATUS[client.code]).json(client);
+  };
+  app.use(onError);
+
+  function documentOr404(id: string): CorpusDocument {
+    const doc = corpus.document(id);
+    if (!doc) throw new CiteqaError('not_found', `no document with id "${id}"`);
+    return doc;
+  }
+  return app;
+}
+
+function summary(doc: CorpusDocument) {
+  return {
+    id: doc.id,
+    title: doc.title,
+    source: doc.source,
+    published: doc.published,
+    ...(doc.url === undefined ? {} : { url: doc.url }),
+    sentences: doc.sentences.length,
+  };
+}
+
+/** A query parameter given at most once, as text. */
+function singleParam(req: Request, name: string, what: string): string | undefined {
+  const value: unknown = req.query[name];
+  if (value === undefined || typeof value === 'string') return value;
+  throw new CiteqaError('bad_request', `give "${name}" (${what}) once`);
+}
+
+function parseLimit(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,2}$/.test(value)) throw new CiteqaError('bad_request', `"limit" must be a whole number from 1 to ${MAX_LIMIT}`);
+  return Number(value);
+}

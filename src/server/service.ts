@@ -1,0 +1,42 @@
+/**
+ * The service: one HTTP server carrying both the express app and the WebSocket endpoint.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { SentenceIndex } from '../core/search-index';
+import { createApp } from './app';
+import { attachWebSocket, type WsEndpoint } from './ws';
+
+export interface Service {
+  readonly server: Server;
+  readonly ws: WsEndpoint;
+  /** Starts listening; resolves with the bound address (port 0 picks a free port). */
+  listen(port: number, host: string): Promise<AddressInfo>;
+  /** Closes WebSocket clients (1001), stops accepting connections, and waits for HTTP requests in flight. */
+  close(): Promise<void>;
+}
+
+export function createService(options: { index: SentenceIndex; logger: Logger }): Service {
+  const server = createServer(createApp(options));
+  const ws = attachWebSocket(server, options);
+  return {
+    server,
+    ws,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve(server.address() as AddressInfo);
+        });
+      }),
+    close: async () => {
+      await ws.close();
+      await new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeIdleConnections();
+      });
+    },
+  };
+}

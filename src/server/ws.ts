@@ -1,0 +1,114 @@
+/**
+ * The WebSocket side of the service (protocol version 1, see src/protocol/messages.ts),
+ * on the HTTP server's `upgrade` event at `/ws`.
+ *
+ * A bad frame gets an `error` reply and the socket stays open; invalid UTF-8 and frames
+ * over the size cap are closed by `ws` itself (1007, 1009).
+ */
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { ask } from '../core/answer';
+import type { SentenceIndex } from '../core/search-index';
+import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from '../protocol/messages';
+import { parseClientMessage } from '../protocol/parse';
+import { toClientError } from './errors';
+
+/** The endpoint's path. */
+export const WS_PATH = '/ws';
+
+/**
+ * Largest frame accepted, in bytes. A question is at most 1,000 characters (4 KB of
+ * UTF-8); larger frames are not questions.
+ */
+export const MAX_FRAME_BYTES = 16 * 1024;
+
+export interface WsOptions {
+  readonly index: SentenceIndex;
+  readonly logger: Logger;
+}
+
+export interface WsEndpoint {
+  readonly wss: WebSocketServer;
+  /** Closes every socket with 1001 (going away) and stops accepting new ones. */
+  close(): Promise<void>;
+}
+
+export function attachWebSocket(server: Server, { index, logger }: WsOptions): WsEndpoint {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
+  const hello: ServerMessage = {
+    type: 'hello',
+    protocol: PROTOCOL_VERSION,
+    documents: index.corpus.documents.length,
+    sentences: index.corpus.sentenceCount,
+  };
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    socket.on('error', (error) => logger.debug({ err: error }, 'socket error during upgrade'));
+    if (pathOf(req) !== WS_PATH) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  };
+  server.on('upgrade', onUpgrade);
+
+  wss.on('connection', (ws: WebSocket) => {
+    send(ws, hello);
+    ws.on('error', (error) => logger.debug({ err: error }, 'websocket closed on a protocol error'));
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (isBinary) {
+        send(ws, { type: 'error', id: null, code: 'bad_request', message: 'binary frames are not supported: send JSON in a text frame' });
+        return;
+      }
+      const parsed = parseClientMessage(rawText(data));
+      send(ws, parsed.ok ? respond(parsed.message) : parsed.error);
+    });
+  });
+
+  function respond(message: ClientMessage): ServerMessage {
+    const id = message.id ?? null;
+    try {
+      switch (message.type) {
+        case 'ask': {
+          const answer = ask(index, message.question, message.limit === undefined ? {} : { limit: message.limit });
+          return { type: 'answer', id, ...answer };
+        }
+        default: {
+          const unknownType: never = message.type;
+          throw new Error(`unhandled message type ${String(unknownType)}`);
+        }
+      }
+    } catch (error) {
+      return { type: 'error', id, ...toClientError(error, logger, { messageType: message.type }) };
+    }
+  }
+
+  return {
+    wss,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.off('upgrade', onUpgrade);
+        for (const client of wss.clients) client.close(1001, 'server shutting down');
+        wss.close(() => resolve());
+      }),
+  };
+}
+
+function send(ws: WebSocket, message: ServerMessage): void {
+  if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
+}
+
+function rawText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data as ArrayBuffer).toString('utf8');
+}
+
+function pathOf(req: IncomingMessage): string {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return '';
+  }
+}
