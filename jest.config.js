@@ -6,7 +6,5 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
-  // Servers and sockets opened by a test must be closed by it; this makes a leak fail loudly.
-  detectOpenHandles: false,
   testTimeout: 15000,
 };

@@ -172,8 +172,24 @@ function decodeUtf8(bytes: Uint8Array): string | { problem: string } {
   }
 }
 
-/** The offset of the first byte at which strict UTF-8 decoding fails (binary search). */
+/**
+ * The offset of the first byte that is not UTF-8: the longest prefix that decodes (as a
+ * stream, so a sequence cut at the end is not yet an error) is found by binary search;
+ * when that prefix ends inside a multi-byte sequence, the sequence's lead byte is the bad
+ * one ("Caf\xE9 " has a lead byte 0xE9 that no continuation bytes follow).
+ */
 function firstInvalidByte(bytes: Uint8Array): number {
+  const valid = longestStreamPrefix(bytes);
+  for (let i = valid - 1; i >= Math.max(0, valid - 3); i--) {
+    const byte = bytes[i] ?? 0;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: keep looking for its lead
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return valid - i < length ? i : valid;
+  }
+  return valid;
+}
+
+function longestStreamPrefix(bytes: Uint8Array): number {
   let good = 0;
   let bad = bytes.length;
   while (bad - good > 1) {

@@ -15,9 +15,8 @@ export type ParseResult =
 
 const CLIENT_TYPES = ['ask'] as const;
 
-const idSchema = z.union([z.string().max(MAX_ID_LENGTH), z.number().refine(Number.isFinite)], {
-  error: `"id" must be a string of at most ${MAX_ID_LENGTH} characters or a finite number`,
-});
+const ID_RULE = `"id" must be a string of at most ${MAX_ID_LENGTH} characters or a finite number`;
+const idSchema = z.union([z.string().max(MAX_ID_LENGTH, ID_RULE), z.number().refine(Number.isFinite, ID_RULE)], { error: ID_RULE });
 
 const askSchema = z.object({
   type: z.literal('ask'),

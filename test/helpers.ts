@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import pino from 'pino';
+import { buildCorpus, type CorpusFile } from '../src/core/corpus';
+import { buildIndex, type SentenceIndex } from '../src/core/search-index';
+
+export const FIXTURE_CORPUS_DIR = path.join(__dirname, 'fixtures', 'corpus');
+export const SEED_FILE = '2020-02-16-motegi-lavrov-munich.md';
+export const SEED_ID = '2020-02-16-motegi-lavrov-munich';
+
+export function fixtureFile(name: string = SEED_FILE): CorpusFile {
+  return { name, bytes: readFileSync(path.join(FIXTURE_CORPUS_DIR, name)) };
+}
+
+/** A corpus file made from text, for loader tests. */
+export function textFile(name: string, text: string): CorpusFile {
+  return { name, bytes: new TextEncoder().encode(text) };
+}
+
+/** A well-formed article file; `fields` replace or (as undefined) remove front-matter lines. */
+export function articleText(fields: Record<string, string | undefined> = {}, body = 'Headline\n\nThe ministers met in Munich. The talks lasted an hour.'): string {
+  const all: Record<string, string | undefined> = {
+    id: 'test-article',
+    title: 'Headline',
+    source: 'Test Wire',
+    published: '2021-03-04',
+    ...fields,
+  };
+  const lines = Object.entries(all)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}: ${value}`);
+  return `---\n${lines.join('\n')}\n---\n${body}\n`;
+}
+
+let seedIndex: SentenceIndex | undefined;
+
+/** The index over the test corpus (the seed article), built once per test file. */
+export function seedIndexOnce(): SentenceIndex {
+  seedIndex ??= buildIndex(buildCorpus([fixtureFile()]));
+  return seedIndex;
+}
+
+export const silentLogger = pino({ level: 'silent' });
