@@ -31,7 +31,9 @@ export function createApp({ index, logger }: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(helmet());
+  // No upgrade-insecure-requests: the service is often reached over plain HTTP (locally, or
+  // behind a proxy that terminates TLS), where upgrading the form's request would break it.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', documents: corpus.documents.length, sentences: corpus.sentenceCount });

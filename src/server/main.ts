@@ -40,7 +40,19 @@ async function main(): Promise<void> {
   );
 
   const service = createService({ index, logger });
-  const address = await service.listen(config.port, config.host);
+  let address;
+  try {
+    address = await service.listen(config.port, config.host);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EADDRINUSE' ? `port ${config.port} is already in use; set PORT to a free port`
+      : code === 'EACCES' ? `no permission to listen on port ${config.port}; use a port above 1023`
+      : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' ? `HOST ${config.host} is not an address of this machine`
+      : (error as Error).message;
+    process.stderr.write(`citeqa: cannot listen on ${config.host}:${config.port}: ${reason}\n`);
+    process.exit(1);
+  }
   const host = ['0.0.0.0', '::'].includes(address.address) ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
   logger.info({ url: `http://${host}:${address.port}/`, ws: `ws://${host}:${address.port}/ws` }, `citeqa listening on http://${host}:${address.port}/`);
 

@@ -13,7 +13,10 @@ export interface Service {
   readonly ws: WsEndpoint;
   /** Starts listening; resolves with the bound address (port 0 picks a free port). */
   listen(port: number, host: string): Promise<AddressInfo>;
-  /** Closes WebSocket clients (1001), stops accepting connections, and waits for HTTP requests in flight. */
+  /**
+   * Closes WebSocket clients (1001), stops accepting connections, and waits for HTTP
+   * requests in flight. Closing a service that is not listening does nothing.
+   */
   close(): Promise<void>;
 }
 
@@ -33,6 +36,7 @@ export function createService(options: { index: SentenceIndex; logger: Logger })
       }),
     close: async () => {
       await ws.close();
+      if (!server.listening) return;
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeIdleConnections();

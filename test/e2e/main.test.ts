@@ -1,0 +1,94 @@
+/**
+ * The service as `npm start` runs it: a real process, configured by the environment.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { articleText, FIXTURE_CORPUS_DIR } from '../helpers';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+interface Run {
+  readonly child: ChildProcessWithoutNullStreams;
+  stdout: string;
+  stderr: string;
+  readonly exited: Promise<number | null>;
+}
+
+function start(env: Record<string, string>): Run {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
+  });
+  const run: Run = {
+    child,
+    stdout: '',
+    stderr: '',
+    exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
+  };
+  child.stdout.on('data', (chunk: Buffer) => (run.stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (run.stderr += chunk.toString()));
+  return run;
+}
+
+/** Waits for the log line announcing the URL and returns it. */
+async function listeningUrl(run: Run, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const match = /"url":"(http:\/\/[^"]+)"/.exec(run.stdout);
+    if (match?.[1]) return match[1];
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the service did not report its URL; stdout: ${run.stdout} stderr: ${run.stderr}`);
+}
+
+describe('the service process', () => {
+  const runs: Run[] = [];
+  let dir: string | undefined;
+  afterEach(async () => {
+    for (const run of runs.splice(0)) if (run.child.exitCode === null) run.child.kill('SIGKILL');
+    if (dir) await rm(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+
+  it('serves the corpus from CORPUS_DIR, prints its URL, and exits 0 on SIGTERM', async () => {
+    const run = start({ CORPUS_DIR: FIXTURE_CORPUS_DIR });
+    runs.push(run);
+    const url = await listeningUrl(run);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const health = await fetch(new URL('/healthz', url));
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', documents: 1, sentences: 16 });
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  });
+
+  it('refuses to start on a corpus with a bad file, naming the file and the problem', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'citeqa-main-'));
+    await writeFile(path.join(dir, 'good.md'), articleText({ id: 'good' }));
+    await writeFile(path.join(dir, 'undated.md'), articleText({ id: 'undated', published: undefined }));
+    const run = start({ CORPUS_DIR: dir });
+    runs.push(run);
+    expect(await run.exited).toBe(1);
+    expect(run.stderr).toContain('cannot start');
+    expect(run.stderr).toContain('undated.md: missing published');
+  });
+
+  it('refuses to start on a bad configuration, saying what to fix', async () => {
+    const run = start({ PORT: 'eighty' });
+    runs.push(run);
+    expect(await run.exited).toBe(1);
+    expect(run.stderr).toContain('PORT must be a whole number from 0 to 65535');
+  });
+
+  it('refuses to start on a port in use, saying so', async () => {
+    const first = start({ CORPUS_DIR: FIXTURE_CORPUS_DIR });
+    runs.push(first);
+    const port = new URL(await listeningUrl(first)).port;
+    const second = start({ CORPUS_DIR: FIXTURE_CORPUS_DIR, PORT: port });
+    runs.push(second);
+    expect(await second.exited).toBe(1);
+    expect(second.stderr).toContain(`port ${port} is already in use; set PORT to a free port`);
+  });
+});

@@ -1,0 +1,60 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CorpusError } from '../../src/core/errors';
+import { loadCorpusDir } from '../../src/node/corpus-dir';
+import { articleText, FIXTURE_CORPUS_DIR } from '../helpers';
+
+describe('loadCorpusDir', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'citeqa-corpus-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function loadError(directory: string): Promise<CorpusError> {
+    try {
+      await loadCorpusDir(directory);
+    } catch (error) {
+      if (error instanceof CorpusError) return error;
+      throw error;
+    }
+    throw new Error('expected a CorpusError');
+  }
+
+  it('loads the test corpus', async () => {
+    const { corpus, skipped } = await loadCorpusDir(FIXTURE_CORPUS_DIR);
+    expect(corpus.documents.map((d) => d.id)).toEqual(['2020-02-16-motegi-lavrov-munich']);
+    expect(skipped).toEqual([]);
+  });
+
+  it('reads .md files in subdirectories, in path order, and reports other files as skipped', async () => {
+    await mkdir(path.join(dir, '2021'));
+    await writeFile(path.join(dir, '2021', 'b.md'), articleText({ id: 'b' }));
+    await writeFile(path.join(dir, 'a.md'), articleText({ id: 'a' }));
+    await writeFile(path.join(dir, 'notes.txt'), 'not an article');
+    await writeFile(path.join(dir, '.DS_Store'), 'hidden');
+    const { corpus, skipped } = await loadCorpusDir(dir);
+    expect(corpus.documents.map((d) => d.id)).toEqual(['b', 'a']);
+    expect(skipped).toEqual(['notes.txt']);
+  });
+
+  it('fails on a directory that does not exist, naming it', async () => {
+    const missing = path.join(dir, 'nope');
+    const error = await loadError(missing);
+    expect(error.problems).toEqual([{ file: missing, message: 'cannot read the corpus directory: no such file or directory' }]);
+  });
+
+  it('fails on a directory with no articles', async () => {
+    expect((await loadError(dir)).message).toContain('no articles');
+  });
+
+  it('fails whole when one file of many is bad, naming the file', async () => {
+    await writeFile(path.join(dir, 'good.md'), articleText({ id: 'good' }));
+    await writeFile(path.join(dir, 'bad.md'), articleText({ id: 'bad', published: 'yesterday' }));
+    const error = await loadError(dir);
+    expect(error.problems).toEqual([{ file: 'bad.md', message: expect.stringContaining('published must be') }]);
+  });
+});

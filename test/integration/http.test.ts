@@ -1,0 +1,118 @@
+import request from 'supertest';
+import { createApp } from '../../src/server/app';
+import { SEED_ID, seedIndexOnce, silentLogger } from '../helpers';
+
+const index = seedIndexOnce();
+const app = createApp({ index, logger: silentLogger });
+const seed = index.corpus.document(SEED_ID)!;
+
+describe('HTTP API', () => {
+  it('GET /healthz is 200 with the corpus size', async () => {
+    const res = await request(app).get('/healthz').expect(200);
+    expect(res.body).toEqual({ status: 'ok', documents: 1, sentences: 16 });
+  });
+
+  it('GET /api/ask answers with the meeting-length sentence first', async () => {
+    const res = await request(app).get('/api/ask').query({ q: 'How long did the meeting last?', limit: '2' }).expect(200);
+    expect(res.body).toMatchObject({ question: 'How long did the meeting last?', answered: true });
+    expect(res.body.type).toBeUndefined();
+    expect(res.body.passages).toHaveLength(2);
+    expect(res.body.passages[0].text).toMatch(/which lasted for about an hour\.$/);
+  });
+
+  it('GET /api/ask citations slice the served document text to exactly the passage', async () => {
+    const answer = (await request(app).get('/api/ask').query({ q: 'Kuril islands peace treaty', limit: '10' }).expect(200)).body;
+    const doc = (await request(app).get(`/api/docs/${SEED_ID}`).expect(200)).body;
+    expect(answer.passages.length).toBeGreaterThan(3);
+    for (const { text, citation } of answer.passages) {
+      expect(doc.text.slice(citation.start, citation.end)).toBe(text);
+    }
+  });
+
+  it('GET /api/ask declines what the articles do not cover', async () => {
+    const res = await request(app).get('/api/ask').query({ q: 'What is the capital of France?' }).expect(200);
+    expect(res.body).toMatchObject({ answered: false, passages: [], message: expect.stringContaining("The articles don't say") });
+  });
+
+  it.each([
+    ['no q', {}, 'missing question'],
+    ['an empty q', { q: '' }, 'missing question'],
+    ['a blank q', { q: '   ' }, 'missing question'],
+    ['q twice', 'q=a&q=b', 'give "q" (the question) once'],
+    ['a limit that is not a number', { q: 'peace', limit: 'many' }, '"limit" must be a whole number from 1 to 10'],
+    ['a limit out of range', { q: 'peace', limit: '11' }, '"limit" must be from 1 to 10'],
+    ['a question that is too long', { q: 'a'.repeat(1001) }, 'longer than 1000 characters'],
+  ])('GET /api/ask with %s is a 400 JSON error', async (_name, query, message) => {
+    const res = await request(app).get('/api/ask').query(query).expect(400).expect('Content-Type', /json/);
+    expect(res.body).toEqual({ code: 'bad_request', message: expect.stringContaining(message) });
+  });
+
+  it('GET /api/docs lists the documents', async () => {
+    const res = await request(app).get('/api/docs').expect(200);
+    expect(res.body).toEqual({
+      documents: [{ id: SEED_ID, title: seed.title, source: 'Pakistan Point News / Sputnik', published: '2020-02-16', sentences: 16 }],
+    });
+  });
+
+  it('GET /api/docs/:id returns the document with its text', async () => {
+    const res = await request(app).get(`/api/docs/${SEED_ID}`).expect(200);
+    expect(res.body).toMatchObject({ id: SEED_ID, title: seed.title, sentences: 16, text: seed.text });
+    expect(res.body.text).not.toContain('\uFFFD');
+  });
+
+  it('GET /api/docs/:id with an unknown id is a 404 JSON error', async () => {
+    const res = await request(app).get('/api/docs/no-such-doc').expect(404);
+    expect(res.body).toEqual({ code: 'not_found', message: 'no document with id "no-such-doc"' });
+  });
+
+  it('an unknown API path is a 404 JSON error', async () => {
+    const res = await request(app).get('/api/nothing').expect(404);
+    expect(res.body).toEqual({ code: 'not_found', message: 'no API endpoint GET /nothing' });
+  });
+});
+
+describe('HTML pages', () => {
+  it('GET /docs/:id shows every sentence at its own anchor', async () => {
+    const res = await request(app).get(`/docs/${SEED_ID}`).expect(200).expect('Content-Type', /html/);
+    for (let n = 0; n < seed.sentences.length; n++) expect(res.text).toContain(`id="s${n}"`);
+    expect(res.text).toContain('<span class="sentence" id="s2">&quot;I held a meeting with Russian Foreign Minister Sergey Lavrov, which lasted for about an hour.</span>');
+    expect(res.text).not.toContain('\uFFFD');
+  });
+
+  it('GET /docs/:id with an unknown id is a 404 page', async () => {
+    const res = await request(app).get('/docs/<script>').expect(404).expect('Content-Type', /html/);
+    expect(res.text).toContain('There is no article with the id &quot;&lt;script&gt;&quot;');
+  });
+
+  it('GET / is a page to ask a question that lists the articles', async () => {
+    const res = await request(app).get('/').expect(200).expect('Content-Type', /html/);
+    expect(res.text).toContain('<form method="get" action="/"');
+    expect(res.text).toContain(`href="/docs/${SEED_ID}"`);
+  });
+
+  it('GET /?q= shows the cited answer', async () => {
+    const res = await request(app).get('/').query({ q: 'How long did the meeting last?' }).expect(200);
+    expect(res.text).toContain('which lasted for about an hour.</blockquote>');
+    expect(res.text).toContain(`href="/docs/${SEED_ID}#s2" target="_blank" rel="noopener noreferrer"`);
+  });
+
+  it('GET /?q= inserts the question as text, never as HTML', async () => {
+    const attack = '"><script>alert(1)</script><img src=x onerror=alert(2)>';
+    const res = await request(app).get('/').query({ q: attack }).expect(200);
+    expect(res.text).not.toContain('<script>alert(1)');
+    expect(res.text).not.toContain('<img src=x');
+    expect(res.text).toContain('&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('GET /?q= with a question that is too long shows the error', async () => {
+    const res = await request(app).get('/').query({ q: 'a'.repeat(1001) }).expect(400);
+    expect(res.text).toContain('longer than 1000 characters');
+  });
+
+  it('sends a Content-Security-Policy that allows no inline or foreign script', async () => {
+    const res = await request(app).get('/').expect(200);
+    const directives = String(res.headers['content-security-policy']).split(';');
+    expect(directives).toEqual(expect.arrayContaining(["default-src 'self'", "script-src 'self'", "script-src-attr 'none'"]));
+    expect(directives).not.toContain('upgrade-insecure-requests');
+  });
+});

@@ -1,0 +1,151 @@
+import type { AddressInfo } from 'node:net';
+import { WebSocket } from 'ws';
+import { createService, type Service } from '../../src/server/service';
+import { MAX_FRAME_BYTES } from '../../src/server/ws';
+import { SEED_ID, seedIndexOnce, silentLogger } from '../helpers';
+import { connect, type TestSocket } from '../ws-client';
+
+const index = seedIndexOnce();
+const seedText = index.corpus.document(SEED_ID)!.text;
+
+describe('WebSocket protocol v1', () => {
+  let service: Service;
+  let address: AddressInfo;
+  const sockets: TestSocket[] = [];
+
+  async function open(): Promise<TestSocket> {
+    const socket = await connect(`ws://127.0.0.1:${address.port}/ws`);
+    sockets.push(socket);
+    return socket;
+  }
+
+  /** A socket past its hello. */
+  async function ready(): Promise<TestSocket> {
+    const socket = await open();
+    expect(await socket.next()).toMatchObject({ type: 'hello' });
+    return socket;
+  }
+
+  beforeEach(async () => {
+    service = createService({ index, logger: silentLogger });
+    address = await service.listen(0, '127.0.0.1');
+  });
+
+  afterEach(async () => {
+    for (const socket of sockets.splice(0)) socket.ws.terminate();
+    await service.close();
+  });
+
+  it('says hello on connect with the protocol version and corpus size', async () => {
+    const socket = await open();
+    expect(await socket.next()).toEqual({ type: 'hello', protocol: 1, documents: 1, sentences: 16 });
+  });
+
+  it('answers an ask about the meeting length with the right sentence first, echoing the id', async () => {
+    const socket = await ready();
+    socket.sendJson({ type: 'ask', id: 'q1', question: 'How long did the meeting last?', limit: 3 });
+    const answer = await socket.next();
+    expect(answer).toMatchObject({ type: 'answer', id: 'q1', question: 'How long did the meeting last?', answered: true });
+    const passages = answer.passages as Array<{ text: string; citation: { url: string; sentence: number } }>;
+    expect(passages.length).toBeLessThanOrEqual(3);
+    expect(passages[0]?.text).toMatch(/which lasted for about an hour\.$/);
+    expect(passages[0]?.citation).toMatchObject({ doc: SEED_ID, sentence: 2, url: `/docs/${SEED_ID}#s2`, published: '2020-02-16' });
+  });
+
+  it('gives citations whose offsets slice the served document text to exactly the passage', async () => {
+    const socket = await ready();
+    const res = await fetch(`http://127.0.0.1:${address.port}/api/docs/${SEED_ID}`);
+    const served = ((await res.json()) as { text: string }).text;
+    expect(served).toBe(seedText);
+    for (const question of ['Who has sovereignty over the islands?', 'Putin Abe 2016', 'peace treaty']) {
+      socket.sendJson({ type: 'ask', question, limit: 10 });
+      const answer = await socket.next();
+      const passages = answer.passages as Array<{ text: string; citation: { start: number; end: number } }>;
+      expect(passages.length).toBeGreaterThan(0);
+      for (const { text, citation } of passages) expect(served.slice(citation.start, citation.end)).toBe(text);
+    }
+  });
+
+  it('declines "What is the capital of France?"', async () => {
+    const socket = await ready();
+    socket.sendJson({ type: 'ask', id: 2, question: 'What is the capital of France?' });
+    expect(await socket.next()).toMatchObject({ type: 'answer', id: 2, answered: false, passages: [], message: expect.stringContaining("The articles don't say") });
+  });
+
+  it('replies with id null to an ask without an id', async () => {
+    const socket = await ready();
+    socket.sendJson({ type: 'ask', question: 'Lavrov' });
+    expect(await socket.next()).toMatchObject({ type: 'answer', id: null, answered: true });
+  });
+
+  it('answers "not json" with bad_request and keeps the socket working', async () => {
+    const socket = await ready();
+    socket.ws.send('not json');
+    expect(await socket.next()).toEqual({ type: 'error', id: null, code: 'bad_request', message: 'the message is not valid JSON' });
+    socket.sendJson({ type: 'ask', id: 'after', question: 'How long did the meeting last?' });
+    expect(await socket.next()).toMatchObject({ type: 'answer', id: 'after', answered: true });
+  });
+
+  it('answers a bad ask with bad_request carrying its id', async () => {
+    const socket = await ready();
+    socket.sendJson({ type: 'ask', id: 'q9', question: '', limit: 50 });
+    expect(await socket.next()).toEqual({
+      type: 'error',
+      id: 'q9',
+      code: 'bad_request',
+      message: '"question" is empty; "limit" must be from 1 to 10',
+    });
+  });
+
+  it('answers a binary frame with bad_request and keeps the socket', async () => {
+    const socket = await ready();
+    socket.ws.send(Buffer.from('{"type":"ask","question":"x"}'), { binary: true });
+    expect(await socket.next()).toMatchObject({ type: 'error', id: null, code: 'bad_request', message: expect.stringContaining('binary frames') });
+    socket.sendJson({ type: 'ask', question: 'Lavrov' });
+    expect(await socket.next()).toMatchObject({ type: 'answer' });
+  });
+
+  it(`closes with 1009 a frame over ${MAX_FRAME_BYTES} bytes, and other sockets carry on`, async () => {
+    const big = await ready();
+    const other = await ready();
+    big.ws.send(JSON.stringify({ type: 'ask', question: 'x'.repeat(MAX_FRAME_BYTES) }));
+    expect(await big.closed()).toBe(1009);
+    other.sendJson({ type: 'ask', id: 'o', question: 'Lavrov' });
+    expect(await other.next()).toMatchObject({ type: 'answer', id: 'o' });
+  });
+
+  it('closes with 1007 a text frame that is not UTF-8, and other sockets carry on', async () => {
+    const bad = await ready();
+    const other = await ready();
+    bad.ws.send(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), { binary: false });
+    expect(await bad.closed()).toBe(1007);
+    other.sendJson({ type: 'ask', id: 'o', question: 'Lavrov' });
+    expect(await other.next()).toMatchObject({ type: 'answer', id: 'o' });
+  });
+
+  it('answers several questions sent without waiting, in order, each with its id', async () => {
+    const socket = await ready();
+    const ids = ['a', 'b', 'c', 'd'];
+    for (const id of ids) socket.sendJson({ type: 'ask', id, question: 'peace treaty' });
+    const replies = await Promise.all(ids.map(() => socket.next()));
+    expect(replies.map((r) => r.id)).toEqual(ids);
+  });
+
+  it('refuses an upgrade on another path with 404', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${address.port}/elsewhere`);
+    const status = await new Promise<number | undefined>((resolve) => {
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode));
+      ws.on('error', () => resolve(undefined));
+    });
+    ws.terminate();
+    expect(status).toBe(404);
+  });
+
+  it('closes open sockets with 1001 when the service shuts down', async () => {
+    const socket = await ready();
+    const closing = socket.closed();
+    await service.close();
+    expect(await closing).toBe(1001);
+    service = createService({ index, logger: silentLogger }); // afterEach closes this one
+  });
+});

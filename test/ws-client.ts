@@ -1,0 +1,64 @@
+import { WebSocket, type RawData } from 'ws';
+
+/** A test client that queues every message the server sends, parsed. */
+export interface TestSocket {
+  readonly ws: WebSocket;
+  /** The next message, waiting up to `timeoutMs`. */
+  next(timeoutMs?: number): Promise<Record<string, unknown>>;
+  /** Resolves with the close code when the server closes the socket. */
+  closed(timeoutMs?: number): Promise<number>;
+  sendJson(message: unknown): void;
+}
+
+export async function connect(url: string, origin?: string): Promise<TestSocket> {
+  const ws = new WebSocket(url, origin === undefined ? {} : { origin });
+  const queue: Record<string, unknown>[] = [];
+  const waiters: Array<(message: Record<string, unknown>) => void> = [];
+  let closeCode: number | undefined;
+  const closeWaiters: Array<(code: number) => void> = [];
+
+  ws.on('message', (data: RawData) => {
+    const message = JSON.parse(String(data)) as Record<string, unknown>;
+    const waiter = waiters.shift();
+    if (waiter) waiter(message);
+    else queue.push(message);
+  });
+  ws.on('close', (code) => {
+    closeCode = code;
+    for (const waiter of closeWaiters.splice(0)) waiter(code);
+  });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+
+  return {
+    ws,
+    next: (timeoutMs = 5000) =>
+      new Promise((resolve, reject) => {
+        const queued = queue.shift();
+        if (queued) {
+          resolve(queued);
+          return;
+        }
+        const timer = setTimeout(() => reject(new Error(`no message within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push((message) => {
+          clearTimeout(timer);
+          resolve(message);
+        });
+      }),
+    closed: (timeoutMs = 5000) =>
+      new Promise((resolve, reject) => {
+        if (closeCode !== undefined) {
+          resolve(closeCode);
+          return;
+        }
+        const timer = setTimeout(() => reject(new Error(`not closed within ${timeoutMs} ms`)), timeoutMs);
+        closeWaiters.push((code) => {
+          clearTimeout(timer);
+          resolve(code);
+        });
+      }),
+    sendJson: (message) => ws.send(JSON.stringify(message)),
+  };
+}
