@@ -34,31 +34,27 @@ export async function connect(url: string, origin?: string): Promise<TestSocket>
 
   return {
     ws,
-    next: (timeoutMs = 5000) =>
-      new Promise((resolve, reject) => {
-        const queued = queue.shift();
-        if (queued) {
-          resolve(queued);
-          return;
-        }
-        const timer = setTimeout(() => reject(new Error(`no message within ${timeoutMs} ms`)), timeoutMs);
-        waiters.push((message) => {
-          clearTimeout(timer);
-          resolve(message);
-        });
-      }),
+    next: (timeoutMs = 5000) => {
+      const queued = queue.shift();
+      return queued ? Promise.resolve(queued) : waitFor(waiters, timeoutMs, 'no message');
+    },
     closed: (timeoutMs = 5000) =>
-      new Promise((resolve, reject) => {
-        if (closeCode !== undefined) {
-          resolve(closeCode);
-          return;
-        }
-        const timer = setTimeout(() => reject(new Error(`not closed within ${timeoutMs} ms`)), timeoutMs);
-        closeWaiters.push((code) => {
-          clearTimeout(timer);
-          resolve(code);
-        });
-      }),
+      closeCode !== undefined ? Promise.resolve(closeCode) : waitFor(closeWaiters, timeoutMs, 'not closed'),
     sendJson: (message) => ws.send(JSON.stringify(message)),
   };
+}
+
+/** Registers a waiter in `waiters` that fails with `what` after `timeoutMs`. */
+function waitFor<T>(waiters: Array<(value: T) => void>, timeoutMs: number, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const waiter = (value: T): void => {
+      clearTimeout(timer);
+      resolve(value);
+    };
+    const timer = setTimeout(() => {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      reject(new Error(`${what} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    waiters.push(waiter);
+  });
 }
