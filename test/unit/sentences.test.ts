@@ -63,6 +63,12 @@ describe('splitSentences', () => {
     expect(pieces.join(' ')).toBe(text);
   });
 
+  it('segments a long text window by window without losing or splitting a sentence', () => {
+    const parts = Array.from({ length: 3000 }, (_, i) => `Mr. Lee met Dr. Kim on Feb. ${(i % 28) + 1} in the U.S. Capitol, talk ${i}.`);
+    expect(sentences(parts.join(' '))).toEqual(parts);
+    expect(sentences(parts.join('\n\n'))).toEqual(parts);
+  });
+
   it('cuts a run with no white space at the limit', () => {
     const text = 'x'.repeat(MAX_SENTENCE_LENGTH * 2 + 10);
     expect(sentences(text).map((s) => s.length)).toEqual([MAX_SENTENCE_LENGTH, MAX_SENTENCE_LENGTH, 10]);
