@@ -18,7 +18,7 @@ const STYLE = `
   .declined { border-left: 4px solid #c77700; padding-left: .75rem; }
   ol.passages li { margin-bottom: .9rem; }
   blockquote { margin: 0 0 .2rem; }
-  .sentence:target { background: #fff0a8; outline: 2px solid #f0c800; scroll-margin-top: 30vh; }
+  .sentence:target { background: #fff0a8; box-shadow: 0 0 0 2px #fff0a8; border-radius: 2px; scroll-margin-top: 30vh; }
   .error { color: #a40000; }
 `;
 
