@@ -1,1 +1,13 @@
-export const x: number = 1;
+// The package's public API: the pure core, the protocol, and the service for embedding.
+export { ask, citationUrl, type Answer, type AskOptions, type Citation, type Passage } from './core/answer';
+export { parseArticle, type Article, type ArticleMeta, type ArticleResult } from './core/article';
+export { buildCorpus, type Corpus, type CorpusDocument, type CorpusFile } from './core/corpus';
+export { CiteqaError, CorpusError, type CorpusProblem, type ErrorCode } from './core/errors';
+export { DEFAULT_LIMIT, MAX_LIMIT, MAX_QUESTION_LENGTH } from './core/request';
+export { buildIndex, type SentenceIndex, type SentenceRef } from './core/search-index';
+export { splitSentences, type Span } from './core/sentences';
+export { loadCorpusDir, readCorpusDir } from './node/corpus-dir';
+export * from './protocol/messages';
+export { parseClientMessage, type ParseResult } from './protocol/parse';
+export { loadConfig, type Config } from './server/config';
+export { createService, type Service } from './server/service';

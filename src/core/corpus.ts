@@ -59,8 +59,8 @@ export function buildCorpus(files: readonly CorpusFile[]): Corpus {
   return fromDocuments(documents, warnings);
 }
 
-/** A corpus over documents that are already parsed and split (for tests and snapshots). */
-export function fromDocuments(documents: readonly CorpusDocument[], warnings: readonly CorpusProblem[] = []): Corpus {
+/** The corpus over documents that are already parsed and split. */
+function fromDocuments(documents: readonly CorpusDocument[], warnings: readonly CorpusProblem[] = []): Corpus {
   const byId = new Map(documents.map((doc) => [doc.id, doc]));
   const sentenceCount = documents.reduce((sum, doc) => sum + doc.sentences.length, 0);
   return {
