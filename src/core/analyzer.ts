@@ -1,13 +1,22 @@
 /**
  * Text analysis shared by indexing and querying, so that a question's words and a
- * sentence's words meet in the same form.
+ * sentence's words meet in the same form. Every term keeps the offsets of the words it
+ * came from, so matches can be highlighted in the passage.
  *
- *   "Lavrov's talks"  -> tokenize -> ["Lavrov's", "talks"]
- *                     -> normalize (NFKC, lower case, no diacritics, no possessive)
- *                     -> ["lavrov", "talks"] -> drop stop words -> stem -> ["lavrov", "talk"]
+ *   "Lavrov's talks on WWII"
+ *     words:  Lavrov's(0-8) talks(9-14) on(15-17) WWII(18-22)
+ *     normalize (NFKC, lower case, no diacritics, no possessive, no dots)
+ *     words:  lavrov talks on wwii
+ *     terms:  lavrov  talk  ww2(alias)          ("on" is a stop word; "wwii" alone is a
+ *                                                 lexicon phrase, so its alias is added)
+ *
+ * Numbers written in words become digits ("four" -> 4, "seventy-fifth" -> 75th); hyphenated
+ * words are read part by part ("Russia-Japan" -> russia, japan).
  */
 import { eng as englishStopWords } from 'stopword';
 import stem from 'wink-porter2-stemmer';
+import { Lexicon, type LexiconWord } from './lexicon';
+import { readNumberWords } from './numbers';
 
 /**
  * Question and function words that the `stopword` package's English list leaves out but
@@ -17,34 +26,59 @@ import stem from 'wink-porter2-stemmer';
 const QUESTION_WORDS = [
   'when', 'why', 'whom', 'whose', 'does', 'doing', 'done', 'will', 'shall', 'may', 'tell',
   'yes', 'no', 'not', 'its', 'us', 'am', 'ever', 'anything', 'something', 'thing', 'things',
-  'please', 'know', 'say', 'says',
+  'please', 'know', 'say', 'says', 'mention', 'mentioned', 'mentions',
 ] as const;
 
 const STOP_WORDS: ReadonlySet<string> = new Set([...englishStopWords, ...QUESTION_WORDS]);
 
 /**
- * A word: letters (with marks, inner apostrophes and hyphens), or a number (with inner
- * separators, as in 3.5 or 10,000), optionally followed by letters (75th, 2nd).
+ * A word: an initialism with dots ("U.S."), letters (with marks and inner apostrophes),
+ * or a number (with inner separators, as in 3.5 or 10,000) optionally followed by letters
+ * (75th). Hyphens split words.
  */
-const TOKEN = /\p{L}[\p{L}\p{M}\p{N}]*(?:['’\-]\p{L}[\p{L}\p{M}\p{N}]*)*|\p{N}+(?:[.,]\p{N}+)*\p{L}*/gu;
+const WORD = /(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}[\p{L}\p{M}\p{N}]*)*|\p{N}+(?:[.,]\p{N}+)*\p{L}*/gu;
 
-/** Splits text into raw word tokens, in order. Punctuation and spaces are dropped. */
-export function tokenize(text: string): string[] {
-  return text.normalize('NFKC').match(TOKEN) ?? [];
+export interface Word extends LexiconWord {
+  /** Offsets of the word in the analyzed text (UTF-16 code units). */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Term {
+  readonly term: string;
+  /** Offsets of the words the term comes from. */
+  readonly start: number;
+  readonly end: number;
+  /** True for a lexicon alias (a canonical name the words also stand for). */
+  readonly alias: boolean;
+}
+
+/** Splits text into words with offsets. Punctuation and spaces are dropped. */
+export function words(text: string): Word[] {
+  const out: Word[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const raw = match[0];
+    const start = match.index;
+    out.push({ raw, normalized: normalizeWord(raw), start, end: start + raw.length });
+  }
+  return out;
 }
 
 /**
- * Lower-cases, removes diacritics and the English possessive, and folds the typographic
- * apostrophe, so "Lavrov’s", "LAVROV'S" and "Lávrov" all become "lavrov".
+ * Lower-cases, applies NFKC, removes diacritics, the English possessive and the dots of an
+ * initialism, and folds the typographic apostrophe: "Lavrov’s", "LAVROV'S" and "Lávrov"
+ * all become "lavrov", "U.S." becomes "us".
  */
 export function normalizeWord(word: string): string {
   return word
+    .normalize('NFKC')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/’/g, "'")
     .replace(/'s$/, '')
-    .replace(/,/g, '');
+    .replace(/(\d),(?=\d)/g, '$1')
+    .replace(/\.(?!\d)|(?<!\d)\./g, '');
 }
 
 export function isStopWord(normalized: string): boolean {
@@ -52,31 +86,65 @@ export function isStopWord(normalized: string): boolean {
 }
 
 /**
- * The index term for one token, or `null` when the token carries no content (a stop word
- * or a one-letter word).
+ * The index term for one normalized word, or `null` when it carries no content (a stop
+ * word, or a single letter).
  */
-export function termOf(token: string): string | null {
-  const word = normalizeWord(token);
-  if (word.length < 2 && !/\p{N}/u.test(word)) return null;
-  if (isStopWord(word)) return null;
-  return /\p{N}/u.test(word) ? word : stem(word);
+export function termOf(normalized: string): string | null {
+  if (normalized.length < 2 && !/\p{N}/u.test(normalized)) return null;
+  if (isStopWord(normalized)) return null;
+  return /\p{N}/u.test(normalized) ? normalized : stem(normalized);
 }
 
-/**
- * The index terms of one token: its own term, and for a hyphenated compound the terms of
- * its parts too, so "Russia-Japan" is found by "Russia" and by "Japan".
- */
-export function termsOfToken(token: string): string[] {
-  const parts = token.includes('-') ? [token, ...token.split('-')] : [token];
-  const terms: string[] = [];
-  for (const part of parts) {
-    const term = termOf(part);
-    if (term !== null && !terms.includes(term)) terms.push(term);
+/** Analyzes text into content terms with a lexicon of aliases. */
+export class Analyzer {
+  constructor(readonly lexicon: Lexicon) {}
+
+  /**
+   * The content terms of `text`, in order, with repeats: word terms (stemmed, stop words
+   * dropped, numbers as digits) and alias terms from the lexicon.
+   */
+  terms(text: string): Term[] {
+    const list = words(text);
+    // Capitals tell names from words only in mixed-case text. In a question written all in
+    // capitals ("US" may be the pronoun) initialism rules do not apply; in one written all
+    // in lower case ("who did putin invite to moscow") names are read as names.
+    const hasLowerCase = /\p{Ll}/u.test(text);
+    const hasUpperCase = /\p{Lu}/u.test(text);
+    const asName = (word: string) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+    const lexiconWords = hasLowerCase && hasUpperCase ? list : list.map((w) => ({ ...w, raw: asName(w.raw) }));
+    const out: Term[] = [];
+    const normalized = list.map((w) => w.normalized);
+
+    for (let i = 0; i < list.length; ) {
+      const alias = this.lexicon.match(lexiconWords, i);
+      if (alias) {
+        const first = list[i];
+        const last = list[i + alias.length - 1];
+        if (first && last) for (const term of alias.terms) out.push({ term, start: first.start, end: last.end, alias: true });
+      }
+      const number = readNumberWords(normalized.slice(i, i + 5));
+      const word = list[i];
+      if (!word) break;
+      if (number) {
+        const last = list[i + number.length - 1] ?? word;
+        out.push({ term: number.term, start: word.start, end: last.end, alias: false });
+        i += number.length;
+        continue;
+      }
+      const term = termOf(word.normalized);
+      if (term !== null) out.push({ term, start: word.start, end: word.end, alias: false });
+      i++;
+    }
+    return out;
   }
-  return terms;
-}
 
-/** Every content term of a text, in order, with repeats. */
-export function contentTerms(text: string): string[] {
-  return tokenize(text).flatMap(termsOfToken);
+  /** Just the word terms (no aliases), as strings: what the `text` field indexes. */
+  wordTerms(text: string): string[] {
+    return this.terms(text).filter((t) => !t.alias).map((t) => t.term);
+  }
+
+  /** Just the alias terms, as strings: what the `aliases` field indexes. */
+  aliasTerms(text: string): string[] {
+    return this.terms(text).filter((t) => t.alias).map((t) => t.term);
+  }
 }

@@ -3,9 +3,11 @@
  * they cannot drift apart. Pure: a question in, an answer with citations out.
  */
 import type { CorpusDocument } from './corpus';
-import { rank } from './ranking';
+import { resolveDate } from './dates';
+import { matchedSpans, rank, type Conversation, type RankedSentence, type Ranking } from './ranking';
 import { checkAskRequest } from './request';
 import type { SentenceIndex } from './search-index';
+import { candidates } from './short-answer';
 
 /** Where a passage comes from, precise enough for anyone to check it. */
 export interface Citation {
@@ -24,19 +26,47 @@ export interface Citation {
   readonly end: number;
 }
 
+/** A neighbouring sentence, with its place in the document. */
+export interface ContextSentence {
+  readonly text: string;
+  readonly sentence: number;
+  readonly start: number;
+  readonly end: number;
+}
+
 export interface Passage {
   /** The sentence, exactly as it stands in the document text. */
   readonly text: string;
   /** Relevance, higher is better; comparable only within one answer. */
   readonly score: number;
   readonly citation: Citation;
+  /** `[start, end]` offsets within `text` of the words that matched the question. */
+  readonly highlights: ReadonlyArray<readonly [number, number]>;
+  /** The sentences just before and after, when the document has them. */
+  readonly context: { readonly before?: ContextSentence; readonly after?: ContextSentence };
+}
+
+/** The exact span of a passage that answers a factoid question. */
+export interface ShortAnswer {
+  readonly text: string;
+  /** Index into `passages`. */
+  readonly passage: number;
+  /** Offsets within that passage's `text`. */
+  readonly start: number;
+  readonly end: number;
+  /** For a date relative to the article ("on Saturday"), the date it means: `YYYY-MM-DD` or `YYYY-MM`. */
+  readonly date?: string;
 }
 
 export interface Answer {
-  /** The question as understood (trimmed). */
+  /** The question as asked (trimmed). */
   readonly question: string;
+  /** The question as understood, when that differs: typos corrected, a follow-up made explicit. */
+  readonly interpreted?: string;
   /** False when the corpus does not answer the question. */
   readonly answered: boolean;
+  /** The span that answers a factoid question, when there is one. */
+  readonly short?: ShortAnswer;
   /** Best first. When `answered` is false, the closest sentences, if any. */
   readonly passages: readonly Passage[];
   /** Why the question was not answered, in plain words; only when `answered` is false. */
@@ -46,27 +76,43 @@ export interface Answer {
 export interface AskOptions {
   /** Most passages to return, 1 to 10; default 3. */
   readonly limit?: number;
+  /** The conversation so far, for follow-up questions ("Where would they do that?"). */
+  readonly conversation?: Conversation;
 }
+
+export type { Conversation } from './ranking';
 
 /**
  * Answers `question` from the index. Throws a `bad_request` CiteqaError when the question
  * or options are out of range (empty, too long, bad limit).
  */
 export function ask(index: SentenceIndex, question: string, options: AskOptions = {}): Answer {
+  return converse(index, question, options).answer;
+}
+
+/** {@link ask}, also returning the conversation state for the next question. */
+export function converse(index: SentenceIndex, question: string, options: AskOptions = {}): { answer: Answer; conversation: Conversation } {
   const request = checkAskRequest(question, options.limit);
-  const ranking = rank(index, request.question, request.limit);
-  const passages = ranking.sentences.map(({ document, sentence, score }) => passage(document, sentence, score));
-  if (ranking.answers) return { question: request.question, answered: true, passages };
-  return { question: request.question, answered: false, passages, message: declineMessage(ranking.unknownWords) };
+  const ranking = rank(index, request.question, request.limit, options.conversation);
+  const passages = ranking.sentences.map((ranked) => passage(index, ranked));
+  const head = { question: request.question, ...(ranking.interpreted ? { interpreted: ranking.interpreted } : {}) };
+  if (!ranking.answers) {
+    return { answer: { ...head, answered: false, passages, message: declineMessage(ranking) }, conversation: ranking.conversation };
+  }
+  const short = shortAnswer(index, ranking, passages);
+  return { answer: { ...head, answered: true, ...(short ? { short } : {}), passages }, conversation: ranking.conversation };
 }
 
 export function citationUrl(docId: string, sentence: number): string {
   return `/docs/${encodeURIComponent(docId)}#s${sentence}`;
 }
 
-function passage(document: CorpusDocument, sentence: number, score: number): Passage {
-  const span = document.sentences[sentence];
-  if (!span) throw new RangeError(`document ${document.id} has no sentence ${sentence}`);
+function passage(index: SentenceIndex, ranked: RankedSentence): Passage {
+  const { document, sentence, score, matchedTerms } = ranked;
+  const span = sentenceSpan(document, sentence);
+  const highlights = mergeSpans(matchedSpans(index, ranked, matchedTerms, true).map(([s, e]) => [s - span.start, e - span.start] as const));
+  const before = contextSentence(document, sentence - 1);
+  const after = contextSentence(document, sentence + 1);
   return {
     text: document.text.slice(span.start, span.end),
     score: Math.round(score * 1000) / 1000,
@@ -80,14 +126,64 @@ function passage(document: CorpusDocument, sentence: number, score: number): Pas
       start: span.start,
       end: span.end,
     },
+    highlights,
+    context: { ...(before ? { before } : {}), ...(after ? { after } : {}) },
   };
 }
 
-function declineMessage(unknownWords: readonly string[]): string {
-  if (unknownWords.length === 0) {
+function sentenceSpan(document: CorpusDocument, sentence: number) {
+  const span = document.sentences[sentence];
+  if (!span) throw new RangeError(`document ${document.id} has no sentence ${sentence}`);
+  return span;
+}
+
+function contextSentence(document: CorpusDocument, sentence: number): ContextSentence | undefined {
+  const span = document.sentences[sentence];
+  // The headline is not context for the first sentence of the body.
+  if (!span || sentence === 0) return undefined;
+  return { text: document.text.slice(span.start, span.end), sentence, start: span.start, end: span.end };
+}
+
+function mergeSpans(spans: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const [s, e] of sorted) {
+    const last = out.at(-1);
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+/** The best span of the wanted kind among the passages, nearest to the matched words. */
+function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly Passage[]): ShortAnswer | undefined {
+  const type = ranking.answerType;
+  if (!type) return undefined;
+  for (const [n, ranked] of ranking.sentences.entries()) {
+    const p = passages[n];
+    if (!p || n > 2) break;
+    const { document, sentence } = ranked;
+    const span = sentenceSpan(document, sentence);
+    const entities = index.entities(document);
+    const matched = matchedSpans(index, ranked, ranked.matchedTerms);
+    const found = candidates(type, document.text, span.start, span.end, entities, matched, entities.speaker(sentence));
+    if (found.length === 0) continue;
+    const distance = (c: { start: number; end: number }) =>
+      matched.length === 0 ? 0 : Math.min(...matched.map(([s, e]) => (e <= c.start ? c.start - e : s >= c.end ? s - c.end : 0)));
+    const best = [...found].sort((a, b) => b.fit - a.fit || distance(a) - distance(b))[0];
+    if (!best) continue;
+    const text = document.text.slice(best.start, best.end);
+    const date = type === 'DATE' ? resolveDate(text, document.published) : undefined;
+    return { text, passage: n, start: best.start - span.start, end: best.end - span.start, ...(date ? { date } : {}) };
+  }
+  return undefined;
+}
+
+function declineMessage(ranking: Ranking): string {
+  if (ranking.reason === 'no-topic' || ranking.unknownWords.length === 0) {
     return "The articles don't say: the question has no words that identify a topic. Ask about a person, place or event in the articles.";
   }
-  const quoted = unknownWords.slice(0, 5).map((word) => `"${word}"`);
+  const quoted = ranking.unknownWords.slice(0, 5).map((word) => `"${word}"`);
   const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
   return `The articles don't say: they never mention ${list}.`;
 }

@@ -1,59 +1,299 @@
 /**
  * Ranking: which sentences answer a question, best first, and whether any does. All
- * relevance decisions live in this module, so answer quality can be raised in one place.
+ * relevance decisions live here.
  *
- * Today: BM25 over the sentences' content terms (stop words removed, Porter2 stems),
- * through MiniSearch. A question whose content words occur nowhere in the corpus is not
- * answered, whatever its stop words match.
+ *   question --analyze--> topic words, each with its terms: the word's own term (weight 1),
+ *   |                     lexicon aliases (0.8), and fuzzy variants when the corpus does not
+ *   |                     know the word (typos: "Lavorv")
+ *   |--answer cue-------> what kind of span answers it (duration, date, person...)
+ *   v
+ *   MiniSearch BM25 over `text` and `aliases` --> candidates
+ *   v
+ *   rerank: x HEADLINE_WEIGHT for headlines, x TYPE_BONUS when the sentence holds a span of
+ *   the wanted kind, + CONTEXT_WEIGHT x the previous sentence's score for a sentence that
+ *   refers back ("these islets", "he")
+ *   v
+ *   decline unless the evidence covers the question (see {@link decide})
  */
-import { termsOfToken, tokenize } from './analyzer';
+import type { Term } from './analyzer';
+import { candidates } from './short-answer';
+import { ANAPHORS, answerCue, cueSpans, type AnswerType } from './question';
 import type { SentenceIndex, SentenceRef } from './search-index';
-
-export interface RankedSentence extends SentenceRef {
-  readonly score: number;
-}
-
-export interface Ranking {
-  /** Sentences best first, at most the requested number. */
-  readonly sentences: readonly RankedSentence[];
-  /** Whether the sentences answer the question (rather than merely being the closest). */
-  readonly answers: boolean;
-  /** The question's content words that the corpus does not contain, as the user wrote them. */
-  readonly unknownWords: readonly string[];
-}
 
 /**
  * Weight of a document's headline (sentence 0) against its body sentences. A headline
  * names the story's topic in the question's words ("peace treaty", "foreign minister")
- * but rarely holds the fact asked for, which the body states in full; at full weight the
- * short headline outranks the sentence that answers.
+ * but rarely holds the fact asked for, which the body states in full.
  */
 export const HEADLINE_WEIGHT = 0.5;
+/** Weight of a lexicon alias of a question word ("premier" -> prime-minister). */
+export const ALIAS_WEIGHT = 0.8;
+/** Weight of a corpus word read in place of a typo ("Lavorv" -> lavrov). */
+export const TYPO_WEIGHT = 0.6;
+/** Weight of the previous question's terms in a follow-up ("Where would they do that?"). */
+export const FOLLOW_UP_WEIGHT = 0.6;
+/** Multiplier for a sentence holding a span of the kind the question wants. */
+export const TYPE_BONUS = 2.5;
+/** Share of the previous sentence's score given to a sentence that refers back to it. */
+export const CONTEXT_WEIGHT = 0.3;
+/** Sentences reranked after retrieval. */
+export const RERANK_DEPTH = 50;
+/**
+ * A question is declined when at least this share of its topic words is unknown to the
+ * corpus (a word known only through a typo correction counts half).
+ */
+export const UNKNOWN_SHARE_TO_DECLINE = 0.5;
+
+export interface RankedSentence extends SentenceRef {
+  readonly score: number;
+  /** Document terms of this sentence that matched the question. */
+  readonly matchedTerms: ReadonlySet<string>;
+}
+
+/** What a connection remembers of its last question, for follow-ups. */
+export interface Conversation {
+  readonly question: string;
+  readonly terms: ReadonlyMap<string, number>;
+  readonly words: readonly string[];
+}
+
+export interface Ranking {
+  readonly sentences: readonly RankedSentence[];
+  readonly answers: boolean;
+  /** Why not, when `answers` is false. */
+  readonly reason?: 'no-topic' | 'unknown-words';
+  /** The question's topic words that the corpus does not contain, as the user wrote them. */
+  readonly unknownWords: readonly string[];
+  readonly answerType: AnswerType | undefined;
+  /** Every query term with its weight (what highlights mark). */
+  readonly queryTerms: ReadonlyMap<string, number>;
+  /** The question as read, when it differs: typos corrected, a follow-up made explicit. */
+  readonly interpreted?: string;
+  /** What the next question on the same conversation may refer back to. */
+  readonly conversation: Conversation;
+}
+
+interface TopicWord {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly terms: readonly string[];
+  readonly proper: boolean;
+}
 
 /** Ranks the corpus's sentences for `question`; `limit` caps how many are returned. */
-export function rank(index: SentenceIndex, question: string, limit: number): Ranking {
-  const words = contentWords(question);
-  const results = words.length === 0 ? [] : index.search.search(question, {
+export function rank(index: SentenceIndex, question: string, limit: number, previous?: Conversation): Ranking {
+  const cue = answerCue(question);
+  const cueWords = cueSpans(question, cue);
+  const analyzed = index.analyzer.terms(question).filter((t) => !cueWords.some(([s, e]) => t.start >= s && t.end <= e));
+  const words = topicWords(question, analyzed);
+
+  const weights = new Map<string, number>();
+  const addTerm = (term: string, weight: number) => weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+  for (const t of analyzed) addTerm(t.term, t.alias ? ALIAS_WEIGHT : 1);
+  // Typos: a word the corpus does not know is read as the corpus words it is one slip from.
+  const corrections = new Map<string, string[]>();
+  for (const word of words) {
+    const own = word.terms[0];
+    if (!own || word.terms.some((t) => index.vocabulary.has(t))) continue;
+    const fixed = corrected(index, own);
+    if (fixed.length === 0) continue;
+    corrections.set(own, fixed);
+    for (const term of fixed) addTerm(term, TYPO_WEIGHT);
+  }
+
+  let followUp = false;
+  const knownWords = words.filter((w) => w.terms.some((t) => index.vocabulary.has(t)));
+  const questionWords = question.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (previous && knownWords.length < 2 && questionWords.some((w) => ANAPHORS.has(w))) {
+    followUp = true;
+    for (const [term, weight] of previous.terms) addTerm(term, weight * FOLLOW_UP_WEIGHT);
+  }
+
+  const results =
+    weights.size === 0
+      ? []
+      : index.search.search(question, {
+          tokenize: () => [...weights.keys()],
+          processTerm: (term) => term,
+          boostTerm: (term) => weights.get(term) ?? 1,
           combineWith: 'OR',
-          boostDocument: (id) => (index.sentence(id as number).sentence === 0 ? HEADLINE_WEIGHT : 1),
         });
-  const matched = new Set(results.flatMap((result) => result.queryTerms));
-  const unknownWords = words.filter((word) => !word.terms.some((term) => matched.has(term))).map((word) => word.text);
+
+  const matchedQueryTerms = new Set(results.flatMap((r) => r.queryTerms));
+  const answerType = refineType(cue?.type, question, words, index);
+  const scored = rerank(index, results.slice(0, RERANK_DEPTH), answerType);
+  const conversation: Conversation = {
+    question,
+    terms: weights,
+    words: words.map((w) => w.text),
+  };
+  const decision = decide(words, matchedQueryTerms, corrections, results.length > 0 || followUp);
+  const interpreted = interpretation(index, question, words, corrections, followUp ? previous : undefined);
 
   return {
-    sentences: results.slice(0, limit).map((result) => ({ ...index.sentence(result.id as number), score: result.score })),
-    answers: results.length > 0,
-    unknownWords: [...new Set(unknownWords)],
+    sentences: scored.slice(0, limit),
+    answers: decision.answers,
+    ...(decision.reason ? { reason: decision.reason } : {}),
+    unknownWords: decision.unknownWords,
+    answerType,
+    queryTerms: weights,
+    ...(interpreted ? { interpreted } : {}),
+    conversation: followUp && previous ? { ...conversation, terms: new Map([...previous.terms, ...conversation.terms]) } : conversation,
   };
 }
 
-interface ContentWord {
-  readonly text: string;
-  readonly terms: readonly string[];
+/** Topic words: one per word term, with the alias terms of the phrase it belongs to. */
+function topicWords(question: string, analyzed: readonly Term[]): TopicWord[] {
+  const hasLowerCase = /\p{Ll}/u.test(question);
+  const firstWordEnd = /^\s*\S+/.exec(question)?.[0].length ?? 0;
+  const words: TopicWord[] = [];
+  for (const t of analyzed) {
+    const aliases = analyzed.filter((a) => a.alias && a.start <= t.start && t.end <= a.end).map((a) => a.term);
+    if (!t.alias) {
+      const text = question.slice(t.start, t.end);
+      const proper = hasLowerCase && t.start >= firstWordEnd && /^\p{Lu}/u.test(text);
+      words.push({ text, start: t.start, end: t.end, terms: [t.term, ...aliases], proper });
+    } else if (!analyzed.some((w) => !w.alias && t.start <= w.start && w.end <= t.end)) {
+      // An alias whose words are all stop words ("U.S."): the alias is the topic word.
+      words.push({ text: question.slice(t.start, t.end), start: t.start, end: t.end, terms: [t.term], proper: false });
+    }
+  }
+  return words;
 }
 
-function contentWords(question: string): ContentWord[] {
-  return tokenize(question)
-    .map((text) => ({ text, terms: termsOfToken(text) }))
-    .filter((word) => word.terms.length > 0);
+/** "Who is Sergey Lavrov?" wants a role, not a person: the person is in the question. */
+function refineType(type: AnswerType | undefined, question: string, words: readonly TopicWord[], index: SentenceIndex): AnswerType | undefined {
+  if (type !== 'PERSON') return type;
+  const people = new Set(index.corpus.documents.flatMap((d) => index.entities(d).people.map((p) => p.surname)));
+  const named = words.some((w) => w.terms.some((t) => people.has(t)));
+  return named && /^\s*who(?:\s+(?:is|was)|'s)\s/i.test(question) ? 'ROLE' : type;
+}
+
+function rerank(index: SentenceIndex, results: ReadonlyArray<{ id: unknown; score: number; terms: string[] }>, type: AnswerType | undefined): RankedSentence[] {
+  const scoreOf = new Map<number, number>();
+  const ranked = results.map((result) => {
+    const id = result.id as number;
+    const ref = index.sentence(id);
+    const span = ref.document.sentences[ref.sentence];
+    const matchedTerms = new Set(result.terms);
+    let score = result.score * (ref.sentence === 0 ? HEADLINE_WEIGHT : 1);
+    if (type && span) {
+      const entities = index.entities(ref.document);
+      const matched = matchedSpans(index, ref, matchedTerms);
+      const found = candidates(type, ref.document.text, span.start, span.end, entities, matched, entities.speaker(ref.sentence));
+      const best = found[0];
+      if (best) score *= 1 + (TYPE_BONUS - 1) * Math.min(1.5, best.fit);
+    }
+    scoreOf.set(id, score);
+    return { ...ref, id, score, matchedTerms };
+  });
+  const withContext = ranked.map((r) => {
+    const span = r.document.sentences[r.sentence];
+    const text = span ? r.document.text.slice(span.start, span.end).toLowerCase() : '';
+    const refersBack = (text.match(/\p{L}+/gu) ?? []).some((w) => ANAPHORS.has(w));
+    const previousScore = refersBack ? (scoreOf.get(r.id - 1) ?? 0) : 0;
+    const { id: _id, ...rest } = r;
+    return { ...rest, score: r.score + CONTEXT_WEIGHT * previousScore };
+  });
+  return withContext.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Offsets (in the document) of the sentence's words whose terms matched; with `wordsOnly`,
+ * only words matched as themselves, not through an alias ("Tokyo" stands for Japan, but a
+ * reader asking about Japan should not see "Tokyo" marked).
+ */
+export function matchedSpans(index: SentenceIndex, ref: SentenceRef, matchedTerms: ReadonlySet<string>, wordsOnly = false): Array<[number, number]> {
+  const span = ref.document.sentences[ref.sentence];
+  if (!span) return [];
+  const text = ref.document.text.slice(span.start, span.end);
+  return index.analyzer
+    .terms(text)
+    .filter((t) => matchedTerms.has(t.term) && !(wordsOnly && t.alias))
+    .map((t) => [span.start + t.start, span.start + t.end] as [number, number]);
+}
+
+/**
+ * Declining from evidence: the question is answered only when the corpus knows enough of
+ * its topic words. Unknown: a word none of whose terms occur in the corpus; a word found
+ * only by typo tolerance counts half. A name (capitalized mid-question) the corpus does
+ * not know is decisive on its own: "the Treaty of Versailles" is not in the articles,
+ * however much "treaty" is.
+ */
+function decide(
+  words: readonly TopicWord[],
+  matched: ReadonlySet<string>,
+  corrections: ReadonlyMap<string, readonly string[]>,
+  anyResult: boolean,
+): { answers: boolean; reason?: Ranking['reason']; unknownWords: string[] } {
+  const isMatched = (w: TopicWord) => w.terms.some((t) => matched.has(t)) || (corrections.get(w.terms[0] ?? '') ?? []).some((t) => matched.has(t));
+  const unknown = words.filter((w) => !isMatched(w));
+  const typoOnly = words.filter((w) => isMatched(w) && corrections.has(w.terms[0] ?? ''));
+  const unknownWords = [...new Set(unknown.map((w) => w.text))];
+  if (words.length === 0 || !anyResult) {
+    return { answers: false, reason: words.length === 0 ? 'no-topic' : 'unknown-words', unknownWords };
+  }
+  const share = (unknown.length + 0.5 * typoOnly.length) / words.length;
+  if (share >= UNKNOWN_SHARE_TO_DECLINE || unknown.some((w) => w.proper)) {
+    return { answers: false, reason: 'unknown-words', unknownWords };
+  }
+  return { answers: true, unknownWords };
+}
+
+/** The question with typos replaced by the corpus's words, and a follow-up's antecedent. */
+function interpretation(
+  index: SentenceIndex,
+  question: string,
+  words: readonly TopicWord[],
+  corrections: ReadonlyMap<string, readonly string[]>,
+  previous: Conversation | undefined,
+): string | undefined {
+  let text = question;
+  for (const word of [...words].reverse()) {
+    const fixed = corrections.get(word.terms[0] ?? '')?.[0];
+    const surface = fixed === undefined ? undefined : index.surface(fixed);
+    if (surface) text = `${text.slice(0, word.start)}${matchCase(surface, word.text)}${text.slice(word.end)}`;
+  }
+  if (previous) text = `${text} (following "${previous.question}": ${previous.words.join(', ')})`;
+  return text === question ? undefined : text;
+}
+
+function matchCase(surface: string, like: string): string {
+  if (like === like.toUpperCase()) return surface.toUpperCase();
+  if (/^\p{Lu}/u.test(like)) return surface.charAt(0).toUpperCase() + surface.slice(1);
+  return surface.toLowerCase();
+}
+
+/**
+ * Corpus terms one slip from `term` (an insertion, deletion, substitution, or swap of two
+ * neighbouring letters; two slips for words of eight letters or more). MiniSearch's fuzzy
+ * search walks the index for candidates; each is then checked with transpositions
+ * counted as one slip, which Levenshtein distance counts as two ("Lavorv" -> "Lavrov").
+ */
+function corrected(index: SentenceIndex, term: string): string[] {
+  if (term.length < 4 || /\d/.test(term)) return [];
+  const slips = term.length >= 8 ? 2 : 1;
+  const found = new Set<string>();
+  const results = index.search.search(term, { tokenize: () => [term], processTerm: (t) => t, fuzzy: slips + 1, maxFuzzy: slips + 1, combineWith: 'OR' });
+  for (const result of results) {
+    for (const candidate of result.terms) if (candidate !== term && damerau(candidate, term) <= slips) found.add(candidate);
+  }
+  return [...found];
+}
+
+/** Optimal-string-alignment distance: Levenshtein with adjacent transpositions. */
+function damerau(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) (d[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const row = d[i] as number[];
+    const up = d[i - 1] as number[];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((up[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (up[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] ?? 0, ((d[i - 2] as number[])[j - 2] ?? 0) + 1);
+    }
+  }
+  return (d[a.length] as number[])[b.length] ?? 0;
 }

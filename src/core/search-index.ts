@@ -2,10 +2,17 @@
  * The MiniSearch index over every sentence of the corpus. A sentence is indexed by its
  * position in one flat list; citations are built from the corpus, so the index stores no
  * text of its own.
+ *
+ * Two fields per sentence, analyzed from the same text:
+ *   text     the sentence's own word terms (stemmed, numbers as digits)
+ *   aliases  canonical names its words also stand for (lexicon, people's roles), which
+ *            rank below the words themselves
  */
 import MiniSearch from 'minisearch';
-import { termsOfToken, tokenize } from './analyzer';
+import { Analyzer, normalizeWord } from './analyzer';
 import type { Corpus, CorpusDocument } from './corpus';
+import { documentEntities, type DocumentEntities } from './entities';
+import { builtInAliases, Lexicon } from './lexicon';
 
 /** Where an indexed sentence is: document and sentence number within it. */
 export interface SentenceRef {
@@ -16,49 +23,84 @@ export interface SentenceRef {
 export interface SentenceIndex {
   readonly corpus: Corpus;
   readonly search: MiniSearch<IndexedSentence>;
+  readonly analyzer: Analyzer;
+  /** Every term in the index (either field): the vocabulary that typo tolerance may reach. */
+  readonly vocabulary: ReadonlySet<string>;
+  /** How a word term is written in the corpus ("lavrov" -> "Lavrov"), for showing corrections. */
+  surface(term: string): string | undefined;
   /** The sentence behind a MiniSearch result id. */
   sentence(id: number): SentenceRef;
+  /** The id of sentence `sentence` of `document`. */
+  idOf(document: CorpusDocument, sentence: number): number | undefined;
+  /** What was recognized in a document: people, their roles, quotations. */
+  entities(document: CorpusDocument): DocumentEntities;
 }
 
-interface IndexedSentence {
+export interface IndexedSentence {
   readonly id: number;
 }
 
-/** MiniSearch options shared by indexing and searching, so both see the same terms. */
-export const analysisOptions = {
-  tokenize: (text: string): string[] => tokenize(text),
-  processTerm: (token: string): string[] | null => {
-    const terms = termsOfToken(token);
-    return terms.length > 0 ? terms : null;
-  },
-};
+export const ALIAS_FIELD_BOOST = 0.5;
 
 export function buildIndex(corpus: Corpus): SentenceIndex {
+  const analyzer = new Analyzer(new Lexicon(builtInAliases(normalizeWord)));
   const refs: SentenceRef[] = [];
+  const firstId = new Map<CorpusDocument, number>();
+  const entitiesByDoc = new Map<CorpusDocument, DocumentEntities>();
+  // Each sentence is analyzed once; MiniSearch reads the terms from here.
+  const wordTerms: string[][] = [];
+  const aliasTerms: string[][] = [];
+  const vocabulary = new Set<string>();
+  const surfaces = new Map<string, string>();
+
   for (const document of corpus.documents) {
-    document.sentences.forEach((_span, sentence) => refs.push({ document, sentence }));
+    firstId.set(document, refs.length);
+    const entities = documentEntities(document, analyzer);
+    entitiesByDoc.set(document, entities);
+    document.sentences.forEach((span, sentence) => {
+      const text = document.text.slice(span.start, span.end);
+      const terms = analyzer.terms(text);
+      const words = terms.filter((t) => !t.alias);
+      wordTerms.push(words.map((t) => t.term));
+      aliasTerms.push([...terms.filter((t) => t.alias).map((t) => t.term), ...entities.sentenceAliases(sentence)]);
+      for (const t of words) if (!surfaces.has(t.term)) surfaces.set(t.term, text.slice(t.start, t.end));
+      refs.push({ document, sentence });
+    });
   }
-  const textOf = (id: number): string => {
-    const ref = refs[id];
-    const span = ref?.document.sentences[ref.sentence];
-    return ref && span ? ref.document.text.slice(span.start, span.end) : '';
-  };
+  for (const terms of [...wordTerms, ...aliasTerms]) for (const term of terms) vocabulary.add(term);
 
   const search = new MiniSearch<IndexedSentence>({
-    fields: ['text'],
+    fields: ['text', 'aliases'],
     storeFields: [],
-    extractField: (doc, field) => (field === 'id' ? doc.id : textOf(doc.id)),
-    ...analysisOptions,
+    // Both fields carry the sentence id; `tokenize` returns that sentence's terms.
+    extractField: (doc, field) => (field === 'id' ? doc.id : String(doc.id)),
+    tokenize: (id, field) => (field === 'aliases' ? aliasTerms : wordTerms)[Number(id)] ?? [],
+    processTerm: (term) => term,
+    searchOptions: { boost: { text: 1, aliases: ALIAS_FIELD_BOOST } },
   });
   search.addAll(refs.map((_ref, id) => ({ id })));
+  wordTerms.length = 0;
+  aliasTerms.length = 0;
 
   return {
     corpus,
     search,
+    analyzer,
+    vocabulary,
+    surface: (term) => surfaces.get(term),
     sentence(id) {
       const ref = refs[id];
       if (!ref) throw new RangeError(`no sentence with index id ${id}`);
       return ref;
+    },
+    idOf(document, sentence) {
+      const first = firstId.get(document);
+      return first === undefined || sentence < 0 || sentence >= document.sentences.length ? undefined : first + sentence;
+    },
+    entities(document) {
+      const entities = entitiesByDoc.get(document);
+      if (!entities) throw new RangeError(`document ${document.id} is not in the index`);
+      return entities;
     },
   };
 }

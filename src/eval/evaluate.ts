@@ -39,6 +39,10 @@ export interface EvalReport {
   readonly declined: number;
   /** Answerable questions that were declined. */
   readonly wronglyDeclined: number;
+  /** Items with an expected short answer. */
+  readonly withShort: number;
+  /** Share of those whose short answer matches (see {@link shortMatches}). */
+  readonly shortAccuracy: number;
   readonly results: readonly ItemResult[];
 }
 
@@ -50,6 +54,7 @@ export function evaluate(items: readonly EvalItem[], answerOf: (question: string
   });
   const answerable = results.filter((r) => !r.item.unanswerable);
   const unanswerable = results.filter((r) => r.item.unanswerable);
+  const withShort = answerable.filter((r) => r.item.answer !== undefined);
   const share = (n: number) => (answerable.length === 0 ? 0 : n / answerable.length);
   return {
     answerable: answerable.length,
@@ -59,8 +64,23 @@ export function evaluate(items: readonly EvalItem[], answerOf: (question: string
     mrr: share(answerable.reduce((sum, r) => sum + (r.rank > 0 ? 1 / r.rank : 0), 0)),
     declined: unanswerable.filter((r) => !r.answer.answered).length,
     wronglyDeclined: answerable.filter((r) => !r.answer.answered).length,
+    withShort: withShort.length,
+    shortAccuracy: withShort.length === 0 ? 0 : withShort.filter((r) => shortMatches(r.item.answer ?? '', r.answer)).length / withShort.length,
     results,
   };
+}
+
+/**
+ * A short answer is right when, case- and space-insensitively, it and the expected answer
+ * contain one another and the shorter is at least half as long as the longer: "about an
+ * hour" for "an hour" is right, the whole sentence for "Saturday" is not.
+ */
+export function shortMatches(expected: string, answer: Answer): boolean {
+  if (!answer.answered || !answer.short) return false;
+  const got = squash(answer.short.text).replace(/^(?:the|a|an)\s+/, '');
+  const want = squash(expected).replace(/^(?:the|a|an)\s+/, '');
+  if (!got.includes(want) && !want.includes(got)) return false;
+  return Math.min(got.length, want.length) * 2 >= Math.max(got.length, want.length);
 }
 
 function rankOfExpected(item: EvalItem, answer: Answer): number {

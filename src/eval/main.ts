@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { ask } from '../core/answer';
 import { buildIndex } from '../core/search-index';
 import { loadCorpusDir } from '../node/corpus-dir';
-import { evalItemSchema, evaluate, type EvalItem } from './evaluate';
+import { evalItemSchema, evaluate, shortMatches, type EvalItem } from './evaluate';
 import { loadConfig } from '../server/config';
 
 async function main(): Promise<void> {
@@ -23,14 +23,16 @@ async function main(): Promise<void> {
   if (verbose) {
     for (const r of report.results) {
       const mark = r.item.unanswerable ? (r.answer.answered ? 'ANSWERED' : 'declined') : r.rank === 1 ? 'hit' : `rank ${r.rank}`;
-      process.stdout.write(`${r.item.id}\t${mark}\t${r.item.question}\t${r.answer.passages[0]?.text.slice(0, 80) ?? ''}\n`);
+      const short = r.item.answer === undefined ? '' : `${shortMatches(r.item.answer, r.answer) ? 'short ok' : 'short WRONG'} [${r.answer.short?.text ?? '-'}]`;
+      process.stdout.write(`${r.item.id}\t${mark}\t${short}\t${r.item.question}\t${r.answer.passages[0]?.text.slice(0, 70) ?? ''}\n`);
     }
   }
   const f = (x: number) => x.toFixed(3);
   process.stdout.write(
     `questions: ${report.answerable} answerable, ${report.unanswerable} unanswerable\n` +
       `hit@1 ${f(report.hitAt1)}  recall@3 ${f(report.recallAt3)}  MRR ${f(report.mrr)}\n` +
-      `declined unanswerable: ${report.declined}/${report.unanswerable}  wrongly declined answerable: ${report.wronglyDeclined}/${report.answerable}\n`,
+      `declined unanswerable: ${report.declined}/${report.unanswerable}  wrongly declined answerable: ${report.wronglyDeclined}/${report.answerable}\n` +
+      `short answers right: ${f(report.shortAccuracy)} of ${report.withShort}\n`,
   );
 }
 

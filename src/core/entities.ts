@@ -1,0 +1,247 @@
+/**
+ * What a careful reader knows about one article beyond its words: who its people are and
+ * what roles they hold, who is speaking in each quotation, and which spans are people,
+ * places, organizations, dates, durations and numbers. Built from the article itself.
+ *
+ *   "Japanese Foreign Minister Toshimitsu Motegi held a meeting ..."
+ *     -> person Motegi, role "Japanese Foreign Minister" (terms japan, foreign-minister)
+ *   "The Japanese foreign minister added ..."   -> this sentence also stands for motegi
+ *   "\"I held a meeting ... I believe ... this way,\" Motegi said"
+ *     -> every sentence of the quotation is said by Motegi
+ */
+import { normalizeWord, type Analyzer } from './analyzer';
+import type { CorpusDocument } from './corpus';
+import { demonyms, placeNames } from './lexicon';
+import { tag, type Entity, type NlpToken } from './nlp';
+
+export interface Person {
+  /** The full name as first written ("Toshimitsu Motegi"). */
+  readonly name: string;
+  /** Normalized surname ("motegi"): the term that finds the person. */
+  readonly surname: string;
+  /** Roles as written before the name ("Japanese Foreign Minister"). */
+  readonly roles: readonly string[];
+}
+
+export interface DocumentEntities {
+  readonly people: readonly Person[];
+  /** People, places, organizations, events, dates, durations and numbers, by offset. */
+  readonly entities: readonly Entity[];
+  readonly tokens: readonly NlpToken[];
+  /** Alias terms that sentence `n` stands for through people, roles and quotations. */
+  sentenceAliases(n: number): string[];
+  /** Who says sentence `n`, when it lies inside an attributed quotation. */
+  speaker(n: number): Person | undefined;
+  /** Entities inside `[start, end)`. */
+  entitiesIn(start: number, end: number): Entity[];
+}
+
+/** Words that introduce a person's name ("Foreign Minister Motegi", "Mr. Abe"). */
+const TITLES = new Set([
+  'minister', 'president', 'premier', 'chancellor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson',
+  'ambassador', 'governor', 'mayor', 'king', 'queen', 'prince', 'princess', 'emperor', 'senator', 'general',
+  'admiral', 'mr', 'mrs', 'ms', 'dr', 'prof', 'pope', 'chairman', 'chairwoman', 'envoy', 'leader', 'director',
+  'commissioner', 'chief', 'sheikh', 'judge', 'colonel', 'captain',
+]);
+/** Words that may stand before a title in a role ("Deputy Foreign Minister"). */
+const ROLE_MODIFIERS = new Set(['foreign', 'prime', 'deputy', 'defense', 'defence', 'finance', 'vice', 'first', 'former', 'acting', 'interior', 'trade', 'economy', 'state', 'general']);
+/** A proper-noun run ending in one of these names an organization or an event. */
+const ORG_WORDS = new Set([
+  'conference', 'council', 'ministry', 'committee', 'union', 'party', 'news', 'agency', 'organization',
+  'organisation', 'forum', 'summit', 'bank', 'university', 'court', 'assembly', 'parliament', 'congress',
+  'senate', 'commission', 'company', 'inc', 'corp', 'group', 'institute', 'association', 'games', 'olympics',
+]);
+/** A proper-noun run ending in one of these names a place. */
+const PLACE_WORDS = new Set(['island', 'islands', 'islets', 'sea', 'river', 'mountains', 'peninsula', 'region', 'province', 'strait', 'city', 'bay', 'ocean', 'state']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'to', 'from', 'across', 'over', 'into', 'of']);
+const SPEECH_VERBS = 'said|says|added|told|noted|stressed|explained|insisted|stated|continued|remarked|argued|warned|replied|wrote|announced';
+/** "following World War II": a time given by an event. */
+const EVENT_TIME = /\b(?:after|following|before|during|since|until|by the end of)\s+(?:the\s+)?(?:(?:First|Second)\s+World\s+War|World\s+War\s+(?:I{1,2}|One|Two|[12])|WWI{1,2}|WW[12]|the\s+war)\b/g;
+
+const PLACE_NAMES = placeNames(normalizeWord);
+const DEMONYMS = demonyms(normalizeWord);
+
+export function documentEntities(document: CorpusDocument, analyzer: Analyzer): DocumentEntities {
+  const { text } = document;
+  const { tokens, entities: numeric } = tag(text);
+  // The headline is written in title case, where every word looks like a name.
+  const bodyStart = document.sentences[0]?.end ?? 0;
+  const body = tokens.filter((t) => t.start >= bodyStart);
+  const people = findPeople(body);
+  const bySurname = new Map(people.map((p) => [p.surname, p]));
+  const dates = numeric.filter((e) => e.type === 'DATE' || e.type === 'TIME');
+  const names = properNounEntities(text, body, bySurname).filter((e) => !dates.some((d) => d.start < e.end && e.start < d.end));
+  const events = [...text.matchAll(EVENT_TIME)].map((m) => ({ type: 'EVENT' as const, start: m.index, end: m.index + m[0].length }));
+  const entities = [...numeric, ...names, ...events].sort((a, b) => a.start - b.start || b.end - a.end);
+  const quotes = attributedQuotes(text, tokens, bySurname);
+
+  // Terms that identify a role in a sentence: its alias terms (country, canonical title),
+  // or its word terms when it has none.
+  const roleTerms = new Map<Person, string[][]>(
+    people.map((p) => [p, p.roles.map((role) => roleKeyTerms(analyzer, role))]),
+  );
+  const sentenceText = (n: number) => {
+    const span = document.sentences[n];
+    return span ? text.slice(span.start, span.end) : '';
+  };
+  const aliasCache = new Map<number, string[]>();
+
+  const speaker = (n: number): Person | undefined => {
+    const span = document.sentences[n];
+    if (!span) return undefined;
+    // A sentence belongs to the quotation it starts in (the attribution may follow it).
+    return quotes.find((q) => q.start <= span.start && span.start < q.end)?.speaker;
+  };
+
+  return {
+    people,
+    entities,
+    tokens,
+    speaker,
+    entitiesIn: (start, end) => entities.filter((e) => e.start >= start && e.end <= end),
+    sentenceAliases(n) {
+      const cached = aliasCache.get(n);
+      if (cached) return cached;
+      const terms = analyzer.terms(sentenceText(n));
+      const present = new Set(terms.map((t) => t.term));
+      const out = new Set<string>();
+      for (const person of people) {
+        const roles = roleTerms.get(person) ?? [];
+        if (present.has(person.surname)) for (const role of roles) role.forEach((t) => out.add(t));
+        else if (roles.some((role) => role.length > 0 && role.every((t) => present.has(t)))) out.add(person.surname);
+      }
+      const who = speaker(n);
+      if (who) {
+        out.add(who.surname);
+        for (const role of roleTerms.get(who) ?? []) role.forEach((t) => out.add(t));
+      }
+      const list = [...out];
+      aliasCache.set(n, list);
+      return list;
+    },
+  };
+}
+
+function roleKeyTerms(analyzer: Analyzer, role: string): string[] {
+  const terms = analyzer.terms(role);
+  const aliases = terms.filter((t) => t.alias).map((t) => t.term);
+  return aliases.length > 0 ? [...new Set(aliases)] : terms.map((t) => t.term);
+}
+
+function isCapitalized(token: NlpToken): boolean {
+  return /^\p{Lu}/u.test(token.text);
+}
+
+function bare(token: NlpToken | undefined): string {
+  return token ? normalizeWord(token.text) : '';
+}
+
+/** People introduced by a title: "Russian Foreign Minister Sergey Lavrov", "Mr. Abe". */
+function findPeople(tokens: readonly NlpToken[]): Person[] {
+  const people = new Map<string, { name: string; roles: Set<string> }>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (!TITLES.has(bare(tokens[i]))) continue;
+    const nameTokens: NlpToken[] = [];
+    for (let j = i + 1; j < tokens.length && nameTokens.length < 3; j++) {
+      const token = tokens[j];
+      if (!token || token.pos !== 'PROPN' || !isCapitalized(token) || TITLES.has(bare(token))) break;
+      nameTokens.push(token);
+    }
+    const first = nameTokens[0];
+    const last = nameTokens.at(-1);
+    if (!first || !last || DEMONYMS.has(bare(last))) continue;
+    let roleStart = i;
+    while (roleStart > 0) {
+      const before = bare(tokens[roleStart - 1]);
+      if (!(ROLE_MODIFIERS.has(before) || TITLES.has(before) || DEMONYMS.has(before))) break;
+      roleStart--;
+    }
+    const roleFrom = tokens[roleStart];
+    const roleTo = tokens[i];
+    const surname = bare(last);
+    const entry = people.get(surname) ?? { name: tokens.slice(tokens.indexOf(first), tokens.indexOf(last) + 1).map((t) => t.text).join(' '), roles: new Set<string>() };
+    if (roleFrom && roleTo) entry.roles.add(tokens.slice(roleStart, i + 1).map((t) => t.text).join(' '));
+    people.set(surname, entry);
+  }
+  return [...people].map(([surname, { name, roles }]) => ({ name, surname, roles: [...roles] }));
+}
+
+/** People, places and organizations among runs of proper nouns. */
+function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname: ReadonlyMap<string, Person>): Entity[] {
+  const out: Entity[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const token = tokens[i];
+    if (!token || token.pos !== 'PROPN' || !isCapitalized(token)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length && tokens[j + 1]?.pos === 'PROPN' && isCapitalized(tokens[j + 1] as NlpToken)) j++;
+    // Titles and demonyms lead into a name but are not part of it.
+    let from = i;
+    while (from <= j && (TITLES.has(bare(tokens[from])) || ROLE_MODIFIERS.has(bare(tokens[from])) || DEMONYMS.has(bare(tokens[from])))) from++;
+    const run = tokens.slice(from, j + 1);
+    const first = run[0];
+    const last = run.at(-1);
+    if (first && last) {
+      const words = run.map((t) => bare(t));
+      const lastWord = words.at(-1) ?? '';
+      const titled = from > i && TITLES.has(bare(tokens[from - 1]));
+      const before = bare(tokens[i - 1]);
+      let type: Entity['type'] | undefined;
+      // A dateline ("TOKYO (Reuters) -") says where the story was filed, not where things happened.
+      const dateline = /(?:^|\n\s*)$/.test(text.slice(Math.max(0, first.start - 3), first.start)) && run.every((t) => t.text === t.text.toUpperCase());
+      if (dateline) type = undefined;
+      else if (bySurname.has(lastWord) || titled) type = 'PERSON';
+      else if (ORG_WORDS.has(lastWord)) type = 'ORG';
+      else if (PLACE_NAMES.has(words.join(' ')) || PLACE_WORDS.has(lastWord) || PLACE_NAMES.has(lastWord)) type = 'PLACE';
+      else if (PLACE_PREPOSITIONS.has(before) && !DEMONYMS.has(lastWord)) type = 'PLACE';
+      if (type) out.push({ type, start: first.start, end: last.end });
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+interface Quote {
+  readonly start: number;
+  readonly end: number;
+  readonly speaker: Person | undefined;
+}
+
+/**
+ * Quotations and who says them: the name (or "he"/"she", resolved to the last person
+ * named before the quotation) right after the closing mark with a speech verb, or right
+ * before the opening one.
+ */
+function attributedQuotes(text: string, tokens: readonly NlpToken[], bySurname: ReadonlyMap<string, Person>): Quote[] {
+  const quotes: Quote[] = [];
+  const marks = [...text.matchAll(/["“”]/g)];
+  for (let k = 0; k + 1 < marks.length; k += 2) {
+    const open = marks[k];
+    const close = marks[k + 1];
+    if (!open || !close) continue;
+    const start = open.index;
+    const end = close.index + 1;
+    const after = text.slice(end, end + 80);
+    const before = text.slice(Math.max(0, start - 80), start);
+    const name =
+      new RegExp(`^\\s*,?\\s*(\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+)*|he|she)\\s+(?:${SPEECH_VERBS})\\b`, 'u').exec(after)?.[1] ??
+      new RegExp(`^\\s*,?\\s*(?:${SPEECH_VERBS})\\s+(\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+)*)`, 'u').exec(after)?.[1] ??
+      new RegExp(`(\\p{Lu}[\\p{L}'-]+|he|she)\\s+(?:${SPEECH_VERBS})\\s*[:,]?\\s*$`, 'u').exec(before)?.[1];
+    let speaker: Person | undefined;
+    if (name === 'he' || name === 'she') speaker = lastPersonBefore(tokens, start, bySurname);
+    else if (name) speaker = bySurname.get(normalizeWord(name.split(/\s+/).at(-1) ?? ''));
+    quotes.push({ start, end, speaker });
+  }
+  return quotes;
+}
+
+function lastPersonBefore(tokens: readonly NlpToken[], offset: number, bySurname: ReadonlyMap<string, Person>): Person | undefined {
+  let found: Person | undefined;
+  for (const token of tokens) {
+    if (token.start >= offset) break;
+    found = bySurname.get(bare(token)) ?? found;
+  }
+  return found;
+}

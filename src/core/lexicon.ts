@@ -1,0 +1,176 @@
+/**
+ * Aliases: phrases that name the same thing, mapped to one canonical term, so "the
+ * Second World War", "World War II" and "WWII" all meet at `ww2`. A phrase keeps its own
+ * word terms too; the alias term is added beside them (and weighs less in ranking).
+ *
+ * Three sources, in this order of trust:
+ *   1. the corpus itself (people's names and roles, see entities.ts),
+ *   2. the world-countries package (country names, official names, demonyms, capitals),
+ *   3. the curated table below: what neither can give (wars, treaties, historical names,
+ *      place names in another country's usage, titles and their abbreviations).
+ */
+import countries from 'world-countries';
+
+export interface AliasRule {
+  /** Normalized words (lower case, no diacritics), matched in sequence. */
+  readonly phrase: readonly string[];
+  /** Canonical terms the phrase also stands for. */
+  readonly terms: readonly string[];
+  /** Match only when written in capitals (initialisms such as "US", "UN", "PM"). */
+  readonly upperCase?: boolean;
+  /** Match only when capitalized ("Turkey", "Chad", "China" are also English words). */
+  readonly properNoun?: boolean;
+}
+
+/** One word as the lexicon sees it. */
+export interface LexiconWord {
+  readonly normalized: string;
+  readonly raw: string;
+}
+
+export interface AliasMatch {
+  /** Words the phrase covers. */
+  readonly length: number;
+  readonly terms: readonly string[];
+}
+
+/** Curated aliases: `canonical term: phrases`. Phrases in capitals match capitals only. */
+const CURATED: Readonly<Record<string, readonly string[]>> = {
+  ww2: ['world war ii', 'world war 2', 'world war two', 'second world war', 'wwii', 'ww2', 'ww ii', 'great patriotic war', 'war in the pacific'],
+  ww1: ['world war i', 'world war 1', 'world war one', 'first world war', 'wwi', 'ww1', 'great war'],
+  'peace-treaty': ['peace treaty', 'peace deal', 'peace agreement', 'peace accord', 'peace pact'],
+  kuril: ['kuril', 'kurils', 'kurile', 'kuriles', 'kuril islands', 'kurile islands', 'southern kurils', 'south kurils', 'northern territories', 'chishima', 'chishima islands'],
+  iturup: ['iturup', 'etorofu'],
+  kunashir: ['kunashir', 'kunashiri'],
+  shikotan: ['shikotan'],
+  habomai: ['habomai', 'habomai islands', 'habomai islets'],
+  ussr: ['ussr', 'u.s.s.r', 'soviet union', 'soviet', 'soviets'],
+  'prime-minister': ['prime minister', 'premier', 'PM', 'head of government'],
+  'foreign-minister': ['foreign minister', 'minister of foreign affairs', 'foreign secretary', 'top diplomat', 'chief diplomat', 'FM'],
+  president: ['president', 'head of state'],
+  'new-year': ['new year', "new year's", 'new years'],
+  // Idioms for a dispute; "disput" is the stem of "dispute", so these meet the word itself.
+  disput: ['in question', 'contested', 'in dispute', 'at issue'],
+  un: ['UN', 'U.N', 'united nations'],
+  eu: ['EU', 'E.U', 'european union'],
+  nato: ['NATO', 'north atlantic treaty organization'],
+  'united-states': ['US', 'U.S', 'USA', 'U.S.A', 'america'],
+  'united-kingdom': ['UK', 'U.K', 'britain', 'great britain'],
+  sergey: ['sergey', 'sergei', 'sergej'],
+  dmitry: ['dmitry', 'dmitri', 'dmitriy'],
+};
+
+/**
+ * Historical and metonymic links: the first term's phrases also stand for the others
+ * ("the Soviet victory" is Russia's history; "Moscow says" is Russia speaking).
+ */
+const LINKED: Readonly<Record<string, readonly string[]>> = {
+  ussr: ['russia'],
+  kuril: ['island'],
+  iturup: ['kuril', 'island'],
+  kunashir: ['kuril', 'island'],
+  shikotan: ['kuril', 'island'],
+  habomai: ['kuril', 'island'],
+};
+
+/** Canonical terms of places that the curated table knows (for recognizing place names). */
+export const CURATED_PLACES: ReadonlySet<string> = new Set(['kuril', 'iturup', 'kunashir', 'shikotan', 'habomai']);
+
+/** Normalized names of every country (common and official) and capital. */
+export function placeNames(normalize: WordNormalizer): Set<string> {
+  const names = new Set<string>();
+  const add = (name: string) => names.add(name.split(/[\s-]+/).map(normalize).join(' '));
+  for (const country of countries) {
+    add(country.name.common);
+    add(country.name.official);
+    for (const capital of country.capital ?? []) add(capital);
+  }
+  for (const [term, phrases] of Object.entries(CURATED)) {
+    if (CURATED_PLACES.has(term)) for (const phrase of phrases) add(phrase);
+  }
+  return names;
+}
+
+/** Normalized demonyms ("japanese", "russian"): adjectives, not places. */
+export function demonyms(normalize: WordNormalizer): Set<string> {
+  const names = new Set<string>(['soviet', 'nazi']);
+  for (const country of countries) {
+    const demonym = country.demonyms?.eng;
+    if (demonym) names.add(normalize(demonym.m)).add(normalize(demonym.f));
+  }
+  return names;
+}
+
+/** Normalizes a phrase's words the way the analyzer normalizes a text's words. */
+export type WordNormalizer = (word: string) => string;
+
+/** The built-in rules: countries from world-countries, then the curated table. */
+export function builtInAliases(normalize: WordNormalizer): AliasRule[] {
+  const rules: AliasRule[] = [];
+  const add = (phrase: string, terms: readonly string[], properNoun = false): void => {
+    const upperCase = phrase.length > 1 && phrase === phrase.toUpperCase() && /\p{Lu}/u.test(phrase);
+    const words = phrase.split(/[\s-]+/).map(normalize).filter((w) => w.length > 0);
+    if (words.length > 0) rules.push({ phrase: words, terms, ...(upperCase ? { upperCase } : {}), ...(properNoun ? { properNoun } : {}) });
+  };
+
+  for (const country of countries) {
+    const canonical = canonicalTerm(country.name.common, normalize);
+    const terms = [canonical];
+    // Alternative spellings shorter than four letters are ISO codes ("IT", "US"): too
+    // ambiguous in text; the common ones are in the curated table.
+    // One-word alternative spellings are native names or codes ("Island" for Iceland,
+    // "IT"), which collide with English words; multi-word ones are long forms.
+    const phrases = new Set([country.name.common, country.name.official, ...country.altSpellings.filter((s) => /^[A-Za-z.'-]+(?: [A-Za-z.'-]+)+$/.test(s))]);
+    const demonym = country.demonyms?.eng;
+    if (demonym) phrases.add(demonym.m).add(demonym.f);
+    for (const phrase of phrases) if (/^[\p{L} .'-]+$/u.test(phrase)) add(phrase, terms, true);
+    // A capital stands for its country's government ("Moscow insists"), but stays itself too.
+    for (const capital of country.capital ?? []) add(capital, terms, true);
+  }
+  for (const [term, phrases] of Object.entries(CURATED)) {
+    const terms = [term, ...(LINKED[term] ?? [])];
+    for (const phrase of phrases) add(phrase, terms);
+  }
+  return rules;
+}
+
+/** A canonical term for a multi-word name: its normalized words joined by "-". */
+export function canonicalTerm(name: string, normalize: WordNormalizer): string {
+  return name.split(/[\s-]+/).map(normalize).filter(Boolean).join('-');
+}
+
+/** Finds, for each position of a word sequence, every alias phrase that starts there. */
+export class Lexicon {
+  private readonly byFirstWord = new Map<string, AliasRule[]>();
+
+  constructor(rules: readonly AliasRule[]) {
+    for (const rule of rules) {
+      const first = rule.phrase[0];
+      if (first === undefined) continue;
+      const list = this.byFirstWord.get(first) ?? [];
+      list.push(rule);
+      this.byFirstWord.set(first, list);
+    }
+    for (const list of this.byFirstWord.values()) list.sort((a, b) => b.phrase.length - a.phrase.length);
+  }
+
+  /** The longest phrase starting at `at` (merging the terms of rules with that phrase). */
+  match(words: readonly LexiconWord[], at: number): AliasMatch | undefined {
+    const first = words[at];
+    if (!first) return undefined;
+    let best: { length: number; terms: Set<string> } | undefined;
+    for (const rule of this.byFirstWord.get(first.normalized) ?? []) {
+      if (best && rule.phrase.length < best.length) break;
+      if (!rule.phrase.every((word, i) => words[at + i]?.normalized === word)) continue;
+      if (rule.upperCase && !words.slice(at, at + rule.phrase.length).every((w) => isUpperCaseWord(w.raw))) continue;
+      if (rule.properNoun && !/^\p{Lu}/u.test(first.raw)) continue;
+      best ??= { length: rule.phrase.length, terms: new Set() };
+      for (const term of rule.terms) best.terms.add(term);
+    }
+    return best && { length: best.length, terms: [...best.terms] };
+  }
+}
+
+function isUpperCaseWord(raw: string): boolean {
+  return raw === raw.toUpperCase() && /\p{Lu}/u.test(raw);
+}

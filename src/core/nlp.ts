@@ -1,0 +1,69 @@
+/**
+ * Part-of-speech tags and numeric entities (dates, durations, numbers) from wink-nlp's
+ * English model, with offsets into the analyzed text. The model loads once, on first use
+ * (about 0.2 s), and tags about 5,000 sentences a second.
+ */
+import winkNLP, { type ItemEntity, type ItemToken, type ItsFunction } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+export interface NlpToken {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** Universal part of speech: NOUN, PROPN, VERB, ADP, DET, NUM, PUNCT... */
+  readonly pos: string;
+  /** Dictionary form, lower case ("sent" -> "send"). */
+  readonly lemma: string;
+}
+
+/** Entity types: wink's numeric ones, and the names recognized in entities.ts. */
+export type EntityType = 'DATE' | 'TIME' | 'DURATION' | 'CARDINAL' | 'ORDINAL' | 'MONEY' | 'PERCENT' | 'PERSON' | 'PLACE' | 'ORG' | 'EVENT';
+
+export interface Entity {
+  readonly type: EntityType;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Tagged {
+  readonly tokens: readonly NlpToken[];
+  /** wink's entities: DATE, TIME, DURATION, CARDINAL, ORDINAL, MONEY, PERCENT. */
+  readonly entities: readonly Entity[];
+}
+
+const WINK_TYPES: ReadonlySet<string> = new Set(['DATE', 'TIME', 'DURATION', 'CARDINAL', 'ORDINAL', 'MONEY', 'PERCENT']);
+
+let instance: ReturnType<typeof winkNLP> | undefined;
+
+function nlp(): ReturnType<typeof winkNLP> {
+  instance ??= winkNLP(model);
+  return instance;
+}
+
+/** Tags `text`: tokens with parts of speech, and numeric entities, all with offsets. */
+export function tag(text: string): Tagged {
+  const engine = nlp();
+  const its = engine.its;
+  const doc = engine.readDoc(text);
+  const tokens: NlpToken[] = [];
+  let cursor = 0;
+  doc.tokens().each((token: ItemToken) => {
+    const value = token.out() as string;
+    cursor += (token.out(its.precedingSpaces) as string).length;
+    // wink is lossless, so the value stands at the cursor; search only if it ever is not.
+    const start = text.startsWith(value, cursor) ? cursor : Math.max(cursor, text.indexOf(value, cursor));
+    // The lemma helper takes the model's add-ons; wink supplies them when called through out().
+    const lemma = String(token.out(its.lemma as unknown as ItsFunction<string>)).toLowerCase();
+    tokens.push({ text: value, start, end: start + value.length, pos: token.out(its.pos) as string, lemma });
+    cursor = start + value.length;
+  });
+  const entities: Entity[] = [];
+  doc.entities().each((entity: ItemEntity) => {
+    const type = entity.out(its.type) as string;
+    const [first, last] = entity.out(its.span) as unknown as [number, number];
+    const from = tokens[first];
+    const to = tokens[last];
+    if (from && to && WINK_TYPES.has(type)) entities.push({ type: type as EntityType, start: from.start, end: to.end });
+  });
+  return { tokens, entities };
+}

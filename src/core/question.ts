@@ -1,0 +1,66 @@
+/**
+ * What a question asks for: the kind of answer it wants (a duration, a date, a person...)
+ * and the words that carry its topic. The words that only say what kind of answer is
+ * wanted ("how long", "which day of the week") are not topic words: no sentence needs to
+ * contain them.
+ */
+
+/**
+ * The kind of span that answers a question:
+ * - DURATION: how long, how much time
+ * - DATE: when, which day / year / month
+ * - NUMBER: how many, how much
+ * - PERSON: who
+ * - NAME: what is the name of <a role or thing> (the name written next to it)
+ * - ROLE: who is <a person named in the question>
+ * - PLACE: where, in which city / country
+ * - LIST: which <plural noun> (several names)
+ */
+export type AnswerType = 'DURATION' | 'DATE' | 'NUMBER' | 'PERSON' | 'NAME' | 'ROLE' | 'PLACE' | 'LIST';
+
+export interface AnswerCue {
+  readonly type: AnswerType;
+  /** Offsets of the cue words in the question ("how long"), which are not topic words. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Checked in order: the first pattern that matches decides. */
+const CUES: ReadonlyArray<[AnswerType, RegExp]> = [
+  ['DURATION', /\b(?:for\s+)?how\s+(?:long|much\s+time)\b|\b(?:what\s+(?:is|was)\s+the\s+)?(?:duration|length)\s+of\b/i],
+  ['NUMBER', /\bhow\s+(?:many|much)\b|\bwhat\s+(?:number|amount)\s+of\b/i],
+  ['DATE', /^\s*(?:since\s+)?when\b|\b(?:on\s+)?(?:what|which)\s+(?:year|date|month|day(?:\s+of\s+the\s+week)?|time)\b|\bwhen\b/i],
+  ['PLACE', /^\s*where\b|\b(?:in|at)\s+(?:what|which)\s+(?:city|country|place|town)\b|\bwhich\s+(?:city|country|place|town)\b|\bwhere\b/i],
+  ['NAME', /\bwhat\s+(?:is|was|are|were)\s+the\s+names?\s+of\b/i],
+  ['PERSON', /^\s*who(?:m|se|'s)?\b|\b(?:which|what)\s+(?:person|man|woman|official|leader)\b|\bwho\b/i],
+  ['LIST', /\b(?:which|what)\s+(?:\w+\s+)?(?:islands|islets|countries|cities|people|places|names)\b/i],
+];
+
+/**
+ * Verbs that only say that something happened somewhere or sometime ("where did the
+ * meeting take place", "when was it held"): with a DATE or PLACE cue they carry no topic.
+ */
+const EVENT_FILLERS = /\b(?:take|took|taken|taking)\s+place\b|\b(?:happen(?:ed|s)?|occur(?:red|s)?|located|situated|held|hold|holds|be\s+held)\b/gi;
+
+export function answerCue(question: string): AnswerCue | undefined {
+  for (const [type, pattern] of CUES) {
+    const match = pattern.exec(question);
+    if (match) return { type, start: match.index, end: match.index + match[0].length };
+  }
+  return undefined;
+}
+
+/** Spans of the question that only restate what kind of answer is wanted. */
+export function cueSpans(question: string, cue: AnswerCue | undefined): Array<[number, number]> {
+  if (!cue) return [];
+  const spans: Array<[number, number]> = [[cue.start, cue.end]];
+  if (cue.type === 'DATE' || cue.type === 'PLACE') {
+    for (const m of question.matchAll(EVENT_FILLERS)) spans.push([m.index, m.index + m[0].length]);
+  }
+  return spans;
+}
+
+/** Words that point back to an earlier question ("Where would they do that?"). */
+export const ANAPHORS: ReadonlySet<string> = new Set([
+  'he', 'she', 'they', 'them', 'it', 'that', 'there', 'those', 'this', 'these', 'his', 'her', 'their', 'its', 'him',
+]);

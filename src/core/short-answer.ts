@@ -1,0 +1,147 @@
+/**
+ * The short answer: the exact span of a passage that answers a factoid question ("about
+ * an hour", "Saturday", "Sergey Lavrov"), found among the entities of the kind the
+ * question wants, leaving out what the question itself already says.
+ */
+import type { DocumentEntities, Person } from './entities';
+import type { Entity, EntityType } from './nlp';
+import type { AnswerType } from './question';
+
+/** A span of a document, with how well it fits (higher is better). */
+export interface Candidate {
+  readonly start: number;
+  readonly end: number;
+  readonly fit: number;
+}
+
+/** Entity types that answer each kind of question, with how well (1 best). */
+const FITS: Readonly<Record<AnswerType, Partial<Record<EntityType, number>>>> = {
+  DURATION: { DURATION: 1 },
+  DATE: { DATE: 1, EVENT: 0.9, TIME: 0.8 },
+  NUMBER: { CARDINAL: 1, MONEY: 0.9, PERCENT: 0.9 },
+  PERSON: { PERSON: 1, PLACE: 0.5, ORG: 0.5 },
+  NAME: { PERSON: 1, PLACE: 1, ORG: 1 },
+  ROLE: {},
+  PLACE: { PLACE: 1, ORG: 0.6 },
+  LIST: { PLACE: 1, PERSON: 1, ORG: 0.8 },
+};
+
+const APPROXIMATORS = /(?:(?:about|around|roughly|nearly|almost|more than|less than|over|under|some|just|only|at least|at most)\s+)?(?:(?:half\s+)?an?\s+|\d+\s+|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few)\s+)?$/i;
+const YEAR = /^(?:1[89]|20)\d\d$/;
+
+/**
+ * Spans of the sentence `[start, end)` that could answer a question of `type`, leaving out
+ * the words the question matched (`matched`, document offsets). Best fit first.
+ */
+export function candidates(
+  type: AnswerType,
+  text: string,
+  start: number,
+  end: number,
+  entities: DocumentEntities,
+  matched: ReadonlyArray<readonly [number, number]>,
+  speaker: Person | undefined,
+): Candidate[] {
+  const inSentence = entities.entitiesIn(start, end);
+  if (type === 'ROLE') return roleCandidates(text, inSentence, matched);
+  if (type === 'LIST') return listCandidates(text, inSentence, matched);
+
+  const out: Candidate[] = [];
+  for (const entity of inSentence) {
+    const fit = FITS[type][entity.type];
+    if (fit === undefined) continue;
+    const span = outsideMatches(text, entity, matched);
+    if (!span) continue;
+    const value = text.slice(span.start, span.end);
+    if (type === 'DURATION' && !/\p{Ll}|\d/u.test(value)) continue; // "New Year" is not a duration
+    if (type === 'NUMBER' && YEAR.test(value)) continue;
+    let from = span.start;
+    if (type === 'DURATION') from -= (APPROXIMATORS.exec(text.slice(Math.max(start, from - 30), from))?.[0] ?? '').length;
+    // A place given with "in" or "at" is where something happens.
+    const located = type === 'PLACE' && /\b(?:in|at)\s+(?:the\s+)?$/i.test(text.slice(Math.max(start, from - 10), from));
+    // "the Japanese Foreign Minister Toshimitsu Motegi": a person right after the role asked about.
+    const titled = (type === 'PERSON' && entity.type === 'PERSON') || type === 'NAME' ? matchedWordsBefore(text, span.start, matched) : 0;
+    // A name is the one written next to what the question names.
+    if (type === 'NAME' && titled === 0) continue;
+    out.push({ start: from, end: span.end, fit: fit + (located ? 0.3 : 0) + 0.2 * titled });
+  }
+  if (type === 'PERSON' && speaker && !out.some((c) => c.fit >= 1)) {
+    const at = text.indexOf(speaker.name);
+    if (at >= 0) out.push({ start: at, end: at + speaker.name.length, fit: 0.8 });
+  }
+  return out.sort((a, b) => b.fit - a.fit);
+}
+
+/** How many matched words stand right before `at`, separated by spaces only. */
+function matchedWordsBefore(text: string, at: number, matched: ReadonlyArray<readonly [number, number]>): number {
+  let count = 0;
+  let position = at;
+  for (;;) {
+    const gap = /\s*$/.exec(text.slice(Math.max(0, position - 5), position))?.[0].length ?? 0;
+    const word = matched.find(([, e]) => e === position - gap);
+    if (!word || gap === 0) return count;
+    count++;
+    position = word[0];
+  }
+}
+
+/** The entity's span without the question's own words at either end; none if nothing is left. */
+function outsideMatches(text: string, entity: Entity, matched: ReadonlyArray<readonly [number, number]>): { start: number; end: number } | undefined {
+  let { start, end } = entity;
+  const covered = (from: number, to: number) => matched.some(([s, e]) => s <= from && to <= e);
+  // Trim matched words (and the spaces between) from the left and from the right.
+  for (;;) {
+    const word = /^\s*\S+/.exec(text.slice(start, end));
+    if (!word) return undefined;
+    const wordStart = start + word[0].search(/\S/);
+    const wordEnd = start + word[0].length;
+    if (!covered(wordStart, wordEnd)) break;
+    start = wordEnd;
+  }
+  for (;;) {
+    const word = /\S+\s*$/.exec(text.slice(start, end));
+    if (!word) return undefined;
+    const wordStart = start + word.index;
+    const wordEnd = start + word.index + word[0].trimEnd().length;
+    if (!covered(wordStart, wordEnd)) break;
+    end = wordStart;
+  }
+  const trimmed = text.slice(start, end).replace(/[\s,.;:]+$/, '');
+  const lead = text.slice(start, end).length - text.slice(start, end).trimStart().length;
+  return /\p{L}|\d/u.test(trimmed) ? { start: start + lead, end: start + trimmed.length } : undefined;
+}
+
+/** "Who is Sergey Lavrov?": the role written before the person's name. */
+function roleCandidates(text: string, inSentence: readonly Entity[], matched: ReadonlyArray<readonly [number, number]>): Candidate[] {
+  const out: Candidate[] = [];
+  for (const person of inSentence.filter((e) => e.type === 'PERSON')) {
+    if (!matched.some(([s, e]) => s < person.end && person.start < e)) continue;
+    const before = text.slice(Math.max(0, person.start - 60), person.start);
+    const role = /((?:\p{Lu}[\p{L}-]*\s+){1,4})$/u.exec(before);
+    if (role?.[1]) out.push({ start: person.start - role[1].length, end: person.start - 1, fit: 1 });
+  }
+  return out;
+}
+
+/** "Which islands...": three or more names in a row, joined by commas and "and". */
+function listCandidates(text: string, inSentence: readonly Entity[], matched: ReadonlyArray<readonly [number, number]>): Candidate[] {
+  const names = inSentence.filter((e) => FITS.LIST[e.type] !== undefined && !matched.some(([s, e2]) => s <= e.start && e.end <= e2));
+  const out: Candidate[] = [];
+  let run: Entity[] = [];
+  const flush = () => {
+    const first = run[0];
+    const last = run.at(-1);
+    if (run.length >= 2 && first && last) out.push({ start: first.start, end: last.end, fit: run.length });
+    run = [];
+  };
+  for (const name of names) {
+    const previous = run.at(-1);
+    if (previous && /^\s*(?:,|,?\s+and|,?\s+or)\s*$/.test(text.slice(previous.end, name.start))) run.push(name);
+    else {
+      flush();
+      run = [name];
+    }
+  }
+  flush();
+  return out.sort((a, b) => b.fit - a.fit);
+}
