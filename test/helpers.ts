@@ -3,6 +3,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { buildCorpus, type CorpusFile } from '../src/core/corpus';
 import { buildIndex, type SentenceIndex } from '../src/core/search-index';
+import { wordnetThesaurus } from '../src/node/wordnet';
 
 export const FIXTURE_CORPUS_DIR = path.join(__dirname, 'fixtures', 'corpus');
 export const SEED_FILE = '2020-02-16-motegi-lavrov-munich.md';
@@ -36,7 +37,7 @@ let seedIndex: SentenceIndex | undefined;
 
 /** The index over the test corpus (the seed article), built once per test file. */
 export function seedIndexOnce(): SentenceIndex {
-  seedIndex ??= buildIndex(buildCorpus([fixtureFile()]));
+  seedIndex ??= buildIndex(buildCorpus([fixtureFile()]), { thesaurus: wordnetThesaurus() });
   return seedIndex;
 }
 

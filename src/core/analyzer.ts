@@ -26,7 +26,8 @@ import { readNumberWords } from './numbers';
 const QUESTION_WORDS = [
   'when', 'why', 'whom', 'whose', 'does', 'doing', 'done', 'will', 'shall', 'may', 'tell',
   'yes', 'no', 'not', 'its', 'us', 'am', 'ever', 'anything', 'something', 'thing', 'things',
-  'please', 'know', 'say', 'says', 'mention', 'mentioned', 'mentions',
+  'please', 'know', 'say', 'says', 'mention', 'mentioned', 'mentions', 'happen', 'happened', 'happens',
+  'occur', 'occurred', 'occurs',
 ] as const;
 
 const STOP_WORDS: ReadonlySet<string> = new Set([...englishStopWords, ...QUESTION_WORDS]);
@@ -93,6 +94,11 @@ export function termOf(normalized: string): string | null {
   if (normalized.length < 2 && !/\p{N}/u.test(normalized)) return null;
   if (isStopWord(normalized)) return null;
   return /\p{N}/u.test(normalized) ? normalized : stem(normalized);
+}
+
+/** The index term of a dictionary form ("send" for "sent"), for irregular inflections. */
+export function lemmaTerm(lemma: string): string | null {
+  return termOf(normalizeWord(lemma));
 }
 
 /** Analyzes text into content terms with a lexicon of aliases. */

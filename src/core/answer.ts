@@ -157,8 +157,8 @@ function mergeSpans(spans: ReadonlyArray<readonly [number, number]>): Array<[num
 
 /** The best span of the wanted kind among the passages, nearest to the matched words. */
 function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly Passage[]): ShortAnswer | undefined {
-  const type = ranking.answerType;
-  if (!type) return undefined;
+  const { wanted } = ranking;
+  if (!wanted) return undefined;
   for (const [n, ranked] of ranking.sentences.entries()) {
     const p = passages[n];
     if (!p || n > 2) break;
@@ -166,14 +166,14 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     const span = sentenceSpan(document, sentence);
     const entities = index.entities(document);
     const matched = matchedSpans(index, ranked, ranked.matchedTerms);
-    const found = candidates(type, document.text, span.start, span.end, entities, matched, entities.speaker(sentence));
+    const found = candidates(wanted, document.text, span.start, span.end, entities, matched, entities.speaker(sentence));
     if (found.length === 0) continue;
     const distance = (c: { start: number; end: number }) =>
       matched.length === 0 ? 0 : Math.min(...matched.map(([s, e]) => (e <= c.start ? c.start - e : s >= c.end ? s - c.end : 0)));
     const best = [...found].sort((a, b) => b.fit - a.fit || distance(a) - distance(b))[0];
     if (!best) continue;
     const text = document.text.slice(best.start, best.end);
-    const date = type === 'DATE' ? resolveDate(text, document.published) : undefined;
+    const date = wanted.type === 'DATE' ? resolveDate(text, document.published) : undefined;
     return { text, passage: n, start: best.start - span.start, end: best.end - span.start, ...(date ? { date } : {}) };
   }
   return undefined;

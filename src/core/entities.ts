@@ -9,7 +9,7 @@
  *   "\"I held a meeting ... I believe ... this way,\" Motegi said"
  *     -> every sentence of the quotation is said by Motegi
  */
-import { normalizeWord, type Analyzer } from './analyzer';
+import { lemmaTerm, normalizeWord, termOf, type Analyzer } from './analyzer';
 import type { CorpusDocument } from './corpus';
 import { demonyms, placeNames } from './lexicon';
 import { tag, type Entity, type NlpToken } from './nlp';
@@ -30,6 +30,11 @@ export interface DocumentEntities {
   readonly tokens: readonly NlpToken[];
   /** Alias terms that sentence `n` stands for through people, roles and quotations. */
   sentenceAliases(n: number): string[];
+  /**
+   * Terms of the dictionary forms of irregular inflections in sentence `n` ("sent" ->
+   * send, "met" -> meet), which stemming does not join.
+   */
+  lemmaTerms(n: number): string[];
   /** Who says sentence `n`, when it lies inside an attributed quotation. */
   speaker(n: number): Person | undefined;
   /** Entities inside `[start, end)`. */
@@ -72,7 +77,8 @@ export function documentEntities(document: CorpusDocument, analyzer: Analyzer): 
   const dates = numeric.filter((e) => e.type === 'DATE' || e.type === 'TIME');
   const names = properNounEntities(text, body, bySurname).filter((e) => !dates.some((d) => d.start < e.end && e.start < d.end));
   const events = [...text.matchAll(EVENT_TIME)].map((m) => ({ type: 'EVENT' as const, start: m.index, end: m.index + m[0].length }));
-  const entities = [...numeric, ...names, ...events].sort((a, b) => a.start - b.start || b.end - a.end);
+  const roleMentions = findRoleMentions(text, bodyStart, people, names);
+  const entities = [...numeric, ...names, ...roleMentions, ...events].sort((a, b) => a.start - b.start || b.end - a.end);
   const quotes = attributedQuotes(text, tokens, bySurname);
 
   // Terms that identify a role in a sentence: its alias terms (country, canonical title),
@@ -98,6 +104,18 @@ export function documentEntities(document: CorpusDocument, analyzer: Analyzer): 
     entities,
     tokens,
     speaker,
+    lemmaTerms(n) {
+      const span = document.sentences[n];
+      if (!span) return [];
+      const out = new Set<string>();
+      for (const token of tokens) {
+        if (token.start < span.start || token.end > span.end || !/^\p{L}+$/u.test(token.text)) continue;
+        const own = termOf(normalizeWord(token.text));
+        const lemma = lemmaTerm(token.lemma);
+        if (own !== null && lemma !== null && lemma !== own) out.add(lemma);
+      }
+      return [...out];
+    },
     entitiesIn: (start, end) => entities.filter((e) => e.start >= start && e.end <= end),
     sentenceAliases(n) {
       const cached = aliasCache.get(n);
@@ -199,6 +217,27 @@ function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname
       if (type) out.push({ type, start: first.start, end: last.end });
     }
     i = j + 1;
+  }
+  return out;
+}
+
+/**
+ * Mentions of a person by role alone ("the Japanese foreign minister added"), as PERSON
+ * entities: they answer "who" as well as the name does.
+ */
+function findRoleMentions(text: string, bodyStart: number, people: readonly Person[], names: readonly Entity[]): Entity[] {
+  const out: Entity[] = [];
+  for (const person of people) {
+    for (const role of person.roles) {
+      const pattern = new RegExp(`\\b${role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}\\b`, 'gi');
+      for (const match of text.slice(bodyStart).matchAll(pattern)) {
+        const start = bodyStart + match.index;
+        const end = start + match[0].length;
+        // "Japanese Foreign Minister Toshimitsu Motegi": the name itself is the person.
+        if (names.some((n) => n.type === 'PERSON' && n.start >= end && n.start <= end + 1)) continue;
+        out.push({ type: 'PERSON', start, end, role: true });
+      }
+    }
   }
   return out;
 }

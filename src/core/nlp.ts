@@ -23,6 +23,8 @@ export interface Entity {
   readonly type: EntityType;
   readonly start: number;
   readonly end: number;
+  /** A person named by role alone ("the Japanese foreign minister"). */
+  readonly role?: boolean;
 }
 
 export interface Tagged {

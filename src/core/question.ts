@@ -1,3 +1,5 @@
+import { tag } from './nlp';
+
 /**
  * What a question asks for: the kind of answer it wants (a duration, a date, a person...)
  * and the words that carry its topic. The words that only say what kind of answer is
@@ -15,8 +17,17 @@
  * - ROLE: who is <a person named in the question>
  * - PLACE: where, in which city / country
  * - LIST: which <plural noun> (several names)
+ * - THING: which <noun>, what kind of <noun> (the noun phrase around that noun)
+ * - OBJECT: what did <someone> <verb> (what follows that verb)
  */
-export type AnswerType = 'DURATION' | 'DATE' | 'NUMBER' | 'PERSON' | 'NAME' | 'ROLE' | 'PLACE' | 'LIST';
+export type AnswerType = 'DURATION' | 'DATE' | 'NUMBER' | 'PERSON' | 'NAME' | 'ROLE' | 'PLACE' | 'LIST' | 'THING' | 'OBJECT';
+
+/** What a question wants: the kind of answer, and for THING and OBJECT the word to look around. */
+export interface Wanted {
+  readonly type: AnswerType;
+  /** Lemma of the head noun (THING) or of the verb (OBJECT). */
+  readonly focus?: string;
+}
 
 export interface AnswerCue {
   readonly type: AnswerType;
@@ -34,6 +45,8 @@ const CUES: ReadonlyArray<[AnswerType, RegExp]> = [
   ['NAME', /\bwhat\s+(?:is|was|are|were)\s+the\s+names?\s+of\b/i],
   ['PERSON', /^\s*who(?:m|se|'s)?\b|\b(?:which|what)\s+(?:person|man|woman|official|leader)\b|\bwho\b/i],
   ['LIST', /\b(?:which|what)\s+(?:\w+\s+)?(?:islands|islets|countries|cities|people|places|names)\b/i],
+  ['THING', /^\s*(?:which|what)\s+(?:kinds?|types?|sorts?)\s+of\b|^\s*which\b/i],
+  ['OBJECT', /^\s*what\s+(?:did|does|do|will|would|has|have|had)\b/i],
 ];
 
 /**
@@ -48,6 +61,23 @@ export function answerCue(question: string): AnswerCue | undefined {
     if (match) return { type, start: match.index, end: match.index + match[0].length };
   }
   return undefined;
+}
+
+/**
+ * The focus word of a THING or OBJECT question, from its parts of speech: the last noun
+ * of the first noun group after the cue ("which victory anniversary" -> anniversary), or
+ * the first verb after the auxiliary ("what did Putin send" -> send).
+ */
+export function focusOf(type: AnswerType, question: string, cue: AnswerCue): string | undefined {
+  const tokens = tag(question).tokens.filter((t) => t.start >= cue.end);
+  if (type === 'OBJECT') return tokens.find((t) => t.pos === 'VERB')?.lemma;
+  if (type !== 'THING') return undefined;
+  let head: string | undefined;
+  for (const token of tokens) {
+    if (token.pos === 'NOUN' || token.pos === 'PROPN') head = token.lemma;
+    else if (head !== undefined || !['ADJ', 'NUM', 'DET'].includes(token.pos)) break;
+  }
+  return head;
 }
 
 /** Spans of the question that only restate what kind of answer is wanted. */

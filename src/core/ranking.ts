@@ -15,9 +15,9 @@
  *   v
  *   decline unless the evidence covers the question (see {@link decide})
  */
-import type { Term } from './analyzer';
+import { normalizeWord, type Term } from './analyzer';
 import { candidates } from './short-answer';
-import { ANAPHORS, answerCue, cueSpans, type AnswerType } from './question';
+import { ANAPHORS, answerCue, cueSpans, focusOf, type AnswerType, type Wanted } from './question';
 import type { SentenceIndex, SentenceRef } from './search-index';
 
 /**
@@ -28,6 +28,10 @@ import type { SentenceIndex, SentenceRef } from './search-index';
 export const HEADLINE_WEIGHT = 0.5;
 /** Weight of a lexicon alias of a question word ("premier" -> prime-minister). */
 export const ALIAS_WEIGHT = 0.8;
+/** Weight of a word inside a phrase that has an alias ("world" in "Second World War"). */
+export const PHRASE_WORD_WEIGHT = 0.5;
+/** Weight of a synonym of a question word ("pact" -> treaty). */
+export const SYNONYM_WEIGHT = 0.5;
 /** Weight of a corpus word read in place of a typo ("Lavorv" -> lavrov). */
 export const TYPO_WEIGHT = 0.6;
 /** Weight of the previous question's terms in a follow-up ("Where would they do that?"). */
@@ -64,7 +68,8 @@ export interface Ranking {
   readonly reason?: 'no-topic' | 'unknown-words';
   /** The question's topic words that the corpus does not contain, as the user wrote them. */
   readonly unknownWords: readonly string[];
-  readonly answerType: AnswerType | undefined;
+  /** What kind of span answers the question, when it is a factoid question. */
+  readonly wanted: Wanted | undefined;
   /** Every query term with its weight (what highlights mark). */
   readonly queryTerms: ReadonlyMap<string, number>;
   /** The question as read, when it differs: typos corrected, a follow-up made explicit. */
@@ -90,12 +95,29 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
 
   const weights = new Map<string, number>();
   const addTerm = (term: string, weight: number) => weights.set(term, Math.max(weights.get(term) ?? 0, weight));
-  for (const t of analyzed) addTerm(t.term, t.alias ? ALIAS_WEIGHT : 1);
-  // Typos: a word the corpus does not know is read as the corpus words it is one slip from.
+  // A phrase with an alias ("the Second World War" -> ww2) counts mainly as that alias, so
+  // a sentence writing "WWII" is not outranked by one that merely shares "world" and "war".
+  const phrases = analyzed.filter((t) => t.alias && question.slice(t.start, t.end).trim().includes(' '));
+  for (const t of analyzed) {
+    const inPhrase = !t.alias && phrases.some((p) => p.start <= t.start && t.end <= p.end);
+    addTerm(t.term, t.alias ? (phrases.includes(t) ? 1 : ALIAS_WEIGHT) : inPhrase ? PHRASE_WORD_WEIGHT : 1);
+  }
+  // Synonyms from the thesaurus, where the corpus has them ("pact" -> treaty).
+  const synonyms = new Map<TopicWord, string[]>();
+  for (const word of words) {
+    // Only for words the corpus lacks: a word it has is better matched as itself.
+    if (word.terms.some((t) => index.vocabulary.has(t))) continue;
+    const found = synonymTerms(index, word.text);
+    if (found.length === 0) continue;
+    synonyms.set(word, found);
+    for (const term of found) addTerm(term, SYNONYM_WEIGHT);
+  }
+  // Typos: a word that is neither in the corpus nor in the dictionary is read as the
+  // corpus words it is one slip from.
   const corrections = new Map<string, string[]>();
   for (const word of words) {
     const own = word.terms[0];
-    if (!own || word.terms.some((t) => index.vocabulary.has(t))) continue;
+    if (!own || word.terms.some((t) => index.vocabulary.has(t)) || index.thesaurus?.has(normalizeWord(word.text))) continue;
     const fixed = corrected(index, own);
     if (fixed.length === 0) continue;
     corrections.set(own, fixed);
@@ -122,13 +144,15 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
 
   const matchedQueryTerms = new Set(results.flatMap((r) => r.queryTerms));
   const answerType = refineType(cue?.type, question, words, index);
-  const scored = rerank(index, results.slice(0, RERANK_DEPTH), answerType);
+  const focus = answerType && cue ? focusOf(answerType, question, cue) : undefined;
+  const wanted: Wanted | undefined = answerType && { type: answerType, ...(focus ? { focus } : {}) };
+  const scored = rerank(index, results.slice(0, RERANK_DEPTH), wanted);
   const conversation: Conversation = {
     question,
     terms: weights,
     words: words.map((w) => w.text),
   };
-  const decision = decide(words, matchedQueryTerms, corrections, results.length > 0 || followUp);
+  const decision = decide(words, matchedQueryTerms, corrections, synonyms, results.length > 0 || followUp);
   const interpreted = interpretation(index, question, words, corrections, followUp ? previous : undefined);
 
   return {
@@ -136,7 +160,7 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
     answers: decision.answers,
     ...(decision.reason ? { reason: decision.reason } : {}),
     unknownWords: decision.unknownWords,
-    answerType,
+    wanted,
     queryTerms: weights,
     ...(interpreted ? { interpreted } : {}),
     conversation: followUp && previous ? { ...conversation, terms: new Map([...previous.terms, ...conversation.terms]) } : conversation,
@@ -170,7 +194,7 @@ function refineType(type: AnswerType | undefined, question: string, words: reado
   return named && /^\s*who(?:\s+(?:is|was)|'s)\s/i.test(question) ? 'ROLE' : type;
 }
 
-function rerank(index: SentenceIndex, results: ReadonlyArray<{ id: unknown; score: number; terms: string[] }>, type: AnswerType | undefined): RankedSentence[] {
+function rerank(index: SentenceIndex, results: ReadonlyArray<{ id: unknown; score: number; terms: string[] }>, wanted: Wanted | undefined): RankedSentence[] {
   const scoreOf = new Map<number, number>();
   const ranked = results.map((result) => {
     const id = result.id as number;
@@ -178,10 +202,10 @@ function rerank(index: SentenceIndex, results: ReadonlyArray<{ id: unknown; scor
     const span = ref.document.sentences[ref.sentence];
     const matchedTerms = new Set(result.terms);
     let score = result.score * (ref.sentence === 0 ? HEADLINE_WEIGHT : 1);
-    if (type && span) {
+    if (wanted && span) {
       const entities = index.entities(ref.document);
       const matched = matchedSpans(index, ref, matchedTerms);
-      const found = candidates(type, ref.document.text, span.start, span.end, entities, matched, entities.speaker(ref.sentence));
+      const found = candidates(wanted, ref.document.text, span.start, span.end, entities, matched, entities.speaker(ref.sentence));
       const best = found[0];
       if (best) score *= 1 + (TYPE_BONUS - 1) * Math.min(1.5, best.fit);
     }
@@ -217,7 +241,7 @@ export function matchedSpans(index: SentenceIndex, ref: SentenceRef, matchedTerm
 /**
  * Declining from evidence: the question is answered only when the corpus knows enough of
  * its topic words. Unknown: a word none of whose terms occur in the corpus; a word found
- * only by typo tolerance counts half. A name (capitalized mid-question) the corpus does
+ * only through a typo correction or a synonym counts half. A name (capitalized mid-question) the corpus does
  * not know is decisive on its own: "the Treaty of Versailles" is not in the articles,
  * however much "treaty" is.
  */
@@ -225,11 +249,14 @@ function decide(
   words: readonly TopicWord[],
   matched: ReadonlySet<string>,
   corrections: ReadonlyMap<string, readonly string[]>,
+  synonyms: ReadonlyMap<TopicWord, readonly string[]>,
   anyResult: boolean,
 ): { answers: boolean; reason?: Ranking['reason']; unknownWords: string[] } {
-  const isMatched = (w: TopicWord) => w.terms.some((t) => matched.has(t)) || (corrections.get(w.terms[0] ?? '') ?? []).some((t) => matched.has(t));
-  const unknown = words.filter((w) => !isMatched(w));
-  const typoOnly = words.filter((w) => isMatched(w) && corrections.has(w.terms[0] ?? ''));
+  const direct = (w: TopicWord) => w.terms.some((t) => matched.has(t));
+  const indirect = (w: TopicWord) =>
+    [...(corrections.get(w.terms[0] ?? '') ?? []), ...(synonyms.get(w) ?? [])].some((t) => matched.has(t));
+  const unknown = words.filter((w) => !direct(w) && !indirect(w));
+  const typoOnly = words.filter((w) => !direct(w) && indirect(w));
   const unknownWords = [...new Set(unknown.map((w) => w.text))];
   if (words.length === 0 || !anyResult) {
     return { answers: false, reason: words.length === 0 ? 'no-topic' : 'unknown-words', unknownWords };
@@ -263,6 +290,17 @@ function matchCase(surface: string, like: string): string {
   if (like === like.toUpperCase()) return surface.toUpperCase();
   if (/^\p{Lu}/u.test(like)) return surface.charAt(0).toUpperCase() + surface.slice(1);
   return surface.toLowerCase();
+}
+
+/** Corpus terms of the thesaurus's synonyms of `word` (a multi-word synonym needs all its terms). */
+function synonymTerms(index: SentenceIndex, word: string): string[] {
+  if (!index.thesaurus) return [];
+  const out = new Set<string>();
+  for (const synonym of index.thesaurus.synonyms(normalizeWord(word))) {
+    const terms = index.analyzer.terms(synonym).filter((t) => !t.alias).map((t) => t.term);
+    if (terms.length > 0 && terms.every((t) => index.vocabulary.has(t))) terms.forEach((t) => out.add(t));
+  }
+  return [...out];
 }
 
 /**

@@ -5,14 +5,16 @@
  *
  * Two fields per sentence, analyzed from the same text:
  *   text     the sentence's own word terms (stemmed, numbers as digits)
- *   aliases  canonical names its words also stand for (lexicon, people's roles), which
- *            rank below the words themselves
+ *   aliases  canonical names its words also stand for (lexicon, people's roles, the
+ *            speaker of a quotation, dictionary forms of irregular verbs), which rank
+ *            below the words themselves
  */
 import MiniSearch from 'minisearch';
 import { Analyzer, normalizeWord } from './analyzer';
 import type { Corpus, CorpusDocument } from './corpus';
 import { documentEntities, type DocumentEntities } from './entities';
 import { builtInAliases, Lexicon } from './lexicon';
+import type { Thesaurus } from './thesaurus';
 
 /** Where an indexed sentence is: document and sentence number within it. */
 export interface SentenceRef {
@@ -24,6 +26,7 @@ export interface SentenceIndex {
   readonly corpus: Corpus;
   readonly search: MiniSearch<IndexedSentence>;
   readonly analyzer: Analyzer;
+  readonly thesaurus?: Thesaurus;
   /** Every term in the index (either field): the vocabulary that typo tolerance may reach. */
   readonly vocabulary: ReadonlySet<string>;
   /** How a word term is written in the corpus ("lavrov" -> "Lavrov"), for showing corrections. */
@@ -42,7 +45,15 @@ export interface IndexedSentence {
 
 export const ALIAS_FIELD_BOOST = 0.5;
 
-export function buildIndex(corpus: Corpus): SentenceIndex {
+export interface IndexOptions {
+  /**
+   * A lexical database for synonyms ("pact" finds "treaty") and for telling typos from
+   * real words. Without one, questions match the corpus's words and aliases only.
+   */
+  readonly thesaurus?: Thesaurus;
+}
+
+export function buildIndex(corpus: Corpus, options: IndexOptions = {}): SentenceIndex {
   const analyzer = new Analyzer(new Lexicon(builtInAliases(normalizeWord)));
   const refs: SentenceRef[] = [];
   const firstId = new Map<CorpusDocument, number>();
@@ -62,7 +73,7 @@ export function buildIndex(corpus: Corpus): SentenceIndex {
       const terms = analyzer.terms(text);
       const words = terms.filter((t) => !t.alias);
       wordTerms.push(words.map((t) => t.term));
-      aliasTerms.push([...terms.filter((t) => t.alias).map((t) => t.term), ...entities.sentenceAliases(sentence)]);
+      aliasTerms.push([...terms.filter((t) => t.alias).map((t) => t.term), ...entities.sentenceAliases(sentence), ...entities.lemmaTerms(sentence)]);
       for (const t of words) if (!surfaces.has(t.term)) surfaces.set(t.term, text.slice(t.start, t.end));
       refs.push({ document, sentence });
     });
@@ -86,6 +97,7 @@ export function buildIndex(corpus: Corpus): SentenceIndex {
     corpus,
     search,
     analyzer,
+    ...(options.thesaurus ? { thesaurus: options.thesaurus } : {}),
     vocabulary,
     surface: (term) => surfaces.get(term),
     sentence(id) {

