@@ -25,7 +25,7 @@ export type AnswerType = 'DURATION' | 'DATE' | 'NUMBER' | 'PERSON' | 'NAME' | 'R
 /** What a question wants: the kind of answer, and for THING and OBJECT the word to look around. */
 export interface Wanted {
   readonly type: AnswerType;
-  /** Lemma of the head noun (THING) or of the verb (OBJECT). */
+  /** Lemma of the head noun (THING) or of the verb (OBJECT); "destination" for PLACE after a verb of motion. */
   readonly focus?: string;
 }
 
@@ -63,6 +63,8 @@ export function answerCue(question: string): AnswerCue | undefined {
   return undefined;
 }
 
+const MOTION_VERBS = new Set(['travel', 'go', 'visit', 'fly', 'come', 'move', 'return', 'head', 'send', 'invite', 'drive', 'sail', 'flee', 'arrive']);
+
 /**
  * The focus word of a THING or OBJECT question, from its parts of speech: the last noun
  * of the first noun group after the cue ("which victory anniversary" -> anniversary), or
@@ -70,6 +72,8 @@ export function answerCue(question: string): AnswerCue | undefined {
  */
 export function focusOf(type: AnswerType, question: string, cue: AnswerCue): string | undefined {
   const tokens = tag(question).tokens.filter((t) => t.start >= cue.end);
+  // "Where did he travel?" asks for a destination ("to Japan"), not a location ("in Tokyo").
+  if (type === 'PLACE') return tokens.some((t) => MOTION_VERBS.has(t.lemma)) ? 'destination' : undefined;
   if (type === 'OBJECT') return tokens.find((t) => t.pos === 'VERB')?.lemma;
   if (type !== 'THING') return undefined;
   let head: string | undefined;

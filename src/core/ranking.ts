@@ -152,7 +152,10 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
     terms: weights,
     words: words.map((w) => w.text),
   };
-  const decision = decide(words, matchedQueryTerms, corrections, synonyms, results.length > 0 || followUp);
+  // A follow-up's topic is the previous question's, which was already judged.
+  const decision = followUp
+    ? { answers: results.length > 0, unknownWords: [] as string[], ...(results.length > 0 ? {} : { reason: 'unknown-words' as const }) }
+    : decide(words, matchedQueryTerms, corrections, synonyms, results.length > 0);
   const interpreted = interpretation(index, question, words, corrections, followUp ? previous : undefined);
 
   return {

@@ -65,8 +65,10 @@ export function candidates(
     if (type === 'NUMBER' && YEAR.test(value)) continue;
     let from = span.start;
     if (type === 'DURATION') from -= (APPROXIMATORS.exec(text.slice(Math.max(start, from - 30), from))?.[0] ?? '').length;
-    // A place given with "in" or "at" is where something happens.
-    const located = type === 'PLACE' && /\b(?:in|at)\s+(?:the\s+)?$/i.test(text.slice(Math.max(start, from - 10), from));
+    if (entity.type === 'PLACE') from -= (/(?:northern|southern|eastern|western|central|north|south|east|west)\s+$/i.exec(text.slice(Math.max(start, from - 12), from))?.[0] ?? '').length;
+    // A place given with "in" or "at" is where something happens; "to" where someone went.
+    const preposition = wanted.focus === 'destination' ? /\b(?:to|for|into)\s+(?:the\s+)?$/i : /\b(?:in|at)\s+(?:the\s+)?$/i;
+    const located = type === 'PLACE' && preposition.test(text.slice(Math.max(start, from - 10), from));
     // "the Japanese Foreign Minister Toshimitsu Motegi": a person right after the role asked about.
     const titled = (type === 'PERSON' && entity.type === 'PERSON') || type === 'NAME' ? matchedWordsBefore(text, span.start, matched) : 0;
     // A name is the one written next to what the question names.

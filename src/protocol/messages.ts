@@ -6,6 +6,8 @@
  *     |  <------------------------------  hello    (once, on connect)
  *     |  ask {id, question, limit}  --->
  *     |  <------------------------------  answer {id, ...} | error {id, code, message}
+ *     |  reset {id}                 --->  (forget the conversation: no more follow-ups)
+ *     |  <------------------------------  reset {id}
  *
  * Clients must tolerate message types, fields and error codes they do not know: later
  * versions add them without changing the protocol number.
@@ -29,7 +31,13 @@ export interface AskMessage {
   readonly limit?: number;
 }
 
-export type ClientMessage = AskMessage;
+/** Forgets the conversation, so the next question is not read as a follow-up. */
+export interface ResetMessage {
+  readonly type: 'reset';
+  readonly id?: RequestId;
+}
+
+export type ClientMessage = AskMessage | ResetMessage;
 
 // ---- server -> client ----
 
@@ -52,4 +60,10 @@ export interface ErrorMessage {
   readonly message: string;
 }
 
-export type ServerMessage = HelloMessage | AnswerMessage | ErrorMessage;
+/** Confirms a reset. */
+export interface ResetDoneMessage {
+  readonly type: 'reset';
+  readonly id: RequestId | null;
+}
+
+export type ServerMessage = HelloMessage | AnswerMessage | ErrorMessage | ResetDoneMessage;

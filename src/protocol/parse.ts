@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { limitSchema, questionSchema } from '../core/request';
-import type { ClientMessage, ErrorMessage, RequestId } from './messages';
+import type { AskMessage, ClientMessage, ErrorMessage, RequestId } from './messages';
 
 /** Longest request id, in characters: ids are echoed in every reply. */
 export const MAX_ID_LENGTH = 256;
@@ -13,7 +13,7 @@ export type ParseResult =
   | { readonly ok: true; readonly message: ClientMessage }
   | { readonly ok: false; readonly error: ErrorMessage };
 
-const CLIENT_TYPES = ['ask'] as const;
+const CLIENT_TYPES = ['ask', 'reset'] as const;
 
 const ID_RULE = `"id" must be a string of at most ${MAX_ID_LENGTH} characters or a finite number`;
 const idSchema = z.union([z.string().max(MAX_ID_LENGTH, ID_RULE), z.number().refine(Number.isFinite, ID_RULE)], { error: ID_RULE });
@@ -24,6 +24,8 @@ const askSchema = z.object({
   question: questionSchema,
   limit: limitSchema.optional(),
 });
+
+const resetSchema = z.object({ type: z.literal('reset'), id: idSchema.optional() });
 
 /** Parses the text of one frame. Unknown fields are ignored, for forward compatibility. */
 export function parseClientMessage(text: string): ParseResult {
@@ -55,12 +57,17 @@ export function parseClientMessage(text: string): ParseResult {
       if (!parsed.success) return failure(id, parsed.error.issues.map((issue) => issue.message).join('; '));
       return { ok: true, message: withoutUndefined(parsed.data) };
     }
+    case 'reset': {
+      const parsed = resetSchema.safeParse(fields);
+      if (!parsed.success) return failure(id, parsed.error.issues.map((issue) => issue.message).join('; '));
+      return { ok: true, message: id === null ? { type: 'reset' } : { type: 'reset', id } };
+    }
     default:
       return failure(id, `unknown message type "${truncate(type, 40)}" (expected ${expectedTypes()})`);
   }
 }
 
-function withoutUndefined(message: z.infer<typeof askSchema>): ClientMessage {
+function withoutUndefined(message: z.infer<typeof askSchema>): AskMessage {
   const { id, limit, ...rest } = message;
   return { ...rest, ...(id === undefined ? {} : { id }), ...(limit === undefined ? {} : { limit }) };
 }

@@ -9,7 +9,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { ask } from '../core/answer';
+import { converse, type Conversation } from '../core/answer';
 import type { SentenceIndex } from '../core/search-index';
 import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from '../protocol/messages';
 import { parseClientMessage } from '../protocol/parse';
@@ -55,6 +55,8 @@ export function attachWebSocket(server: Server, { index, logger }: WsOptions): W
   server.on('upgrade', onUpgrade);
 
   wss.on('connection', (ws: WebSocket) => {
+    // What this connection asked last, so "Where would they do that?" can refer back.
+    let conversation: Conversation | undefined;
     send(ws, hello);
     ws.on('error', (error) => logger.debug({ err: error }, 'websocket closed on a protocol error'));
     ws.on('message', (data: RawData, isBinary: boolean) => {
@@ -65,25 +67,32 @@ export function attachWebSocket(server: Server, { index, logger }: WsOptions): W
       const parsed = parseClientMessage(rawText(data));
       send(ws, parsed.ok ? respond(parsed.message) : parsed.error);
     });
-  });
 
-  function respond(message: ClientMessage): ServerMessage {
-    const id = message.id ?? null;
-    try {
-      switch (message.type) {
-        case 'ask': {
-          const answer = ask(index, message.question, message.limit === undefined ? {} : { limit: message.limit });
-          return { type: 'answer', id, ...answer };
+    function respond(message: ClientMessage): ServerMessage {
+      const id = message.id ?? null;
+      try {
+        switch (message.type) {
+          case 'ask': {
+            const result = converse(index, message.question, {
+              ...(message.limit === undefined ? {} : { limit: message.limit }),
+              ...(conversation ? { conversation } : {}),
+            });
+            conversation = result.conversation;
+            return { type: 'answer', id, ...result.answer };
+          }
+          case 'reset':
+            conversation = undefined;
+            return { type: 'reset', id };
+          default: {
+            const unknownType: never = message;
+            throw new Error(`unhandled message ${JSON.stringify(unknownType)}`);
+          }
         }
-        default: {
-          const unknownType: never = message.type;
-          throw new Error(`unhandled message type ${String(unknownType)}`);
-        }
+      } catch (error) {
+        return { type: 'error', id, ...toClientError(error, logger, { messageType: message.type }) };
       }
-    } catch (error) {
-      return { type: 'error', id, ...toClientError(error, logger, { messageType: message.type }) };
     }
-  }
+  });
 
   return {
     wss,

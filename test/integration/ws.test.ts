@@ -131,6 +131,35 @@ describe('WebSocket protocol v1', () => {
     expect(replies.map((r) => r.id)).toEqual(ids);
   });
 
+  it('reads a follow-up in the light of the previous question, until reset', async () => {
+    const socket = await ready();
+    socket.sendJson({ type: 'ask', id: 1, question: 'What did Putin and Abe agree on in 2016?' });
+    expect(await socket.next()).toMatchObject({ id: 1, answered: true });
+    socket.sendJson({ type: 'ask', id: 2, question: 'Where would they do that?' });
+    const followUp = await socket.next();
+    expect(followUp).toMatchObject({
+      id: 2,
+      answered: true,
+      interpreted: expect.stringContaining('What did Putin and Abe agree on in 2016?'),
+      short: { text: 'southern Kuril Islands', passage: 0 },
+    });
+    expect((followUp.passages as Array<{ text: string }>)[0]?.text).toContain('joint economic activities');
+
+    socket.sendJson({ type: 'reset', id: 'r' });
+    expect(await socket.next()).toEqual({ type: 'reset', id: 'r' });
+    socket.sendJson({ type: 'ask', id: 3, question: 'Where would they do that?' });
+    expect(await socket.next()).toMatchObject({ id: 3, answered: false });
+  });
+
+  it('keeps each connection\'s conversation to itself', async () => {
+    const first = await ready();
+    const second = await ready();
+    first.sendJson({ type: 'ask', question: 'What did Putin and Abe agree on in 2016?' });
+    await first.next();
+    second.sendJson({ type: 'ask', question: 'Where would they do that?' });
+    expect(await second.next()).toMatchObject({ answered: false });
+  });
+
   it('refuses an upgrade on another path with 404', async () => {
     const ws = new WebSocket(`ws://127.0.0.1:${address.port}/elsewhere`);
     const status = await new Promise<number | undefined>((resolve) => {
