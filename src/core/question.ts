@@ -1,4 +1,4 @@
-import { tag } from './nlp';
+import type { NlpToken } from './nlp';
 
 /**
  * What a question asks for: the kind of answer it wants (a duration, a date, a person...)
@@ -70,8 +70,8 @@ const MOTION_VERBS = new Set(['travel', 'go', 'visit', 'fly', 'come', 'move', 'r
  * of the first noun group after the cue ("which victory anniversary" -> anniversary), or
  * the first verb after the auxiliary ("what did Putin send" -> send).
  */
-export function focusOf(type: AnswerType, question: string, cue: AnswerCue): string | undefined {
-  const tokens = tag(question).tokens.filter((t) => t.start >= cue.end);
+export function focusOf(type: AnswerType, questionTokens: readonly NlpToken[], cue: AnswerCue): string | undefined {
+  const tokens = questionTokens.filter((t) => t.start >= cue.end);
   // "Where did he travel?" asks for a destination ("to Japan"), not a location ("in Tokyo").
   if (type === 'PLACE') return tokens.some((t) => MOTION_VERBS.has(t.lemma)) ? 'destination' : undefined;
   if (type === 'OBJECT') return tokens.find((t) => t.pos === 'VERB')?.lemma;

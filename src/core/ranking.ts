@@ -15,7 +15,8 @@
  *   v
  *   decline unless the evidence covers the question (see {@link decide})
  */
-import { normalizeWord, type Term } from './analyzer';
+import { lemmaTerm, normalizeWord, termOf, type Term } from './analyzer';
+import { tag, type NlpToken } from './nlp';
 import { candidates } from './short-answer';
 import { ANAPHORS, answerCue, cueSpans, focusOf, type AnswerType, type Wanted } from './question';
 import type { SentenceIndex, SentenceRef } from './search-index';
@@ -90,7 +91,10 @@ interface TopicWord {
 export function rank(index: SentenceIndex, question: string, limit: number, previous?: Conversation): Ranking {
   const cue = answerCue(question);
   const cueWords = cueSpans(question, cue);
-  const analyzed = index.analyzer.terms(question).filter((t) => !cueWords.some(([s, e]) => t.start >= s && t.end <= e));
+  const tagged = tag(question).tokens;
+  const analyzed = [...index.analyzer.terms(question), ...lemmaAliases(tagged)]
+    .filter((t) => !cueWords.some(([s, e]) => t.start >= s && t.end <= e))
+    .sort((a, b) => a.start - b.start || Number(a.alias) - Number(b.alias));
   const words = topicWords(question, analyzed);
 
   const weights = new Map<string, number>();
@@ -144,7 +148,7 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
 
   const matchedQueryTerms = new Set(results.flatMap((r) => r.queryTerms));
   const answerType = refineType(cue?.type, question, words, index);
-  const focus = answerType && cue ? focusOf(answerType, question, cue) : undefined;
+  const focus = answerType && cue ? focusOf(answerType, tagged, cue) : undefined;
   const wanted: Wanted | undefined = answerType && { type: answerType, ...(focus ? { focus } : {}) };
   const scored = rerank(index, results.slice(0, RERANK_DEPTH), wanted);
   const conversation: Conversation = {
@@ -168,6 +172,18 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
     ...(interpreted ? { interpreted } : {}),
     conversation: followUp && previous ? { ...conversation, terms: new Map([...previous.terms, ...conversation.terms]) } : conversation,
   };
+}
+
+/** The dictionary forms of irregular inflections in the question ("met" -> meet), as aliases. */
+function lemmaAliases(tokens: readonly NlpToken[]): Term[] {
+  const out: Term[] = [];
+  for (const token of tokens) {
+    if (!/^\p{L}+$/u.test(token.text)) continue;
+    const own = termOf(normalizeWord(token.text));
+    const lemma = lemmaTerm(token.lemma);
+    if (own !== null && lemma !== null && lemma !== own) out.push({ term: lemma, start: token.start, end: token.end, alias: true });
+  }
+  return out;
 }
 
 /** Topic words: one per word term, with the alias terms of the phrase it belongs to. */

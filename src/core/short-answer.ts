@@ -58,6 +58,10 @@ export function candidates(
   for (const entity of inSentence) {
     const fit = FITS[type][entity.type];
     if (fit === undefined) continue;
+    // A person the question names is its subject, never its answer ("Who met Lavrov?" is
+    // not answered by "Sergey"); a place or organization may be narrowed ("Where was the
+    // security conference?" -> "Munich" of "Munich Security Conference").
+    if (entity.type === 'PERSON' && matched.some(([s, e]) => s < entity.end && entity.start < e)) continue;
     const span = outsideMatches(text, entity, matched);
     if (!span) continue;
     const value = text.slice(span.start, span.end);
