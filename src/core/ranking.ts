@@ -43,11 +43,13 @@ export const TYPE_BONUS = 2.5;
 export const CONTEXT_WEIGHT = 0.3;
 /** Sentences reranked after retrieval. */
 export const RERANK_DEPTH = 50;
-/**
- * A question is declined when at least this share of its topic words is unknown to the
- * corpus (a word known only through a typo correction counts half).
- */
+/** A question is declined when at least this share of its topic words is unknown to the corpus. */
 export const UNKNOWN_SHARE_TO_DECLINE = 0.5;
+/**
+ * How much a word known only indirectly (a typo correction, a synonym) counts as unknown:
+ * "pact" alone is answered through "treaty", "a pact about Antarctica" is not.
+ */
+export const INDIRECT_DOUBT = 0.25;
 
 export interface RankedSentence extends SentenceRef {
   readonly score: number;
@@ -260,7 +262,8 @@ export function matchedSpans(index: SentenceIndex, ref: SentenceRef, matchedTerm
 /**
  * Declining from evidence: the question is answered only when the corpus knows enough of
  * its topic words. Unknown: a word none of whose terms occur in the corpus; a word found
- * only through a typo correction or a synonym counts half. A name (capitalized mid-question) the corpus does
+ * only through a typo correction or a synonym counts {@link INDIRECT_DOUBT} of an unknown
+ * one. A name (capitalized mid-question) the corpus does
  * not know is decisive on its own: "the Treaty of Versailles" is not in the articles,
  * however much "treaty" is.
  */
@@ -280,7 +283,7 @@ function decide(
   if (words.length === 0 || !anyResult) {
     return { answers: false, reason: words.length === 0 ? 'no-topic' : 'unknown-words', unknownWords };
   }
-  const share = (unknown.length + 0.5 * typoOnly.length) / words.length;
+  const share = (unknown.length + INDIRECT_DOUBT * typoOnly.length) / words.length;
   if (share >= UNKNOWN_SHARE_TO_DECLINE || unknown.some((w) => w.proper)) {
     return { answers: false, reason: 'unknown-words', unknownWords };
   }

@@ -1,0 +1,31 @@
+import { answerCue, cueSpans } from '../../src/core/question';
+
+describe('answerCue', () => {
+  it.each([
+    ['How long did the meeting last?', 'DURATION', 'How long'],
+    ['How much time did they spend together?', 'DURATION', 'How much time'],
+    ['How many islands are in dispute?', 'NUMBER', 'How many'],
+    ['When did Putin visit Japan?', 'DATE', 'When'],
+    ['On which day of the week was the meeting held?', 'DATE', 'On which day of the week'],
+    ['Where did the meeting take place?', 'PLACE', 'Where'],
+    ['Who sent a New Year message?', 'PERSON', 'Who'],
+    ['What is the name of the Japanese foreign minister?', 'NAME', 'What is the name of'],
+    ['Which islands are disputed?', 'LIST', 'Which islands'],
+    ['Which anniversary celebrations are mentioned?', 'THING', 'Which'],
+    ['What kind of activities were agreed?', 'THING', 'What kind of'],
+    ['What did Putin send to Abe?', 'OBJECT', 'What did'],
+  ])('%s -> %s', (question, type, cue) => {
+    const found = answerCue(question);
+    expect(found?.type).toBe(type);
+    expect(question.slice(found!.start, found!.end)).toBe(cue);
+  });
+
+  it('finds no cue in a question that wants an explanation', () => {
+    expect(answerCue('Why have Russia and Japan never signed a peace treaty?')).toBeUndefined();
+  });
+
+  it('treats "take place" and "held" as part of a where/when cue, not as topic words', () => {
+    const question = 'Where did the meeting take place?';
+    expect(cueSpans(question, answerCue(question)).map(([s, e]) => question.slice(s, e))).toEqual(['Where', 'take place']);
+  });
+});
