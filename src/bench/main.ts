@@ -1,0 +1,94 @@
+/**
+ * `npm run bench`: start-up and per-question cost on the bundled corpus, against
+ * MiniSearch's own search as the baseline, measured side by side in one run. Prints a
+ * table and writes the figures as JSON to .bench/results.json. Ratios and medians matter
+ * here; absolute times vary with the machine's load.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import MiniSearch from 'minisearch';
+import { ask } from '../core/answer';
+import { buildIndex } from '../core/search-index';
+import { loadCorpusDir } from '../node/corpus-dir';
+import { wordnetThesaurus } from '../node/wordnet';
+import { loadConfig } from '../server/config';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const STARTS = 5;
+const ROUNDS = 200;
+
+function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+
+function summary(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), mean: samples.reduce((a, b) => a + b, 0) / samples.length };
+}
+
+async function main(): Promise<void> {
+  // 1. Cold starts, each in a fresh process.
+  const starts = Array.from({ length: STARTS }, () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'startup.ts')], { cwd: ROOT, encoding: 'utf8' });
+    return JSON.parse(out) as { loadMs: number; indexMs: number; firstAnswerMs: number; sinceProcessStartMs: number };
+  });
+  const startup = {
+    loadAndIndexMs: summary(starts.map((s) => s.loadMs + s.indexMs)),
+    firstAnswerMs: summary(starts.map((s) => s.firstAnswerMs)),
+  };
+
+  // 2. Questions, in-process, ours against MiniSearch's plain search over the same sentences.
+  const { corpus } = await loadCorpusDir(loadConfig().corpusDir);
+  const index = buildIndex(corpus, { thesaurus: wordnetThesaurus() });
+  const plain = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
+  plain.addAll(
+    corpus.documents.flatMap((doc) => doc.sentences.map((s) => ({ text: doc.text.slice(s.start, s.end) }))).map((s, id) => ({ id, ...s })),
+  );
+  const questions = ['dev.jsonl', 'extra.jsonl'].flatMap((file) =>
+    readFileSync(path.join(ROOT, 'test', 'fixtures', 'eval', file), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => (JSON.parse(line) as { question: string }).question),
+  );
+  for (const q of questions) {
+    ask(index, q);
+    plain.search(q);
+  }
+  const ours: number[] = [];
+  const baseline: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const q of questions) {
+      let t = performance.now();
+      ask(index, q);
+      ours.push(performance.now() - t);
+      t = performance.now();
+      plain.search(q);
+      baseline.push(performance.now() - t);
+    }
+  }
+  const answer = summary(ours);
+  const search = summary(baseline);
+  const results = {
+    corpus: { documents: corpus.documents.length, sentences: corpus.sentenceCount },
+    startup,
+    question: { asks: ours.length, answerMs: answer, miniSearchMs: search, ratioP50: answer.p50 / search.p50 },
+  };
+
+  const f = (x: number) => x.toFixed(3);
+  process.stdout.write(
+    [
+      `corpus: ${results.corpus.documents} document(s), ${results.corpus.sentences} sentences`,
+      `start-up (${STARTS} cold processes): load + index p50 ${f(startup.loadAndIndexMs.p50)} ms, max ${f(Math.max(...starts.map((s) => s.loadMs + s.indexMs)))} ms; first answer p50 ${f(startup.firstAnswerMs.p50)} ms`,
+      `per question (${ours.length} asks of ${questions.length} questions):`,
+      `  ask()               p50 ${f(answer.p50)} ms  p99 ${f(answer.p99)} ms  mean ${f(answer.mean)} ms`,
+      `  MiniSearch search() p50 ${f(search.p50)} ms  p99 ${f(search.p99)} ms  mean ${f(search.mean)} ms`,
+      `  ratio ask/search at p50: ${f(results.question.ratioP50)}`,
+      '',
+    ].join('\n'),
+  );
+  mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
+  writeFileSync(path.join(ROOT, '.bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+}
+
+void main();
