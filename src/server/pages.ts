@@ -20,6 +20,8 @@ const STYLE = `
   blockquote { margin: 0 0 .2rem; }
   .sentence:target { background: #fff0a8; box-shadow: 0 0 0 2px #fff0a8; border-radius: 2px; scroll-margin-top: 30vh; }
   .error { color: #a40000; }
+  .short { font-size: 1.2rem; }
+  mark { background: #fff0a8; color: inherit; }
 `;
 
 function layout(title: string, body: string): string {
@@ -57,17 +59,33 @@ export function homePage(corpus: Corpus, question: string, result?: { answer: An
   return layout(question ? `${question} · citeqa` : 'citeqa', `${form}\n${outcome}\n<h2>Articles</h2>\n<ul>\n${docs}\n</ul>`);
 }
 
+/** The passage with its matched words in <mark>, every piece escaped. */
+function markedText(text: string, highlights: ReadonlyArray<readonly [number, number]>): string {
+  let html = '';
+  let at = 0;
+  for (const [start, end] of highlights) {
+    if (start < at || end > text.length) continue;
+    html += `${escapeHtml(text.slice(at, start))}<mark>${escapeHtml(text.slice(start, end))}</mark>`;
+    at = end;
+  }
+  return html + escapeHtml(text.slice(at));
+}
+
 function answerHtml(answer: Answer): string {
   const items = answer.passages
     .map((p) => {
       const c = p.citation;
-      return `<li><blockquote>${escapeHtml(p.text)}</blockquote>
+      return `<li><blockquote>${markedText(p.text, p.highlights)}</blockquote>
 <span class="cite"><a href="${escapeHtml(c.url)}" target="_blank" rel="noopener noreferrer">${escapeHtml(c.title)}</a>, ${escapeHtml(c.source)}, ${escapeHtml(c.published)}, sentence ${c.sentence}</span></li>`;
     })
     .join('\n');
-  if (answer.answered) return `<section aria-live="polite"><h2>Answer</h2>\n<ol class="passages">\n${items}\n</ol></section>`;
+  const read = answer.interpreted ? `<p class="meta">Read as: ${escapeHtml(answer.interpreted)}</p>\n` : '';
+  if (answer.answered) {
+    const short = answer.short ? `<p class="short"><strong>${escapeHtml(answer.short.text)}</strong>${answer.short.date ? ` <span class="meta">(${escapeHtml(answer.short.date)})</span>` : ''}</p>\n` : '';
+    return `<section aria-live="polite"><h2>Answer</h2>\n${read}${short}<ol class="passages">\n${items}\n</ol></section>`;
+  }
   const closest = items ? `<p>Closest passages, <strong>not an answer</strong>:</p>\n<ol class="passages">\n${items}\n</ol>` : '';
-  return `<section class="declined" aria-live="polite"><h2>No answer</h2>\n<p>${escapeHtml(answer.message ?? "The articles don't say.")}</p>\n${closest}</section>`;
+  return `<section class="declined" aria-live="polite"><h2>No answer</h2>\n${read}<p>${escapeHtml(answer.message ?? "The articles don't say.")}</p>\n${closest}</section>`;
 }
 
 /**

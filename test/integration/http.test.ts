@@ -92,7 +92,8 @@ describe('HTML pages', () => {
 
   it('GET /?q= shows the cited answer', async () => {
     const res = await request(app).get('/').query({ q: 'How long did the meeting last?' }).expect(200);
-    expect(res.text).toContain('which lasted for about an hour.</blockquote>');
+    expect(res.text).toContain('<p class="short"><strong>about an hour</strong></p>');
+    expect(res.text).toContain('I held a <mark>meeting</mark> with Russian Foreign Minister Sergey Lavrov, which <mark>lasted</mark> for about an hour.</blockquote>');
     expect(res.text).toContain(`href="/docs/${SEED_ID}#s2" target="_blank" rel="noopener noreferrer"`);
   });
 
