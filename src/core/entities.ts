@@ -63,6 +63,9 @@ const SPEECH_VERBS = 'said|says|added|told|noted|stressed|explained|insisted|sta
 /** "following World War II": a time given by an event. */
 const EVENT_TIME = /\b(?:after|following|before|during|since|until|by the end of)\s+(?:the\s+)?(?:(?:First|Second)\s+World\s+War|World\s+War\s+(?:I{1,2}|One|Two|[12])|WWI{1,2}|WW[12]|the\s+war)\b/g;
 
+/** A sentence that names something only by pointing back: "these islets", "They ...". */
+const REFERS_BACK = /\b(?:these|those)\s+\p{Ll}+|^(?:he|she|they|it)\b|,\s*(?:but|and)\s+(?:he|she|they|it)\b/iu;
+
 const PLACE_NAMES = placeNames(normalizeWord);
 const DEMONYMS = demonyms(normalizeWord);
 
@@ -127,6 +130,16 @@ export function documentEntities(document: CorpusDocument, analyzer: Analyzer): 
         const roles = roleTerms.get(person) ?? [];
         if (present.has(person.surname)) for (const role of roles) role.forEach((t) => out.add(t));
         else if (roles.some((role) => role.length > 0 && role.every((t) => present.has(t)))) out.add(person.surname);
+      }
+      // "these islets", "they": the names of the sentence before stand for them here.
+      if (n > 1 && REFERS_BACK.test(sentenceText(n))) {
+        const previous = document.sentences[n - 1];
+        if (previous) {
+          for (const entity of entities) {
+            if (entity.start < previous.start || entity.end > previous.end || (entity.type !== 'PLACE' && entity.type !== 'PERSON')) continue;
+            for (const t of analyzer.terms(text.slice(entity.start, entity.end))) out.add(t.term);
+          }
+        }
       }
       const who = speaker(n);
       if (who) {

@@ -320,7 +320,7 @@ function synonymTerms(index: SentenceIndex, word: string): string[] {
   const out = new Set<string>();
   for (const synonym of index.thesaurus.synonyms(normalizeWord(word))) {
     const terms = index.analyzer.terms(synonym).filter((t) => !t.alias).map((t) => t.term);
-    if (terms.length > 0 && terms.every((t) => index.vocabulary.has(t))) terms.forEach((t) => out.add(t));
+    if (terms.length > 0 && terms.every((t) => index.words.has(t))) terms.forEach((t) => out.add(t));
   }
   return [...out];
 }
@@ -337,7 +337,7 @@ function corrected(index: SentenceIndex, term: string): string[] {
   const found = new Set<string>();
   const results = index.search.search(term, { tokenize: () => [term], processTerm: (t) => t, fuzzy: slips + 1, maxFuzzy: slips + 1, combineWith: 'OR' });
   for (const result of results) {
-    for (const candidate of result.terms) if (candidate !== term && damerau(candidate, term) <= slips) found.add(candidate);
+    for (const candidate of result.terms) if (candidate !== term && index.words.has(candidate) && damerau(candidate, term) <= slips) found.add(candidate);
   }
   return [...found];
 }

@@ -27,8 +27,10 @@ export interface SentenceIndex {
   readonly search: MiniSearch<IndexedSentence>;
   readonly analyzer: Analyzer;
   readonly thesaurus?: Thesaurus;
-  /** Every term in the index (either field): the vocabulary that typo tolerance may reach. */
+  /** Every term in the index (either field). */
   readonly vocabulary: ReadonlySet<string>;
+  /** The terms of words as written in the corpus (the `text` field): what synonyms and typo corrections may reach. */
+  readonly words: ReadonlySet<string>;
   /** How a word term is written in the corpus ("lavrov" -> "Lavrov"), for showing corrections. */
   surface(term: string): string | undefined;
   /** The sentence behind a MiniSearch result id. */
@@ -78,6 +80,8 @@ export function buildIndex(corpus: Corpus, options: IndexOptions = {}): Sentence
       refs.push({ document, sentence });
     });
   }
+  const words = new Set<string>();
+  for (const terms of wordTerms) for (const term of terms) words.add(term);
   for (const terms of [...wordTerms, ...aliasTerms]) for (const term of terms) vocabulary.add(term);
 
   const search = new MiniSearch<IndexedSentence>({
@@ -97,6 +101,7 @@ export function buildIndex(corpus: Corpus, options: IndexOptions = {}): Sentence
     corpus,
     search,
     analyzer,
+    words,
     ...(options.thesaurus ? { thesaurus: options.thesaurus } : {}),
     vocabulary,
     surface: (term) => surfaces.get(term),

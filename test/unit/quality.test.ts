@@ -88,6 +88,13 @@ describe('aliases and entities', () => {
     expect(first('Who said the phase of negotiations is changing?').answer.short?.text).toBe('Toshimitsu Motegi');
   });
 
+  it('"these islets" stands for the islands named in the sentence before', () => {
+    // "Russia has sovereignty over these islets, but they are also claimed by Japan."
+    const { answer, top } = first('Who claims Kunashiri?');
+    expect(top).toContain('also claimed by Japan');
+    expect(answer.short?.text).toBe('Japan');
+  });
+
   it('a role stands for the person it names in the article', () => {
     // "The Japanese foreign minister added that he had invited Lavrov": that is Motegi.
     expect(first('Did Motegi invite Lavrov to Japan?').top).toContain('invited Lavrov to visit Japan');
