@@ -29,6 +29,8 @@ import type { SentenceIndex, SentenceRef } from './search-index';
 export const HEADLINE_WEIGHT = 0.5;
 /** Weight of a lexicon alias of a question word ("premier" -> prime-minister). */
 export const ALIAS_WEIGHT = 0.8;
+/** Unknown words of one question looked up in the thesaurus and for typos (bounds the work of a long question). */
+export const MAX_WORDS_LOOKED_UP = 6;
 /** Weight of a word inside a phrase that has an alias ("world" in "Second World War"). */
 export const PHRASE_WORD_WEIGHT = 0.5;
 /** Weight of a synonym of a question word ("pact" -> treaty). */
@@ -110,9 +112,11 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   }
   // Synonyms from the thesaurus, where the corpus has them ("pact" -> treaty).
   const synonyms = new Map<TopicWord, string[]>();
-  for (const word of words) {
-    // Only for words the corpus lacks: a word it has is better matched as itself.
-    if (word.terms.some((t) => index.vocabulary.has(t))) continue;
+  // Only for words the corpus lacks (a word it has is better matched as itself), and only
+  // for the first few: each costs a lookup, and a question with more unknown words than
+  // that is declined anyway.
+  const unknownWords = words.filter((w) => !w.terms.some((t) => index.vocabulary.has(t))).slice(0, MAX_WORDS_LOOKED_UP);
+  for (const word of unknownWords) {
     const found = synonymTerms(index, word.text);
     if (found.length === 0) continue;
     synonyms.set(word, found);
@@ -121,9 +125,9 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   // Typos: a word that is neither in the corpus nor in the dictionary is read as the
   // corpus words it is one slip from.
   const corrections = new Map<string, string[]>();
-  for (const word of words) {
+  for (const word of unknownWords) {
     const own = word.terms[0];
-    if (!own || word.terms.some((t) => index.vocabulary.has(t)) || index.thesaurus?.has(normalizeWord(word.text))) continue;
+    if (!own || index.thesaurus?.has(normalizeWord(word.text))) continue;
     const fixed = corrected(index, own);
     if (fixed.length === 0) continue;
     corrections.set(own, fixed);
