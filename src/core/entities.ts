@@ -17,8 +17,10 @@ import { tag, type Entity, type NlpToken } from './nlp';
 export interface Person {
   /** The full name as first written ("Toshimitsu Motegi"). */
   readonly name: string;
-  /** Normalized surname ("motegi"): the term that finds the person. */
+  /** Normalized surname ("maas"), as names are looked up. */
   readonly surname: string;
+  /** The surname's index term ("maa" for "Maas"): what finds the person. */
+  readonly term: string;
   /** Roles as written before the name ("Japanese Foreign Minister"). */
   readonly roles: readonly string[];
 }
@@ -128,8 +130,8 @@ export function documentEntities(document: CorpusDocument, analyzer: Analyzer): 
       const out = new Set<string>();
       for (const person of people) {
         const roles = roleTerms.get(person) ?? [];
-        if (present.has(person.surname)) for (const role of roles) role.forEach((t) => out.add(t));
-        else if (roles.some((role) => role.length > 0 && role.every((t) => present.has(t)))) out.add(person.surname);
+        if (present.has(person.term)) for (const role of roles) role.forEach((t) => out.add(t));
+        else if (roles.some((role) => role.length > 0 && role.every((t) => present.has(t)))) out.add(person.term);
       }
       // "these islets", "they": the names of the sentence before stand for them here.
       if (n > 1 && REFERS_BACK.test(sentenceText(n))) {
@@ -143,7 +145,7 @@ export function documentEntities(document: CorpusDocument, analyzer: Analyzer): 
       }
       const who = speaker(n);
       if (who) {
-        out.add(who.surname);
+        out.add(who.term);
         for (const role of roleTerms.get(who) ?? []) role.forEach((t) => out.add(t));
       }
       const list = [...out];
@@ -173,8 +175,10 @@ function findPeople(tokens: readonly NlpToken[]): Person[] {
   for (let i = 0; i < tokens.length; i++) {
     if (!TITLES.has(bare(tokens[i]))) continue;
     const nameTokens: NlpToken[] = [];
-    for (let j = i + 1; j < tokens.length && nameTokens.length < 3; j++) {
+    for (let j = i + 1; j < tokens.length && nameTokens.length < 5; j++) {
       const token = tokens[j];
+      // "Jean-Yves Le Drian": a hyphen joins the parts of a name.
+      if (token?.text === '-' && nameTokens.length > 0 && token.start === nameTokens.at(-1)?.end && isCapitalized(tokens[j + 1] ?? token)) continue;
       if (!token || token.pos !== 'PROPN' || !isCapitalized(token) || TITLES.has(bare(token))) break;
       nameTokens.push(token);
     }
@@ -190,11 +194,22 @@ function findPeople(tokens: readonly NlpToken[]): Person[] {
     const roleFrom = tokens[roleStart];
     const roleTo = tokens[i];
     const surname = bare(last);
-    const entry = people.get(surname) ?? { name: tokens.slice(tokens.indexOf(first), tokens.indexOf(last) + 1).map((t) => t.text).join(' '), roles: new Set<string>() };
+    const entry = people.get(surname) ?? { name: textBetween(tokens, first, last), roles: new Set<string>() };
     if (roleFrom && roleTo) entry.roles.add(tokens.slice(roleStart, i + 1).map((t) => t.text).join(' '));
     people.set(surname, entry);
   }
-  return [...people].map(([surname, { name, roles }]) => ({ name, surname, roles: [...roles] }));
+  return [...people].map(([surname, { name, roles }]) => ({ name, surname, term: termOf(surname) ?? surname, roles: [...roles] }));
+}
+
+/** The text from token `first` to token `last`, with the spacing it has ("Jean-Yves Le Drian"). */
+function textBetween(tokens: readonly NlpToken[], first: NlpToken, last: NlpToken): string {
+  let out = '';
+  let previous: NlpToken | undefined;
+  for (const token of tokens.slice(tokens.indexOf(first), tokens.indexOf(last) + 1)) {
+    out += previous && previous.end < token.start ? ` ${token.text}` : token.text;
+    previous = token;
+  }
+  return out;
 }
 
 /** People, places and organizations among runs of proper nouns. */
@@ -207,7 +222,15 @@ function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname
       continue;
     }
     let j = i;
-    while (j + 1 < tokens.length && tokens[j + 1]?.pos === 'PROPN' && isCapitalized(tokens[j + 1] as NlpToken)) j++;
+    const continues = (k: number): boolean => {
+      const next = tokens[k];
+      if (!next) return false;
+      if (next.pos === 'PROPN' && isCapitalized(next)) return true;
+      // A hyphen inside a name, with no space around it: "Jean-Yves".
+      const after = tokens[k + 1];
+      return next.text === '-' && next.start === tokens[k - 1]?.end && after !== undefined && after.start === next.end && after.pos === 'PROPN' && isCapitalized(after);
+    };
+    while (j + 1 < tokens.length && continues(j + 1)) j++;
     // Titles and demonyms lead into a name but are not part of it.
     let from = i;
     while (from <= j && (TITLES.has(bare(tokens[from])) || ROLE_MODIFIERS.has(bare(tokens[from])) || DEMONYMS.has(bare(tokens[from])))) from++;

@@ -121,8 +121,9 @@ export function builtInAliases(normalize: WordNormalizer): AliasRule[] {
     // One-word alternative spellings are native names or codes ("Island" for Iceland,
     // "IT"), which collide with English words; multi-word ones are long forms.
     const phrases = new Set([country.name.common, country.name.official, ...country.altSpellings.filter((s) => /^[A-Za-z.'-]+(?: [A-Za-z.'-]+)+$/.test(s))]);
+    // Territories share their state's demonym ("French"): only sovereign states get one.
     const demonym = country.demonyms?.eng;
-    if (demonym) phrases.add(demonym.m).add(demonym.f);
+    if (demonym && country.independent) phrases.add(demonym.m).add(demonym.f);
     for (const phrase of phrases) if (/^[\p{L} .'-]+$/u.test(phrase)) add(phrase, terms, true);
     // A capital stands for its country's government ("Moscow insists"), but stays itself too.
     for (const capital of country.capital ?? []) add(capital, terms, true);

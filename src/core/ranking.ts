@@ -41,6 +41,12 @@ export const TYPO_WEIGHT = 0.6;
 export const FOLLOW_UP_WEIGHT = 0.6;
 /** Multiplier for a sentence holding a span of the kind the question wants. */
 export const TYPE_BONUS = 2.5;
+/**
+ * The multiplier for kinds of answer that are rare and precise in news text: a sentence
+ * without a duration hardly answers "how long", whatever words it shares.
+ */
+export const STRICT_TYPE_BONUS = 4;
+const STRICT_TYPES: ReadonlySet<AnswerType> = new Set(['DURATION', 'NUMBER']);
 /** Share of the previous sentence's score given to a sentence that refers back to it. */
 export const CONTEXT_WEIGHT = 0.3;
 /** Sentences reranked after retrieval. */
@@ -214,38 +220,46 @@ function topicWords(question: string, analyzed: readonly Term[]): TopicWord[] {
 /** "Who is Sergey Lavrov?" wants a role, not a person: the person is in the question. */
 function refineType(type: AnswerType | undefined, question: string, words: readonly TopicWord[], index: SentenceIndex): AnswerType | undefined {
   if (type !== 'PERSON') return type;
-  const people = new Set(index.corpus.documents.flatMap((d) => index.entities(d).people.map((p) => p.surname)));
+  const people = new Set(index.corpus.documents.flatMap((d) => index.entities(d).people.map((p) => p.term)));
   const named = words.some((w) => w.terms.some((t) => people.has(t)));
   return named && /^\s*who(?:\s+(?:is|was)|'s)\s/i.test(question) ? 'ROLE' : type;
 }
 
 function rerank(index: SentenceIndex, results: ReadonlyArray<{ id: unknown; score: number; terms: string[] }>, wanted: Wanted | undefined): RankedSentence[] {
-  const scoreOf = new Map<number, number>();
+  // Relevance by words alone (headlines weighted down), what neighbours lend each other.
+  const relevance = new Map<number, number>();
+  for (const result of results) {
+    const ref = index.sentence(result.id as number);
+    relevance.set(result.id as number, result.score * (ref.sentence === 0 ? HEADLINE_WEIGHT : 1));
+  }
+  const neighbour = (ref: SentenceRef, step: -1 | 1): number => {
+    const other = index.idOf(ref.document, ref.sentence + step);
+    return other === undefined || (ref.sentence + step === 0) ? 0 : (relevance.get(other) ?? 0);
+  };
+
   const ranked = results.map((result) => {
     const id = result.id as number;
     const ref = index.sentence(id);
     const span = ref.document.sentences[ref.sentence];
     const matchedTerms = new Set(result.terms);
-    let score = result.score * (ref.sentence === 0 ? HEADLINE_WEIGHT : 1);
+    let multiplier = 1;
     if (wanted && span) {
       const entities = index.entities(ref.document);
       const matched = matchedSpans(index, ref, matchedTerms);
-      const found = candidates(wanted, ref.document.text, span.start, span.end, entities, matched, entities.speaker(ref.sentence));
-      const best = found[0];
-      if (best) score *= 1 + (TYPE_BONUS - 1) * Math.min(1.5, best.fit);
+      const best = candidates(wanted, ref.document.text, span.start, span.end, entities, matched, entities.speaker(ref.sentence))[0];
+      const bonus = STRICT_TYPES.has(wanted.type) ? STRICT_TYPE_BONUS : TYPE_BONUS;
+      if (best) multiplier = 1 + (bonus - 1) * Math.min(1.5, best.fit);
     }
-    scoreOf.set(id, score);
-    return { ...ref, id, score, matchedTerms };
-  });
-  const withContext = ranked.map((r) => {
-    const span = r.document.sentences[r.sentence];
-    const text = span ? r.document.text.slice(span.start, span.end).toLowerCase() : '';
+    // A sentence that refers back ("these islets", "he") is about what the one before is
+    // about; one that holds the kind of answer wanted may complete its neighbour ("Maas
+    // met Le Drian ..." / "\"We spent two hours ...\"").
+    const text = span ? ref.document.text.slice(span.start, span.end).toLowerCase() : '';
     const refersBack = (text.match(/\p{L}+/gu) ?? []).some((w) => ANAPHORS.has(w));
-    const previousScore = refersBack ? (scoreOf.get(r.id - 1) ?? 0) : 0;
-    const { id: _id, ...rest } = r;
-    return { ...rest, score: r.score + CONTEXT_WEIGHT * previousScore };
+    const context = multiplier > 1 ? Math.max(neighbour(ref, -1), neighbour(ref, 1)) : refersBack ? neighbour(ref, -1) : 0;
+    const score = ((relevance.get(id) ?? 0) + CONTEXT_WEIGHT * context) * multiplier;
+    return { ...ref, score, matchedTerms };
   });
-  return withContext.sort((a, b) => b.score - a.score);
+  return ranked.sort((a, b) => b.score - a.score);
 }
 
 /**
