@@ -5,7 +5,7 @@
  * here; absolute times vary with the machine's load.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
 import { ask } from '../core/answer';
@@ -45,8 +45,9 @@ async function main(): Promise<void> {
   plain.addAll(
     corpus.documents.flatMap((doc) => doc.sentences.map((s) => ({ text: doc.text.slice(s.start, s.end) }))).map((s, id) => ({ id, ...s })),
   );
-  const questions = ['dev.jsonl', 'extra.jsonl'].flatMap((file) =>
-    readFileSync(path.join(ROOT, 'test', 'fixtures', 'eval', file), 'utf8')
+  const evalDir = path.join(ROOT, 'test', 'fixtures', 'eval');
+  const questions = readdirSync(evalDir).filter((file) => file.endsWith('.jsonl')).flatMap((file) =>
+    readFileSync(path.join(evalDir, file), 'utf8')
       .split('\n')
       .filter((line) => line.trim() !== '')
       .map((line) => (JSON.parse(line) as { question: string }).question),

@@ -31,6 +31,8 @@ export const HEADLINE_WEIGHT = 0.5;
 export const ALIAS_WEIGHT = 0.8;
 /** Unknown words of one question looked up in the thesaurus and for typos (bounds the work of a long question). */
 export const MAX_WORDS_LOOKED_UP = 6;
+/** Weight of a synonym of a word the corpus has ("talks" -> negotiation). */
+export const KNOWN_SYNONYM_WEIGHT = 0.3;
 /** Weight of a word inside a phrase that has an alias ("world" in "Second World War"). */
 export const PHRASE_WORD_WEIGHT = 0.5;
 /** Weight of a synonym of a question word ("pact" -> treaty). */
@@ -127,6 +129,12 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
     if (found.length === 0) continue;
     synonyms.set(word, found);
     for (const term of found) addTerm(term, SYNONYM_WEIGHT);
+  }
+  // A word the corpus has may still be written otherwise elsewhere ("negotiation" for
+  // "talks"): its commonest sense's synonyms, at a weight well below the word's own.
+  // Names are left to the lexicon: WordNet's "Russia" is also the USSR.
+  for (const word of words.filter((w) => !unknownWords.includes(w) && !/^\p{Lu}/u.test(w.text)).slice(0, MAX_WORDS_LOOKED_UP)) {
+    for (const term of synonymTerms(index, word.text, { senses: 1, exact: true })) addTerm(term, KNOWN_SYNONYM_WEIGHT);
   }
   // Typos: a word that is neither in the corpus nor in the dictionary is read as the
   // corpus words it is one slip from.
@@ -333,10 +341,10 @@ function matchCase(surface: string, like: string): string {
 }
 
 /** Corpus terms of the thesaurus's synonyms of `word` (a multi-word synonym needs all its terms). */
-function synonymTerms(index: SentenceIndex, word: string): string[] {
+function synonymTerms(index: SentenceIndex, word: string, options?: { senses?: number; exact?: boolean }): string[] {
   if (!index.thesaurus) return [];
   const out = new Set<string>();
-  for (const synonym of index.thesaurus.synonyms(normalizeWord(word))) {
+  for (const synonym of index.thesaurus.synonyms(normalizeWord(word), options)) {
     const terms = index.analyzer.terms(synonym).filter((t) => !t.alias).map((t) => t.term);
     if (terms.length > 0 && terms.every((t) => index.words.has(t))) terms.forEach((t) => out.add(t));
   }

@@ -6,8 +6,12 @@
 export interface Thesaurus {
   /** Whether `word` (lower case, any inflection) is an English word. */
   has(word: string): boolean;
-  /** Synonyms of `word` in its most common senses, most common first, as written (may have spaces). */
-  synonyms(word: string): readonly string[];
+  /**
+   * Synonyms of `word` in its `senses` most common senses (default 2), most common first,
+   * as written (may have spaces). With `exact`, an inflected form is not reduced to its
+   * base unless the form itself is unknown ("meeting" stays the noun, not the verb "meet").
+   */
+  synonyms(word: string, options?: { readonly senses?: number; readonly exact?: boolean }): readonly string[];
 }
 
 /** WordNet's detachment rules (morphy): inflected form -> candidate base forms. */

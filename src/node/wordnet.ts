@@ -9,7 +9,7 @@ import { baseForms, parseDataLine, parseIndexLine, type Thesaurus } from '../cor
 const PARTS = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' } as const;
 type Part = keyof typeof PARTS;
 
-/** Senses of a word whose synonyms count: WordNet lists the most common first. */
+/** Senses of a word whose synonyms count, by default: WordNet lists the most common first. */
 const SENSES = 2;
 /** Longest data line read for one synset. */
 const MAX_LINE = 8192;
@@ -42,9 +42,11 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
     return parseDataLine(line);
   };
 
-  const entries = (word: string) => {
+  const entries = (word: string, exact = false) => {
     const found: Array<{ pos: Part; offsets: number[] }> = [];
-    for (const form of baseForms(word.toLowerCase().replace(/ /g, '_'))) {
+    const key = word.toLowerCase().replace(/ /g, '_');
+    for (const form of baseForms(key)) {
+      if (exact && form !== key && found.length > 0) break;
       for (const { pos, text } of load()) {
         const line = findLine(text, form);
         const entry = line === undefined ? undefined : parseIndexLine(line);
@@ -56,16 +58,17 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
 
   return {
     has: (word) => entries(word).length > 0,
-    synonyms(word) {
+    synonyms(word, { senses = SENSES, exact = false } = {}) {
       const key = word.toLowerCase();
-      const cached = cache.get(key);
+      const cacheKey = `${key}\u0000${senses}\u0000${exact}`;
+      const cached = cache.get(cacheKey);
       if (cached) return cached;
       const out = new Set<string>();
-      for (const entry of entries(key)) {
-        for (const offset of entry.offsets.slice(0, SENSES)) for (const synonym of readSynset(entry.pos, offset)) if (synonym !== key) out.add(synonym);
+      for (const entry of entries(key, exact)) {
+        for (const offset of entry.offsets.slice(0, senses)) for (const synonym of readSynset(entry.pos, offset)) if (synonym !== key) out.add(synonym);
       }
       const list = [...out];
-      cache.set(key, list);
+      cache.set(cacheKey, list);
       return list;
     },
     close() {

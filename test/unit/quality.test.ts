@@ -4,6 +4,7 @@
  * tests.
  */
 import { ask, converse } from '../../src/core/answer';
+import { rank } from '../../src/core/ranking';
 import { SEED_ID, seedIndexOnce } from '../helpers';
 
 const index = seedIndexOnce();
@@ -21,6 +22,13 @@ describe('synonyms from WordNet', () => {
     expect(answer.answered).toBe(true);
     expect(answer.passages.length).toBeGreaterThan(0);
     for (const passage of answer.passages) expect(passage.text.toLowerCase()).toContain('treaty');
+  });
+
+  it('a word the articles have also brings its synonyms, at a lower weight', () => {
+    const terms = rank(index, 'What about the talks?', 3).queryTerms;
+    expect(terms.get('talk')).toBe(1);
+    expect(terms.get('negoti')).toBeLessThan(0.5);
+    expect(terms.get('dialogu')).toBeLessThan(0.5);
   });
 
   it('a word known only through a synonym counts half as evidence', () => {
