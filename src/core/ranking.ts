@@ -18,6 +18,7 @@
 import { lemmaTerm, normalizeWord, termOf, type Term } from './analyzer';
 import { tag, type NlpToken } from './nlp';
 import { candidates } from './short-answer';
+import { corrected } from './typos';
 import { ANAPHORS, answerCue, cueSpans, focusOf, type AnswerType, type Wanted } from './question';
 import type { SentenceIndex, SentenceRef } from './search-index';
 
@@ -109,44 +110,8 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
     .sort((a, b) => a.start - b.start || Number(a.alias) - Number(b.alias));
   const words = topicWords(question, analyzed);
 
-  const weights = new Map<string, number>();
+  const { weights, synonyms, corrections } = queryTerms(index, question, analyzed, words);
   const addTerm = (term: string, weight: number) => weights.set(term, Math.max(weights.get(term) ?? 0, weight));
-  // A phrase with an alias ("the Second World War" -> ww2) counts mainly as that alias, so
-  // a sentence writing "WWII" is not outranked by one that merely shares "world" and "war".
-  const phrases = analyzed.filter((t) => t.alias && question.slice(t.start, t.end).trim().includes(' '));
-  for (const t of analyzed) {
-    const inPhrase = !t.alias && phrases.some((p) => p.start <= t.start && t.end <= p.end);
-    addTerm(t.term, t.alias ? (phrases.includes(t) ? 1 : ALIAS_WEIGHT) : inPhrase ? PHRASE_WORD_WEIGHT : 1);
-  }
-  // Synonyms from the thesaurus, where the corpus has them ("pact" -> treaty).
-  const synonyms = new Map<TopicWord, string[]>();
-  // Only for words the corpus lacks (a word it has is better matched as itself), and only
-  // for the first few: each costs a lookup, and a question with more unknown words than
-  // that is declined anyway.
-  const unknownWords = words.filter((w) => !w.terms.some((t) => index.vocabulary.has(t))).slice(0, MAX_WORDS_LOOKED_UP);
-  for (const word of unknownWords) {
-    const found = synonymTerms(index, word.text);
-    if (found.length === 0) continue;
-    synonyms.set(word, found);
-    for (const term of found) addTerm(term, SYNONYM_WEIGHT);
-  }
-  // A word the corpus has may still be written otherwise elsewhere ("negotiation" for
-  // "talks"): its commonest sense's synonyms, at a weight well below the word's own.
-  // Names are left to the lexicon: WordNet's "Russia" is also the USSR.
-  for (const word of words.filter((w) => !unknownWords.includes(w) && !/^\p{Lu}/u.test(w.text)).slice(0, MAX_WORDS_LOOKED_UP)) {
-    for (const term of synonymTerms(index, word.text, { senses: 1, exact: true })) addTerm(term, KNOWN_SYNONYM_WEIGHT);
-  }
-  // Typos: a word that is neither in the corpus nor in the dictionary is read as the
-  // corpus words it is one slip from.
-  const corrections = new Map<string, string[]>();
-  for (const word of unknownWords) {
-    const own = word.terms[0];
-    if (!own || index.thesaurus?.has(normalizeWord(word.text))) continue;
-    const fixed = corrected(index, own);
-    if (fixed.length === 0) continue;
-    corrections.set(own, fixed);
-    for (const term of fixed) addTerm(term, TYPO_WEIGHT);
-  }
 
   let followUp = false;
   const knownWords = words.filter((w) => w.terms.some((t) => index.vocabulary.has(t)));
@@ -192,6 +157,54 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
     ...(interpreted ? { interpreted } : {}),
     conversation: followUp && previous ? { ...conversation, terms: new Map([...previous.terms, ...conversation.terms]) } : conversation,
   };
+}
+
+/**
+ * The weighted terms a question is searched with: its words and aliases, synonyms from the
+ * thesaurus, and corrections of typos. Also says which words were found only through a
+ * synonym or a correction, which counts as weaker evidence.
+ */
+function queryTerms(index: SentenceIndex, question: string, analyzed: readonly Term[], words: readonly TopicWord[]) {
+  const weights = new Map<string, number>();
+  const addTerm = (term: string, weight: number) => weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+  // A phrase with an alias ("the Second World War" -> ww2) counts mainly as that alias, so
+  // a sentence writing "WWII" is not outranked by one that merely shares "world" and "war".
+  const phrases = analyzed.filter((t) => t.alias && question.slice(t.start, t.end).trim().includes(' '));
+  for (const t of analyzed) {
+    const inPhrase = !t.alias && phrases.some((p) => p.start <= t.start && t.end <= p.end);
+    addTerm(t.term, t.alias ? (phrases.includes(t) ? 1 : ALIAS_WEIGHT) : inPhrase ? PHRASE_WORD_WEIGHT : 1);
+  }
+  // Synonyms from the thesaurus, where the corpus has them ("pact" -> treaty).
+  const synonyms = new Map<TopicWord, string[]>();
+  // Only for words the corpus lacks (a word it has is better matched as itself), and only
+  // for the first few: each costs a lookup, and a question with more unknown words than
+  // that is declined anyway.
+  const unknownWords = words.filter((w) => !w.terms.some((t) => index.vocabulary.has(t))).slice(0, MAX_WORDS_LOOKED_UP);
+  for (const word of unknownWords) {
+    const found = synonymTerms(index, word.text);
+    if (found.length === 0) continue;
+    synonyms.set(word, found);
+    for (const term of found) addTerm(term, SYNONYM_WEIGHT);
+  }
+  // A word the corpus has may still be written otherwise elsewhere ("negotiation" for
+  // "talks"): its commonest sense's synonyms, at a weight well below the word's own.
+  // Names are left to the lexicon: WordNet's "Russia" is also the USSR.
+  for (const word of words.filter((w) => !unknownWords.includes(w) && !/^\p{Lu}/u.test(w.text)).slice(0, MAX_WORDS_LOOKED_UP)) {
+    for (const term of synonymTerms(index, word.text, { senses: 1, exact: true })) addTerm(term, KNOWN_SYNONYM_WEIGHT);
+  }
+  // Typos: a word that is neither in the corpus nor in the dictionary is read as the
+  // corpus words it is one slip from.
+  const corrections = new Map<string, string[]>();
+  for (const word of unknownWords) {
+    const own = word.terms[0];
+    if (!own || index.thesaurus?.has(normalizeWord(word.text))) continue;
+    const fixed = corrected(index, own);
+    if (fixed.length === 0) continue;
+    corrections.set(own, fixed);
+    for (const term of fixed) addTerm(term, TYPO_WEIGHT);
+  }
+
+  return { weights, synonyms, corrections };
 }
 
 /** The dictionary forms of irregular inflections in the question ("met" -> meet), as aliases. */
@@ -351,35 +364,3 @@ function synonymTerms(index: SentenceIndex, word: string, options?: { senses?: n
   return [...out];
 }
 
-/**
- * Corpus terms one slip from `term` (an insertion, deletion, substitution, or swap of two
- * neighbouring letters; two slips for words of eight letters or more). MiniSearch's fuzzy
- * search walks the index for candidates; each is then checked with transpositions
- * counted as one slip, which Levenshtein distance counts as two ("Lavorv" -> "Lavrov").
- */
-function corrected(index: SentenceIndex, term: string): string[] {
-  if (term.length < 4 || /\d/.test(term)) return [];
-  const slips = term.length >= 8 ? 2 : 1;
-  const found = new Set<string>();
-  const results = index.search.search(term, { tokenize: () => [term], processTerm: (t) => t, fuzzy: slips + 1, maxFuzzy: slips + 1, combineWith: 'OR' });
-  for (const result of results) {
-    for (const candidate of result.terms) if (candidate !== term && index.words.has(candidate) && damerau(candidate, term) <= slips) found.add(candidate);
-  }
-  return [...found];
-}
-
-/** Optimal-string-alignment distance: Levenshtein with adjacent transpositions. */
-function damerau(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) (d[0] as number[])[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    const row = d[i] as number[];
-    const up = d[i - 1] as number[];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min((up[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (up[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] ?? 0, ((d[i - 2] as number[])[j - 2] ?? 0) + 1);
-    }
-  }
-  return (d[a.length] as number[])[b.length] ?? 0;
-}

@@ -1,0 +1,38 @@
+/**
+ * Typo tolerance, restricted to the corpus's own words: a question word the corpus does
+ * not have is read as the corpus words one slip away.
+ */
+import type { SentenceIndex } from './search-index';
+
+/**
+ * Corpus terms one slip from `term` (an insertion, deletion, substitution, or swap of two
+ * neighbouring letters; two slips for words of eight letters or more). MiniSearch's fuzzy
+ * search walks the index for candidates; each is then checked with transpositions
+ * counted as one slip, which Levenshtein distance counts as two ("Lavorv" -> "Lavrov").
+ */
+export function corrected(index: SentenceIndex, term: string): string[] {
+  if (term.length < 4 || /\d/.test(term)) return [];
+  const slips = term.length >= 8 ? 2 : 1;
+  const found = new Set<string>();
+  const results = index.search.search(term, { tokenize: () => [term], processTerm: (t) => t, fuzzy: slips + 1, maxFuzzy: slips + 1, combineWith: 'OR' });
+  for (const result of results) {
+    for (const candidate of result.terms) if (candidate !== term && index.words.has(candidate) && damerau(candidate, term) <= slips) found.add(candidate);
+  }
+  return [...found];
+}
+
+/** Optimal-string-alignment distance: Levenshtein with adjacent transpositions. */
+export function damerau(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) (d[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const row = d[i] as number[];
+    const up = d[i - 1] as number[];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((up[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (up[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] ?? 0, ((d[i - 2] as number[])[j - 2] ?? 0) + 1);
+    }
+  }
+  return (d[a.length] as number[])[b.length] ?? 0;
+}
