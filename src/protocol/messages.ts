@@ -8,6 +8,12 @@
  *     |  <------------------------------  answer {id, ...} | error {id, code, message}
  *     |  reset {id}                 --->  (forget the conversation: no more follow-ups)
  *     |  <------------------------------  reset {id}
+ *     |  ping {id}                  --->  (an application-level keep-alive: browsers
+ *     |  <------------------------------  pong {id}   cannot send protocol pings)
+ *
+ * Asks are answered one after another per connection, but a client may send several
+ * without waiting: each reply carries its request's `id`, and an `id` still waiting for
+ * its answer may not be reused.
  *
  * Clients must tolerate message types, fields and error codes they do not know: later
  * versions add them without changing the protocol number.
@@ -16,6 +22,15 @@ import type { Answer } from '../core/answer';
 import type { ErrorCode } from '../core/errors';
 
 export const PROTOCOL_VERSION = 1;
+
+/**
+ * What this server supports, announced in `hello` so clients can adapt:
+ * - ask, reset, ping: the client message types
+ * - follow-up: questions are read in the light of the previous one on the connection
+ * - short, highlights, context, interpreted: the optional answer fields
+ */
+export const CAPABILITIES = ['ask', 'reset', 'ping', 'follow-up', 'short', 'highlights', 'context', 'interpreted'] as const;
+export type Capability = (typeof CAPABILITIES)[number];
 
 /** A client's request id, echoed verbatim in the reply; `null` in replies to requests without one. */
 export type RequestId = string | number;
@@ -37,7 +52,13 @@ export interface ResetMessage {
   readonly id?: RequestId;
 }
 
-export type ClientMessage = AskMessage | ResetMessage;
+/** Asks for a `pong`, to check the connection from a browser. */
+export interface PingMessage {
+  readonly type: 'ping';
+  readonly id?: RequestId;
+}
+
+export type ClientMessage = AskMessage | ResetMessage | PingMessage;
 
 // ---- server -> client ----
 
@@ -46,6 +67,7 @@ export interface HelloMessage {
   readonly protocol: typeof PROTOCOL_VERSION;
   readonly documents: number;
   readonly sentences: number;
+  readonly capabilities: readonly Capability[];
 }
 
 export interface AnswerMessage extends Answer {
@@ -66,4 +88,9 @@ export interface ResetDoneMessage {
   readonly id: RequestId | null;
 }
 
-export type ServerMessage = HelloMessage | AnswerMessage | ErrorMessage | ResetDoneMessage;
+export interface PongMessage {
+  readonly type: 'pong';
+  readonly id: RequestId | null;
+}
+
+export type ServerMessage = HelloMessage | AnswerMessage | ErrorMessage | ResetDoneMessage | PongMessage;

@@ -13,7 +13,7 @@ export type ParseResult =
   | { readonly ok: true; readonly message: ClientMessage }
   | { readonly ok: false; readonly error: ErrorMessage };
 
-const CLIENT_TYPES = ['ask', 'reset'] as const;
+const CLIENT_TYPES = ['ask', 'reset', 'ping'] as const;
 
 const ID_RULE = `"id" must be a string of at most ${MAX_ID_LENGTH} characters or a finite number`;
 const idSchema = z.union([z.string().max(MAX_ID_LENGTH, ID_RULE), z.number().refine(Number.isFinite, ID_RULE)], { error: ID_RULE });
@@ -26,6 +26,7 @@ const askSchema = z.object({
 });
 
 const resetSchema = z.object({ type: z.literal('reset'), id: idSchema.optional() });
+const pingSchema = z.object({ type: z.literal('ping'), id: idSchema.optional() });
 
 /** Parses the text of one frame. Unknown fields are ignored, for forward compatibility. */
 export function parseClientMessage(text: string): ParseResult {
@@ -57,10 +58,11 @@ export function parseClientMessage(text: string): ParseResult {
       if (!parsed.success) return failure(id, parsed.error.issues.map((issue) => issue.message).join('; '));
       return { ok: true, message: withoutUndefined(parsed.data) };
     }
-    case 'reset': {
-      const parsed = resetSchema.safeParse(fields);
+    case 'reset':
+    case 'ping': {
+      const parsed = (type === 'reset' ? resetSchema : pingSchema).safeParse(fields);
       if (!parsed.success) return failure(id, parsed.error.issues.map((issue) => issue.message).join('; '));
-      return { ok: true, message: id === null ? { type: 'reset' } : { type: 'reset', id } };
+      return { ok: true, message: id === null ? { type } : { type, id } };
     }
     default:
       return failure(id, `unknown message type "${truncate(type, 40)}" (expected ${expectedTypes()})`);
@@ -77,7 +79,8 @@ function failure(id: RequestId | null, message: string): ParseResult {
 }
 
 function expectedTypes(): string {
-  return CLIENT_TYPES.map((t) => `"${t}"`).join(' or ');
+  const quoted = CLIENT_TYPES.map((t) => `"${t}"`);
+  return `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
 }
 
 function describe(value: unknown): string {

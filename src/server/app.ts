@@ -3,6 +3,7 @@
  *
  *   GET /healthz           200 {"status":"ok", documents, sentences}
  *   GET /api/ask?q=&limit= the answer object (as over WebSocket, without "type" and "id")
+ *   POST /api/ask          the same, from a JSON body {"question", "limit"}
  *   GET /api/docs          {"documents": [{id, title, source, published, url?, sentences}]}
  *   GET /api/docs/:id      one document with its full "text"
  *   GET /docs/:id          the article as a page, sentence N at #sN
@@ -16,7 +17,7 @@ import type { Logger } from 'pino';
 import { ask } from '../core/answer';
 import type { CorpusDocument } from '../core/corpus';
 import { CiteqaError } from '../core/errors';
-import { MAX_LIMIT } from '../core/request';
+import { checkAskRequest, MAX_LIMIT } from '../core/request';
 import type { SentenceIndex } from '../core/search-index';
 import { HTTP_STATUS, toClientError } from './errors';
 import { documentPage, homePage, notFoundPage } from './pages';
@@ -46,6 +47,20 @@ export function createApp({ index, logger }: AppOptions): express.Express {
       throw new CiteqaError('bad_request', 'missing question: add ?q=your+question to the URL');
     }
     res.json(ask(index, question, limit === undefined ? {} : { limit }));
+  });
+
+  // The same, for questions that are long or hold anything: {"question": "...", "limit": 3}.
+  app.post('/api/ask', express.json({ limit: MAX_BODY }), (req, res) => {
+    if (!req.is('application/json')) {
+      throw new CiteqaError('bad_request', 'send the question as JSON: Content-Type: application/json, body {"question": "..."}');
+    }
+    const body: unknown = req.body;
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      throw new CiteqaError('bad_request', 'the body must be a JSON object: {"question": "...", "limit": 3}');
+    }
+    const { question, limit } = body as { question?: unknown; limit?: unknown };
+    const request = checkAskRequest(question, limit);
+    res.json(ask(index, request.question, { limit: request.limit }));
   });
 
   app.get('/api/docs', (_req, res) => {
@@ -92,7 +107,7 @@ export function createApp({ index, logger }: AppOptions): express.Express {
     const status = (error as { status?: unknown }).status;
     const client =
       typeof status === 'number' && status >= 400 && status < 500 && !(error instanceof CiteqaError)
-        ? { code: 'bad_request' as const, message: 'the request is malformed' }
+        ? { code: 'bad_request' as const, message: bodyErrorMessage(error) }
         : toClientError(error, logger, { method: req.method, path: req.path });
     if (res.headersSent) return;
     res.status(HTTP_STATUS[client.code]).json(client);
@@ -105,6 +120,18 @@ export function createApp({ index, logger }: AppOptions): express.Express {
     return doc;
   }
   return app;
+}
+
+/** Largest JSON body accepted: a question is at most 1,000 characters. */
+const MAX_BODY = '16kb';
+
+/** What went wrong reading a request body, without echoing it. */
+function bodyErrorMessage(error: unknown): string {
+  const type = (error as { type?: unknown }).type;
+  if (type === 'entity.parse.failed') return 'the body is not valid JSON';
+  if (type === 'entity.too.large') return `the body is larger than ${MAX_BODY}`;
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return 'the body must be UTF-8 JSON';
+  return 'the request is malformed';
 }
 
 function summary(doc: CorpusDocument) {

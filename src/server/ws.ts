@@ -9,11 +9,9 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { converse, type Conversation } from '../core/answer';
 import type { SentenceIndex } from '../core/search-index';
-import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from '../protocol/messages';
-import { parseClientMessage } from '../protocol/parse';
-import { toClientError } from './errors';
+import { CAPABILITIES, PROTOCOL_VERSION, type ServerMessage } from '../protocol/messages';
+import { Session } from './session';
 
 /** The endpoint's path. */
 export const WS_PATH = '/ws';
@@ -42,6 +40,7 @@ export function attachWebSocket(server: Server, { index, logger }: WsOptions): W
     protocol: PROTOCOL_VERSION,
     documents: index.corpus.documents.length,
     sentences: index.corpus.sentenceCount,
+    capabilities: [...CAPABILITIES],
   };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
@@ -55,43 +54,14 @@ export function attachWebSocket(server: Server, { index, logger }: WsOptions): W
   server.on('upgrade', onUpgrade);
 
   wss.on('connection', (ws: WebSocket) => {
-    // What this connection asked last, so "Where would they do that?" can refer back.
-    let conversation: Conversation | undefined;
+    const session = new Session(index, logger, (message) => send(ws, message));
     send(ws, hello);
     ws.on('error', (error) => logger.debug({ err: error }, 'websocket closed on a protocol error'));
+    ws.on('close', () => session.close());
     ws.on('message', (data: RawData, isBinary: boolean) => {
-      if (isBinary) {
-        send(ws, { type: 'error', id: null, code: 'bad_request', message: 'binary frames are not supported: send JSON in a text frame' });
-        return;
-      }
-      const parsed = parseClientMessage(rawText(data));
-      send(ws, parsed.ok ? respond(parsed.message) : parsed.error);
+      if (isBinary) session.receiveBinary();
+      else session.receive(rawText(data));
     });
-
-    function respond(message: ClientMessage): ServerMessage {
-      const id = message.id ?? null;
-      try {
-        switch (message.type) {
-          case 'ask': {
-            const result = converse(index, message.question, {
-              ...(message.limit === undefined ? {} : { limit: message.limit }),
-              ...(conversation ? { conversation } : {}),
-            });
-            conversation = result.conversation;
-            return { type: 'answer', id, ...result.answer };
-          }
-          case 'reset':
-            conversation = undefined;
-            return { type: 'reset', id };
-          default: {
-            const unknownType: never = message;
-            throw new Error(`unhandled message ${JSON.stringify(unknownType)}`);
-          }
-        }
-      } catch (error) {
-        return { type: 'error', id, ...toClientError(error, logger, { messageType: message.type }) };
-      }
-    }
   });
 
   return {

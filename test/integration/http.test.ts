@@ -47,6 +47,26 @@ describe('HTTP API', () => {
     expect(res.body).toEqual({ code: 'bad_request', message: expect.stringContaining(message) });
   });
 
+  it('POST /api/ask answers a JSON body like GET /api/ask', async () => {
+    const question = 'How long did the meeting last?';
+    const posted = await request(app).post('/api/ask').send({ question, limit: 2 }).expect(200);
+    const got = await request(app).get('/api/ask').query({ q: question, limit: '2' }).expect(200);
+    expect(posted.body).toEqual(got.body);
+  });
+
+  it.each<[string, string | object, string, string]>([
+    ['a body that is not JSON', '{"question":', 'application/json', 'the body is not valid JSON'],
+    ['a JSON array', '[]', 'application/json', 'the body must be a JSON object'],
+    ['no question', '{}', 'application/json', 'missing "question"'],
+    ['an empty question', '{"question":"  "}', 'application/json', '"question" is empty'],
+    ['a bad limit', '{"question":"peace","limit":0}', 'application/json', '"limit" must be from 1 to 10'],
+    ['a form instead of JSON', 'question=peace', 'application/x-www-form-urlencoded', 'send the question as JSON'],
+    ['a body over 16 KiB', JSON.stringify({ question: 'x'.repeat(20_000) }), 'application/json', 'larger than 16kb'],
+  ])('POST /api/ask with %s is a 400 JSON error', async (_name, body, type, message) => {
+    const res = await request(app).post('/api/ask').set('Content-Type', type).send(body as string).expect(400);
+    expect(res.body).toEqual({ code: 'bad_request', message: expect.stringContaining(message) });
+  });
+
   it('GET /api/docs lists the documents', async () => {
     const res = await request(app).get('/api/docs').expect(200);
     expect(res.body).toEqual({

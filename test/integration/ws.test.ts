@@ -38,7 +38,13 @@ describe('WebSocket protocol v1', () => {
 
   it('says hello on connect with the protocol version and corpus size', async () => {
     const socket = await open();
-    expect(await socket.next()).toEqual({ type: 'hello', protocol: 1, documents: 1, sentences: 16 });
+    expect(await socket.next()).toEqual({
+      type: 'hello',
+      protocol: 1,
+      documents: 1,
+      sentences: 16,
+      capabilities: ['ask', 'reset', 'ping', 'follow-up', 'short', 'highlights', 'context', 'interpreted'],
+    });
   });
 
   it('answers an ask about the meeting length with the right sentence first, echoing the id', async () => {
@@ -158,6 +164,31 @@ describe('WebSocket protocol v1', () => {
     await first.next();
     second.sendJson({ type: 'ask', question: 'Where would they do that?' });
     expect(await second.next()).toMatchObject({ answered: false });
+  });
+
+  it('answers a ping with a pong carrying its id', async () => {
+    const socket = await ready();
+    socket.sendJson({ type: 'ping', id: 'p1' });
+    expect(await socket.next()).toEqual({ type: 'pong', id: 'p1' });
+    socket.sendJson({ type: 'ping' });
+    expect(await socket.next()).toEqual({ type: 'pong', id: null });
+  });
+
+  it('refuses an id that belongs to a question not answered yet, and answers the first', async () => {
+    const socket = await ready();
+    // Both frames arrive before the first question's turn comes.
+    socket.ws.send(JSON.stringify({ type: 'ask', id: 'same', question: 'peace treaty' }));
+    socket.ws.send(JSON.stringify({ type: 'ask', id: 'same', question: 'Lavrov' }));
+    const replies = [await socket.next(), await socket.next()];
+    expect(replies).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'error', id: 'same', code: 'bad_request', message: expect.stringContaining('not answered yet') }),
+        expect.objectContaining({ type: 'answer', id: 'same', question: 'peace treaty' }),
+      ]),
+    );
+    // Once answered, the id is free again.
+    socket.sendJson({ type: 'ask', id: 'same', question: 'Lavrov' });
+    expect(await socket.next()).toMatchObject({ type: 'answer', id: 'same', question: 'Lavrov' });
   });
 
   it('refuses an upgrade on another path with 404', async () => {

@@ -13,6 +13,11 @@ describe('parseClientMessage', () => {
     expect(parseClientMessage('{"type":"ask","id":7,"question":"Who?"}')).toEqual({ ok: true, message: { type: 'ask', id: 7, question: 'Who?' } });
   });
 
+  it('accepts a ping, with or without an id', () => {
+    expect(parseClientMessage('{"type":"ping"}')).toEqual({ ok: true, message: { type: 'ping' } });
+    expect(parseClientMessage('{"type":"ping","id":5}')).toEqual({ ok: true, message: { type: 'ping', id: 5 } });
+  });
+
   it('accepts a reset, with or without an id', () => {
     expect(parseClientMessage('{"type":"reset"}')).toEqual({ ok: true, message: { type: 'reset' } });
     expect(parseClientMessage('{"type":"reset","id":"r1"}')).toEqual({ ok: true, message: { type: 'reset', id: 'r1' } });
@@ -36,9 +41,9 @@ describe('parseClientMessage', () => {
     ['a JSON number', '42', null, 'must be a JSON object, not a number'],
     ['null', 'null', null, 'must be a JSON object, not null'],
     ['an array', '[{"type":"ask"}]', null, 'must be a JSON object, not an array'],
-    ['no type', '{"id":"a","question":"Who?"}', 'a', 'missing "type" (expected "ask" or "reset")'],
+    ['no type', '{"id":"a","question":"Who?"}', 'a', 'missing "type" (expected "ask", "reset" or "ping")'],
     ['type not a string', '{"id":"a","type":1}', 'a', '"type" must be a string'],
-    ['unknown type', '{"id":"a","type":"answer"}', 'a', 'unknown message type "answer" (expected "ask" or "reset")'],
+    ['unknown type', '{"id":"a","type":"answer"}', 'a', 'unknown message type "answer" (expected "ask", "reset" or "ping")'],
     ['a very long unknown type is not echoed whole', `{"type":"${'x'.repeat(5000)}"}`, null, `unknown message type "${'x'.repeat(40)}…"`],
     ['no question', '{"type":"ask","id":"a"}', 'a', 'missing "question"'],
     ['question not a string', '{"type":"ask","id":"a","question":5}', 'a', '"question" must be a string'],
