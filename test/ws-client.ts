@@ -1,4 +1,5 @@
 import { WebSocket, type RawData } from 'ws';
+import { assertServerMessage } from './schemas';
 
 /** A test client that queues every message the server sends, parsed. */
 export interface TestSocket {
@@ -12,13 +13,20 @@ export interface TestSocket {
 
 export async function connect(url: string, origin?: string): Promise<TestSocket> {
   const ws = new WebSocket(url, origin === undefined ? {} : { origin });
-  const queue: Record<string, unknown>[] = [];
-  const waiters: Array<(message: Record<string, unknown>) => void> = [];
+  // A message that does not match its schema is queued as the error that makes next() fail.
+  const queue: Array<Record<string, unknown> | Error> = [];
+  const waiters: Array<(message: Record<string, unknown> | Error) => void> = [];
   let closeCode: number | undefined;
   const closeWaiters: Array<(code: number) => void> = [];
 
   ws.on('message', (data: RawData) => {
-    const message = JSON.parse(String(data)) as Record<string, unknown>;
+    let message: Record<string, unknown> | Error = JSON.parse(String(data)) as Record<string, unknown>;
+    // Every message a server sends in the tests must match the published schemas.
+    try {
+      assertServerMessage(message);
+    } catch (error) {
+      message = error as Error;
+    }
     const waiter = waiters.shift();
     if (waiter) waiter(message);
     else queue.push(message);
@@ -34,9 +42,10 @@ export async function connect(url: string, origin?: string): Promise<TestSocket>
 
   return {
     ws,
-    next: (timeoutMs = 5000) => {
-      const queued = queue.shift();
-      return queued ? Promise.resolve(queued) : waitFor(waiters, timeoutMs, 'no message');
+    next: async (timeoutMs = 5000) => {
+      const message = queue.shift() ?? (await waitFor(waiters, timeoutMs, 'no message'));
+      if (message instanceof Error) throw message;
+      return message;
     },
     closed: (timeoutMs = 5000) =>
       closeCode !== undefined ? Promise.resolve(closeCode) : waitFor(closeWaiters, timeoutMs, 'not closed'),

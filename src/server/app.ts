@@ -6,6 +6,8 @@
  *   POST /api/ask          the same, from a JSON body {"question", "limit"}
  *   GET /api/docs          {"documents": [{id, title, source, published, url?, sentences}]}
  *   GET /api/docs/:id      one document with its full "text"
+ *   GET /asyncapi.yaml     the WebSocket API as AsyncAPI 3.0 (also /asyncapi.json)
+ *   GET /schemas           the JSON Schemas of every message, each at /schemas/<Name>.json
  *   GET /docs/:id          the article as a page, sentence N at #sN
  *   GET /                  a page to ask a question (?q=...)
  *
@@ -19,7 +21,10 @@ import type { CorpusDocument } from '../core/corpus';
 import { CiteqaError } from '../core/errors';
 import { checkAskRequest, MAX_LIMIT } from '../core/request';
 import type { SentenceIndex } from '../core/search-index';
+import { asyncApiDocument, asyncApiYaml } from '../protocol/asyncapi';
+import { MESSAGE_SCHEMAS, standaloneSchema } from '../protocol/schemas';
 import { HTTP_STATUS, toClientError } from './errors';
+import { PACKAGE_VERSION } from './package-info';
 import { documentPage, homePage, notFoundPage } from './pages';
 
 export interface AppOptions {
@@ -63,6 +68,25 @@ export function createApp({ index, logger }: AppOptions): express.Express {
     res.json(ask(index, request.question, { limit: request.limit }));
   });
 
+  // The protocol, described for machines: AsyncAPI 3.0 and JSON Schemas of every message.
+  const asyncApi = asyncApiDocument(PACKAGE_VERSION);
+  const asyncApiText = asyncApiYaml(PACKAGE_VERSION);
+  app.get('/asyncapi.yaml', (_req, res) => {
+    res.type('application/yaml').send(asyncApiText);
+  });
+  app.get('/asyncapi.json', (_req, res) => {
+    res.json(asyncApi);
+  });
+  app.get('/schemas', (_req, res) => {
+    res.json({ schemas: Object.keys(MESSAGE_SCHEMAS).map((name) => ({ name, url: `/schemas/${name}.json` })) });
+  });
+  app.get('/schemas/:file', (req, res) => {
+    const name = /^(\w+)\.json$/.exec(req.params.file)?.[1];
+    const schema = name === undefined ? undefined : standaloneSchema(name);
+    if (!schema) throw new CiteqaError('not_found', `no schema "${req.params.file}"; GET /schemas lists them`);
+    res.type('application/schema+json').send(JSON.stringify(schema, null, 2));
+  });
+
   app.get('/api/docs', (_req, res) => {
     res.json({ documents: corpus.documents.map(summary) });
   });
@@ -95,8 +119,8 @@ export function createApp({ index, logger }: AppOptions): express.Express {
     }
   });
 
-  app.use('/api', (req, _res) => {
-    throw new CiteqaError('not_found', `no API endpoint ${req.method} ${req.path}`);
+  app.use(['/api', '/schemas'], (req, _res) => {
+    throw new CiteqaError('not_found', `no API endpoint ${req.method} ${req.baseUrl}${req.path === '/' ? '' : req.path}`);
   });
   app.use((req, res) => {
     res.status(404).type('html').send(notFoundPage(`There is no page at ${req.path}.`));

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { createApp } from '../../src/server/app';
 import { SEED_ID, seedIndexOnce, silentLogger } from '../helpers';
+import { schemaErrors } from '../schemas';
 
 const index = seedIndexOnce();
 const app = createApp({ index, logger: silentLogger });
@@ -18,6 +19,7 @@ describe('HTTP API', () => {
     expect(res.body.type).toBeUndefined();
     expect(res.body.passages).toHaveLength(2);
     expect(res.body.passages[0].text).toMatch(/which lasted for about an hour\.$/);
+    expect(schemaErrors('Answer', res.body)).toBe('');
   });
 
   it('GET /api/ask citations slice the served document text to exactly the passage', async () => {
@@ -31,7 +33,8 @@ describe('HTTP API', () => {
 
   it('GET /api/ask declines what the articles do not cover', async () => {
     const res = await request(app).get('/api/ask').query({ q: 'What is the capital of France?' }).expect(200);
-    expect(res.body).toMatchObject({ answered: false, passages: [], message: expect.stringContaining("The articles don't say") });
+    expect(res.body).toMatchObject({ answered: false, message: expect.stringContaining("The articles don't say") });
+    expect(schemaErrors('Answer', res.body)).toBe('');
   });
 
   it.each([
@@ -45,6 +48,7 @@ describe('HTTP API', () => {
   ])('GET /api/ask with %s is a 400 JSON error', async (_name, query, message) => {
     const res = await request(app).get('/api/ask').query(query).expect(400).expect('Content-Type', /json/);
     expect(res.body).toEqual({ code: 'bad_request', message: expect.stringContaining(message) });
+    expect(schemaErrors('HttpError', res.body)).toBe('');
   });
 
   it('POST /api/ask answers a JSON body like GET /api/ask', async () => {
@@ -87,7 +91,34 @@ describe('HTTP API', () => {
 
   it('an unknown API path is a 404 JSON error', async () => {
     const res = await request(app).get('/api/nothing').expect(404);
-    expect(res.body).toEqual({ code: 'not_found', message: 'no API endpoint GET /nothing' });
+    expect(res.body).toEqual({ code: 'not_found', message: 'no API endpoint GET /api/nothing' });
+  });
+});
+
+describe('the protocol, described for machines', () => {
+  it('GET /asyncapi.yaml serves an AsyncAPI 3.0 document that parses without errors', async () => {
+    const res = await request(app).get('/asyncapi.yaml').expect(200).expect('Content-Type', /yaml/);
+    const { Parser } = await import('@asyncapi/parser');
+    const { document, diagnostics } = await new Parser().parse(res.text);
+    expect(diagnostics.filter((d) => d.severity === 0)).toEqual([]);
+    expect(document?.info().title()).toBe('citeqa');
+    expect(document?.operations().all().map((o) => o.id()).sort()).toEqual(['ask', 'error', 'hello', 'ping', 'reset']);
+  });
+
+  it('GET /asyncapi.json is the same document', async () => {
+    const yaml = (await request(app).get('/asyncapi.yaml')).text;
+    const json = (await request(app).get('/asyncapi.json').expect(200)).body;
+    expect(json).toEqual((await import('yaml')).parse(yaml));
+  });
+
+  it('GET /schemas lists every schema, each served as a JSON Schema', async () => {
+    const { schemas } = (await request(app).get('/schemas').expect(200)).body as { schemas: Array<{ name: string; url: string }> };
+    expect(schemas.map((s) => s.name)).toEqual(expect.arrayContaining(['AskMessage', 'AnswerMessage', 'ErrorMessage', 'HelloMessage', 'Answer']));
+    for (const { name, url } of schemas) {
+      const res = await request(app).get(url).expect(200).expect('Content-Type', /schema\+json/);
+      expect(JSON.parse(res.text)).toMatchObject({ $schema: 'http://json-schema.org/draft-07/schema#', $id: `/schemas/${name}.json` });
+    }
+    await request(app).get('/schemas/Nope.json').expect(404);
   });
 });
 
