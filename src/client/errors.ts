@@ -1,0 +1,24 @@
+/**
+ * Errors a client reports: the server's codes (`bad_request`, `internal`, and any code a
+ * later server adds), and the client's own.
+ *
+ * | code          | meaning                                                  | what to do              |
+ * |---------------|----------------------------------------------------------|-------------------------|
+ * | bad_request   | the server refused the request as malformed              | fix the request         |
+ * | internal      | the server failed                                        | retry later             |
+ * | timeout       | no reply within the ask's timeout                        | retry, maybe later      |
+ * | aborted       | the caller's AbortSignal fired                           | nothing                 |
+ * | closed        | the client was closed, or the server went away for good  | connect again           |
+ * | unreachable   | the first connection could not be made                   | check the URL, retry    |
+ */
+export type ClientErrorCode = 'bad_request' | 'internal' | 'timeout' | 'aborted' | 'closed' | 'unreachable' | (string & {});
+
+export class CiteqaClientError extends Error {
+  constructor(
+    readonly code: ClientErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CiteqaClientError';
+  }
+}
