@@ -60,7 +60,7 @@ export function buildCorpus(files: readonly CorpusFile[]): Corpus {
 }
 
 /** The corpus over documents that are already parsed and split. */
-function fromDocuments(documents: readonly CorpusDocument[], warnings: readonly CorpusProblem[] = []): Corpus {
+export function fromDocuments(documents: readonly CorpusDocument[], warnings: readonly CorpusProblem[] = []): Corpus {
   const byId = new Map(documents.map((doc) => [doc.id, doc]));
   const sentenceCount = documents.reduce((sum, doc) => sum + doc.sentences.length, 0);
   return {

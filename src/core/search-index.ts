@@ -31,6 +31,8 @@ export interface SentenceIndex {
   readonly vocabulary: ReadonlySet<string>;
   /** The terms of words as written in the corpus (the `text` field): what synonyms and typo corrections may reach. */
   readonly words: ReadonlySet<string>;
+  /** What a snapshot of this index stores. */
+  readonly parts: IndexParts;
   /** How a word term is written in the corpus ("lavrov" -> "Lavrov"), for showing corrections. */
   surface(term: string): string | undefined;
   /** The sentence behind a MiniSearch result id. */
@@ -53,21 +55,44 @@ export interface IndexOptions {
    * real words. Without one, questions match the corpus's words and aliases only.
    */
   readonly thesaurus?: Thesaurus;
+  /** Called after each document is analyzed, for progress reports on large corpora. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** What an index is made of, apart from the corpus: what a snapshot stores. */
+export interface IndexParts {
+  readonly search: MiniSearch<IndexedSentence>;
+  readonly words: ReadonlySet<string>;
+  readonly vocabulary: ReadonlySet<string>;
+  readonly surfaces: ReadonlyMap<string, string>;
+}
+
+/** MiniSearch's options for the index: the same when building and when loading a snapshot. */
+export function miniSearchOptions(wordTerms: readonly string[][] = [], aliasTerms: readonly string[][] = []) {
+  return {
+    fields: ['text', 'aliases'],
+    storeFields: [],
+    // Both fields carry the sentence id; `tokenize` returns that sentence's terms.
+    extractField: (doc: IndexedSentence, field: string) => (field === 'id' ? doc.id : String(doc.id)),
+    tokenize: (id: string, field?: string) => (field === 'aliases' ? aliasTerms : wordTerms)[Number(id)] ?? [],
+    processTerm: (term: string) => term,
+    searchOptions: { boost: { text: 1, aliases: ALIAS_FIELD_BOOST } },
+  };
+}
+
+export function createAnalyzer(): Analyzer {
+  return new Analyzer(new Lexicon(builtInAliases(normalizeWord)));
 }
 
 export function buildIndex(corpus: Corpus, options: IndexOptions = {}): SentenceIndex {
-  const analyzer = new Analyzer(new Lexicon(builtInAliases(normalizeWord)));
-  const refs: SentenceRef[] = [];
-  const firstId = new Map<CorpusDocument, number>();
+  const analyzer = createAnalyzer();
   const entitiesByDoc = new Map<CorpusDocument, DocumentEntities>();
   // Each sentence is analyzed once; MiniSearch reads the terms from here.
   const wordTerms: string[][] = [];
   const aliasTerms: string[][] = [];
-  const vocabulary = new Set<string>();
   const surfaces = new Map<string, string>();
 
-  for (const document of corpus.documents) {
-    firstId.set(document, refs.length);
+  corpus.documents.forEach((document, done) => {
     const entities = documentEntities(document, analyzer);
     entitiesByDoc.set(document, entities);
     document.sentences.forEach((span, sentence) => {
@@ -77,34 +102,49 @@ export function buildIndex(corpus: Corpus, options: IndexOptions = {}): Sentence
       wordTerms.push(words.map((t) => t.term));
       aliasTerms.push([...terms.filter((t) => t.alias).map((t) => t.term), ...entities.sentenceAliases(sentence), ...entities.lemmaTerms(sentence)]);
       for (const t of words) if (!surfaces.has(t.term)) surfaces.set(t.term, text.slice(t.start, t.end));
-      refs.push({ document, sentence });
     });
-  }
+    options.onProgress?.(done + 1, corpus.documents.length);
+  });
   const words = new Set<string>();
+  const vocabulary = new Set<string>();
   for (const terms of wordTerms) for (const term of terms) words.add(term);
   for (const terms of [...wordTerms, ...aliasTerms]) for (const term of terms) vocabulary.add(term);
 
-  const search = new MiniSearch<IndexedSentence>({
-    fields: ['text', 'aliases'],
-    storeFields: [],
-    // Both fields carry the sentence id; `tokenize` returns that sentence's terms.
-    extractField: (doc, field) => (field === 'id' ? doc.id : String(doc.id)),
-    tokenize: (id, field) => (field === 'aliases' ? aliasTerms : wordTerms)[Number(id)] ?? [],
-    processTerm: (term) => term,
-    searchOptions: { boost: { text: 1, aliases: ALIAS_FIELD_BOOST } },
-  });
-  search.addAll(refs.map((_ref, id) => ({ id })));
+  const search = new MiniSearch<IndexedSentence>(miniSearchOptions(wordTerms, aliasTerms));
+  search.addAll(Array.from({ length: wordTerms.length }, (_, id) => ({ id })));
   wordTerms.length = 0;
   aliasTerms.length = 0;
+  return assembleIndex(corpus, { search, words, vocabulary, surfaces }, analyzer, options.thesaurus, (document) => entitiesByDoc.get(document));
+}
 
+/**
+ * An index over `corpus` from its parts. `knownEntities` gives what was recognized in a
+ * document when it is at hand; otherwise it is recognized on first use (a loaded snapshot
+ * starts without tagging every article).
+ */
+export function assembleIndex(
+  corpus: Corpus,
+  parts: IndexParts,
+  analyzer: Analyzer,
+  thesaurus: Thesaurus | undefined,
+  knownEntities: (document: CorpusDocument) => DocumentEntities | undefined = () => undefined,
+): SentenceIndex {
+  const refs: SentenceRef[] = [];
+  const firstId = new Map<CorpusDocument, number>();
+  for (const document of corpus.documents) {
+    firstId.set(document, refs.length);
+    document.sentences.forEach((_span, sentence) => refs.push({ document, sentence }));
+  }
+  const entitiesByDoc = new Map<CorpusDocument, DocumentEntities>();
   return {
     corpus,
-    search,
+    search: parts.search,
     analyzer,
-    words,
-    ...(options.thesaurus ? { thesaurus: options.thesaurus } : {}),
-    vocabulary,
-    surface: (term) => surfaces.get(term),
+    words: parts.words,
+    vocabulary: parts.vocabulary,
+    ...(thesaurus ? { thesaurus } : {}),
+    parts,
+    surface: (term) => parts.surfaces.get(term),
     sentence(id) {
       const ref = refs[id];
       if (!ref) throw new RangeError(`no sentence with index id ${id}`);
@@ -115,8 +155,12 @@ export function buildIndex(corpus: Corpus, options: IndexOptions = {}): Sentence
       return first === undefined || sentence < 0 || sentence >= document.sentences.length ? undefined : first + sentence;
     },
     entities(document) {
-      const entities = entitiesByDoc.get(document);
-      if (!entities) throw new RangeError(`document ${document.id} is not in the index`);
+      let entities = entitiesByDoc.get(document);
+      if (!entities) {
+        if (!firstId.has(document)) throw new RangeError(`document ${document.id} is not in the index`);
+        entities = knownEntities(document) ?? documentEntities(document, analyzer);
+        entitiesByDoc.set(document, entities);
+      }
       return entities;
     },
   };
