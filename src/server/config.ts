@@ -7,6 +7,7 @@
  * | PORT       | 3000                    | TCP port to listen on (0: any free port)     |
  * | HOST       | 127.0.0.1               | address to listen on (0.0.0.0: every one)    |
  * | CORPUS_DIR | the package's `corpus/` | directory of article files (`*.md`)          |
+ * | INDEX_FILE | (none)                  | an index snapshot (`citeqa index`) to serve instead of CORPUS_DIR |
  * | LOG_LEVEL  | info                    | fatal, error, warn, info, debug, trace, silent |
  */
 import path from 'node:path';
@@ -16,6 +17,8 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly corpusDir: string;
+  /** A snapshot made by `citeqa index`, served instead of building the corpus. */
+  readonly indexFile?: string;
   readonly logLevel: LogLevel;
 }
 
@@ -37,6 +40,7 @@ const envSchema = z.object({
     .default(3000),
   HOST: z.string().trim().min(1, 'HOST is empty').default('127.0.0.1'),
   CORPUS_DIR: z.string().trim().min(1, 'CORPUS_DIR is empty').optional(),
+  INDEX_FILE: z.string().trim().min(1, 'INDEX_FILE is empty').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 });
 
@@ -49,11 +53,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     throw new TypeError(`invalid configuration: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
   }
-  const { PORT, HOST, CORPUS_DIR, LOG_LEVEL } = parsed.data;
+  const { PORT, HOST, CORPUS_DIR, INDEX_FILE, LOG_LEVEL } = parsed.data;
   return {
     port: PORT,
     host: HOST,
     corpusDir: CORPUS_DIR === undefined ? defaultCorpusDir() : path.resolve(CORPUS_DIR),
+    ...(INDEX_FILE === undefined ? {} : { indexFile: path.resolve(INDEX_FILE) }),
     logLevel: LOG_LEVEL,
   };
 }
@@ -61,7 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** Unset and empty variables both mean "use the default" (as in `PORT= npm start`). */
 function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of ['PORT', 'HOST', 'CORPUS_DIR', 'LOG_LEVEL']) {
+  for (const key of ['PORT', 'HOST', 'CORPUS_DIR', 'INDEX_FILE', 'LOG_LEVEL']) {
     const value = env[key];
     if (value !== undefined && value !== '') out[key] = value;
   }

@@ -1,0 +1,315 @@
+/**
+ * `citeqa`: the command line. Every command answers through the same core as the server,
+ * in-process from a corpus or an index snapshot, or from a running server (--server).
+ *
+ * Exit codes: 0 ok; 1 a question was declined, a check failed or a file is bad; 2 usage
+ * error; 3 the server cannot be reached. Errors are one line on stderr saying what to do.
+ */
+import { writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { SingleBar } from 'cli-progress';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { CiteqaClient, CiteqaClientError } from '../client';
+import { ask, converse, type Answer, type Conversation } from '../core/answer';
+import { CiteqaError, CorpusError } from '../core/errors';
+import { MAX_LIMIT } from '../core/request';
+import { snapshotOf } from '../core/snapshot';
+import { evaluate } from '../eval/evaluate';
+import { formatReport, readEvalFile } from '../eval/report';
+import { loadCorpusDir } from '../node/corpus-dir';
+import { loadIndex } from '../node/load-index';
+import { defaultCorpusDir, loadConfig } from '../server/config';
+import { PACKAGE_VERSION } from '../server/package-info';
+import { runServer } from '../server/run';
+import { formatAnswer } from './format';
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, unreachable: 3 } as const;
+
+/** An error that ends the command with a given exit code and a one-line message. */
+class ExitError extends Error {
+  constructor(
+    readonly exitCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface SourceOptions {
+  corpus?: string;
+  index?: string;
+}
+
+/** One way to ask: in-process, or over a connection to a server. */
+interface Asker {
+  ask(question: string, limit: number | undefined): Promise<Answer>;
+  reset(): Promise<void>;
+  close(): void;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function parseLimit(value: string): number {
+  const limit = Number(value);
+  if (!/^\d+$/.test(value) || limit < 1 || limit > MAX_LIMIT) throw new InvalidArgumentError(`must be a whole number from 1 to ${MAX_LIMIT}`);
+  return limit;
+}
+
+const corpusOption = () => new Option('--corpus <dir>', 'directory of articles (default: the bundled corpus)').env('CORPUS_DIR');
+const indexOption = () => new Option('--index <file>', 'answer from an index snapshot made by "citeqa index"').env('INDEX_FILE');
+const serverOption = () => new Option('--server <url>', 'ask a running server (ws://host:port/ws) instead of answering in-process');
+const limitOption = () => new Option('--limit <n>', `passages per answer, 1 to ${MAX_LIMIT}`).argParser(parseLimit);
+
+async function localAsker(source: SourceOptions): Promise<Asker> {
+  const { index } = await loadSource(source);
+  let conversation: Conversation | undefined;
+  return {
+    ask: async (question, limit) => {
+      const result = converse(index, question, { ...(limit === undefined ? {} : { limit }), ...(conversation ? { conversation } : {}) });
+      conversation = result.conversation;
+      return result.answer;
+    },
+    reset: async () => {
+      conversation = undefined;
+    },
+    close: () => undefined,
+  };
+}
+
+async function serverAsker(url: string): Promise<Asker> {
+  let client: CiteqaClient;
+  try {
+    client = await CiteqaClient.connect(url, { reconnect: { maxAttempts: 5 } });
+  } catch (error) {
+    throw new ExitError(EXIT.unreachable, `cannot reach ${url}: is the server running? Start one with "citeqa serve", or check the URL`);
+  }
+  return {
+    ask: async (question, limit) => {
+      const { id: _id, ...answer } = await client.ask(question, limit === undefined ? {} : { limit });
+      return answer;
+    },
+    reset: () => client.reset(),
+    close: () => client.close(),
+  };
+}
+
+async function loadSource(source: SourceOptions) {
+  try {
+    return await loadIndex({ corpusDir: source.corpus ?? defaultCorpusDir(), indexFile: source.index });
+  } catch (error) {
+    if (error instanceof CiteqaError) throw new ExitError(EXIT.failed, `${source.index ?? source.corpus ?? defaultCorpusDir()}: ${error.message.replace(/\n\s*/g, '; ')}`);
+    throw error;
+  }
+}
+
+/** Questions from the arguments, or one per line from standard input when it is not a terminal. */
+async function questionsFrom(args: readonly string[]): Promise<string[]> {
+  if (args.length > 0) return [args.join(' ')];
+  if (process.stdin.isTTY) throw new ExitError(EXIT.usage, 'no question: give one as an argument, or pipe questions one per line (see citeqa ask --help)');
+  const lines: string[] = [];
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) if (line.trim() !== '') lines.push(line);
+  return lines;
+}
+
+function buildProgram(): Command {
+  const program = new Command('citeqa')
+    .description('Answers questions about news articles with cited sentences.')
+    .version(PACKAGE_VERSION)
+    .showHelpAfterError('(run "citeqa --help", or "citeqa <command> --help", for usage)')
+    .exitOverride();
+
+  program
+    .command('ask')
+    .description('answer questions: from the arguments, or one per line from standard input')
+    .argument('[question...]', 'the question (several words need no quotes)')
+    .addOption(serverOption())
+    .addOption(corpusOption())
+    .addOption(indexOption())
+    .addOption(limitOption())
+    .option('--json', "print the protocol's answer objects, one JSON line per question")
+    .action(async (words: string[], options: SourceOptions & { server?: string; limit?: number; json?: boolean }) => {
+      const questions = await questionsFrom(words);
+      const asker = options.server ? await serverAsker(options.server) : await localAsker(options);
+      let declined = false;
+      try {
+        for (const [n, question] of questions.entries()) {
+          // Questions of a batch are independent: none is read as a follow-up of another.
+          if (n > 0) await asker.reset();
+          let answer: Answer;
+          try {
+            answer = await asker.ask(question, options.limit);
+          } catch (error) {
+            if (error instanceof CiteqaError || error instanceof CiteqaClientError) {
+              process.stderr.write(`citeqa: question ${n + 1}: ${error.message}\n`);
+              declined = true;
+              continue;
+            }
+            throw error;
+          }
+          declined ||= !answer.answered;
+          process.stdout.write(options.json ? `${JSON.stringify({ type: 'answer', id: n + 1, ...answer })}\n` : `${questions.length > 1 ? `? ${question}\n` : ''}${formatAnswer(answer)}${questions.length > 1 ? '\n' : ''}`);
+        }
+      } finally {
+        asker.close();
+      }
+      if (declined) process.exitCode = EXIT.failed;
+    });
+
+  program
+    .command('chat')
+    .description('an interactive conversation: follow-up questions refer to earlier ones; /reset, /quit')
+    .addOption(serverOption())
+    .addOption(corpusOption())
+    .addOption(indexOption())
+    .addOption(limitOption())
+    .action(async (options: SourceOptions & { server?: string; limit?: number }) => {
+      const asker = options.server ? await serverAsker(options.server) : await localAsker(options);
+      const terminal = Boolean(process.stdin.isTTY);
+      const rl = createInterface({ input: process.stdin, output: process.stdout, terminal, historySize: 200, prompt: 'ask> ' });
+      // The prompt is for people at a terminal; piped input gets answers only.
+      const prompt = () => terminal && rl.prompt();
+      if (terminal) process.stdout.write('Ask about the articles. /reset starts a new conversation, /quit leaves.\n');
+      prompt();
+      try {
+        for await (const line of rl) {
+          const text = line.trim();
+          if (text === '/quit' || text === '/exit') break;
+          if (text === '/reset') {
+            await asker.reset();
+            process.stdout.write('(new conversation)\n');
+          } else if (text !== '') {
+            try {
+              process.stdout.write(`${formatAnswer(await asker.ask(text, options.limit))}\n`);
+            } catch (error) {
+              if (!(error instanceof CiteqaError || error instanceof CiteqaClientError)) throw error;
+              process.stdout.write(`${error.message}\n`);
+            }
+          }
+          prompt();
+        }
+      } finally {
+        rl.close();
+        asker.close();
+      }
+    });
+
+  program
+    .command('serve')
+    .description('run the server (what "npm start" runs); flags override the environment')
+    .addOption(new Option('--port <port>', 'TCP port (0: any free port)').env('PORT'))
+    .addOption(new Option('--host <host>', 'address to listen on').env('HOST'))
+    .addOption(corpusOption())
+    .addOption(indexOption())
+    .addOption(new Option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent').env('LOG_LEVEL'))
+    .action(async (options: SourceOptions & { port?: string; host?: string; logLevel?: string }) => {
+      let config;
+      try {
+        config = loadConfig({
+          ...process.env,
+          ...(options.port === undefined ? {} : { PORT: options.port }),
+          ...(options.host === undefined ? {} : { HOST: options.host }),
+          ...(options.corpus === undefined ? {} : { CORPUS_DIR: options.corpus }),
+          ...(options.index === undefined ? {} : { INDEX_FILE: options.index }),
+          ...(options.logLevel === undefined ? {} : { LOG_LEVEL: options.logLevel }),
+        });
+      } catch (error) {
+        throw new ExitError(EXIT.usage, (error as Error).message);
+      }
+      await runServer(config);
+    });
+
+  program
+    .command('index')
+    .description('build the index of a corpus once, for "citeqa serve --index"')
+    .argument('<corpus-dir>', 'directory of articles')
+    .requiredOption('--out <file>', 'where to write the index (JSON)')
+    .action(async (corpusDir: string, options: { out: string }) => {
+      const bar = process.stderr.isTTY ? new SingleBar({ format: 'indexing [{bar}] {value}/{total} articles {eta_formatted}', hideCursor: true }) : undefined;
+      const started = performance.now();
+      let loaded;
+      try {
+        loaded = await loadIndex(
+          { corpusDir },
+          {
+            onProgress: (done, total) => {
+              if (done === 1) bar?.start(total, 0);
+              bar?.update(done);
+            },
+          },
+        );
+      } catch (error) {
+        bar?.stop();
+        if (error instanceof CiteqaError) throw new ExitError(EXIT.failed, `${corpusDir}: ${error.message.replace(/\n\s*/g, '; ')} (run citeqa check ${corpusDir})`);
+        throw error;
+      }
+      bar?.stop();
+      const json = JSON.stringify(snapshotOf(loaded.index));
+      await writeFile(options.out, json);
+      const { corpus } = loaded.index;
+      process.stdout.write(
+        `wrote ${options.out}: ${plural(corpus.documents.length, 'article')}, ${plural(corpus.sentenceCount, 'sentence')}, ${(json.length / 1e6).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+      );
+    });
+
+  program
+    .command('check')
+    .description('validate a corpus and report every bad file (exit 1 if any)')
+    .argument('[corpus-dir]', 'directory of articles (default: the bundled corpus)')
+    .action(async (corpusDir: string | undefined) => {
+      const dir = corpusDir ?? defaultCorpusDir();
+      try {
+        const { corpus, skipped } = await loadCorpusDir(dir);
+        for (const warning of corpus.warnings) process.stdout.write(`warning: ${warning.file}: ${warning.message}\n`);
+        for (const file of skipped) process.stdout.write(`skipped: ${file}: not an article (*.md)\n`);
+        process.stdout.write(`ok: ${plural(corpus.documents.length, 'article')}, ${plural(corpus.sentenceCount, 'sentence')} in ${dir}\n`);
+      } catch (error) {
+        if (!(error instanceof CorpusError)) throw error;
+        for (const problem of error.problems) process.stdout.write(`${problem.file}: ${problem.message}\n`);
+        const files = new Set(error.problems.map((p) => p.file)).size;
+        throw new ExitError(EXIT.failed, `${dir}: ${plural(files, 'bad file')}; fix the problems listed above`);
+      }
+    });
+
+  program
+    .command('eval')
+    .description('the answer-quality benchmark over a JSON-lines question file')
+    .argument('<file>', 'questions, one JSON object per line: {"id", "question", "expect": [...], "answer"?, "unanswerable"?}')
+    .option('--verbose', 'a line per question')
+    .addOption(corpusOption())
+    .addOption(indexOption())
+    .action(async (file: string, options: SourceOptions & { verbose?: boolean }) => {
+      let items;
+      try {
+        items = readEvalFile(file);
+      } catch (error) {
+        throw new ExitError(EXIT.failed, (error as Error).message);
+      }
+      const { index } = await loadSource(options);
+      process.stdout.write(formatReport(evaluate(items, (question) => ask(index, question, { limit: 3 })), Boolean(options.verbose)));
+    });
+
+  return program;
+}
+
+export async function main(argv: readonly string[] = process.argv): Promise<void> {
+  try {
+    await buildProgram().parseAsync([...argv]);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version end with code 0; every other parsing error is a usage error.
+      process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    if (error instanceof ExitError) {
+      process.stderr.write(`citeqa: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+      return;
+    }
+    process.stderr.write(`citeqa: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = EXIT.failed;
+  }
+}
+
+if (require.main === module) void main();

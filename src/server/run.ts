@@ -1,0 +1,71 @@
+/**
+ * Runs the service until SIGINT or SIGTERM: loads the index, listens, shuts down cleanly.
+ * Exits 1 with a one-line message when the corpus, the index file or the address is bad.
+ */
+import pino from 'pino';
+import { CiteqaError, CorpusError } from '../core/errors';
+import { loadIndex } from '../node/load-index';
+import type { Config } from './config';
+import { createService } from './service';
+
+export async function runServer(config: Config): Promise<void> {
+  const logger = pino({ level: config.logLevel, base: { service: 'citeqa' } });
+  const source = config.indexFile ?? config.corpusDir;
+
+  const started = performance.now();
+  let loaded;
+  try {
+    loaded = await loadIndex(config);
+  } catch (error) {
+    if (!(error instanceof CiteqaError)) throw error;
+    const problems = error instanceof CorpusError ? error.problems : undefined;
+    logger.fatal({ source, problems }, 'cannot start: the corpus is invalid');
+    process.stderr.write(`citeqa: cannot start: in ${source}, ${error.message}\n`);
+    process.exit(1);
+  }
+  const { index, warnings, skipped } = loaded;
+  for (const warning of warnings) logger.warn({ file: warning.file }, warning.message);
+  if (skipped.length > 0) logger.warn({ files: skipped.slice(0, 20), count: skipped.length }, 'skipped files that are not articles (*.md)');
+  logger.info(
+    { source, documents: index.corpus.documents.length, sentences: index.corpus.sentenceCount, ms: Math.round(performance.now() - started) },
+    config.indexFile ? 'index loaded' : 'index built',
+  );
+
+  const service = createService({ index, logger });
+  let address;
+  try {
+    address = await service.listen(config.port, config.host);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EADDRINUSE' ? `port ${config.port} is already in use; set PORT to a free port`
+      : code === 'EACCES' ? `no permission to listen on port ${config.port}; use a port above 1023`
+      : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' ? `HOST ${config.host} is not an address of this machine`
+      : (error as Error).message;
+    process.stderr.write(`citeqa: cannot listen on ${config.host}:${config.port}: ${reason}\n`);
+    process.exit(1);
+  }
+  const host = ['0.0.0.0', '::'].includes(address.address) ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  logger.info({ url: `http://${host}:${address.port}/`, ws: `ws://${host}:${address.port}/ws` }, `citeqa listening on http://${host}:${address.port}/`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      logger.error('shutdown took over 10 s; exiting anyway');
+      process.exit(1);
+    }, 10_000);
+    timer.unref();
+    service.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
