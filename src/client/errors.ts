@@ -11,7 +11,10 @@
  * | closed        | the client was closed, or the server went away for good  | connect again           |
  * | unreachable   | the first connection could not be made                   | check the URL, retry    |
  */
-export type ClientErrorCode = 'bad_request' | 'internal' | 'timeout' | 'aborted' | 'closed' | 'unreachable' | (string & {});
+/** The codes the client itself gives (besides the server's). */
+export const CLIENT_ONLY_ERROR_CODES = ['timeout', 'aborted', 'closed', 'unreachable'] as const;
+
+export type ClientErrorCode = 'bad_request' | 'internal' | (typeof CLIENT_ONLY_ERROR_CODES)[number] | (string & {});
 
 export class CiteqaClientError extends Error {
   constructor(

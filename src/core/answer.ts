@@ -7,6 +7,7 @@ import { resolveDate } from './dates';
 import { matchedSpans, rank, type Conversation, type RankedSentence, type Ranking } from './ranking';
 import { checkAskRequest } from './request';
 import type { SentenceIndex } from './search-index';
+import type { Wanted } from './question';
 import { candidates } from './short-answer';
 
 /** Where a passage comes from, precise enough for anyone to check it. */
@@ -159,6 +160,19 @@ function mergeSpans(spans: ReadonlyArray<readonly [number, number]>): Array<[num
 function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly Passage[]): ShortAnswer | undefined {
   const { wanted } = ranking;
   if (!wanted) return undefined;
+  // "Who said ...?" answered by a quotation that names no one else: its speaker, where a
+  // passage names them.
+  const top = ranking.sentences[0];
+  const speaker = wanted.type === 'PERSON' && top ? index.entities(top.document).speaker(top.sentence) : undefined;
+  if (top && speaker && !personIn(index, top, wanted)) {
+    for (const [n, p] of passages.entries()) {
+      for (const name of [speaker.name, speaker.name.split(' ').at(-1) ?? speaker.name]) {
+        const at = p.text.indexOf(name);
+        if (at >= 0) return { text: name, passage: n, start: at, end: at + name.length };
+      }
+    }
+    return undefined;
+  }
   for (const [n, ranked] of ranking.sentences.entries()) {
     const p = passages[n];
     if (!p || n > 2) break;
@@ -170,13 +184,24 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     if (found.length === 0) continue;
     const distance = (c: { start: number; end: number }) =>
       matched.length === 0 ? 0 : Math.min(...matched.map(([s, e]) => (e <= c.start ? c.start - e : s >= c.end ? s - c.end : 0)));
-    const best = [...found].sort((a, b) => b.fit - a.fit || distance(a) - distance(b))[0];
+    // A short answer is a span of its passage, by contract.
+    const inside = found.filter((c) => c.start >= span.start && c.end <= span.end && c.end > c.start);
+    const best = [...inside].sort((a, b) => b.fit - a.fit || distance(a) - distance(b))[0];
     if (!best) continue;
     const text = document.text.slice(best.start, best.end);
     const date = wanted.type === 'DATE' ? resolveDate(text, document.published) : undefined;
     return { text, passage: n, start: best.start - span.start, end: best.end - span.start, ...(date ? { date } : {}) };
   }
   return undefined;
+}
+
+/** Whether the sentence itself names a person who could answer. */
+function personIn(index: SentenceIndex, ranked: RankedSentence, wanted: Wanted): boolean {
+  const { document, sentence } = ranked;
+  const span = sentenceSpan(document, sentence);
+  const entities = index.entities(document);
+  const found = candidates(wanted, document.text, span.start, span.end, entities, matchedSpans(index, ranked, ranked.matchedTerms), undefined);
+  return found.some((c) => c.fit >= 1);
 }
 
 function declineMessage(ranking: Ranking): string {

@@ -10,6 +10,9 @@
  */
 export type ErrorCode = 'bad_request' | 'not_found' | 'corpus_invalid' | 'internal';
 
+/** The codes a client can receive (a corpus problem stops the service before any client comes). */
+export const WIRE_ERROR_CODES = ['bad_request', 'not_found', 'internal'] as const satisfies readonly ErrorCode[];
+
 export class CiteqaError extends Error {
   constructor(
     readonly code: ErrorCode,

@@ -82,9 +82,10 @@ export function candidates(
     const named = entity.role ? -0.1 : 0;
     out.push({ start: from, end: span.end, fit: fit + (located ? 0.3 : 0) + 0.2 * titled + named });
   }
+  // A quotation's speaker answers "who said", when the sentence names them.
   if (type === 'PERSON' && speaker && !out.some((c) => c.fit >= 1)) {
-    const at = text.indexOf(speaker.name);
-    if (at >= 0) out.push({ start: at, end: at + speaker.name.length, fit: 0.8 });
+    const at = text.indexOf(speaker.name, start);
+    if (at >= 0 && at + speaker.name.length <= end) out.push({ start: at, end: at + speaker.name.length, fit: 0.8 });
   }
   return out.sort((a, b) => b.fit - a.fit);
 }

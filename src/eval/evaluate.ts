@@ -77,6 +77,9 @@ export function evaluate(items: readonly EvalItem[], answerOf: (question: string
  */
 export function shortMatches(expected: string, answer: Answer): boolean {
   if (!answer.answered || !answer.short) return false;
+  // Only a span of its passage counts.
+  const { short } = answer;
+  if (answer.passages[short.passage]?.text.slice(short.start, short.end) !== short.text) return false;
   const got = squash(answer.short.text).replace(/^(?:the|a|an)\s+/, '');
   const want = squash(expected).replace(/^(?:the|a|an)\s+/, '');
   if (!got.includes(want) && !want.includes(got)) return false;

@@ -12,6 +12,8 @@ const seed = index.corpus.document(SEED_ID)!;
 
 function first(question: string) {
   const answer = ask(index, question);
+  // Whatever else a test checks: a short answer is exactly a span of its passage.
+  if (answer.short) expect(answer.passages[answer.short.passage]?.text.slice(answer.short.start, answer.short.end)).toBe(answer.short.text);
   return { answer, top: answer.passages[0]?.text ?? '' };
 }
 

@@ -1,0 +1,23 @@
+/**
+ * The README is where script writers look up what a code means: every code a client can
+ * meet must be in its table, with what to do.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CLIENT_ONLY_ERROR_CODES } from '../../src/client/errors';
+import { WIRE_ERROR_CODES } from '../../src/core/errors';
+import { CAPABILITIES } from '../../src/protocol/messages';
+
+const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+
+describe('README', () => {
+  it.each([...WIRE_ERROR_CODES, ...CLIENT_ONLY_ERROR_CODES])('documents the error code %s with what a client should do', (code) => {
+    const row = readme.split('\n').find((line) => line.startsWith(`| \`${code}\` |`));
+    expect(row).toBeDefined();
+    expect(row!.split('|').filter((cell) => cell.trim() !== '').length).toBe(code === 'bad_request' || code === 'not_found' || code === 'internal' ? 4 : 3);
+  });
+
+  it.each([...CAPABILITIES])('lists the capability %s', (capability) => {
+    expect(readme).toContain(`\`${capability}\``);
+  });
+});
