@@ -87,8 +87,19 @@ export class CiteqaClient {
   static connect(url: string, options: ClientOptions = {}): Promise<CiteqaClient> {
     const client = new CiteqaClient(url, options);
     return new Promise((resolve, reject) => {
-      client.open((error) => (error ? reject(error) : resolve(client)));
+      client.dial((error) => (error ? reject(error) : resolve(client)));
     });
+  }
+
+  /**
+   * A client that connects in the background and keeps trying (with backoff) until the
+   * server answers: questions asked meanwhile wait and are sent once connected. For user
+   * interfaces, which should not fail because the server is briefly away.
+   */
+  static open(url: string, options: ClientOptions = {}): CiteqaClient {
+    const client = new CiteqaClient(url, options);
+    client.dial();
+    return client;
   }
 
   get connectionStatus(): ClientStatus {
@@ -165,13 +176,17 @@ export class CiteqaClient {
     });
   }
 
-  private open(firstResult?: (error?: Error) => void): void {
+  private dial(firstResult?: (error?: Error) => void): void {
     let helloSeen = false;
     let socket: SocketLike;
     try {
       socket = this.makeSocket(this.url);
     } catch (error) {
-      firstResult?.(new CiteqaClientError('unreachable', `cannot connect to ${this.url}: ${(error as Error).message}`));
+      // A URL the WebSocket API refuses outright: retrying will not help.
+      this.setStatus('closed');
+      const failure = new CiteqaClientError('unreachable', `cannot connect to ${this.url}: ${(error as Error).message}`);
+      this.failAll(failure);
+      firstResult?.(failure);
       return;
     }
     this.socket = socket;
@@ -223,7 +238,7 @@ export class CiteqaClient {
     const delay = Math.random() * Math.min(max, initial * 2 ** this.attempts);
     this.attempts++;
     this.reconnectTimer = setTimeout(() => {
-      if (this.status !== 'closed') this.open();
+      if (this.status !== 'closed') this.dial();
     }, delay);
   }
 

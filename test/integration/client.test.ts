@@ -178,3 +178,23 @@ async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+describe('CiteqaClient.open', () => {
+  it('keeps trying until the server comes, then sends what was asked meanwhile, once', async () => {
+    const service = createService({ index, logger: silentLogger });
+    const { port } = await service.listen(0, '127.0.0.1');
+    await service.close(); // a free port, nothing listening yet
+    const client = CiteqaClient.open(`ws://127.0.0.1:${port}/ws`, { reconnect: { initialDelayMs: 20, maxDelayMs: 100 } });
+    const pending = client.ask('How long did the meeting last?', { timeoutMs: 5000 });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(client.connectionStatus).toBe('reconnecting');
+    const later = createService({ index, logger: silentLogger });
+    await later.listen(port, '127.0.0.1');
+    try {
+      expect(await pending).toMatchObject({ answered: true, short: { text: 'about an hour' } });
+    } finally {
+      client.close();
+      await later.close();
+    }
+  });
+});
