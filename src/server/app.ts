@@ -1,9 +1,11 @@
 /**
  * The HTTP side of the service (express): the JSON API, the HTML pages and the health check.
  *
+ *   GET /widget.js         the chat widget, for any page to embed
  *   GET /healthz           200 {"status":"ok", documents, sentences}
  *   GET /api/ask?q=&limit= the answer object (as over WebSocket, without "type" and "id")
  *   POST /api/ask          the same, from a JSON body {"question", "limit"}
+ *   GET /api/suggestions   {"questions": [...]}: questions to offer someone who has not asked yet
  *   GET /api/docs          {"documents": [{id, title, source, published, url?, sentences}]}
  *   GET /api/docs/:id      one document with its full "text"
  *   GET /asyncapi.yaml     the WebSocket API as AsyncAPI 3.0 (also /asyncapi.json)
@@ -13,6 +15,7 @@
  *
  * Errors are JSON `{"code", "message"}` under /api, HTML pages elsewhere.
  */
+import path from 'node:path';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
@@ -20,12 +23,16 @@ import { ask } from '../core/answer';
 import type { CorpusDocument } from '../core/corpus';
 import { CiteqaError } from '../core/errors';
 import { checkAskRequest, MAX_LIMIT } from '../core/request';
+import { suggestedQuestions } from '../core/suggestions';
 import type { SentenceIndex } from '../core/search-index';
 import { asyncApiDocument, asyncApiYaml } from '../protocol/asyncapi';
 import { MESSAGE_SCHEMAS, standaloneSchema } from '../protocol/schemas';
 import { HTTP_STATUS, toClientError } from './errors';
-import { PACKAGE_VERSION } from './package-info';
-import { documentPage, homePage, notFoundPage } from './pages';
+import { PACKAGE_ROOT, PACKAGE_VERSION } from './package-info';
+
+/** Where the build puts the browser bundle (dist/public, from src and dist alike). */
+const PUBLIC_DIR = path.join(PACKAGE_ROOT, 'dist', 'public');
+import { chatPage, documentPage, homePage, notFoundPage } from './pages';
 
 export interface AppOptions {
   readonly index: SentenceIndex;
@@ -40,6 +47,17 @@ export function createApp({ index, logger }: AppOptions): express.Express {
   // No upgrade-insecure-requests: the service is often reached over plain HTTP (locally, or
   // behind a proxy that terminates TLS), where upgrading the form's request would break it.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+
+  // The chat widget, embedded by other sites with a script tag: loadable from any origin.
+  app.get('/widget.js', (_req, res, next) => {
+    res.set('Cross-Origin-Resource-Policy', 'cross-origin');
+    res.sendFile(path.join(PUBLIC_DIR, 'widget.js'), { maxAge: '5m', immutable: false }, (error) => {
+      if (!error) return;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        next(new CiteqaError('internal', 'the widget is not built: run npm run build'));
+      } else next(error);
+    });
+  });
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', documents: corpus.documents.length, sentences: corpus.sentenceCount });
@@ -87,6 +105,11 @@ export function createApp({ index, logger }: AppOptions): express.Express {
     res.type('application/schema+json').send(JSON.stringify(schema, null, 2));
   });
 
+  const suggestions = suggestedQuestions(index);
+  app.get('/api/suggestions', (_req, res) => {
+    res.json({ questions: suggestions });
+  });
+
   app.get('/api/docs', (_req, res) => {
     res.json({ documents: corpus.documents.map(summary) });
   });
@@ -108,7 +131,7 @@ export function createApp({ index, logger }: AppOptions): express.Express {
   app.get('/', (req, res) => {
     const question = typeof req.query.q === 'string' ? req.query.q : '';
     if (question.trim() === '') {
-      res.type('html').send(homePage(corpus, ''));
+      res.type('html').send(chatPage(corpus));
       return;
     }
     try {

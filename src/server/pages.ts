@@ -44,19 +44,41 @@ ${body}
 }
 
 /** The home page: a question box, the answer when `result` is given, and the articles. */
-export function homePage(corpus: Corpus, question: string, result?: { answer: Answer } | { error: string }): string {
-  const form = `<form method="get" action="/" role="search">
+/**
+ * The chat page: the widget fills the page (it mounts on #citeqa), with the articles
+ * listed below. Without script, the plain form still asks (GET /?q=).
+ */
+export function chatPage(corpus: Corpus): string {
+  return layout(
+    'citeqa',
+    `<div id="citeqa"></div>
+<noscript>${askForm('')}</noscript>
+<script src="/widget.js" data-mode="page" data-title="Ask about the articles" defer></script>
+${articleList(corpus)}`,
+  );
+}
+
+function askForm(question: string): string {
+  return `<form method="get" action="/" role="search">
   <label for="q" hidden>Question</label>
   <input type="search" id="q" name="q" value="${escapeHtml(question)}" maxlength="${MAX_QUESTION_LENGTH}" placeholder="Ask about the articles, e.g. How long did the meeting last?" autofocus required>
   <button type="submit">Ask</button>
 </form>`;
-  let outcome = '';
-  if (result && 'error' in result) outcome = `<p class="error" role="alert">${escapeHtml(result.error)}</p>`;
-  else if (result) outcome = answerHtml(result.answer);
+}
+
+function articleList(corpus: Corpus): string {
   const docs = corpus.documents
     .map((doc) => `<li><a href="/docs/${encodeURIComponent(doc.id)}">${escapeHtml(doc.title)}</a> <span class="meta">${escapeHtml(doc.source)}, ${escapeHtml(doc.published)}</span></li>`)
     .join('\n');
-  return layout(question ? `${question} · citeqa` : 'citeqa', `${form}\n${outcome}\n<h2>Articles</h2>\n<ul>\n${docs}\n</ul>`);
+  return `<h2>Articles</h2>\n<ul>\n${docs}\n</ul>`;
+}
+
+/** The answer page of the plain form (GET /?q=): works without script, and as a link. */
+export function homePage(corpus: Corpus, question: string, result?: { answer: Answer } | { error: string }): string {
+  let outcome = '';
+  if (result && 'error' in result) outcome = `<p class="error" role="alert">${escapeHtml(result.error)}</p>`;
+  else if (result) outcome = answerHtml(result.answer);
+  return layout(question ? `${question} · citeqa` : 'citeqa', `${askForm(question)}\n${outcome}\n${articleList(corpus)}`);
 }
 
 /** The passage with its matched words in <mark>, every piece escaped. */

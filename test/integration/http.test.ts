@@ -135,10 +135,24 @@ describe('HTML pages', () => {
     expect(res.text).toContain('There is no article with the id &quot;&lt;script&gt;&quot;');
   });
 
-  it('GET / is a page to ask a question that lists the articles', async () => {
+  it('GET / is the chat page (the widget, with the plain form for no script) and lists the articles', async () => {
     const res = await request(app).get('/').expect(200).expect('Content-Type', /html/);
-    expect(res.text).toContain('<form method="get" action="/"');
+    expect(res.text).toContain('<script src="/widget.js" data-mode="page"');
+    expect(res.text).toContain('<noscript><form method="get" action="/"');
     expect(res.text).toContain(`href="/docs/${SEED_ID}"`);
+  });
+
+  it('GET /widget.js serves the bundle to any origin, with caching', async () => {
+    const res = await request(app).get('/widget.js').expect(200).expect('Content-Type', /javascript/);
+    expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    expect(res.headers['cache-control']).toBe('public, max-age=300');
+    expect(res.headers.etag).toBeDefined();
+    expect(res.text).toContain('citeqa-chat');
+  });
+
+  it('GET /api/suggestions offers questions drawn from the corpus', async () => {
+    const res = await request(app).get('/api/suggestions').expect(200);
+    expect(res.body.questions).toEqual(expect.arrayContaining(['Who is Toshimitsu Motegi?']));
   });
 
   it('GET /?q= shows the cited answer', async () => {

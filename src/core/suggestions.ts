@@ -1,0 +1,30 @@
+/**
+ * Questions to suggest to someone who has not asked anything yet, drawn from the corpus:
+ * the people its articles introduce, and the places they mention most.
+ */
+import type { SentenceIndex } from './search-index';
+
+export function suggestedQuestions(index: SentenceIndex, count = 4): string[] {
+  const people: string[] = [];
+  const places = new Map<string, number>();
+  // The most recent articles first: what readers are likely to be reading.
+  const documents = [...index.corpus.documents].sort((a, b) => b.published.localeCompare(a.published)).slice(0, 50);
+  for (const document of documents) {
+    const entities = index.entities(document);
+    for (const person of entities.people) if (!people.includes(person.name)) people.push(person.name);
+    for (const entity of entities.entities) {
+      if (entity.type !== 'PLACE') continue;
+      const name = document.text.slice(entity.start, entity.end);
+      if (/^\p{Lu}/u.test(name)) places.set(name, (places.get(name) ?? 0) + 1);
+    }
+  }
+  const topPlaces = [...places].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+  const questions: string[] = [];
+  for (let i = 0; questions.length < count && (i < people.length || i < topPlaces.length); i++) {
+    const person = people[i];
+    const place = topPlaces[i];
+    if (person) questions.push(`Who is ${person}?`);
+    if (place && questions.length < count) questions.push(`What happened in ${place}?`);
+  }
+  return questions.slice(0, count);
+}
