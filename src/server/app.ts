@@ -59,6 +59,17 @@ export function createApp({ index, logger }: AppOptions): express.Express {
     });
   });
 
+  // The read-only API is public data: any page may read it (the widget on a news site does).
+  app.use('/api', (req, res, next) => {
+    res.set('Access-Control-Allow-Origin', '*');
+    if (req.method === 'OPTIONS') {
+      res.set('Access-Control-Allow-Methods', 'GET, POST').set('Access-Control-Allow-Headers', 'Content-Type').set('Access-Control-Max-Age', '600');
+      res.status(204).end();
+      return;
+    }
+    next();
+  });
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', documents: corpus.documents.length, sentences: corpus.sentenceCount });
   });

@@ -196,8 +196,11 @@ export class CiteqaChat extends HTMLElement {
   private add(entry: Entry): void {
     this.entries.push(entry);
     this.history?.save(this.entries);
-    this.parts.log.append(this.entryElement(entry));
-    this.scrollToEnd();
+    const element = this.entryElement(entry);
+    this.parts.log.append(element);
+    // An answer is read from its top; anything else keeps the newest line in view.
+    if (entry.kind === 'answer') this.parts.log.scrollTop = element.offsetTop - this.parts.log.offsetTop - 8;
+    else this.scrollToEnd();
   }
 
   private entryElement(entry: Entry): HTMLElement {

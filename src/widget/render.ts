@@ -66,10 +66,7 @@ function passageElement(passage: Passage, n: number, origin: string): HTMLLIElem
   const c = passage.citation;
   const href = citationHref(c.url, origin);
   const label = `${c.title}, ${c.source}, ${c.published}`;
-  const cite = el('span', { class: 'cite' }, [
-    `[${n + 1}] `,
-    href ? el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, [label]) : label,
-  ]);
+  const cite = el('span', { class: 'cite' }, [href ? el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, [label]) : label]);
   const around = [passage.context.before?.text, passage.context.after?.text].filter((t): t is string => Boolean(t));
   const context =
     around.length > 0
@@ -80,7 +77,7 @@ function passageElement(passage: Passage, n: number, origin: string): HTMLLIElem
           ...(passage.context.after ? [el('p', {}, [passage.context.after.text])] : []),
         ])
       : undefined;
-  return el('li', {}, [el('span', { class: 'passage-number', 'aria-hidden': 'true' }, [`[${n + 1}]`]), markedText(passage), cite, context]);
+  return el('li', { 'aria-label': `Passage ${n + 1}` }, [el('span', { class: 'passage-number' }, [`[${n + 1}]`]), markedText(passage), cite, context]);
 }
 
 /** The answer with its citations as plain text, for the clipboard. */

@@ -33,7 +33,10 @@ export const STYLES = `
   --citeqa-mark-fg: #ffffff;
   --citeqa-focus: #8ab4f8;
 }
+/* The page may style the host element itself (font, colour, line height inherit
+   through the shadow boundary): set them on the widget's own boxes. */
 * { box-sizing: border-box; }
+.launcher, .panel { font-family: var(--citeqa-font); letter-spacing: normal; text-transform: none; text-align: left; }
 :focus-visible { outline: 3px solid var(--citeqa-focus); outline-offset: 2px; }
 button, textarea { font: inherit; }
 .launcher {

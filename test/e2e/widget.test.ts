@@ -1,0 +1,232 @@
+/**
+ * The chat widget in a real browser (Debian's Chromium, driven by playwright-core),
+ * embedded by a page on another origin, against the real server.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createService, type Service } from '../../src/server/service';
+import { SEED_ID, seedIndexOnce, silentLogger } from '../helpers';
+
+// Browser globals, as the functions passed to page.evaluate see them (this file is
+// type-checked without the DOM library, like the server code it sits beside).
+declare const document: { activeElement: { shadowRoot: { activeElement: { tagName: string; className: string } | null } | null } | null };
+declare const window: unknown;
+declare function getComputedStyle(element: unknown): { backgroundColor: string; fontSize: string };
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = path.join(__dirname, '..', '..', 'docs', 'screenshots');
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const index = seedIndexOnce();
+
+let browser: Browser;
+let service: Service;
+let servicePort: number;
+let host: Server;
+let hostUrl: string;
+/** Attributes of the embedding script tag, per test. */
+let scriptAttributes = '';
+
+async function startService(port = 0): Promise<void> {
+  service = createService({ index, logger: silentLogger });
+  servicePort = (await service.listen(port, '127.0.0.1')).port;
+}
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  await startService();
+  // The embedding page: another origin (another port), with a strict CSP and its own CSS
+  // that must not reach into the widget.
+  host = createServer((_req, res) => {
+    res.setHeader('Content-Security-Policy', `default-src 'self'; script-src http://127.0.0.1:${servicePort}; connect-src ws://127.0.0.1:${servicePort} http://127.0.0.1:${servicePort}; img-src 'none'`);
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.end(`<!doctype html><html lang="en"><head><title>A news site</title><style>button { background: red !important; } * { font-family: serif; }</style></head>
+<body><h1>A news site</h1><p>Article text.</p>
+<script src="http://127.0.0.1:${servicePort}/widget.js" ${scriptAttributes} defer></script></body></html>`);
+  });
+  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+  hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}/`;
+}, 30_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await service?.close();
+  await new Promise((resolve) => host?.close(resolve));
+});
+
+async function openPage(options: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark'; bypassCSP?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1200, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    bypassCSP: options.bypassCSP ?? false,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('dialog', (dialog) => {
+    errors.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  (page as Page & { errors: string[] }).errors = errors;
+  await page.goto(hostUrl);
+  await page.waitForSelector('citeqa-chat >> .launcher');
+  return page;
+}
+
+async function askInWidget(page: Page, question: string): Promise<void> {
+  const input = page.locator('citeqa-chat textarea');
+  await input.fill(question);
+  await input.press('Enter');
+}
+
+const answers = (page: Page) => page.locator('citeqa-chat article.answer');
+
+describe('the widget embedded on another site', () => {
+  afterEach(() => {
+    scriptAttributes = '';
+  });
+
+  it('answers "How long did the meeting last?" with the short answer and citation [1], which opens the sentence', async () => {
+    const page = await openPage();
+    await page.locator('citeqa-chat .launcher').click();
+    await askInWidget(page, 'How long did the meeting last?');
+    const answer = answers(page).last();
+    await answer.waitFor();
+    await expect(answer.locator('.short').textContent()).resolves.toBe('about an hour');
+    const first = answer.locator('ol.passages > li').first();
+    await expect(first.locator('.passage-number').textContent()).resolves.toBe('[1]');
+    const link = first.locator('.cite a');
+    expect(await link.getAttribute('href')).toBe(`http://127.0.0.1:${servicePort}/docs/${SEED_ID}#s2`);
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await link.getAttribute('target')).toBe('_blank');
+    // The page's CSS does not reach the widget's buttons.
+    expect(await page.locator('citeqa-chat .send').evaluate((b) => getComputedStyle(b).backgroundColor)).not.toBe('rgb(255, 0, 0)');
+
+    const docs = await page.context().newPage();
+    await docs.goto((await link.getAttribute('href'))!);
+    const target = docs.locator('#s2');
+    expect(await target.textContent()).toContain('which lasted for about an hour.');
+    expect(await target.evaluate((node) => getComputedStyle(node).backgroundColor)).toBe('rgb(255, 240, 168)');
+    expect(await target.isVisible()).toBe(true);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows a question full of markup as text, and runs nothing', async () => {
+    const page = await openPage();
+    await page.locator('citeqa-chat .launcher').click();
+    const hostile = '<img src=x onerror=alert(1)> <script>alert(2)</script> "Lavrov"';
+    await askInWidget(page, hostile);
+    await answers(page).last().waitFor();
+    const question = page.locator('citeqa-chat .question').last();
+    expect(await question.evaluate((node) => node.lastChild?.textContent)).toBe(hostile);
+    expect(await page.locator('citeqa-chat img').count()).toBe(0);
+    expect(await page.locator('citeqa-chat script').count()).toBe(0);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the connection state while the server restarts, and answers a question typed meanwhile exactly once', async () => {
+    const page = await openPage();
+    await page.locator('citeqa-chat .launcher').click();
+    await askInWidget(page, 'Who sent a New Year message?');
+    await answers(page).first().waitFor();
+
+    await service.close();
+    const status = page.locator('citeqa-chat .status');
+    await status.filter({ hasText: 'Reconnecting' }).waitFor();
+    await askInWidget(page, 'How long did the meeting last?');
+    await page.waitForTimeout(300);
+    expect(await answers(page).count()).toBe(1);
+
+    await startService(servicePort);
+    await answers(page).nth(1).waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(500); // room for a duplicate, if one were coming
+    expect(await answers(page).count()).toBe(2);
+    expect(await answers(page).nth(1).locator('.short').textContent()).toBe('about an hour');
+    expect(await status.getAttribute('data-state')).toBe('open');
+    expect(await page.locator('citeqa-chat .log').textContent()).not.toMatch(/Error|undefined|CiteqaClientError/);
+    await page.context().close();
+  });
+
+  it('works by keyboard alone, and Escape returns focus to the launcher', async () => {
+    const page = await openPage();
+    await page.keyboard.press('Tab'); // the launcher is the page's only focusable control
+    await page.keyboard.press('Enter');
+    const focusedTag = () => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.tagName);
+    expect(await focusedTag()).toBe('TEXTAREA');
+    await page.keyboard.type('Which islands are disputed?');
+    await page.keyboard.press('Enter');
+    await answers(page).last().waitFor();
+    // Shift+Tab from the input walks back through the answer's controls.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(['BUTTON', 'A', 'SUMMARY', 'DIV']).toContain(await focusedTag());
+    await page.keyboard.press('Escape');
+    expect(await page.locator('citeqa-chat .panel').isHidden()).toBe(true);
+    expect(await focusedTag()).toBe('BUTTON');
+    expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.className)).toBe('launcher');
+    await page.context().close();
+  });
+
+  it.each(['light', 'dark'] as const)('has no serious or critical accessibility violations (%s theme)', async (theme) => {
+    scriptAttributes = `data-theme="${theme}"`;
+    // The scanner is injected as an inline script, which the page's CSP (rightly) forbids.
+    const page = await openPage({ colorScheme: theme, bypassCSP: true });
+    await page.locator('citeqa-chat .launcher').click();
+    await askInWidget(page, 'How long did the meeting last?');
+    await answers(page).last().waitFor();
+    await page.addScriptTag({ content: AXE });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
+      const result = await axe.run({ include: [['citeqa-chat']] }, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(violations).toEqual([]);
+    await page.context().close();
+  });
+
+  it('restores the conversation on reload, and "New conversation" clears it', async () => {
+    const page = await openPage();
+    await page.locator('citeqa-chat .launcher').click();
+    await askInWidget(page, 'Who is Sergey Lavrov?');
+    await answers(page).last().waitFor();
+    await page.reload();
+    await page.locator('citeqa-chat .launcher').click();
+    expect(await answers(page).count()).toBe(1);
+    expect(await page.locator('citeqa-chat .question').textContent()).toContain('Who is Sergey Lavrov?');
+    await page.locator('citeqa-chat .icon-button', { hasText: 'New conversation' }).click();
+    expect(await answers(page).count()).toBe(0);
+    await page.reload();
+    await page.locator('citeqa-chat .launcher').click();
+    expect(await answers(page).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it.each([
+    ['desktop-light', { width: 1280, height: 860 }, 'light'],
+    ['desktop-dark', { width: 1280, height: 860 }, 'dark'],
+    ['phone-light', { width: 390, height: 844 }, 'light'],
+    ['phone-dark', { width: 390, height: 844 }, 'dark'],
+  ] as const)('writes a screenshot: %s', async (name, viewport, theme) => {
+    scriptAttributes = `data-theme="${theme}" data-storage="none"`;
+    const page = await openPage({ viewport, colorScheme: theme });
+    await page.locator('citeqa-chat .launcher').click();
+    await askInWidget(page, 'How long did the meeting last?');
+    await answers(page).last().waitFor();
+    if (viewport.width < 600) {
+      // Full screen on a phone, and the input's text is large enough not to zoom.
+      const box = await page.locator('citeqa-chat .panel').boundingBox();
+      expect(box).toMatchObject({ x: 0, y: 0, width: viewport.width });
+      expect(await page.locator('citeqa-chat textarea').evaluate((t) => parseFloat(getComputedStyle(t).fontSize))).toBeGreaterThanOrEqual(16);
+    }
+    await page.screenshot({ path: path.join(SCREENSHOTS, `widget-${name}.png`) });
+    await page.context().close();
+  });
+});
