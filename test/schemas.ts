@@ -11,6 +11,8 @@ const SERVER_SCHEMA_BY_TYPE: Readonly<Record<string, string>> = {
   error: 'ErrorMessage',
   reset: 'ResetDoneMessage',
   pong: 'PongMessage',
+  suggestions: 'SuggestionsMessage',
+  feedback: 'FeedbackDoneMessage',
 };
 
 /** The schema errors of `value` against schema `name`, as text; empty when valid. */

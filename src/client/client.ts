@@ -122,6 +122,17 @@ export class CiteqaClient {
     await this.request((id) => ({ type: 'reset', id }), options);
   }
 
+  /** Completions of a question being typed ("peace tre" -> "peace treaty"). */
+  async suggest(prefix: string, options: Omit<AskOptions, 'limit'> = {}): Promise<readonly string[]> {
+    const reply = await this.request((id) => ({ type: 'suggest', id, prefix }), options);
+    return reply.type === 'suggestions' ? reply.suggestions : [];
+  }
+
+  /** Tells the server a reader found an answer helpful (`up`) or not (`down`). */
+  async feedback(feedback: { rating: 'up' | 'down'; question: string; doc?: string; sentence?: number }, options: Omit<AskOptions, 'limit'> = {}): Promise<void> {
+    await this.request((id) => ({ type: 'feedback', id, ...feedback }), options);
+  }
+
   /** Round-trip time of an application-level ping, in ms. */
   async ping(options: Omit<AskOptions, 'limit'> = {}): Promise<number> {
     const started = Date.now();

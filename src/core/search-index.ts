@@ -101,7 +101,13 @@ export function buildIndex(corpus: Corpus, options: IndexOptions = {}): Sentence
       const words = terms.filter((t) => !t.alias);
       wordTerms.push(words.map((t) => t.term));
       aliasTerms.push([...terms.filter((t) => t.alias).map((t) => t.term), ...entities.sentenceAliases(sentence), ...entities.lemmaTerms(sentence)]);
-      for (const t of words) if (!surfaces.has(t.term)) surfaces.set(t.term, text.slice(t.start, t.end));
+      for (const t of words) {
+        // The lower-case form wins: a word ever written in lower case is not a name
+        // ("Treaty" in a headline, "treaty" in the text).
+        const written = text.slice(t.start, t.end);
+        const known = surfaces.get(t.term);
+        if (known === undefined || (known !== known.toLowerCase() && written === written.toLowerCase())) surfaces.set(t.term, written);
+      }
     });
     options.onProgress?.(done + 1, corpus.documents.length);
   });

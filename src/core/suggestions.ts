@@ -28,3 +28,31 @@ export function suggestedQuestions(index: SentenceIndex, count = 4): string[] {
   }
   return questions.slice(0, count);
 }
+
+/**
+ * Completions of a question being typed, from MiniSearch's autoSuggest over the corpus's
+ * words: "peace tre" -> "peace treaty". The words typed so far stay as typed; the last
+ * one is completed with words as the articles write them.
+ */
+export function completions(index: SentenceIndex, prefix: string, count = 5): string[] {
+  const words = index.analyzer.terms(prefix).filter((t) => !t.alias);
+  const last = words.at(-1);
+  // Only while a word is being typed: after a space there is nothing to complete.
+  if (!last || last.end !== prefix.trimEnd().length || /\s$/.test(prefix)) return [];
+  const lead = prefix.slice(0, last.start);
+  const suggestions = index.search.autoSuggest(prefix, {
+    tokenize: () => words.map((t) => t.term),
+    processTerm: (term) => term,
+    prefix: (_term, i, terms) => i === terms.length - 1,
+    combineWith: 'AND',
+  });
+  const out: string[] = [];
+  for (const suggestion of suggestions) {
+    const completed = suggestion.terms.map((term) => index.surface(term)).filter((s): s is string => s !== undefined).at(-1);
+    if (!completed || completed.toLowerCase() === last.term) continue;
+    const text = `${lead}${completed}`;
+    if (!out.includes(text)) out.push(text);
+    if (out.length === count) break;
+  }
+  return out;
+}

@@ -77,6 +77,8 @@ export function asyncApiDocument(version: string): Json {
       ask: requestReply('AskMessage', ['AnswerMessage', 'ErrorMessage'], 'Ask a question; the reply carries the same id'),
       reset: requestReply('ResetMessage', ['ResetDoneMessage', 'ErrorMessage'], 'Forget the conversation, so the next question is not a follow-up'),
       ping: requestReply('PingMessage', ['PongMessage', 'ErrorMessage'], 'Check the connection (browsers cannot send protocol pings)'),
+      suggest: requestReply('SuggestMessage', ['SuggestionsMessage', 'ErrorMessage'], 'Completions of the question being typed'),
+      feedback: requestReply('FeedbackMessage', ['FeedbackDoneMessage', 'ErrorMessage'], "A reader's thumbs up or down on an answer; counted, nothing about the reader kept"),
       hello: { action: 'receive', channel, summary: 'Sent once on connect', messages: [channelMessage('HelloMessage')] },
       error: { action: 'receive', channel, summary: 'A frame that could not be read at all', messages: [channelMessage('ErrorMessage')] },
     },

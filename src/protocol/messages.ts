@@ -10,6 +10,10 @@
  *     |  <------------------------------  reset {id}
  *     |  ping {id}                  --->  (an application-level keep-alive: browsers
  *     |  <------------------------------  pong {id}   cannot send protocol pings)
+ *     |  suggest {id, prefix}       --->  (completions while typing)
+ *     |  <------------------------------  suggestions {id, suggestions}
+ *     |  feedback {id, rating, ...} --->  (a reader's thumbs up or down on an answer)
+ *     |  <------------------------------  feedback {id}
  *
  * Asks are answered one after another per connection, but a client may send several
  * without waiting: each reply carries its request's `id`, and an `id` still waiting for
@@ -25,11 +29,11 @@ export const PROTOCOL_VERSION = 1;
 
 /**
  * What this server supports, announced in `hello` so clients can adapt:
- * - ask, reset, ping: the client message types
+ * - ask, reset, ping, suggest, feedback: the client message types
  * - follow-up: questions are read in the light of the previous one on the connection
  * - short, highlights, context, interpreted: the optional answer fields
  */
-export const CAPABILITIES = ['ask', 'reset', 'ping', 'follow-up', 'short', 'highlights', 'context', 'interpreted'] as const;
+export const CAPABILITIES = ['ask', 'reset', 'ping', 'suggest', 'feedback', 'follow-up', 'short', 'highlights', 'context', 'interpreted'] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 /** A client's request id, echoed verbatim in the reply; `null` in replies to requests without one. */
@@ -58,7 +62,27 @@ export interface PingMessage {
   readonly id?: RequestId;
 }
 
-export type ClientMessage = AskMessage | ResetMessage | PingMessage;
+/** Completions of what the reader is typing. */
+export interface SuggestMessage {
+  readonly type: 'suggest';
+  readonly id?: RequestId;
+  /** The question so far, 1 to 200 characters. */
+  readonly prefix: string;
+}
+
+/** A reader's judgement of an answer: counted, with nothing about the reader kept. */
+export interface FeedbackMessage {
+  readonly type: 'feedback';
+  readonly id?: RequestId;
+  readonly rating: 'up' | 'down';
+  /** The question the answer was for. */
+  readonly question: string;
+  /** The first passage's document and sentence, when the answer had one. */
+  readonly doc?: string;
+  readonly sentence?: number;
+}
+
+export type ClientMessage = AskMessage | ResetMessage | PingMessage | SuggestMessage | FeedbackMessage;
 
 // ---- server -> client ----
 
@@ -93,4 +117,16 @@ export interface PongMessage {
   readonly id: RequestId | null;
 }
 
-export type ServerMessage = HelloMessage | AnswerMessage | ErrorMessage | ResetDoneMessage | PongMessage;
+export interface SuggestionsMessage {
+  readonly type: 'suggestions';
+  readonly id: RequestId | null;
+  readonly suggestions: readonly string[];
+}
+
+/** Confirms that feedback was counted. */
+export interface FeedbackDoneMessage {
+  readonly type: 'feedback';
+  readonly id: RequestId | null;
+}
+
+export type ServerMessage = HelloMessage | AnswerMessage | ErrorMessage | ResetDoneMessage | PongMessage | SuggestionsMessage | FeedbackDoneMessage;

@@ -13,7 +13,10 @@ export type ParseResult =
   | { readonly ok: true; readonly message: ClientMessage }
   | { readonly ok: false; readonly error: ErrorMessage };
 
-const CLIENT_TYPES = ['ask', 'reset', 'ping'] as const;
+const CLIENT_TYPES = ['ask', 'reset', 'ping', 'suggest', 'feedback'] as const;
+
+/** Longest prefix completed by `suggest`. */
+export const MAX_PREFIX_LENGTH = 200;
 
 const ID_RULE = `"id" must be a string of at most ${MAX_ID_LENGTH} characters or a finite number`;
 const idSchema = z.union([z.string().max(MAX_ID_LENGTH, ID_RULE), z.number().refine(Number.isFinite, ID_RULE)], { error: ID_RULE });
@@ -27,6 +30,21 @@ const askSchema = z.object({
 
 const resetSchema = z.object({ type: z.literal('reset'), id: idSchema.optional() });
 const pingSchema = z.object({ type: z.literal('ping'), id: idSchema.optional() });
+const suggestSchema = z.object({
+  type: z.literal('suggest'),
+  id: idSchema.optional(),
+  prefix: z
+    .string({ error: (issue) => (issue.input === undefined ? 'missing "prefix"' : '"prefix" must be a string') })
+    .max(MAX_PREFIX_LENGTH, `"prefix" is longer than ${MAX_PREFIX_LENGTH} characters`),
+});
+const feedbackSchema = z.object({
+  type: z.literal('feedback'),
+  id: idSchema.optional(),
+  rating: z.enum(['up', 'down'], { error: '"rating" must be "up" or "down"' }),
+  question: questionSchema,
+  doc: z.string({ error: '"doc" must be a string' }).max(128, '"doc" is longer than 128 characters').optional(),
+  sentence: z.number({ error: '"sentence" must be a number' }).int('"sentence" must be a whole number').nonnegative('"sentence" must not be negative').optional(),
+});
 
 /** Parses the text of one frame. Unknown fields are ignored, for forward compatibility. */
 export function parseClientMessage(text: string): ParseResult {
@@ -57,6 +75,20 @@ export function parseClientMessage(text: string): ParseResult {
       const parsed = askSchema.safeParse(fields);
       if (!parsed.success) return failure(id, parsed.error.issues.map((issue) => issue.message).join('; '));
       return { ok: true, message: withoutUndefined(parsed.data) };
+    }
+    case 'suggest': {
+      const parsed = suggestSchema.safeParse(fields);
+      if (!parsed.success) return failure(id, parsed.error.issues.map((issue) => issue.message).join('; '));
+      return { ok: true, message: { type: 'suggest', prefix: parsed.data.prefix, ...(id === null ? {} : { id }) } };
+    }
+    case 'feedback': {
+      const parsed = feedbackSchema.safeParse(fields);
+      if (!parsed.success) return failure(id, parsed.error.issues.map((issue) => issue.message).join('; '));
+      const { rating, question, doc, sentence } = parsed.data;
+      return {
+        ok: true,
+        message: { type: 'feedback', rating, question, ...(doc === undefined ? {} : { doc }), ...(sentence === undefined ? {} : { sentence }), ...(id === null ? {} : { id }) },
+      };
     }
     case 'reset':
     case 'ping': {

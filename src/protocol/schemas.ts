@@ -10,7 +10,7 @@
  */
 import { MAX_LIMIT, MAX_QUESTION_LENGTH } from '../core/request';
 import { CAPABILITIES, PROTOCOL_VERSION } from './messages';
-import { MAX_ID_LENGTH } from './parse';
+import { MAX_ID_LENGTH, MAX_PREFIX_LENGTH } from './parse';
 
 type Schema = Record<string, unknown>;
 
@@ -112,6 +112,25 @@ export const MESSAGE_SCHEMAS: Readonly<Record<string, Schema>> = {
     required: ['type'],
     properties: { type: { const: 'ping' }, id: ref('RequestId') },
   },
+  SuggestMessage: {
+    title: 'suggest (client to server): completions of the question being typed',
+    type: 'object',
+    required: ['type', 'prefix'],
+    properties: { type: { const: 'suggest' }, id: ref('RequestId'), prefix: { type: 'string', maxLength: MAX_PREFIX_LENGTH } },
+  },
+  FeedbackMessage: {
+    title: "feedback (client to server): a reader's thumbs up or down on an answer",
+    type: 'object',
+    required: ['type', 'rating', 'question'],
+    properties: {
+      type: { const: 'feedback' },
+      id: ref('RequestId'),
+      rating: { enum: ['up', 'down'] },
+      question: { type: 'string', minLength: 1, maxLength: MAX_QUESTION_LENGTH },
+      doc: { type: 'string', maxLength: 128 },
+      sentence: { type: 'integer', minimum: 0 },
+    },
+  },
   HelloMessage: {
     title: 'hello (server to client, once on connect)',
     type: 'object',
@@ -158,6 +177,20 @@ export const MESSAGE_SCHEMAS: Readonly<Record<string, Schema>> = {
     required: ['type', 'id'],
     properties: { type: { const: 'pong' }, id: ref('ReplyId') },
   },
+  SuggestionsMessage: {
+    title: 'suggestions (server to client)',
+    type: 'object',
+    additionalProperties: false,
+    required: ['type', 'id', 'suggestions'],
+    properties: { type: { const: 'suggestions' }, id: ref('ReplyId'), suggestions: { type: 'array', items: { type: 'string' } } },
+  },
+  FeedbackDoneMessage: {
+    title: 'feedback (server to client): the feedback was counted',
+    type: 'object',
+    additionalProperties: false,
+    required: ['type', 'id'],
+    properties: { type: { const: 'feedback' }, id: ref('ReplyId') },
+  },
   Answer: {
     title: 'answer body of GET and POST /api/ask',
     type: 'object',
@@ -175,9 +208,9 @@ export const MESSAGE_SCHEMAS: Readonly<Record<string, Schema>> = {
 };
 
 /** Names of the messages a server sends over WebSocket. */
-export const SERVER_MESSAGES = ['HelloMessage', 'AnswerMessage', 'ErrorMessage', 'ResetDoneMessage', 'PongMessage'] as const;
+export const SERVER_MESSAGES = ['HelloMessage', 'AnswerMessage', 'ErrorMessage', 'ResetDoneMessage', 'PongMessage', 'SuggestionsMessage', 'FeedbackDoneMessage'] as const;
 /** Names of the messages a client sends. */
-export const CLIENT_MESSAGES = ['AskMessage', 'ResetMessage', 'PingMessage'] as const;
+export const CLIENT_MESSAGES = ['AskMessage', 'ResetMessage', 'PingMessage', 'SuggestMessage', 'FeedbackMessage'] as const;
 
 /** One message's schema as a standalone JSON Schema document (with the definitions it uses). */
 export function standaloneSchema(name: string): Schema | undefined {

@@ -3,6 +3,7 @@
  *
  *   GET /widget.js         the chat widget, for any page to embed
  *   GET /healthz           200 {"status":"ok", documents, sentences}
+ *   GET /metrics           Prometheus metrics
  *   GET /api/ask?q=&limit= the answer object (as over WebSocket, without "type" and "id")
  *   POST /api/ask          the same, from a JSON body {"question", "limit"}
  *   GET /api/suggestions   {"questions": [...]}: questions to offer someone who has not asked yet
@@ -28,6 +29,7 @@ import type { SentenceIndex } from '../core/search-index';
 import { asyncApiDocument, asyncApiYaml } from '../protocol/asyncapi';
 import { MESSAGE_SCHEMAS, standaloneSchema } from '../protocol/schemas';
 import { HTTP_STATUS, toClientError } from './errors';
+import { createMetrics, type Metrics } from './metrics';
 import { PACKAGE_ROOT, PACKAGE_VERSION } from './package-info';
 
 /** Where the build puts the browser bundle (dist/public, from src and dist alike). */
@@ -37,9 +39,10 @@ import { chatPage, documentPage, homePage, notFoundPage } from './pages';
 export interface AppOptions {
   readonly index: SentenceIndex;
   readonly logger: Logger;
+  readonly metrics?: Metrics;
 }
 
-export function createApp({ index, logger }: AppOptions): express.Express {
+export function createApp({ index, logger, metrics = createMetrics() }: AppOptions): express.Express {
   const { corpus } = index;
   const app = express();
   app.disable('x-powered-by');
@@ -68,6 +71,10 @@ export function createApp({ index, logger }: AppOptions): express.Express {
       return;
     }
     next();
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
   app.get('/healthz', (_req, res) => {

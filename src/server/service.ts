@@ -6,10 +6,12 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { SentenceIndex } from '../core/search-index';
 import { createApp } from './app';
+import { createMetrics, type Metrics } from './metrics';
 import { attachWebSocket, type WsEndpoint } from './ws';
 
 export interface Service {
   readonly server: Server;
+  readonly metrics: Metrics;
   readonly ws: WsEndpoint;
   /** Starts listening; resolves with the bound address (port 0 picks a free port). */
   listen(port: number, host: string): Promise<AddressInfo>;
@@ -20,11 +22,13 @@ export interface Service {
   close(): Promise<void>;
 }
 
-export function createService(options: { index: SentenceIndex; logger: Logger }): Service {
-  const server = createServer(createApp(options));
-  const ws = attachWebSocket(server, options);
+export function createService(options: { index: SentenceIndex; logger: Logger; metrics?: Metrics }): Service {
+  const metrics = options.metrics ?? createMetrics();
+  const server = createServer(createApp({ ...options, metrics }));
+  const ws = attachWebSocket(server, { ...options, metrics });
   return {
     server,
+    metrics,
     ws,
     listen: (port, host) =>
       new Promise((resolve, reject) => {

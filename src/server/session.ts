@@ -4,14 +4,16 @@
  *
  * Questions wait in a queue and are answered one per turn of the event loop, so a client
  * that sends many at once shares the process with every other client instead of holding
- * it. `ping` is answered at once, ahead of the queue.
+ * it. `ping`, `suggest` and `feedback` are answered at once, ahead of the queue.
  */
 import type { Logger } from 'pino';
 import { converse, type Conversation } from '../core/answer';
 import type { SentenceIndex } from '../core/search-index';
 import type { AskMessage, ClientMessage, RequestId, ResetMessage, ServerMessage } from '../protocol/messages';
 import { parseClientMessage } from '../protocol/parse';
+import { completions } from '../core/suggestions';
 import { toClientError } from './errors';
+import type { Metrics } from './metrics';
 
 export class Session {
   private conversation: Conversation | undefined;
@@ -24,6 +26,7 @@ export class Session {
   constructor(
     private readonly index: SentenceIndex,
     private readonly logger: Logger,
+    private readonly metrics: Metrics,
     private readonly send: (message: ServerMessage) => void,
   ) {}
 
@@ -69,6 +72,18 @@ export class Session {
         return;
       case 'reset':
         this.enqueue(message);
+        return;
+      case 'suggest':
+        // Cheap and wanted at once, while the reader types: ahead of the queue.
+        this.send({ type: 'suggestions', id: message.id ?? null, suggestions: completions(this.index, message.prefix) });
+        return;
+      case 'feedback':
+        this.metrics.feedback.inc({ rating: message.rating });
+        this.logger.info(
+          { rating: message.rating, question: message.question.slice(0, 200), doc: message.doc, sentence: message.sentence },
+          'answer feedback',
+        );
+        this.send({ type: 'feedback', id: message.id ?? null });
         return;
       default: {
         const unknown: never = message;

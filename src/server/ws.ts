@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import type { SentenceIndex } from '../core/search-index';
 import { CAPABILITIES, PROTOCOL_VERSION, type ServerMessage } from '../protocol/messages';
+import type { Metrics } from './metrics';
 import { Session } from './session';
 
 /** The endpoint's path. */
@@ -25,6 +26,7 @@ export const MAX_FRAME_BYTES = 16 * 1024;
 export interface WsOptions {
   readonly index: SentenceIndex;
   readonly logger: Logger;
+  readonly metrics: Metrics;
 }
 
 export interface WsEndpoint {
@@ -33,7 +35,7 @@ export interface WsEndpoint {
   close(): Promise<void>;
 }
 
-export function attachWebSocket(server: Server, { index, logger }: WsOptions): WsEndpoint {
+export function attachWebSocket(server: Server, { index, logger, metrics }: WsOptions): WsEndpoint {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
   const hello: ServerMessage = {
     type: 'hello',
@@ -54,7 +56,7 @@ export function attachWebSocket(server: Server, { index, logger }: WsOptions): W
   server.on('upgrade', onUpgrade);
 
   wss.on('connection', (ws: WebSocket) => {
-    const session = new Session(index, logger, (message) => send(ws, message));
+    const session = new Session(index, logger, metrics, (message) => send(ws, message));
     send(ws, hello);
     ws.on('error', (error) => logger.debug({ err: error }, 'websocket closed on a protocol error'));
     ws.on('close', () => session.close());

@@ -88,6 +88,11 @@ export class CiteqaChat extends HTMLElement {
         this.submit();
       }
     });
+    let typing: ReturnType<typeof setTimeout> | undefined;
+    input.addEventListener('input', () => {
+      clearTimeout(typing);
+      typing = setTimeout(() => void this.suggestWhileTyping(), 150);
+    });
     panel.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && this.options?.mode !== 'page') {
         event.preventDefault();
@@ -231,7 +236,46 @@ export class CiteqaChat extends HTMLElement {
         () => (copy.textContent = 'Copy failed'),
       );
     });
-    return el('div', { class: 'actions' }, [copy]);
+    const rate = (rating: 'up' | 'down', label: string, symbol: string) => {
+      const button = el('button', { type: 'button', class: 'icon-button', 'aria-label': label, 'aria-pressed': 'false' }, [symbol]);
+      button.addEventListener('click', () => {
+        if (button.getAttribute('aria-pressed') === 'true') return;
+        for (const other of button.parentElement?.querySelectorAll('[aria-pressed]') ?? []) other.setAttribute('aria-pressed', 'false');
+        button.setAttribute('aria-pressed', 'true');
+        const first = answer.passages[0]?.citation;
+        void this.client
+          ?.feedback({ rating, question: answer.question, ...(first ? { doc: first.doc, sentence: first.sentence } : {}) })
+          .catch(() => undefined); // feedback is best effort: the reader is not bothered with failures
+      });
+      return button;
+    };
+    return el('div', { class: 'actions' }, [copy, rate('up', 'Helpful', '👍'), rate('down', 'Not helpful', '👎')]);
+  }
+
+  /** Completions of what is being typed, shown as buttons under the input. */
+  private async suggestWhileTyping(): Promise<void> {
+    const prefix = this.parts.input.value;
+    const client = this.client;
+    if (!client || client.connectionStatus !== 'open' || prefix.trim().length < 2) {
+      if (this.entries.length > 0) this.parts.suggestions.replaceChildren();
+      return;
+    }
+    try {
+      const suggestions = await client.suggest(prefix.slice(0, 200), { timeoutMs: 2000 });
+      if (this.parts.input.value !== prefix) return; // typed on meanwhile
+      this.parts.suggestions.replaceChildren(
+        ...suggestions.slice(0, 4).map((suggestion) => {
+          const button = el('button', { type: 'button', class: 'icon-button' }, [suggestion]);
+          button.addEventListener('click', () => {
+            this.parts.input.value = `${suggestion} `;
+            this.parts.input.focus();
+          });
+          return button;
+        }),
+      );
+    } catch {
+      // Suggestions are a convenience.
+    }
   }
 
   private async loadSuggestions(): Promise<void> {

@@ -117,6 +117,27 @@ describe('the widget embedded on another site', () => {
     await page.context().close();
   });
 
+  it('suggests completions while typing, and counts a thumbs up', async () => {
+    const page = await openPage();
+    await page.locator('citeqa-chat .launcher').click();
+    await page.locator('citeqa-chat textarea').pressSequentially('peace tre', { delay: 20 });
+    const suggestion = page.locator('citeqa-chat .suggestions button', { hasText: 'peace treaty' });
+    await suggestion.waitFor();
+    await suggestion.click();
+    expect(await page.locator('citeqa-chat textarea').inputValue()).toBe('peace treaty ');
+    await page.locator('citeqa-chat textarea').press('Enter');
+    const answer = answers(page).last();
+    await answer.waitFor();
+    const before = await service.metrics.feedback.get();
+    const count = (values: typeof before) => values.values.find((v) => v.labels.rating === 'up')?.value ?? 0;
+    await answer.getByRole('button', { name: 'Helpful', exact: true }).click();
+    expect(await answer.getByRole('button', { name: 'Helpful', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    const deadline = Date.now() + 5000;
+    while (count(await service.metrics.feedback.get()) < count(before) + 1 && Date.now() < deadline) await page.waitForTimeout(50);
+    expect(count(await service.metrics.feedback.get())).toBe(count(before) + 1);
+    await page.context().close();
+  });
+
   it('shows a question full of markup as text, and runs nothing', async () => {
     const page = await openPage();
     await page.locator('citeqa-chat .launcher').click();

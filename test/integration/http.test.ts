@@ -102,7 +102,7 @@ describe('the protocol, described for machines', () => {
     const { document, diagnostics } = await new Parser().parse(res.text);
     expect(diagnostics.filter((d) => d.severity === 0)).toEqual([]);
     expect(document?.info().title()).toBe('citeqa');
-    expect(document?.operations().all().map((o) => o.id()).sort()).toEqual(['ask', 'error', 'hello', 'ping', 'reset']);
+    expect(document?.operations().all().map((o) => o.id()).sort()).toEqual(['ask', 'error', 'feedback', 'hello', 'ping', 'reset', 'suggest']);
   });
 
   it('GET /asyncapi.json is the same document', async () => {

@@ -43,7 +43,7 @@ describe('WebSocket protocol v1', () => {
       protocol: 1,
       documents: 1,
       sentences: 16,
-      capabilities: ['ask', 'reset', 'ping', 'follow-up', 'short', 'highlights', 'context', 'interpreted'],
+      capabilities: ['ask', 'reset', 'ping', 'suggest', 'feedback', 'follow-up', 'short', 'highlights', 'context', 'interpreted'],
     });
   });
 
@@ -189,6 +189,26 @@ describe('WebSocket protocol v1', () => {
     // Once answered, the id is free again.
     socket.sendJson({ type: 'ask', id: 'same', question: 'Lavrov' });
     expect(await socket.next()).toMatchObject({ type: 'answer', id: 'same', question: 'Lavrov' });
+  });
+
+  it('completes a question being typed from the articles\' words', async () => {
+    const socket = await ready();
+    socket.sendJson({ type: 'suggest', id: 's1', prefix: 'peace tre' });
+    expect(await socket.next()).toEqual({ type: 'suggestions', id: 's1', suggestions: ['peace treaty'] });
+    socket.sendJson({ type: 'suggest', id: 's2', prefix: 'Lav' });
+    expect(await socket.next()).toEqual({ type: 'suggestions', id: 's2', suggestions: ['Lavrov'] });
+    socket.sendJson({ type: 'suggest', id: 's3', prefix: 'peace ' });
+    expect(await socket.next()).toEqual({ type: 'suggestions', id: 's3', suggestions: [] });
+  });
+
+  it('counts feedback by rating, and says so', async () => {
+    const socket = await ready();
+    socket.sendJson({ type: 'feedback', id: 'f1', rating: 'up', question: 'How long did the meeting last?', doc: SEED_ID, sentence: 2 });
+    expect(await socket.next()).toEqual({ type: 'feedback', id: 'f1' });
+    socket.sendJson({ type: 'feedback', rating: 'sideways', question: 'x' });
+    expect(await socket.next()).toMatchObject({ type: 'error', code: 'bad_request', message: '"rating" must be "up" or "down"' });
+    const metrics = await (await fetch(`http://127.0.0.1:${address.port}/metrics`)).text();
+    expect(metrics).toContain('citeqa_feedback_total{rating="up"} 1');
   });
 
   it('refuses an upgrade on another path with 404', async () => {

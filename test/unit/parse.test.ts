@@ -41,9 +41,9 @@ describe('parseClientMessage', () => {
     ['a JSON number', '42', null, 'must be a JSON object, not a number'],
     ['null', 'null', null, 'must be a JSON object, not null'],
     ['an array', '[{"type":"ask"}]', null, 'must be a JSON object, not an array'],
-    ['no type', '{"id":"a","question":"Who?"}', 'a', 'missing "type" (expected "ask", "reset" or "ping")'],
+    ['no type', '{"id":"a","question":"Who?"}', 'a', 'missing "type" (expected "ask", "reset", "ping", "suggest" or "feedback")'],
     ['type not a string', '{"id":"a","type":1}', 'a', '"type" must be a string'],
-    ['unknown type', '{"id":"a","type":"answer"}', 'a', 'unknown message type "answer" (expected "ask", "reset" or "ping")'],
+    ['unknown type', '{"id":"a","type":"answer"}', 'a', 'unknown message type "answer" (expected "ask", "reset", "ping", "suggest" or "feedback")'],
     ['a very long unknown type is not echoed whole', `{"type":"${'x'.repeat(5000)}"}`, null, `unknown message type "${'x'.repeat(40)}…"`],
     ['no question', '{"type":"ask","id":"a"}', 'a', 'missing "question"'],
     ['question not a string', '{"type":"ask","id":"a","question":5}', 'a', '"question" must be a string'],
@@ -60,6 +60,11 @@ describe('parseClientMessage', () => {
     ['id too long', `{"type":"ask","id":"${'i'.repeat(MAX_ID_LENGTH + 1)}","question":"Who?"}`, null, `at most ${MAX_ID_LENGTH} characters`],
     ['id an overflowing number', '{"type":"ask","id":1e400,"question":"Who?"}', null, 'or a finite number'],
     ['numeric id echoed', '{"type":"nope","id":12}', 12, 'unknown message type'],
+    ['suggest without a prefix', '{"type":"suggest","id":"s"}', 's', 'missing "prefix"'],
+    ['suggest with a long prefix', `{"type":"suggest","prefix":"${'p'.repeat(201)}"}`, null, '"prefix" is longer than 200 characters'],
+    ['feedback with a bad rating', '{"type":"feedback","rating":"meh","question":"x"}', null, '"rating" must be "up" or "down"'],
+    ['feedback without a question', '{"type":"feedback","rating":"up"}', null, 'missing "question"'],
+    ['feedback with a negative sentence', '{"type":"feedback","rating":"up","question":"x","sentence":-1}', null, '"sentence" must not be negative'],
   ])('%s -> bad_request', (_name, frame, id, message) => {
     const result = parseClientMessage(frame);
     expect(result.ok).toBe(false);

@@ -22,6 +22,10 @@ describe('message schemas', () => {
     ['{"type":"reset"}', 'ResetMessage'],
     ['{"type":"reset","id":true}', 'ResetMessage'],
     ['{"type":"ping","id":"p"}', 'PingMessage'],
+    ['{"type":"suggest","prefix":"pea"}', 'SuggestMessage'],
+    ['{"type":"suggest"}', 'SuggestMessage'],
+    ['{"type":"feedback","rating":"down","question":"Who?","doc":"d","sentence":3}', 'FeedbackMessage'],
+    ['{"type":"feedback","rating":"maybe","question":"Who?"}', 'FeedbackMessage'],
   ])('%s: the parser accepts it exactly when %s does', (frame, schema) => {
     expect(parseClientMessage(frame).ok).toBe(schemaErrors(schema, JSON.parse(frame)) === '');
   });
