@@ -45,13 +45,13 @@ ${body}
 
 /** The home page: a question box, the answer when `result` is given, and the articles. */
 /**
- * The chat page: the widget fills the page (it mounts on #citeqa), with the articles
+ * The chat page: the widget fills the page (it mounts on #citeqa-root), with the articles
  * listed below. Without script, the plain form still asks (GET /?q=).
  */
 export function chatPage(corpus: Corpus): string {
   return layout(
     'citeqa',
-    `<div id="citeqa"></div>
+    `<div id="citeqa-root"></div>
 <noscript>${askForm('')}</noscript>
 <script src="/widget.js" data-mode="page" data-title="Ask about the articles" defer></script>
 ${articleList(corpus)}`,

@@ -5,7 +5,8 @@
  *
  * Also a JavaScript API: window.citeqa.open(), .close(), .ask(question); and DOM events
  * "citeqa:opened", "citeqa:closed", "citeqa:answered" (detail: {question, answered}),
- * which bubble to the document.
+ * which bubble to the document. With data-mode="page" the chat fills the element with
+ * id "citeqa-root" (the service's own page).
  */
 import { CiteqaChat } from './element';
 import { readOptions } from './options';
@@ -16,15 +17,20 @@ declare global {
   }
 }
 
+/** Marks the page as having the widget (window.citeqa cannot: an element id="citeqa" also answers to it). */
+const INSTALLED = Symbol.for('citeqa.widget');
+
 function install(): void {
-  if (window.citeqa) return; // included twice: one widget is enough
+  const marked = window as unknown as Record<symbol, boolean>;
+  if (marked[INSTALLED]) return; // included twice: one widget is enough
+  marked[INSTALLED] = true;
   if (!customElements.get('citeqa-chat')) customElements.define('citeqa-chat', CiteqaChat);
   const script = document.currentScript as HTMLScriptElement | null;
   const options = readOptions((name) => script?.getAttribute(`data-${name}`), script?.src ?? '', location.href);
   const element = document.createElement('citeqa-chat') as CiteqaChat;
   element.configure(options);
   const mount = () => {
-    const target = options.mode === 'page' ? document.getElementById('citeqa') : null;
+    const target = options.mode === 'page' ? document.getElementById('citeqa-root') : null;
     (target ?? document.body).append(element);
   };
   if (document.body) mount();

@@ -230,6 +230,41 @@ describe('the widget embedded on another site', () => {
     await page.context().close();
   });
 
+  it("fills the service's own page, under the service's CSP, and copies an answer with its citations", async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      // A CSP violation or a failed request shows here (the page has no favicon: not an error of ours).
+      if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) errors.push(message.text());
+    });
+    await page.goto(`http://127.0.0.1:${servicePort}/`);
+    expect(await page.locator('citeqa-chat .launcher').isHidden()).toBe(true);
+    await page.locator('citeqa-chat .suggestions button').first().waitFor(); // suggested questions, from the corpus
+    await askInWidget(page, 'Which islands are disputed?');
+    const answer = answers(page).last();
+    await answer.waitFor();
+    // Headless Chromium has no system clipboard to read back: record what is written.
+    await page.evaluate(() => {
+      const scope = globalThis as unknown as { copied: string; navigator: { clipboard: { writeText(text: string): Promise<void> } } };
+      scope.navigator.clipboard.writeText = (text: string) => {
+        scope.copied = text;
+        return Promise.resolve();
+      };
+    });
+    await answer.getByRole('button', { name: 'Copy' }).click();
+    await answer.getByRole('button', { name: 'Copied' }).waitFor();
+    const copied = await page.evaluate(() => (globalThis as unknown as { copied: string }).copied);
+    expect(copied).toContain('Q: Which islands are disputed?');
+    expect(copied).toContain('A: Iturup, Kunashir, Shikotan and Habomai');
+    expect(copied).toContain(`[1] "The main issue holding the two countries back`);
+    expect(copied).toContain(`http://127.0.0.1:${servicePort}/docs/${SEED_ID}#s9`);
+    expect(await page.locator('main > ul a').first().getAttribute('href')).toBe(`/docs/${SEED_ID}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it.each([
     ['desktop-light', { width: 1280, height: 860 }, 'light'],
     ['desktop-dark', { width: 1280, height: 860 }, 'dark'],
