@@ -180,7 +180,7 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     const span = sentenceSpan(document, sentence);
     const entities = index.entities(document);
     const matched = matchedSpans(index, ranked, ranked.matchedTerms);
-    const found = candidates(wanted, document.text, span.start, span.end, entities, matched, entities.speaker(sentence));
+    const found = candidates(wanted, document.text, span.start, span.end, entities, matched, entities.speaker(sentence), matchedSpans(index, ranked, ranked.matchedTerms, true));
     if (found.length === 0) continue;
     const distance = (c: { start: number; end: number }) =>
       matched.length === 0 ? 0 : Math.min(...matched.map(([s, e]) => (e <= c.start ? c.start - e : s >= c.end ? s - c.end : 0)));

@@ -267,7 +267,7 @@ function rerank(index: SentenceIndex, results: ReadonlyArray<{ id: unknown; scor
     if (wanted && span) {
       const entities = index.entities(ref.document);
       const matched = matchedSpans(index, ref, matchedTerms);
-      const best = candidates(wanted, ref.document.text, span.start, span.end, entities, matched, entities.speaker(ref.sentence))[0];
+      const best = candidates(wanted, ref.document.text, span.start, span.end, entities, matched, entities.speaker(ref.sentence), matchedSpans(index, ref, matchedTerms, true))[0];
       const bonus = STRICT_TYPES.has(wanted.type) ? STRICT_TYPE_BONUS : TYPE_BONUS;
       if (best) multiplier = 1 + (bonus - 1) * Math.min(1.5, best.fit);
     }

@@ -45,11 +45,13 @@ export function candidates(
   entities: DocumentEntities,
   matched: ReadonlyArray<readonly [number, number]>,
   speaker: Person | undefined,
+  /** The words matched as themselves (not through an alias): "islands" matches Iturup only as a kind of island. */
+  matchedWords: ReadonlyArray<readonly [number, number]> = matched,
 ): Candidate[] {
   const { type } = wanted;
   const inSentence = entities.entitiesIn(start, end);
   if (type === 'ROLE') return roleCandidates(text, inSentence, matched);
-  if (type === 'LIST') return listCandidates(text, inSentence, matched);
+  if (type === 'LIST') return listCandidates(text, inSentence, matchedWords);
   if (type === 'THING' || type === 'OBJECT') {
     const tokens = entities.tokens.filter((t) => t.start >= start && t.end <= end);
     return phraseCandidates(type, wanted.focus, tokens, matched);

@@ -236,8 +236,8 @@ export class CiteqaChat extends HTMLElement {
         () => (copy.textContent = 'Copy failed'),
       );
     });
-    const rate = (rating: 'up' | 'down', label: string, symbol: string) => {
-      const button = el('button', { type: 'button', class: 'icon-button', 'aria-label': label, 'aria-pressed': 'false' }, [symbol]);
+    const rate = (rating: 'up' | 'down', label: string) => {
+      const button = el('button', { type: 'button', class: 'icon-button', 'aria-pressed': 'false' }, [label]);
       button.addEventListener('click', () => {
         if (button.getAttribute('aria-pressed') === 'true') return;
         for (const other of button.parentElement?.querySelectorAll('[aria-pressed]') ?? []) other.setAttribute('aria-pressed', 'false');
@@ -249,7 +249,7 @@ export class CiteqaChat extends HTMLElement {
       });
       return button;
     };
-    return el('div', { class: 'actions' }, [copy, rate('up', 'Helpful', '👍'), rate('down', 'Not helpful', '👎')]);
+    return el('div', { class: 'actions' }, [copy, rate('up', 'Helpful'), rate('down', 'Not helpful')]);
   }
 
   /** Completions of what is being typed, shown as buttons under the input. */

@@ -63,6 +63,13 @@ describe('answer types', () => {
     expect(first('Where was the security conference held?').answer.short?.text).toBe('Munich');
   });
 
+  it('regression: the noun of "which islands" is a topic word, not part of the cue', () => {
+    // It once was, and only the sentence saying "dispute" was returned.
+    const answer = ask(index, 'Which islands are disputed?');
+    expect(answer.passages.length).toBe(3);
+    expect(answer.passages.every((p) => /island|islets/i.test(p.text))).toBe(true);
+  });
+
   it('"which" answers with the noun phrase, "what did X do" with the object', () => {
     expect(first('Which islands are disputed?').answer.short?.text).toBe('Iturup, Kunashir, Shikotan and Habomai');
     expect(first('What did Putin send to Abe?').answer.short?.text).toBe('a New Year message');
