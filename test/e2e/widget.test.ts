@@ -138,6 +138,27 @@ describe('the widget embedded on another site', () => {
     await page.context().close();
   });
 
+  it('offers window.citeqa.open/ask/close and tells the page with DOM events', async () => {
+    const page = await openPage();
+    await page.evaluate(() => {
+      const scope = globalThis as unknown as { events: string[]; document: { addEventListener(name: string, listener: (event: { type: string; detail: unknown }) => void): void } };
+      scope.events = [];
+      for (const name of ['citeqa:opened', 'citeqa:closed', 'citeqa:answered']) {
+        scope.document.addEventListener(name, (event) => scope.events.push(`${event.type} ${JSON.stringify(event.detail)}`));
+      }
+    });
+    await page.evaluate(() => (globalThis as unknown as { citeqa: { ask(q: string): Promise<void> } }).citeqa.ask('Who sent a New Year message?'));
+    expect(await answers(page).last().locator('.short').textContent()).toBe('Putin');
+    await page.evaluate(() => (globalThis as unknown as { citeqa: { close(): void } }).citeqa.close());
+    expect(await page.locator('citeqa-chat .panel').isHidden()).toBe(true);
+    expect(await page.evaluate(() => (globalThis as unknown as { events: string[] }).events)).toEqual([
+      'citeqa:opened {}',
+      'citeqa:answered {"question":"Who sent a New Year message?","answered":true}',
+      'citeqa:closed {}',
+    ]);
+    await page.context().close();
+  });
+
   it('shows a question full of markup as text, and runs nothing', async () => {
     const page = await openPage();
     await page.locator('citeqa-chat .launcher').click();
