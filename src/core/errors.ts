@@ -5,13 +5,14 @@
  *
  * - `bad_request`: the request is malformed; fix it before sending it again.
  * - `not_found`: the named document does not exist.
+ * - `rate_limited`: too many messages on one connection; retry after `retryAfterMs`.
  * - `corpus_invalid`: an article file cannot be loaded (the service refuses to start).
  * - `internal`: the server failed; the request may be retried.
  */
-export type ErrorCode = 'bad_request' | 'not_found' | 'corpus_invalid' | 'internal';
+export type ErrorCode = 'bad_request' | 'not_found' | 'rate_limited' | 'corpus_invalid' | 'internal';
 
 /** The codes a client can receive (a corpus problem stops the service before any client comes). */
-export const WIRE_ERROR_CODES = ['bad_request', 'not_found', 'internal'] as const satisfies readonly ErrorCode[];
+export const WIRE_ERROR_CODES = ['bad_request', 'not_found', 'rate_limited', 'internal'] as const satisfies readonly ErrorCode[];
 
 export class CiteqaError extends Error {
   constructor(

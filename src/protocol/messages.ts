@@ -104,6 +104,8 @@ export interface ErrorMessage {
   readonly id: RequestId | null;
   readonly code: ErrorCode;
   readonly message: string;
+  /** With `rate_limited`: when to send again. */
+  readonly retryAfterMs?: number;
 }
 
 /** Confirms a reset. */

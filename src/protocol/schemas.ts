@@ -159,8 +159,9 @@ export const MESSAGE_SCHEMAS: Readonly<Record<string, Schema>> = {
     properties: {
       type: { const: 'error' },
       id: ref('ReplyId'),
-      code: { type: 'string', description: 'bad_request, not_found or internal today; clients must accept codes they do not know' },
+      code: { type: 'string', description: 'bad_request, rate_limited or internal today; clients must accept codes they do not know' },
       message: { type: 'string' },
+      retryAfterMs: { type: 'integer', minimum: 0, description: 'With rate_limited: when to send again' },
     },
   },
   ResetDoneMessage: {

@@ -2,7 +2,8 @@
  * The HTTP side of the service (express): the JSON API, the HTML pages and the health check.
  *
  *   GET /widget.js         the chat widget, for any page to embed
- *   GET /healthz           200 {"status":"ok", documents, sentences}
+ *   GET /healthz           200 {"status":"ok", documents, sentences}: the process is alive
+ *   GET /readyz            200 when ready for traffic, 503 while shutting down
  *   GET /metrics           Prometheus metrics
  *   GET /api/ask?q=&limit= the answer object (as over WebSocket, without "type" and "id")
  *   POST /api/ask          the same, from a JSON body {"question", "limit"}
@@ -37,13 +38,22 @@ const PUBLIC_DIR = path.join(PACKAGE_ROOT, 'dist', 'public');
 import { chatPage, documentPage, homePage, notFoundPage } from './pages';
 
 export interface AppOptions {
-  readonly index: SentenceIndex;
+  /** The index answered from; replaced whole when the corpus is reloaded. */
+  readonly indexes: IndexHolder;
   readonly logger: Logger;
   readonly metrics?: Metrics;
+  /** Whether the service is ready for traffic (index loaded, not shutting down). */
+  readonly ready?: () => boolean;
 }
 
-export function createApp({ index, logger, metrics = createMetrics() }: AppOptions): express.Express {
-  const { corpus } = index;
+/** The index being served, swapped atomically on reload. */
+export interface IndexHolder {
+  index: SentenceIndex;
+}
+
+export function createApp({ indexes, logger, metrics = createMetrics(), ready = () => true }: AppOptions): express.Express {
+  // Each request reads the index once, at its start: it is answered from one index only.
+  const current = () => indexes.index;
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -78,7 +88,13 @@ export function createApp({ index, logger, metrics = createMetrics() }: AppOptio
   });
 
   app.get('/healthz', (_req, res) => {
+    const { corpus } = current();
     res.json({ status: 'ok', documents: corpus.documents.length, sentences: corpus.sentenceCount });
+  });
+
+  // Ready for traffic: the index is loaded and the service is not shutting down.
+  app.get('/readyz', (_req, res) => {
+    res.status(ready() ? 200 : 503).json({ status: ready() ? 'ready' : 'shutting down' });
   });
 
   app.get('/api/ask', (req, res) => {
@@ -87,7 +103,7 @@ export function createApp({ index, logger, metrics = createMetrics() }: AppOptio
     if (question === undefined || question.trim() === '') {
       throw new CiteqaError('bad_request', 'missing question: add ?q=your+question to the URL');
     }
-    res.json(ask(index, question, limit === undefined ? {} : { limit }));
+    res.json(ask(current(), question, limit === undefined ? {} : { limit }));
   });
 
   // The same, for questions that are long or hold anything: {"question": "...", "limit": 3}.
@@ -101,7 +117,7 @@ export function createApp({ index, logger, metrics = createMetrics() }: AppOptio
     }
     const { question, limit } = body as { question?: unknown; limit?: unknown };
     const request = checkAskRequest(question, limit);
-    res.json(ask(index, request.question, { limit: request.limit }));
+    res.json(ask(current(), request.question, { limit: request.limit }));
   });
 
   // The protocol, described for machines: AsyncAPI 3.0 and JSON Schemas of every message.
@@ -123,13 +139,16 @@ export function createApp({ index, logger, metrics = createMetrics() }: AppOptio
     res.type('application/schema+json').send(JSON.stringify(schema, null, 2));
   });
 
-  const suggestions = suggestedQuestions(index);
+  const suggestionsOf = new WeakMap<SentenceIndex, string[]>();
   app.get('/api/suggestions', (_req, res) => {
-    res.json({ questions: suggestions });
+    const index = current();
+    let questions = suggestionsOf.get(index);
+    if (!questions) suggestionsOf.set(index, (questions = suggestedQuestions(index)));
+    res.json({ questions });
   });
 
   app.get('/api/docs', (_req, res) => {
-    res.json({ documents: corpus.documents.map(summary) });
+    res.json({ documents: current().corpus.documents.map(summary) });
   });
 
   app.get('/api/docs/:id', (req, res) => {
@@ -138,7 +157,7 @@ export function createApp({ index, logger, metrics = createMetrics() }: AppOptio
   });
 
   app.get('/docs/:id', (req, res) => {
-    const doc = corpus.document(req.params.id);
+    const doc = current().corpus.document(req.params.id);
     if (!doc) {
       res.status(404).type('html').send(notFoundPage(`There is no article with the id "${req.params.id}".`));
       return;
@@ -149,14 +168,14 @@ export function createApp({ index, logger, metrics = createMetrics() }: AppOptio
   app.get('/', (req, res) => {
     const question = typeof req.query.q === 'string' ? req.query.q : '';
     if (question.trim() === '') {
-      res.type('html').send(chatPage(corpus));
+      res.type('html').send(chatPage(current().corpus));
       return;
     }
     try {
-      res.type('html').send(homePage(corpus, question, { answer: ask(index, question) }));
+      res.type('html').send(homePage(current().corpus, question, { answer: ask(current(), question) }));
     } catch (error) {
       const { code, message } = toClientError(error, logger, { path: req.path });
-      res.status(HTTP_STATUS[code]).type('html').send(homePage(corpus, question, { error: message }));
+      res.status(HTTP_STATUS[code]).type('html').send(homePage(current().corpus, question, { error: message }));
     }
   });
 
@@ -180,7 +199,7 @@ export function createApp({ index, logger, metrics = createMetrics() }: AppOptio
   app.use(onError);
 
   function documentOr404(id: string): CorpusDocument {
-    const doc = corpus.document(id);
+    const doc = current().corpus.document(id);
     if (!doc) throw new CiteqaError('not_found', `no document with id "${id}"`);
     return doc;
   }

@@ -9,6 +9,8 @@
  * | CORPUS_DIR | the package's `corpus/` | directory of article files (`*.md`)          |
  * | INDEX_FILE | (none)                  | an index snapshot (`citeqa index`) to serve instead of CORPUS_DIR |
  * | LOG_LEVEL  | info                    | fatal, error, warn, info, debug, trace, silent |
+ *
+ * and the limits of the WebSocket edge, see {@link Limits} and {@link DEFAULT_LIMITS}.
  */
 import path from 'node:path';
 import { z } from 'zod';
@@ -20,7 +22,53 @@ export interface Config {
   /** A snapshot made by `citeqa index`, served instead of building the corpus. */
   readonly indexFile?: string;
   readonly logLevel: LogLevel;
+  readonly limits: Limits;
 }
+
+/** What the service allows one client, and all of them. */
+export interface Limits {
+  /** MAX_FRAME_BYTES: largest WebSocket frame; a larger one closes the socket with 1009. */
+  readonly maxFrameBytes: number;
+  /**
+   * ALLOWED_ORIGINS: comma-separated origins whose pages may open a WebSocket (the sites
+   * that embed the widget); "*" allows any. The service's own origin and localhost always may.
+   */
+  readonly allowedOrigins: readonly string[];
+  /** ALLOW_NO_ORIGIN: whether clients that send no Origin (scripts, not browsers) may connect. */
+  readonly allowNoOrigin: boolean;
+  /** RATE_PER_SECOND and RATE_BURST: messages one connection may send (a token bucket). */
+  readonly ratePerSecond: number;
+  readonly rateBurst: number;
+  /** MAX_CONNECTIONS_PER_IP: open WebSockets from one client address. */
+  readonly maxConnectionsPerIp: number;
+  /** MAX_CONNECTIONS: open WebSockets in all; more are refused with 503. */
+  readonly maxConnections: number;
+  /**
+   * TRUST_PROXY: how many proxies in front of the service to believe in X-Forwarded-For
+   * (0: none, the default; the header is then ignored, as anyone can send it).
+   */
+  readonly trustProxy: number;
+  /** HEARTBEAT_MS: protocol ping interval; a peer that misses one is dropped. */
+  readonly heartbeatMs: number;
+  /** MAX_BUFFERED_BYTES: replies waiting for a slow reader before the socket is closed with 1008. */
+  readonly maxBufferedBytes: number;
+  /** LOG_QUESTIONS: log questions verbatim (they can be personal; off by default). */
+  readonly logQuestions: boolean;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxFrameBytes: 16 * 1024,
+  allowedOrigins: [],
+  allowNoOrigin: true,
+  ratePerSecond: 10,
+  rateBurst: 20,
+  maxConnectionsPerIp: 50,
+  maxConnections: 10_000,
+  trustProxy: 0,
+  heartbeatMs: 30_000,
+  maxBufferedBytes: 1024 * 1024,
+  logQuestions: false,
+};
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -42,7 +90,39 @@ const envSchema = z.object({
   CORPUS_DIR: z.string().trim().min(1, 'CORPUS_DIR is empty').optional(),
   INDEX_FILE: z.string().trim().min(1, 'INDEX_FILE is empty').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  MAX_FRAME_BYTES: count('MAX_FRAME_BYTES', 256).optional(),
+  ALLOWED_ORIGINS: z
+    .string()
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .refine((origins) => origins.every((o) => o === '*' || /^https?:\/\/[^/\s]+$/.test(o)), 'ALLOWED_ORIGINS must be "*" or origins like https://news.example.com, comma-separated')
+    .optional(),
+  ALLOW_NO_ORIGIN: flag('ALLOW_NO_ORIGIN').optional(),
+  RATE_PER_SECOND: count('RATE_PER_SECOND', 1).optional(),
+  RATE_BURST: count('RATE_BURST', 1).optional(),
+  MAX_CONNECTIONS_PER_IP: count('MAX_CONNECTIONS_PER_IP', 1).optional(),
+  MAX_CONNECTIONS: count('MAX_CONNECTIONS', 1).optional(),
+  TRUST_PROXY: count('TRUST_PROXY', 0).optional(),
+  HEARTBEAT_MS: count('HEARTBEAT_MS', 100).optional(),
+  MAX_BUFFERED_BYTES: count('MAX_BUFFERED_BYTES', 1024).optional(),
+  LOG_QUESTIONS: flag('LOG_QUESTIONS').optional(),
 });
+
+function count(name: string, min: number) {
+  return z
+    .string()
+    .regex(/^\d+$/, `${name} must be a whole number of at least ${min}`)
+    .transform(Number)
+    .refine((n) => n >= min && Number.isSafeInteger(n), `${name} must be a whole number of at least ${min}`);
+}
+
+function flag(name: string) {
+  return z.enum(['true', 'false'], { error: `${name} must be true or false` }).transform((v) => v === 'true');
+}
+
+const LIMIT_VARIABLES = [
+  'MAX_FRAME_BYTES', 'ALLOWED_ORIGINS', 'ALLOW_NO_ORIGIN', 'RATE_PER_SECOND', 'RATE_BURST', 'MAX_CONNECTIONS_PER_IP',
+  'MAX_CONNECTIONS', 'TRUST_PROXY', 'HEARTBEAT_MS', 'MAX_BUFFERED_BYTES', 'LOG_QUESTIONS',
+] as const;
 
 /**
  * Builds the configuration from `env`, or throws a TypeError naming every variable that
@@ -54,19 +134,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new TypeError(`invalid configuration: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
   }
   const { PORT, HOST, CORPUS_DIR, INDEX_FILE, LOG_LEVEL } = parsed.data;
+  const e = parsed.data;
+  const limits: Limits = {
+    maxFrameBytes: e.MAX_FRAME_BYTES ?? DEFAULT_LIMITS.maxFrameBytes,
+    allowedOrigins: e.ALLOWED_ORIGINS ?? DEFAULT_LIMITS.allowedOrigins,
+    allowNoOrigin: e.ALLOW_NO_ORIGIN ?? DEFAULT_LIMITS.allowNoOrigin,
+    ratePerSecond: e.RATE_PER_SECOND ?? DEFAULT_LIMITS.ratePerSecond,
+    rateBurst: e.RATE_BURST ?? DEFAULT_LIMITS.rateBurst,
+    maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP ?? DEFAULT_LIMITS.maxConnectionsPerIp,
+    maxConnections: e.MAX_CONNECTIONS ?? DEFAULT_LIMITS.maxConnections,
+    trustProxy: e.TRUST_PROXY ?? DEFAULT_LIMITS.trustProxy,
+    heartbeatMs: e.HEARTBEAT_MS ?? DEFAULT_LIMITS.heartbeatMs,
+    maxBufferedBytes: e.MAX_BUFFERED_BYTES ?? DEFAULT_LIMITS.maxBufferedBytes,
+    logQuestions: e.LOG_QUESTIONS ?? DEFAULT_LIMITS.logQuestions,
+  };
   return {
     port: PORT,
     host: HOST,
     corpusDir: CORPUS_DIR === undefined ? defaultCorpusDir() : path.resolve(CORPUS_DIR),
     ...(INDEX_FILE === undefined ? {} : { indexFile: path.resolve(INDEX_FILE) }),
     logLevel: LOG_LEVEL,
+    limits,
   };
 }
 
 /** Unset and empty variables both mean "use the default" (as in `PORT= npm start`). */
 function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of ['PORT', 'HOST', 'CORPUS_DIR', 'INDEX_FILE', 'LOG_LEVEL']) {
+  for (const key of ['PORT', 'HOST', 'CORPUS_DIR', 'INDEX_FILE', 'LOG_LEVEL', ...LIMIT_VARIABLES]) {
     const value = env[key];
     if (value !== undefined && value !== '') out[key] = value;
   }

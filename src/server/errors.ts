@@ -8,6 +8,7 @@ import { CiteqaError, type ErrorCode } from '../core/errors';
 export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   bad_request: 400,
   not_found: 404,
+  rate_limited: 429,
   corpus_invalid: 500,
   internal: 500,
 };

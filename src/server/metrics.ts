@@ -1,21 +1,44 @@
 /**
  * The service's metrics (prom-client), served at GET /metrics in Prometheus's text format.
  */
-import { Counter, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface Metrics {
   readonly registry: Registry;
+  /** Questions by outcome: answered, declined, or error:<code>. */
+  readonly questions: Counter<'outcome'>;
+  /** Time to answer one question, in seconds (the answering itself, not the queue). */
+  readonly answerSeconds: Histogram;
+  readonly openConnections: Gauge;
+  /** WebSocket upgrades refused, by reason: origin, per_ip, capacity, shutting_down, path. */
+  readonly rejectedUpgrades: Counter<'reason'>;
+  /** Messages refused by a connection's rate limit. */
+  readonly rateLimited: Counter;
   /** Readers' judgements of answers, by rating. Nothing about the reader is recorded. */
   readonly feedback: Counter<'rating'>;
+  readonly indexDocuments: Gauge;
+  readonly indexSentences: Gauge;
 }
 
-export function createMetrics(): Metrics {
+/** Metrics in a registry of their own; with `processMetrics`, also Node's (CPU, memory, event loop). */
+export function createMetrics(processMetrics = false): Metrics {
   const registry = new Registry();
-  const feedback = new Counter({
-    name: 'citeqa_feedback_total',
-    help: "Readers' thumbs up or down on answers",
-    labelNames: ['rating'] as const,
-    registers: [registry],
-  });
-  return { registry, feedback };
+  if (processMetrics) collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+  return {
+    registry,
+    questions: new Counter({ name: 'citeqa_questions_total', help: 'Questions by outcome', labelNames: ['outcome'] as const, registers }),
+    answerSeconds: new Histogram({
+      name: 'citeqa_answer_seconds',
+      help: 'Time to answer one question',
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+      registers,
+    }),
+    openConnections: new Gauge({ name: 'citeqa_open_connections', help: 'Open WebSocket connections', registers }),
+    rejectedUpgrades: new Counter({ name: 'citeqa_rejected_upgrades_total', help: 'WebSocket upgrades refused, by reason', labelNames: ['reason'] as const, registers }),
+    rateLimited: new Counter({ name: 'citeqa_rate_limited_total', help: 'Messages refused by the per-connection rate limit', registers }),
+    feedback: new Counter({ name: 'citeqa_feedback_total', help: "Readers' thumbs up or down on answers", labelNames: ['rating'] as const, registers }),
+    indexDocuments: new Gauge({ name: 'citeqa_index_documents', help: 'Documents in the index being served', registers }),
+    indexSentences: new Gauge({ name: 'citeqa_index_sentences', help: 'Sentences in the index being served', registers }),
+  };
 }

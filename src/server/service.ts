@@ -1,35 +1,64 @@
 /**
- * The service: one HTTP server carrying both the express app and the WebSocket endpoint.
+ * The service: one HTTP server carrying both the express app and the WebSocket endpoint,
+ * serving one index that a reload replaces whole.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { SentenceIndex } from '../core/search-index';
-import { createApp } from './app';
+import { createApp, type IndexHolder } from './app';
+import { DEFAULT_LIMITS, type Limits } from './config';
 import { createMetrics, type Metrics } from './metrics';
 import { attachWebSocket, type WsEndpoint } from './ws';
+
+export interface ServiceOptions {
+  readonly index: SentenceIndex;
+  readonly logger: Logger;
+  readonly metrics?: Metrics;
+  readonly limits?: Partial<Limits>;
+}
 
 export interface Service {
   readonly server: Server;
   readonly metrics: Metrics;
   readonly ws: WsEndpoint;
+  /** The index being served. */
+  readonly index: SentenceIndex;
   /** Starts listening; resolves with the bound address (port 0 picks a free port). */
   listen(port: number, host: string): Promise<AddressInfo>;
   /**
-   * Closes WebSocket clients (1001), stops accepting connections, and waits for HTTP
-   * requests in flight. Closing a service that is not listening does nothing.
+   * Replaces the index at once: each question is answered from the old index or the new
+   * one, never a mix.
+   */
+  swapIndex(index: SentenceIndex): void;
+  /**
+   * Stops accepting connections, finishes the questions in flight, closes WebSocket
+   * clients with 1001 and waits for HTTP requests in flight. Closing a service that is not
+   * listening does nothing.
    */
   close(): Promise<void>;
 }
 
-export function createService(options: { index: SentenceIndex; logger: Logger; metrics?: Metrics }): Service {
+export function createService(options: ServiceOptions): Service {
   const metrics = options.metrics ?? createMetrics();
-  const server = createServer(createApp({ ...options, metrics }));
-  const ws = attachWebSocket(server, { ...options, metrics });
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const indexes: IndexHolder = { index: options.index };
+  let ready = true;
+  const count = (index: SentenceIndex) => {
+    metrics.indexDocuments.set(index.corpus.documents.length);
+    metrics.indexSentences.set(index.corpus.sentenceCount);
+  };
+  count(options.index);
+
+  const server = createServer(createApp({ indexes, logger: options.logger, metrics, ready: () => ready }));
+  const ws = attachWebSocket(server, { indexes, logger: options.logger, metrics, limits });
   return {
     server,
     metrics,
     ws,
+    get index() {
+      return indexes.index;
+    },
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -38,7 +67,12 @@ export function createService(options: { index: SentenceIndex; logger: Logger; m
           resolve(server.address() as AddressInfo);
         });
       }),
+    swapIndex(index) {
+      indexes.index = index;
+      count(index);
+    },
     close: async () => {
+      ready = false;
       await ws.close();
       if (!server.listening) return;
       await new Promise<void>((resolve, reject) => {

@@ -1,40 +1,55 @@
 /**
  * One client's WebSocket session, apart from the socket itself: the conversation it is
- * having, and the questions it has sent that are not answered yet.
+ * having, the questions it has sent that are not answered yet, and its rate limit.
  *
  * Questions wait in a queue and are answered one per turn of the event loop, so a client
  * that sends many at once shares the process with every other client instead of holding
- * it. `ping`, `suggest` and `feedback` are answered at once, ahead of the queue.
+ * it. `ping`, `suggest` and `feedback` are answered at once, ahead of the queue. Every
+ * message takes a token from the connection's bucket; without one it is refused with
+ * `rate_limited` and the socket stays open.
  */
 import type { Logger } from 'pino';
 import { converse, type Conversation } from '../core/answer';
-import type { SentenceIndex } from '../core/search-index';
+import { completions } from '../core/suggestions';
 import type { AskMessage, ClientMessage, RequestId, ResetMessage, ServerMessage } from '../protocol/messages';
 import { parseClientMessage } from '../protocol/parse';
-import { completions } from '../core/suggestions';
+import type { IndexHolder } from './app';
+import type { Limits } from './config';
 import { toClientError } from './errors';
 import type { Metrics } from './metrics';
+import { TokenBucket } from './rate-limit';
+
+export interface SessionOptions {
+  readonly indexes: IndexHolder;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly limits: Pick<Limits, 'ratePerSecond' | 'rateBurst' | 'logQuestions'>;
+  /** Names the connection in logs; request ids are `<connection>-<n>`. */
+  readonly connectionId: string;
+  readonly send: (message: ServerMessage) => void;
+}
 
 export class Session {
   private conversation: Conversation | undefined;
   private readonly queue: Array<AskMessage | ResetMessage> = [];
   /** Ids of asks queued or being answered: an id may not be reused until answered. */
   private readonly pending = new Set<RequestId>();
+  private readonly bucket: TokenBucket;
   private draining = false;
   private closed = false;
+  private asked = 0;
+  private idleWaiters: Array<() => void> = [];
 
-  constructor(
-    private readonly index: SentenceIndex,
-    private readonly logger: Logger,
-    private readonly metrics: Metrics,
-    private readonly send: (message: ServerMessage) => void,
-  ) {}
+  constructor(private readonly options: SessionOptions) {
+    this.bucket = new TokenBucket(options.limits.ratePerSecond, options.limits.rateBurst);
+  }
 
   /** Handles the text of one frame. */
   receive(text: string): void {
     const parsed = parseClientMessage(text);
+    if (!this.admit(parsed.ok ? (parsed.message.id ?? null) : parsed.error.id)) return;
     if (!parsed.ok) {
-      this.send(parsed.error);
+      this.options.send(parsed.error);
       return;
     }
     this.dispatch(parsed.message);
@@ -42,7 +57,14 @@ export class Session {
 
   /** Handles a binary frame, which the protocol does not use. */
   receiveBinary(): void {
-    this.send({ type: 'error', id: null, code: 'bad_request', message: 'binary frames are not supported: send JSON in a text frame' });
+    if (!this.admit(null)) return;
+    this.options.send({ type: 'error', id: null, code: 'bad_request', message: 'binary frames are not supported: send JSON in a text frame' });
+  }
+
+  /** Resolves once every question received so far is answered. */
+  idle(): Promise<void> {
+    if (!this.draining) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   /** Drops what is still queued; nothing more is sent. */
@@ -50,16 +72,27 @@ export class Session {
     this.closed = true;
     this.queue.length = 0;
     this.pending.clear();
+    this.settleIdle();
+  }
+
+  /** Takes a token, or refuses the message with `rate_limited`. */
+  private admit(id: RequestId | null): boolean {
+    const wait = this.bucket.take();
+    if (wait === 0) return true;
+    this.options.metrics.rateLimited.inc();
+    this.options.send({ type: 'error', id, code: 'rate_limited', message: `too many messages: send again in ${wait} ms`, retryAfterMs: wait });
+    return false;
   }
 
   private dispatch(message: ClientMessage): void {
+    const { send, metrics, logger, indexes } = this.options;
     switch (message.type) {
       case 'ping':
-        this.send({ type: 'pong', id: message.id ?? null });
+        send({ type: 'pong', id: message.id ?? null });
         return;
       case 'ask':
         if (message.id !== undefined && this.pending.has(message.id)) {
-          this.send({
+          send({
             type: 'error',
             id: message.id,
             code: 'bad_request',
@@ -75,15 +108,15 @@ export class Session {
         return;
       case 'suggest':
         // Cheap and wanted at once, while the reader types: ahead of the queue.
-        this.send({ type: 'suggestions', id: message.id ?? null, suggestions: completions(this.index, message.prefix) });
+        send({ type: 'suggestions', id: message.id ?? null, suggestions: completions(indexes.index, message.prefix) });
         return;
       case 'feedback':
-        this.metrics.feedback.inc({ rating: message.rating });
-        this.logger.info(
-          { rating: message.rating, question: message.question.slice(0, 200), doc: message.doc, sentence: message.sentence },
+        metrics.feedback.inc({ rating: message.rating });
+        logger.info(
+          { rating: message.rating, doc: message.doc, sentence: message.sentence, ...(this.options.limits.logQuestions ? { question: message.question } : {}) },
           'answer feedback',
         );
-        this.send({ type: 'feedback', id: message.id ?? null });
+        send({ type: 'feedback', id: message.id ?? null });
         return;
       default: {
         const unknown: never = message;
@@ -104,12 +137,20 @@ export class Session {
     const message = this.queue.shift();
     if (!message || this.closed) {
       this.draining = false;
+      this.settleIdle();
       return;
     }
-    this.send(this.answer(message));
+    this.options.send(this.answer(message));
     if (message.type === 'ask' && message.id !== undefined) this.pending.delete(message.id);
     if (this.queue.length > 0) setImmediate(() => this.drainOne());
-    else this.draining = false;
+    else {
+      this.draining = false;
+      this.settleIdle();
+    }
+  }
+
+  private settleIdle(): void {
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
   private answer(message: AskMessage | ResetMessage): ServerMessage {
@@ -118,15 +159,30 @@ export class Session {
       this.conversation = undefined;
       return { type: 'reset', id };
     }
+    const { metrics, logger, limits } = this.options;
+    const request = `${this.options.connectionId}-${++this.asked}`;
+    // One index per question, even if the corpus is reloaded meanwhile.
+    const index = this.options.indexes.index;
+    const started = performance.now();
+    let outcome: string;
+    let reply: ServerMessage;
     try {
-      const result = converse(this.index, message.question, {
+      const result = converse(index, message.question, {
         ...(message.limit === undefined ? {} : { limit: message.limit }),
         ...(this.conversation ? { conversation: this.conversation } : {}),
       });
       this.conversation = result.conversation;
-      return { type: 'answer', id, ...result.answer };
+      outcome = result.answer.answered ? 'answered' : 'declined';
+      reply = { type: 'answer', id, ...result.answer };
     } catch (error) {
-      return { type: 'error', id, ...toClientError(error, this.logger, { messageType: message.type }) };
+      const clientError = toClientError(error, logger, { request });
+      outcome = `error:${clientError.code}`;
+      reply = { type: 'error', id, ...clientError };
     }
+    const seconds = (performance.now() - started) / 1000;
+    metrics.questions.inc({ outcome });
+    metrics.answerSeconds.observe(seconds);
+    logger.info({ request, outcome, ms: Math.round(seconds * 10_000) / 10, ...(limits.logQuestions ? { question: message.question } : {}) }, 'question');
+    return reply;
   }
 }

@@ -4,7 +4,7 @@ import { SEED_ID, seedIndexOnce, silentLogger } from '../helpers';
 import { schemaErrors } from '../schemas';
 
 const index = seedIndexOnce();
-const app = createApp({ index, logger: silentLogger });
+const app = createApp({ indexes: { index }, logger: silentLogger });
 const seed = index.corpus.document(SEED_ID)!;
 
 describe('HTTP API', () => {

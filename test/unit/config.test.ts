@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { defaultCorpusDir, loadConfig } from '../../src/server/config';
+import { DEFAULT_LIMITS, defaultCorpusDir, loadConfig } from '../../src/server/config';
 
 describe('loadConfig', () => {
   it('has defaults for everything', () => {
-    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', corpusDir: defaultCorpusDir(), logLevel: 'info' });
+    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', corpusDir: defaultCorpusDir(), logLevel: 'info', limits: DEFAULT_LIMITS });
   });
 
   it('points the default corpus at the package corpus/ directory', () => {
@@ -16,6 +16,37 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       corpusDir: path.resolve('my/articles'),
       logLevel: 'debug',
+      limits: DEFAULT_LIMITS,
+    });
+  });
+
+  it('reads the limits of the WebSocket edge', () => {
+    expect(
+      loadConfig({
+        MAX_FRAME_BYTES: '4096',
+        ALLOWED_ORIGINS: 'https://news.example.com, https://blog.example.org',
+        ALLOW_NO_ORIGIN: 'false',
+        RATE_PER_SECOND: '5',
+        RATE_BURST: '8',
+        MAX_CONNECTIONS_PER_IP: '3',
+        MAX_CONNECTIONS: '100',
+        TRUST_PROXY: '1',
+        HEARTBEAT_MS: '1000',
+        MAX_BUFFERED_BYTES: '65536',
+        LOG_QUESTIONS: 'true',
+      }).limits,
+    ).toEqual({
+      maxFrameBytes: 4096,
+      allowedOrigins: ['https://news.example.com', 'https://blog.example.org'],
+      allowNoOrigin: false,
+      ratePerSecond: 5,
+      rateBurst: 8,
+      maxConnectionsPerIp: 3,
+      maxConnections: 100,
+      trustProxy: 1,
+      heartbeatMs: 1000,
+      maxBufferedBytes: 65536,
+      logQuestions: true,
     });
   });
 
@@ -29,6 +60,9 @@ describe('loadConfig', () => {
     [{ PORT: '-1' }, 'PORT must be a whole number from 0 to 65535'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
     [{ HOST: '   ' }, 'HOST is empty'],
+    [{ ALLOWED_ORIGINS: 'news.example.com' }, 'ALLOWED_ORIGINS must be "*" or origins like https://news.example.com'],
+    [{ RATE_BURST: '0' }, 'RATE_BURST must be a whole number of at least 1'],
+    [{ LOG_QUESTIONS: 'yes' }, 'LOG_QUESTIONS must be true or false'],
   ])('rejects %p with a TypeError saying what to fix', (env, message) => {
     expect(() => loadConfig(env)).toThrow(TypeError);
     expect(() => loadConfig(env)).toThrow(message);
