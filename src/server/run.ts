@@ -6,6 +6,7 @@ import pino from 'pino';
 import { CiteqaError, CorpusError } from '../core/errors';
 import { loadIndex } from '../node/load-index';
 import type { Config } from './config';
+import { createMetrics } from './metrics';
 import { createService } from './service';
 
 export async function runServer(config: Config): Promise<void> {
@@ -31,7 +32,7 @@ export async function runServer(config: Config): Promise<void> {
     config.indexFile ? 'index loaded' : 'index built',
   );
 
-  const service = createService({ index, logger });
+  const service = createService({ index, logger, metrics: createMetrics(true), limits: config.limits });
   let address;
   try {
     address = await service.listen(config.port, config.host);
@@ -68,4 +69,30 @@ export async function runServer(config: Config): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+
+  // SIGHUP reloads the corpus: the new index is built aside and swapped in whole; if the
+  // new corpus is invalid, the old index keeps serving and the problems are logged.
+  let reloading = false;
+  process.on('SIGHUP', () => {
+    if (reloading || stopping) return;
+    reloading = true;
+    const begun = performance.now();
+    logger.info({ source }, 'reloading the corpus');
+    loadIndex(config).then(
+      (next) => {
+        reloading = false;
+        for (const warning of next.warnings) logger.warn({ file: warning.file }, warning.message);
+        service.swapIndex(next.index);
+        logger.info(
+          { source, documents: next.index.corpus.documents.length, sentences: next.index.corpus.sentenceCount, ms: Math.round(performance.now() - begun) },
+          'corpus reloaded',
+        );
+      },
+      (error: unknown) => {
+        reloading = false;
+        const problems = error instanceof CorpusError ? error.problems : undefined;
+        logger.error({ source, problems, err: error instanceof CiteqaError ? undefined : error }, `reload failed; still serving the previous corpus: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
+  });
 }

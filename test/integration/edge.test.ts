@@ -1,0 +1,151 @@
+/**
+ * The WebSocket edge: who may connect, how many, how fast, and what happens to peers that
+ * vanish or stop reading.
+ */
+import type { AddressInfo } from 'node:net';
+import { WebSocket } from 'ws';
+import type { Limits } from '../../src/server/config';
+import { createService, type Service } from '../../src/server/service';
+import { seedIndexOnce, silentLogger } from '../helpers';
+import { connect, type TestSocket } from '../ws-client';
+
+const index = seedIndexOnce();
+
+describe('the WebSocket edge', () => {
+  let service: Service;
+  let address: AddressInfo;
+  const sockets: TestSocket[] = [];
+  const url = () => `ws://127.0.0.1:${address.port}/ws`;
+
+  async function start(limits: Partial<Limits>): Promise<void> {
+    service = createService({ index, logger: silentLogger, limits });
+    address = await service.listen(0, '127.0.0.1');
+  }
+
+  async function open(origin?: string): Promise<TestSocket> {
+    const socket = await connect(url(), origin);
+    sockets.push(socket);
+    expect(await socket.next()).toMatchObject({ type: 'hello' });
+    return socket;
+  }
+
+  /** The HTTP status of a refused upgrade, and its JSON body. */
+  function refusal(headers: Record<string, string> = {}): Promise<{ status: number | undefined; body: string }> {
+    return new Promise((resolve) => {
+      const ws = new WebSocket(url(), { headers });
+      ws.on('unexpected-response', (_req, res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode, body }));
+      });
+      ws.on('open', () => {
+        ws.terminate();
+        resolve({ status: 101, body: '' });
+      });
+      ws.on('error', () => undefined);
+    });
+  }
+
+  afterEach(async () => {
+    for (const socket of sockets.splice(0)) socket.ws.terminate();
+    await service.close();
+  });
+
+  it('refuses a page from an origin not allowed, with 403 before the upgrade', async () => {
+    await start({ allowedOrigins: ['https://news.example.com'] });
+    expect(await refusal({ Origin: 'https://evil.example' })).toEqual({
+      status: 403,
+      body: JSON.stringify({ code: 'origin', message: "pages from https://evil.example may not connect: the site must be in the service's ALLOWED_ORIGINS" }),
+    });
+    expect((await refusal({ Origin: 'https://news.example.com' })).status).toBe(101);
+    expect((await refusal({ Origin: `http://localhost:8080` })).status).toBe(101);
+    expect((await refusal({})).status).toBe(101); // a script, sending no Origin
+    expect(await (await fetch(`http://127.0.0.1:${address.port}/metrics`)).text()).toContain('citeqa_rejected_upgrades_total{reason="origin"} 1');
+  });
+
+  it('refuses clients without an Origin when configured so', async () => {
+    await start({ allowNoOrigin: false });
+    expect((await refusal({})).status).toBe(403);
+  });
+
+  it('caps connections per address with 429', async () => {
+    await start({ maxConnectionsPerIp: 2 });
+    await open();
+    await open();
+    expect(await refusal()).toEqual({ status: 429, body: expect.stringContaining('too many connections from your address (at most 2)') });
+    sockets.splice(0).forEach((s) => s.ws.terminate());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await open(); // the count goes down as sockets close
+  });
+
+  it('believes X-Forwarded-For only behind a configured trusted proxy', async () => {
+    const holdOpen = async (forwardedFor: string) => {
+      const ws = new WebSocket(url(), { headers: { 'X-Forwarded-For': forwardedFor } });
+      await new Promise((resolve) => ws.once('open', resolve));
+      sockets.push({ ws } as TestSocket);
+    };
+    await start({ maxConnectionsPerIp: 1, trustProxy: 1 });
+    await holdOpen('203.0.113.7');
+    expect((await refusal({ 'X-Forwarded-For': '198.51.100.2' })).status).toBe(101);
+    expect((await refusal({ 'X-Forwarded-For': '203.0.113.7' })).status).toBe(429);
+    await service.close();
+    sockets.splice(0).forEach((s) => s.ws.terminate());
+    await start({ maxConnectionsPerIp: 1 }); // trusting no proxy: the header is anyone's to forge
+    await holdOpen('203.0.113.7');
+    expect((await refusal({ 'X-Forwarded-For': '198.51.100.2' })).status).toBe(429);
+  });
+
+  it('refuses more than the global cap with 503', async () => {
+    await start({ maxConnections: 1 });
+    await open();
+    expect((await refusal()).status).toBe(503);
+  });
+
+  it('rate-limits one connection with rate_limited and retryAfterMs, keeping the socket and the others', async () => {
+    await start({ ratePerSecond: 5, rateBurst: 3 });
+    const flooder = await open();
+    const other = await open();
+    for (let i = 0; i < 6; i++) flooder.sendJson({ type: 'ping', id: i });
+    const replies = await Promise.all(Array.from({ length: 6 }, () => flooder.next()));
+    expect(replies.filter((r) => r.type === 'pong')).toHaveLength(3);
+    const limited = replies.filter((r) => r.type === 'error');
+    expect(limited).toHaveLength(3);
+    expect(limited[0]).toMatchObject({ code: 'rate_limited', id: 3, retryAfterMs: expect.any(Number) });
+    other.sendJson({ type: 'ask', id: 'x', question: 'Lavrov' });
+    expect(await other.next()).toMatchObject({ type: 'answer', id: 'x' });
+    await new Promise((resolve) => setTimeout(resolve, Number(limited[0]?.retryAfterMs) + 50));
+    flooder.sendJson({ type: 'ping', id: 'again' });
+    expect(await flooder.next()).toEqual({ type: 'pong', id: 'again' });
+  });
+
+  it('terminates a peer that misses a heartbeat', async () => {
+    await start({ heartbeatMs: 100 });
+    const socket = await open();
+    // A peer that no longer answers pings: its socket stops reading and writing.
+    (socket.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    socket.ws.pong = () => undefined;
+    (socket.ws as unknown as { _receiver: { removeAllListeners(name: string): void } })._receiver.removeAllListeners('ping');
+    const started = Date.now();
+    while (service.ws.wss.clients.size > 0 && Date.now() - started < 3000) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(service.ws.wss.clients.size).toBe(0);
+  });
+
+  it('closes with 1008 a client that stops reading its replies', async () => {
+    await start({ maxBufferedBytes: 1024, ratePerSecond: 10_000, rateBurst: 10_000 });
+    const slow = await open();
+    const closed = slow.closed(15_000);
+    (slow.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    // Some 16 MB of answers: more than the loopback socket buffers hold.
+    for (let i = 0; i < 2000; i++) slow.sendJson({ type: 'ask', id: i, question: 'peace treaty Kuril islands Russia Japan', limit: 10 });
+    // The server's socket buffer fills; once past the cap, the server closes with 1008.
+    const started = Date.now();
+    let serverSide = [...service.ws.wss.clients][0];
+    while (serverSide && serverSide.readyState === WebSocket.OPEN && Date.now() - started < 15_000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      serverSide = [...service.ws.wss.clients][0];
+    }
+    expect(serverSide === undefined || serverSide.readyState !== WebSocket.OPEN).toBe(true);
+    (slow.ws as unknown as { _socket: { resume(): void } })._socket.resume();
+    expect(await closed).toBe(1008);
+  }, 30_000);
+});
