@@ -6,6 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { articleText, FIXTURE_CORPUS_DIR } from '../helpers';
+import { connect } from '../ws-client';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -91,4 +92,52 @@ describe('the service process', () => {
     expect(await second.exited).toBe(1);
     expect(second.stderr).toContain(`port ${port} is already in use; set PORT to a free port`);
   });
+
+  it('on SIGTERM answers the question in flight, closes sockets with 1001, and exits 0 within 10 s', async () => {
+    const run = start({ CORPUS_DIR: FIXTURE_CORPUS_DIR });
+    runs.push(run);
+    const url = new URL(await listeningUrl(run));
+    const socket = await connect(`ws://${url.host}/ws`);
+    await socket.next(); // hello
+    for (let i = 0; i < 5; i++) socket.sendJson({ type: 'ask', id: i, question: 'How long did the meeting last?' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const started = Date.now();
+    run.child.kill('SIGTERM');
+    const replies = [];
+    for (let i = 0; i < 5; i++) replies.push(await socket.next());
+    expect(replies.map((r) => [r.type, r.id])).toEqual(Array.from({ length: 5 }, (_, i) => ['answer', i]));
+    expect(await socket.closed()).toBe(1001);
+    expect(await run.exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('reloads the corpus on SIGHUP, and keeps serving the old one when the new one is invalid', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'citeqa-reload-'));
+    await writeFile(path.join(dir, 'one.md'), articleText({ id: 'one' }));
+    const run = start({ CORPUS_DIR: dir });
+    runs.push(run);
+    const url = await listeningUrl(run);
+    const documents = async () => ((await (await fetch(new URL('/healthz', url))).json()) as { documents: number }).documents;
+    expect(await documents()).toBe(1);
+
+    await writeFile(path.join(dir, 'two.md'), articleText({ id: 'two' }));
+    run.child.kill('SIGHUP');
+    await waitUntil(async () => (await documents()) === 2);
+
+    await writeFile(path.join(dir, 'three.md'), articleText({ id: 'three', published: 'someday' }));
+    run.child.kill('SIGHUP');
+    await waitUntil(async () => run.stdout.includes('reload failed; still serving the previous corpus'));
+    expect(run.stdout).toContain('three.md');
+    expect(await documents()).toBe(2);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  });
 });
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -13,6 +13,18 @@ describe('HTTP API', () => {
     expect(res.body).toEqual({ status: 'ok', documents: 1, sentences: 16 });
   });
 
+  it('GET /readyz is 200 when ready, 503 when not', async () => {
+    expect((await request(app).get('/readyz').expect(200)).body).toEqual({ status: 'ready' });
+    const draining = createApp({ indexes: { index }, logger: silentLogger, ready: () => false });
+    expect((await request(draining).get('/readyz').expect(503)).body).toEqual({ status: 'shutting down' });
+  });
+
+  it('GET /metrics serves Prometheus metrics', async () => {
+    const res = await request(app).get('/metrics').expect(200).expect('Content-Type', /text\/plain/);
+    expect(res.text).toContain('# TYPE citeqa_questions_total counter');
+    expect(res.text).toContain('# TYPE citeqa_answer_seconds histogram');
+  });
+
   it('GET /api/ask answers with the meeting-length sentence first', async () => {
     const res = await request(app).get('/api/ask').query({ q: 'How long did the meeting last?', limit: '2' }).expect(200);
     expect(res.body).toMatchObject({ question: 'How long did the meeting last?', answered: true });

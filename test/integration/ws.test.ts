@@ -221,6 +221,35 @@ describe('WebSocket protocol v1', () => {
     expect(status).toBe(404);
   });
 
+  it('answers the questions in flight before closing with 1001 on shutdown', async () => {
+    const socket = await ready();
+    // 15 asks: within the default burst of the rate limit.
+    for (let i = 0; i < 15; i++) socket.sendJson({ type: 'ask', id: i, question: 'peace treaty' });
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the frames have arrived; few are answered yet
+    const closing = service.close();
+    const answers = [];
+    for (let i = 0; i < 15; i++) answers.push(await socket.next());
+    expect(answers.map((a) => [a.type, a.id])).toEqual(Array.from({ length: 15 }, (_, i) => ['answer', i]));
+    expect(await socket.closed()).toBe(1001);
+    await closing;
+    service = createService({ index, logger: silentLogger }); // afterEach closes this one
+  });
+
+  it('refuses new connections once shutting down', async () => {
+    const socket = await ready();
+    socket.sendJson({ type: 'ask', question: 'peace treaty' });
+    const closing = service.close();
+    const refused = await new Promise<number | undefined>((resolve) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${address.port}/ws`);
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode));
+      ws.on('open', () => resolve(101));
+      ws.on('error', () => resolve(undefined));
+    });
+    expect(refused).not.toBe(101);
+    await closing;
+    service = createService({ index, logger: silentLogger });
+  });
+
   it('closes open sockets with 1001 when the service shuts down', async () => {
     const socket = await ready();
     const closing = socket.closed();
