@@ -6,15 +6,17 @@
 # or anywhere, with CORPUS_DIR:  -v /data/articles:/articles:ro -e CORPUS_DIR=/articles
 #
 # The base image is a build argument, defaulting to the official image of the current
-# Node.js LTS. The building machine's npm configuration (a registry mirror, a token)
-# reaches `npm ci` as a build secret, never as a layer of the image:
+# Node.js LTS. The building machine's npm configuration (a registry mirror, a token, a
+# CA certificate for a TLS-inspecting proxy) reaches `npm ci` as build secrets, never as a
+# layer of the image:
 #   docker build --secret id=npmrc,src=$HOME/.npmrc -t citeqa .
+#   (with a CA: put "cafile=/run/secrets/npm_ca" in that npmrc and add --secret id=npm_ca,src=ca.pem)
 ARG NODE_IMAGE=node:26-slim
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN --mount=type=secret,id=npmrc,target=/root/.npmrc \
+RUN --mount=type=secret,id=npmrc,target=/root/.npmrc --mount=type=secret,id=npm_ca \
     npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
@@ -24,7 +26,7 @@ RUN npm run build
 FROM ${NODE_IMAGE} AS production-dependencies
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN --mount=type=secret,id=npmrc,target=/root/.npmrc \
+RUN --mount=type=secret,id=npmrc,target=/root/.npmrc --mount=type=secret,id=npm_ca \
     npm ci --omit=dev --no-audit --no-fund --ignore-scripts
 
 FROM ${NODE_IMAGE}
