@@ -194,3 +194,15 @@ describe('HTML pages', () => {
     expect(directives).not.toContain('upgrade-insecure-requests');
   });
 });
+
+describe('failures', () => {
+  it('answer an unexpected error with a bare internal error: no stack, no path', async () => {
+    const broken = { ...index, search: { ...index.search, search: () => { throw new Error('boom at /work/secret/path.ts:12'); } } } as unknown as typeof index;
+    const logged: unknown[] = [];
+    const logger = { ...silentLogger, error: (...args: unknown[]) => logged.push(args) } as unknown as typeof silentLogger;
+    const res = await request(createApp({ indexes: { index: broken }, logger })).get('/api/ask').query({ q: 'peace treaty' }).expect(500);
+    expect(res.body).toEqual({ code: 'internal', message: 'the server failed to answer; try again later' });
+    expect(JSON.stringify(res.body)).not.toMatch(/boom|secret|\.ts|at /);
+    expect(logged).toHaveLength(1); // the details go to the log, for the operator
+  });
+});
