@@ -30,6 +30,8 @@ import type { SentenceIndex, SentenceRef } from './search-index';
 export const HEADLINE_WEIGHT = 0.5;
 /** Weight of a lexicon alias of a question word ("premier" -> prime-minister). */
 export const ALIAS_WEIGHT = 0.8;
+/** Most terms one question is searched with. */
+export const MAX_QUERY_TERMS = 16;
 /** Unknown words of one question looked up in the thesaurus and for typos (bounds the work of a long question). */
 export const MAX_WORDS_LOOKED_UP = 6;
 /** Weight of a synonym of a word the corpus has ("talks" -> negotiation). */
@@ -121,17 +123,24 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
     for (const [term, weight] of previous.terms) addTerm(term, weight * FOLLOW_UP_WEIGHT);
   }
 
+  // The work of one question is bounded: at most MAX_QUERY_TERMS terms are searched, the
+  // rarest ones (a 40-word question is answered by its most telling words).
+  const searched = [...weights.keys()]
+    .filter((term) => index.vocabulary.has(term))
+    .sort((a, b) => index.frequency(a) - index.frequency(b))
+    .slice(0, MAX_QUERY_TERMS);
   const results =
-    weights.size === 0
+    searched.length === 0
       ? []
       : index.search.search(question, {
-          tokenize: () => [...weights.keys()],
+          tokenize: () => searched,
           processTerm: (term) => term,
           boostTerm: (term) => weights.get(term) ?? 1,
           combineWith: 'OR',
         });
 
-  const matchedQueryTerms = new Set(results.flatMap((r) => r.queryTerms));
+  // Terms left out of the search by the bound are in the corpus all the same: evidence.
+  const matchedQueryTerms = new Set([...results.flatMap((r) => r.queryTerms), ...[...weights.keys()].filter((t) => index.vocabulary.has(t) && !searched.includes(t))]);
   const answerType = refineType(cue?.type, question, words, index);
   const focus = answerType && cue ? focusOf(answerType, tagged, cue) : undefined;
   const wanted: Wanted | undefined = answerType && { type: answerType, ...(focus ? { focus } : {}) };

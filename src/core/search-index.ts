@@ -33,6 +33,8 @@ export interface SentenceIndex {
   readonly words: ReadonlySet<string>;
   /** What a snapshot of this index stores. */
   readonly parts: IndexParts;
+  /** In how many sentences `term` occurs. */
+  frequency(term: string): number;
   /** How a word term is written in the corpus ("lavrov" -> "Lavrov"), for showing corrections. */
   surface(term: string): string | undefined;
   /** The sentence behind a MiniSearch result id. */
@@ -65,6 +67,8 @@ export interface IndexParts {
   readonly words: ReadonlySet<string>;
   readonly vocabulary: ReadonlySet<string>;
   readonly surfaces: ReadonlyMap<string, string>;
+  /** In how many sentences each term occurs (either field). */
+  readonly frequencies: ReadonlyMap<string, number>;
 }
 
 /** MiniSearch's options for the index: the same when building and when loading a snapshot. */
@@ -112,15 +116,18 @@ export function buildIndex(corpus: Corpus, options: IndexOptions = {}): Sentence
     options.onProgress?.(done + 1, corpus.documents.length);
   });
   const words = new Set<string>();
-  const vocabulary = new Set<string>();
+  const frequencies = new Map<string, number>();
   for (const terms of wordTerms) for (const term of terms) words.add(term);
-  for (const terms of [...wordTerms, ...aliasTerms]) for (const term of terms) vocabulary.add(term);
+  wordTerms.forEach((terms, id) => {
+    for (const term of new Set([...terms, ...(aliasTerms[id] ?? [])])) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+  });
+  const vocabulary = new Set(frequencies.keys());
 
   const search = new MiniSearch<IndexedSentence>(miniSearchOptions(wordTerms, aliasTerms));
   search.addAll(Array.from({ length: wordTerms.length }, (_, id) => ({ id })));
   wordTerms.length = 0;
   aliasTerms.length = 0;
-  return assembleIndex(corpus, { search, words, vocabulary, surfaces }, analyzer, options.thesaurus, (document) => entitiesByDoc.get(document));
+  return assembleIndex(corpus, { search, words, vocabulary, surfaces, frequencies }, analyzer, options.thesaurus, (document) => entitiesByDoc.get(document));
 }
 
 /**
@@ -151,6 +158,7 @@ export function assembleIndex(
     ...(thesaurus ? { thesaurus } : {}),
     parts,
     surface: (term) => parts.surfaces.get(term),
+    frequency: (term) => parts.frequencies.get(term) ?? 0,
     sentence(id) {
       const ref = refs[id];
       if (!ref) throw new RangeError(`no sentence with index id ${id}`);

@@ -31,6 +31,7 @@ const snapshotSchema = z.object({
   words: z.array(z.string()),
   vocabulary: z.array(z.string()),
   surfaces: z.array(z.tuple([z.string(), z.string()])),
+  frequencies: z.array(z.tuple([z.string(), z.number().int().nonnegative()])),
   search: z.record(z.string(), z.unknown()),
 });
 
@@ -53,6 +54,7 @@ export function snapshotOf(index: SentenceIndex): Snapshot {
     words: [...index.parts.words],
     vocabulary: [...index.parts.vocabulary],
     surfaces: [...index.parts.surfaces],
+    frequencies: [...index.parts.frequencies],
     search: index.search.toJSON() as unknown as Record<string, unknown>,
   };
 }
@@ -79,7 +81,13 @@ export function loadSnapshot(data: unknown, options: { thesaurus?: Thesaurus } =
   }
   return assembleIndex(
     corpus,
-    { search, words: new Set(snapshot.words), vocabulary: new Set(snapshot.vocabulary), surfaces: new Map(snapshot.surfaces) },
+    {
+      search,
+      words: new Set(snapshot.words),
+      vocabulary: new Set(snapshot.vocabulary),
+      surfaces: new Map(snapshot.surfaces),
+      frequencies: new Map(snapshot.frequencies),
+    },
     createAnalyzer(),
     options.thesaurus,
   );

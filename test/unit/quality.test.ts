@@ -4,7 +4,7 @@
  * tests.
  */
 import { ask, converse } from '../../src/core/answer';
-import { rank } from '../../src/core/ranking';
+import { MAX_QUERY_TERMS, rank } from '../../src/core/ranking';
 import { SEED_ID, seedIndexOnce } from '../helpers';
 
 const index = seedIndexOnce();
@@ -188,5 +188,29 @@ describe('follow-ups', () => {
   it('does not read a self-contained question as a follow-up', () => {
     const earlier = converse(index, 'What did Putin and Abe agree on in 2016?');
     expect(converse(index, 'How long did the meeting last?', { conversation: earlier.conversation }).answer.interpreted).toBeUndefined();
+  });
+});
+
+describe('bounded work', () => {
+  it(`searches a long question with at most ${MAX_QUERY_TERMS} terms, the rarest, and still answers it`, () => {
+    const searched: string[][] = [];
+    const original = index.search.search.bind(index.search);
+    const spy = jest.spyOn(index.search, 'search').mockImplementation((query, options) => {
+      const terms = options?.tokenize?.(String(query)) ?? [];
+      searched.push(terms);
+      return original(query, options);
+    });
+    try {
+      const question = 'peace treaty Kuril islands Russia Japan Motegi Lavrov Putin Abe Munich meeting hour December message anniversary victory Moscow Tokyo sovereignty dispute Iturup Kunashir Shikotan Habomai';
+      const answer = ask(index, question);
+      expect(answer.answered).toBe(true);
+      const main = searched.at(-1)!;
+      expect(main.length).toBe(MAX_QUERY_TERMS);
+      // The rarest terms are kept: "hour" (one sentence) is in, "russia" (many) is out.
+      expect(main).toContain('hour');
+      expect(main).not.toContain('russia');
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
