@@ -8,7 +8,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
+import pino from 'pino';
+import { CiteqaClient } from '../client';
 import { ask } from '../core/answer';
+import { buildCorpus } from '../core/corpus';
+import { createService } from '../server/service';
+import { syntheticArticles } from './synthetic';
 import { buildIndex } from '../core/search-index';
 import { loadCorpusDir } from '../node/corpus-dir';
 import { wordnetThesaurus } from '../node/wordnet';
@@ -68,12 +73,17 @@ async function main(): Promise<void> {
       baseline.push(performance.now() - t);
     }
   }
+  // 3. Fairness: one client's answer times while another sends long questions as fast as
+  //    its rate limit lets it, against the same client alone, on a synthetic corpus.
+  const fairness = await measureFairness();
+
   const answer = summary(ours);
   const search = summary(baseline);
   const results = {
     corpus: { documents: corpus.documents.length, sentences: corpus.sentenceCount },
     startup,
     question: { asks: ours.length, answerMs: answer, miniSearchMs: search, ratioP50: answer.p50 / search.p50 },
+    fairness,
   };
 
   const f = (x: number) => x.toFixed(3);
@@ -85,11 +95,50 @@ async function main(): Promise<void> {
       `  ask()               p50 ${f(answer.p50)} ms  p99 ${f(answer.p99)} ms  mean ${f(answer.mean)} ms`,
       `  MiniSearch search() p50 ${f(search.p50)} ms  p99 ${f(search.p99)} ms  mean ${f(search.mean)} ms`,
       `  ratio ask/search at p50: ${f(results.question.ratioP50)}`,
+      `fairness (${fairness.sentences} synthetic sentences; a client asking while another floods long questions at its rate limit):`,
+      `  alone     p50 ${f(fairness.alone.p50)} ms  p99 ${f(fairness.alone.p99)} ms`,
+      `  flooded   p50 ${f(fairness.flooded.p50)} ms  p99 ${f(fairness.flooded.p99)} ms  (ratio p99 ${f(fairness.flooded.p99 / fairness.alone.p99)})`,
       '',
     ].join('\n'),
   );
   mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
   writeFileSync(path.join(ROOT, '.bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+}
+
+async function measureFairness() {
+  const index = buildIndex(buildCorpus(syntheticArticles(1000, 3)), { thesaurus: wordnetThesaurus() });
+  const service = createService({ index, logger: pino({ level: 'silent' }) });
+  const { port } = await service.listen(0, '127.0.0.1');
+  const url = `ws://127.0.0.1:${port}/ws`;
+  const polite = await CiteqaClient.connect(url);
+  const times = async (count: number) => {
+    const samples: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const started = performance.now();
+      await polite.ask('Who proposed the trade agreement?');
+      samples.push(performance.now() - started);
+      // A polite client: well within the rate limit (10 a second by default).
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    return summary(samples);
+  };
+  await times(5);
+  const alone = await times(60);
+  const heavy = await CiteqaClient.connect(url);
+  const long = 'trade agreement peace treaty energy deal border dispute fishing rights climate pact security talks tariff water shipping accord minister president officials parliament protests summit budget elections analysts industries jobs percent';
+  let flooding = true;
+  const flood = (async () => {
+    while (flooding) {
+      await Promise.all(Array.from({ length: 10 }, () => heavy.ask(long, { limit: 10 }).catch(() => undefined)));
+    }
+  })();
+  const flooded = await times(60);
+  flooding = false;
+  await flood;
+  heavy.close();
+  polite.close();
+  await service.close();
+  return { sentences: index.corpus.sentenceCount, alone, flooded };
 }
 
 void main();

@@ -8,6 +8,10 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { WebSocket } from 'ws';
+import { syntheticArticles } from '../../src/bench/synthetic';
+import { ask } from '../../src/core/answer';
+import { buildCorpus } from '../../src/core/corpus';
+import { buildIndex } from '../../src/core/search-index';
 import { createService, type Service } from '../../src/server/service';
 import { seedIndexOnce, silentLogger } from '../helpers';
 import { assertServerMessage } from '../schemas';
@@ -176,4 +180,32 @@ describe('memory', () => {
     socket.ws.close();
     await flood.close();
   }, 120_000);
+});
+
+describe('expensive questions', () => {
+  it("one socket's long questions do not change another socket's answers", async () => {
+    const big = buildIndex(buildCorpus(syntheticArticles(200, 7)));
+    const busy = createService({ index: big, logger: silentLogger });
+    const { port } = await busy.listen(0, '127.0.0.1');
+    try {
+      const heavy = await connect(`ws://127.0.0.1:${port}/ws`);
+      const polite = await connect(`ws://127.0.0.1:${port}/ws`);
+      await heavy.next();
+      await polite.next();
+      const long = 'trade agreement peace treaty energy deal border dispute fishing rights climate pact security talks tariff water shipping accord minister president officials parliament protests summit budget elections analysts industries jobs percent';
+      for (let i = 0; i < 20; i++) heavy.sendJson({ type: 'ask', id: i, question: long, limit: 10 });
+      // The polite client's answers, asked during the flood, are those it gets when alone.
+      const expected = ask(big, 'How long did the meeting last?', { limit: 3 });
+      for (let i = 0; i < 5; i++) {
+        polite.sendJson({ type: 'ask', id: `p${i}`, question: 'How long did the meeting last?' });
+        const reply = await polite.next(20_000);
+        expect(reply).toMatchObject({ id: `p${i}`, answered: true, passages: expected.passages });
+      }
+      for (let i = 0; i < 20; i++) expect(await heavy.next(20_000)).toMatchObject({ type: 'answer', id: i });
+      heavy.ws.close();
+      polite.ws.close();
+    } finally {
+      await busy.close();
+    }
+  }, 60_000);
 });
