@@ -85,6 +85,11 @@ const answerProperties: Schema = {
   message: { type: 'string', description: 'Why the question was not answered; only when answered is false' },
 };
 
+/** A reply that only says a request of `type` was done: `{"type", "id"}`. */
+function acknowledgement(type: string, title: string): Schema {
+  return { title, type: 'object', additionalProperties: false, required: ['type', 'id'], properties: { type: { const: type }, id: ref('ReplyId') } };
+}
+
 const definitions: Record<string, Schema> = { RequestId, ReplyId, Citation, ContextSentence, Passage, ShortAnswer };
 
 /** Every message and body, by name. */
@@ -164,20 +169,8 @@ export const MESSAGE_SCHEMAS: Readonly<Record<string, Schema>> = {
       retryAfterMs: { type: 'integer', minimum: 0, description: 'With rate_limited: when to send again' },
     },
   },
-  ResetDoneMessage: {
-    title: 'reset (server to client): the conversation was reset',
-    type: 'object',
-    additionalProperties: false,
-    required: ['type', 'id'],
-    properties: { type: { const: 'reset' }, id: ref('ReplyId') },
-  },
-  PongMessage: {
-    title: 'pong (server to client)',
-    type: 'object',
-    additionalProperties: false,
-    required: ['type', 'id'],
-    properties: { type: { const: 'pong' }, id: ref('ReplyId') },
-  },
+  ResetDoneMessage: acknowledgement('reset', 'reset (server to client): the conversation was reset'),
+  PongMessage: acknowledgement('pong', 'pong (server to client)'),
   SuggestionsMessage: {
     title: 'suggestions (server to client)',
     type: 'object',
@@ -185,13 +178,7 @@ export const MESSAGE_SCHEMAS: Readonly<Record<string, Schema>> = {
     required: ['type', 'id', 'suggestions'],
     properties: { type: { const: 'suggestions' }, id: ref('ReplyId'), suggestions: { type: 'array', items: { type: 'string' } } },
   },
-  FeedbackDoneMessage: {
-    title: 'feedback (server to client): the feedback was counted',
-    type: 'object',
-    additionalProperties: false,
-    required: ['type', 'id'],
-    properties: { type: { const: 'feedback' }, id: ref('ReplyId') },
-  },
+  FeedbackDoneMessage: acknowledgement('feedback', 'feedback (server to client): the feedback was counted'),
   Answer: {
     title: 'answer body of GET and POST /api/ask',
     type: 'object',
