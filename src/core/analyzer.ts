@@ -71,6 +71,10 @@ export function words(text: string): Word[] {
  * all become "lavrov", "U.S." becomes "us".
  */
 export function normalizeWord(word: string): string {
+  return remember(normalized, word, normalizeUncached);
+}
+
+function normalizeUncached(word: string): string {
   return word
     .normalize('NFKC')
     .normalize('NFKD')
@@ -90,10 +94,32 @@ export function isStopWord(normalized: string): boolean {
  * The index term for one normalized word, or `null` when it carries no content (a stop
  * word, or a single letter).
  */
-export function termOf(normalized: string): string | null {
-  if (normalized.length < 2 && !/\p{N}/u.test(normalized)) return null;
-  if (isStopWord(normalized)) return null;
-  return /\p{N}/u.test(normalized) ? normalized : stem(normalized);
+export function termOf(normalizedWord: string): string | null {
+  return remember(terms, normalizedWord, termUncached);
+}
+
+function termUncached(normalizedWord: string): string | null {
+  if (normalizedWord.length < 2 && !/\p{N}/u.test(normalizedWord)) return null;
+  if (isStopWord(normalizedWord)) return null;
+  return /\p{N}/u.test(normalizedWord) ? normalizedWord : stem(normalizedWord);
+}
+
+/**
+ * Words recur: their normal forms and terms are remembered (pure functions of the word).
+ * Each memory is emptied when it grows past {@link MEMO_LIMIT} words, which bounds it on
+ * a large, varied corpus.
+ */
+const MEMO_LIMIT = 200_000;
+const normalized = new Map<string, string>();
+const terms = new Map<string, string | null>();
+
+function remember<T>(memo: Map<string, T>, key: string, compute: (key: string) => T): T {
+  const known = memo.get(key);
+  if (known !== undefined || memo.has(key)) return known as T;
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  const value = compute(key);
+  memo.set(key, value);
+  return value;
 }
 
 /** The index term of a dictionary form ("send" for "sent"), for irregular inflections. */

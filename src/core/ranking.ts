@@ -300,9 +300,8 @@ function rerank(index: SentenceIndex, results: ReadonlyArray<{ id: unknown; scor
 export function matchedSpans(index: SentenceIndex, ref: SentenceRef, matchedTerms: ReadonlySet<string>, wordsOnly = false): Array<[number, number]> {
   const span = ref.document.sentences[ref.sentence];
   if (!span) return [];
-  const text = ref.document.text.slice(span.start, span.end);
-  return index.analyzer
-    .terms(text)
+  return index
+    .sentenceTerms(ref)
     .filter((t) => matchedTerms.has(t.term) && !(wordsOnly && t.alias))
     .map((t) => [span.start + t.start, span.start + t.end] as [number, number]);
 }

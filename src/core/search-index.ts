@@ -10,7 +10,7 @@
  *            below the words themselves
  */
 import MiniSearch from 'minisearch';
-import { Analyzer, normalizeWord } from './analyzer';
+import { Analyzer, normalizeWord, type Term } from './analyzer';
 import type { Corpus, CorpusDocument } from './corpus';
 import { documentEntities, type DocumentEntities } from './entities';
 import { builtInAliases, Lexicon } from './lexicon';
@@ -35,6 +35,8 @@ export interface SentenceIndex {
   readonly parts: IndexParts;
   /** In how many sentences `term` occurs. */
   frequency(term: string): number;
+  /** The analyzed terms of a sentence (remembered for the sentences questions keep meeting). */
+  sentenceTerms(ref: SentenceRef): readonly Term[];
   /** How a word term is written in the corpus ("lavrov" -> "Lavrov"), for showing corrections. */
   surface(term: string): string | undefined;
   /** The sentence behind a MiniSearch result id. */
@@ -50,6 +52,9 @@ export interface IndexedSentence {
 }
 
 export const ALIAS_FIELD_BOOST = 0.5;
+
+/** Sentences whose analysis is remembered (the oldest is forgotten first). */
+const SENTENCE_MEMO_LIMIT = 20_000;
 
 export interface IndexOptions {
   /**
@@ -149,6 +154,8 @@ export function assembleIndex(
     document.sentences.forEach((_span, sentence) => refs.push({ document, sentence }));
   }
   const entitiesByDoc = new Map<CorpusDocument, DocumentEntities>();
+  // The sentences questions rerank are analyzed once while they stay in this memory.
+  const analyzed = new Map<string, readonly Term[]>();
   return {
     corpus,
     search: parts.search,
@@ -159,6 +166,17 @@ export function assembleIndex(
     parts,
     surface: (term) => parts.surfaces.get(term),
     frequency: (term) => parts.frequencies.get(term) ?? 0,
+    sentenceTerms({ document, sentence }) {
+      const key = `${firstId.get(document)}:${sentence}`;
+      let terms = analyzed.get(key);
+      if (!terms) {
+        const span = document.sentences[sentence];
+        terms = span ? analyzer.terms(document.text.slice(span.start, span.end)) : [];
+        if (analyzed.size >= SENTENCE_MEMO_LIMIT) analyzed.delete(analyzed.keys().next().value as string);
+        analyzed.set(key, terms);
+      }
+      return terms;
+    },
     sentence(id) {
       const ref = refs[id];
       if (!ref) throw new RangeError(`no sentence with index id ${id}`);
