@@ -29,16 +29,24 @@ export function suggestedQuestions(index: SentenceIndex, count = 4): string[] {
   return questions.slice(0, count);
 }
 
+/** Letters of a word before it is completed. */
+export const MIN_PREFIX_LETTERS = 3;
+/** Words of the prefix that take part in a completion (the last ones). */
+const MAX_COMPLETION_WORDS = 6;
+
 /**
  * Completions of a question being typed, from MiniSearch's autoSuggest over the corpus's
  * words: "peace tre" -> "peace treaty". The words typed so far stay as typed; the last
  * one is completed with words as the articles write them.
  */
 export function completions(index: SentenceIndex, prefix: string, count = 5): string[] {
-  const words = index.analyzer.terms(prefix).filter((t) => !t.alias);
+  const words = index.analyzer.terms(prefix).filter((t) => !t.alias).slice(-MAX_COMPLETION_WORDS);
   const last = words.at(-1);
-  // Only while a word is being typed: after a space there is nothing to complete.
+  // Only while a word is being typed: after a space there is nothing to complete. A prefix
+  // search walks every term that starts with the prefix: one or two letters would walk a
+  // large share of the vocabulary, so a word is completed from its third letter.
   if (!last || last.end !== prefix.trimEnd().length || /\s$/.test(prefix)) return [];
+  if (prefix.slice(last.start, last.end).length < MIN_PREFIX_LETTERS) return [];
   const lead = prefix.slice(0, last.start);
   const suggestions = index.search.autoSuggest(prefix, {
     tokenize: () => words.map((t) => t.term),

@@ -199,6 +199,9 @@ describe('WebSocket protocol v1', () => {
     expect(await socket.next()).toEqual({ type: 'suggestions', id: 's2', suggestions: ['Lavrov'] });
     socket.sendJson({ type: 'suggest', id: 's3', prefix: 'peace ' });
     expect(await socket.next()).toEqual({ type: 'suggestions', id: 's3', suggestions: [] });
+    // One or two letters would walk much of the vocabulary: nothing before the third.
+    socket.sendJson({ type: 'suggest', id: 's4', prefix: 'peace t' });
+    expect(await socket.next()).toEqual({ type: 'suggestions', id: 's4', suggestions: [] });
   });
 
   it('counts feedback by rating, and says so', async () => {
