@@ -5,13 +5,16 @@
  * here; absolute times vary with the machine's load.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
 import pino from 'pino';
 import { CiteqaClient } from '../client';
 import { ask } from '../core/answer';
 import { buildCorpus } from '../core/corpus';
+import type { SentenceIndex } from '../core/search-index';
+import { workerAnswerer, type Answerer } from '../server/answerer';
 import { createService } from '../server/service';
 import { syntheticArticles } from './synthetic';
 import { buildIndex } from '../core/search-index';
@@ -96,8 +99,11 @@ async function main(): Promise<void> {
       `  MiniSearch search() p50 ${f(search.p50)} ms  p99 ${f(search.p99)} ms  mean ${f(search.mean)} ms`,
       `  ratio ask/search at p50: ${f(results.question.ratioP50)}`,
       `fairness (${fairness.sentences} synthetic sentences; a client asking while another floods long questions at its rate limit):`,
-      `  alone     p50 ${f(fairness.alone.p50)} ms  p99 ${f(fairness.alone.p99)} ms`,
-      `  flooded   p50 ${f(fairness.flooded.p50)} ms  p99 ${f(fairness.flooded.p99)} ms  (ratio p99 ${f(fairness.flooded.p99 / fairness.alone.p99)})`,
+      ...(['inProcess', 'inWorker'] as const).flatMap((where) => [
+        `  answered ${where === 'inProcess' ? 'in process' : 'in a worker'}:`,
+        `    alone     p50 ${f(fairness[where].alone.p50)} ms  p99 ${f(fairness[where].alone.p99)} ms`,
+        `    flooded   p50 ${f(fairness[where].flooded.p50)} ms  p99 ${f(fairness[where].flooded.p99)} ms  (ratio p99 ${f(fairness[where].flooded.p99 / fairness[where].alone.p99)})`,
+      ]),
       '',
     ].join('\n'),
   );
@@ -106,8 +112,19 @@ async function main(): Promise<void> {
 }
 
 async function measureFairness() {
-  const index = buildIndex(buildCorpus(syntheticArticles(1000, 3)), { thesaurus: wordnetThesaurus() });
-  const service = createService({ index, logger: pino({ level: 'silent' }) });
+  const files = syntheticArticles(1000, 3);
+  const index = buildIndex(buildCorpus(files), { thesaurus: wordnetThesaurus() });
+  const inProcess = await fairnessOf(index);
+  // The same, with questions answered in a worker thread (as `npm start` does).
+  const dir = mkdtempSync(path.join(tmpdir(), 'citeqa-bench-'));
+  for (const file of files) writeFileSync(path.join(dir, file.name), file.bytes);
+  const inWorker = await fairnessOf(index, await workerAnswerer({ corpusDir: dir }));
+  rmSync(dir, { recursive: true, force: true });
+  return { sentences: index.corpus.sentenceCount, inProcess, inWorker };
+}
+
+async function fairnessOf(index: SentenceIndex, answerer?: Answerer) {
+  const service = createService({ index, logger: pino({ level: 'silent' }), ...(answerer ? { answerer } : {}) });
   const { port } = await service.listen(0, '127.0.0.1');
   const url = `ws://127.0.0.1:${port}/ws`;
   const polite = await CiteqaClient.connect(url);
@@ -138,7 +155,7 @@ async function measureFairness() {
   heavy.close();
   polite.close();
   await service.close();
-  return { sentences: index.corpus.sentenceCount, alone, flooded };
+  return { alone, flooded };
 }
 
 void main();

@@ -6,6 +6,7 @@ import pino from 'pino';
 import { CiteqaError, CorpusError } from '../core/errors';
 import { loadIndex } from '../node/load-index';
 import type { Config } from './config';
+import { workerAnswerer } from './answerer';
 import { createMetrics } from './metrics';
 import { createService } from './service';
 
@@ -32,7 +33,16 @@ export async function runServer(config: Config): Promise<void> {
     config.indexFile ? 'index loaded' : 'index built',
   );
 
-  const service = createService({ index, logger, metrics: createMetrics(true), limits: config.limits });
+  let answerer;
+  if (config.limits.answerWorker) {
+    try {
+      answerer = await workerAnswerer(config);
+    } catch (error) {
+      process.stderr.write(`citeqa: cannot start the answer worker: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    }
+  }
+  const service = createService({ index, logger, metrics: createMetrics(true), limits: config.limits, ...(answerer ? { answerer } : {}) });
   let address;
   try {
     address = await service.listen(config.port, config.host);
@@ -78,8 +88,8 @@ export async function runServer(config: Config): Promise<void> {
     reloading = true;
     const begun = performance.now();
     logger.info({ source }, 'reloading the corpus');
-    loadIndex(config).then(
-      (next) => {
+    Promise.all([loadIndex(config), service.answerer.reload?.()]).then(
+      ([next]) => {
         reloading = false;
         for (const warning of next.warnings) logger.warn({ file: warning.file }, warning.message);
         service.swapIndex(next.index);

@@ -7,12 +7,15 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { SentenceIndex } from '../core/search-index';
 import { createApp, type IndexHolder } from './app';
+import { inProcessAnswerer, type Answerer } from './answerer';
 import { DEFAULT_LIMITS, type Limits } from './config';
 import { createMetrics, type Metrics } from './metrics';
 import { attachWebSocket, type WsEndpoint } from './ws';
 
 export interface ServiceOptions {
   readonly index: SentenceIndex;
+  /** Who answers WebSocket questions; default: this thread, from `index`. */
+  readonly answerer?: Answerer;
   readonly logger: Logger;
   readonly metrics?: Metrics;
   readonly limits?: Partial<Limits>;
@@ -28,9 +31,10 @@ export interface Service {
   listen(port: number, host: string): Promise<AddressInfo>;
   /**
    * Replaces the index at once: each question is answered from the old index or the new
-   * one, never a mix.
+   * one, never a mix. (An answer worker reloads its own copy: see Answerer.reload.)
    */
   swapIndex(index: SentenceIndex): void;
+  readonly answerer: Answerer;
   /**
    * Stops accepting connections, finishes the questions in flight, closes WebSocket
    * clients with 1001 and waits for HTTP requests in flight. Closing a service that is not
@@ -51,11 +55,13 @@ export function createService(options: ServiceOptions): Service {
   count(options.index);
 
   const server = createServer(createApp({ indexes, logger: options.logger, metrics, ready: () => ready }));
-  const ws = attachWebSocket(server, { indexes, logger: options.logger, metrics, limits });
+  const answerer = options.answerer ?? inProcessAnswerer(indexes);
+  const ws = attachWebSocket(server, { indexes, answerer, logger: options.logger, metrics, limits });
   return {
     server,
     metrics,
     ws,
+    answerer,
     get index() {
       return indexes.index;
     },
@@ -74,6 +80,7 @@ export function createService(options: ServiceOptions): Service {
     close: async () => {
       ready = false;
       await ws.close();
+      await answerer.close();
       if (!server.listening) return;
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -9,18 +9,22 @@
  * `rate_limited` and the socket stays open.
  */
 import type { Logger } from 'pino';
-import { converse, type Conversation } from '../core/answer';
+import type { Conversation } from '../core/answer';
 import { completions } from '../core/suggestions';
 import type { AskMessage, ClientMessage, RequestId, ResetMessage, ServerMessage } from '../protocol/messages';
 import { parseClientMessage } from '../protocol/parse';
 import type { IndexHolder } from './app';
+import type { Answerer } from './answerer';
 import type { Limits } from './config';
 import { toClientError } from './errors';
 import type { Metrics } from './metrics';
 import { TokenBucket } from './rate-limit';
 
 export interface SessionOptions {
+  /** The index, for what is answered at once (suggestions). */
   readonly indexes: IndexHolder;
+  /** Who answers the questions. */
+  readonly answerer: Answerer;
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly limits: Pick<Limits, 'ratePerSecond' | 'rateBurst' | 'logQuestions'>;
@@ -140,20 +144,23 @@ export class Session {
       this.settleIdle();
       return;
     }
-    this.options.send(this.answer(message));
-    if (message.type === 'ask' && message.id !== undefined) this.pending.delete(message.id);
-    if (this.queue.length > 0) setImmediate(() => this.drainOne());
-    else {
-      this.draining = false;
-      this.settleIdle();
-    }
+    void this.answer(message).then((reply) => {
+      if (this.closed) return;
+      this.options.send(reply);
+      if (message.type === 'ask' && message.id !== undefined) this.pending.delete(message.id);
+      if (this.queue.length > 0) setImmediate(() => this.drainOne());
+      else {
+        this.draining = false;
+        this.settleIdle();
+      }
+    });
   }
 
   private settleIdle(): void {
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
-  private answer(message: AskMessage | ResetMessage): ServerMessage {
+  private async answer(message: AskMessage | ResetMessage): Promise<ServerMessage> {
     const id = message.id ?? null;
     if (message.type === 'reset') {
       this.conversation = undefined;
@@ -161,13 +168,12 @@ export class Session {
     }
     const { metrics, logger, limits } = this.options;
     const request = `${this.options.connectionId}-${++this.asked}`;
-    // One index per question, even if the corpus is reloaded meanwhile.
-    const index = this.options.indexes.index;
     const started = performance.now();
     let outcome: string;
     let reply: ServerMessage;
     try {
-      const result = converse(index, message.question, {
+      // One index per question, even if the corpus is reloaded meanwhile.
+      const result = await this.options.answerer.converse(message.question, {
         ...(message.limit === undefined ? {} : { limit: message.limit }),
         ...(this.conversation ? { conversation: this.conversation } : {}),
       });

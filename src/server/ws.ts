@@ -19,6 +19,7 @@ import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { CAPABILITIES, PROTOCOL_VERSION, type ServerMessage } from '../protocol/messages';
 import type { IndexHolder } from './app';
+import type { Answerer } from './answerer';
 import type { Limits } from './config';
 import type { Metrics } from './metrics';
 import { Session } from './session';
@@ -31,6 +32,7 @@ export const MAX_FRAME_BYTES = 16 * 1024;
 
 export interface WsOptions {
   readonly indexes: IndexHolder;
+  readonly answerer: Answerer;
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly limits: Limits;
@@ -51,7 +53,7 @@ interface Client {
   alive: boolean;
 }
 
-export function attachWebSocket(server: Server, { indexes, logger, metrics, limits }: WsOptions): WsEndpoint {
+export function attachWebSocket(server: Server, { indexes, answerer, logger, metrics, limits }: WsOptions): WsEndpoint {
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes, perMessageDeflate: false });
   const clients = new Map<WebSocket, Client>();
   const perAddress = new Map<string, number>();
@@ -105,7 +107,7 @@ export function attachWebSocket(server: Server, { indexes, logger, metrics, limi
       }
       ws.send(JSON.stringify(message));
     };
-    const session = new Session({ indexes, logger, metrics, limits, connectionId, send });
+    const session = new Session({ indexes, answerer, logger, metrics, limits, connectionId, send });
     const client: Client = { session, address, alive: true };
     clients.set(ws, client);
     send(hello());

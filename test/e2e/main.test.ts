@@ -114,7 +114,7 @@ describe('the service process', () => {
   it('reloads the corpus on SIGHUP, and keeps serving the old one when the new one is invalid', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'citeqa-reload-'));
     await writeFile(path.join(dir, 'one.md'), articleText({ id: 'one' }));
-    const run = start({ CORPUS_DIR: dir });
+    const run = start({ CORPUS_DIR: dir, ANSWER_WORKER: 'true' });
     runs.push(run);
     const url = await listeningUrl(run);
     const documents = async () => ((await (await fetch(new URL('/healthz', url))).json()) as { documents: number }).documents;

@@ -34,6 +34,7 @@ describe('loadConfig', () => {
         HEARTBEAT_MS: '1000',
         MAX_BUFFERED_BYTES: '65536',
         LOG_QUESTIONS: 'true',
+        ANSWER_WORKER: 'true',
       }).limits,
     ).toEqual({
       maxFrameBytes: 4096,
@@ -47,6 +48,7 @@ describe('loadConfig', () => {
       heartbeatMs: 1000,
       maxBufferedBytes: 65536,
       logQuestions: true,
+      answerWorker: true,
     });
   });
 
