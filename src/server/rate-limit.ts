@@ -1,6 +1,7 @@
 /**
  * A token bucket: `rate` tokens a second, at most `burst` saved up. Each message takes
- * one; without one, the message is refused and told when to retry.
+ * one; without one, the message is refused and told when to retry. Expensive work can be
+ * charged afterwards, putting the bucket into debt.
  */
 export class TokenBucket {
   private tokens: number;
@@ -13,6 +14,11 @@ export class TokenBucket {
   ) {
     this.tokens = burst;
     this.last = now();
+  }
+
+  /** Takes `count` more tokens for work already done; the bucket may go into debt. */
+  charge(count: number): void {
+    this.tokens -= count;
   }
 
   /** Takes a token: 0 when there was one, else the milliseconds until there will be. */

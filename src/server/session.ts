@@ -5,8 +5,9 @@
  * Questions wait in a queue and are answered one per turn of the event loop, so a client
  * that sends many at once shares the process with every other client instead of holding
  * it. `ping`, `suggest` and `feedback` are answered at once, ahead of the queue. Every
- * message takes a token from the connection's bucket; without one it is refused with
- * `rate_limited` and the socket stays open.
+ * message takes a token from the connection's bucket (a question, one more for every
+ * COST_UNIT_MS it took); without one it is refused with `rate_limited` and the socket
+ * stays open.
  */
 import type { Logger } from 'pino';
 import type { Conversation } from '../core/answer';
@@ -19,6 +20,9 @@ import type { Limits } from './config';
 import { toClientError } from './errors';
 import type { Metrics } from './metrics';
 import { TokenBucket } from './rate-limit';
+
+/** Milliseconds of answering that cost one more token of the connection's rate limit. */
+export const COST_UNIT_MS = 25;
 
 export interface SessionOptions {
   /** The index, for what is answered at once (suggestions). */
@@ -186,6 +190,9 @@ export class Session {
       reply = { type: 'error', id, ...clientError };
     }
     const seconds = (performance.now() - started) / 1000;
+    // A question costs a token, and one more for each COST_UNIT_MS it took to answer: a
+    // client that asks expensive questions gets fewer of them, not more of the CPU.
+    this.bucket.charge(Math.floor((seconds * 1000) / COST_UNIT_MS));
     metrics.questions.inc({ outcome });
     metrics.answerSeconds.observe(seconds);
     logger.info({ request, outcome, ms: Math.round(seconds * 10_000) / 10, ...(limits.logQuestions ? { question: message.question } : {}) }, 'question');

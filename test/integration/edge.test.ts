@@ -118,6 +118,23 @@ describe('the WebSocket edge', () => {
     expect(await flooder.next()).toEqual({ type: 'pong', id: 'again' });
   });
 
+  it('charges slow questions more of the rate limit', async () => {
+    // An answerer that takes 200 ms a question: each costs 1 + 8 tokens.
+    const slow = { converse: async (question: string) => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return { answer: { question, answered: false, passages: [], message: "The articles don't say." }, conversation: { question, terms: new Map(), words: [] } };
+    }, close: async () => undefined };
+    service = createService({ index, logger: silentLogger, limits: { ratePerSecond: 10, rateBurst: 10 }, answerer: slow });
+    address = await service.listen(0, '127.0.0.1');
+    const socket = await open();
+    socket.sendJson({ type: 'ask', id: 1, question: 'first' });
+    expect(await socket.next()).toMatchObject({ type: 'answer', id: 1 });
+    socket.sendJson({ type: 'ask', id: 2, question: 'second' }); // 10 - 1 - 8, plus the refill meanwhile: allowed
+    expect(await socket.next()).toMatchObject({ type: 'answer', id: 2 });
+    socket.sendJson({ type: 'ask', id: 3, question: 'third' }); // in debt after the second: refused
+    expect(await socket.next()).toMatchObject({ type: 'error', id: 3, code: 'rate_limited' });
+  });
+
   it('terminates a peer that misses a heartbeat', async () => {
     await start({ heartbeatMs: 100 });
     const socket = await open();
