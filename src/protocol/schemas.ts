@@ -191,7 +191,7 @@ export const MESSAGE_SCHEMAS: Readonly<Record<string, Schema>> = {
     type: 'object',
     additionalProperties: false,
     required: ['code', 'message'],
-    properties: { code: { type: 'string' }, message: { type: 'string' } },
+    properties: { code: { type: 'string' }, message: { type: 'string' }, retryAfterMs: { type: 'integer', minimum: 0 } },
   },
 };
 

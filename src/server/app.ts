@@ -19,6 +19,7 @@
  */
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { ask } from '../core/answer';
@@ -29,6 +30,7 @@ import { suggestedQuestions } from '../core/suggestions';
 import type { SentenceIndex } from '../core/search-index';
 import { asyncApiDocument, asyncApiYaml } from '../protocol/asyncapi';
 import { MESSAGE_SCHEMAS, standaloneSchema } from '../protocol/schemas';
+import { DEFAULT_LIMITS, type Limits } from './config';
 import { HTTP_STATUS, toClientError } from './errors';
 import { createMetrics, type Metrics } from './metrics';
 import { PACKAGE_ROOT, PACKAGE_VERSION } from './package-info';
@@ -40,6 +42,8 @@ import { chatPage, documentPage, homePage, notFoundPage } from './pages';
 export interface AppOptions {
   /** The index answered from; replaced whole when the corpus is reloaded. */
   readonly indexes: IndexHolder;
+  /** How many questions one client address may ask over HTTP, and which proxies to believe. */
+  readonly limits?: Pick<Limits, 'ratePerSecond' | 'rateBurst' | 'trustProxy'>;
   readonly logger: Logger;
   readonly metrics?: Metrics;
   /** Whether the service is ready for traffic (index loaded, not shutting down). */
@@ -51,7 +55,7 @@ export interface IndexHolder {
   index: SentenceIndex;
 }
 
-export function createApp({ indexes, logger, metrics = createMetrics(), ready = () => true }: AppOptions): express.Express {
+export function createApp({ indexes, logger, metrics = createMetrics(), ready = () => true, limits = DEFAULT_LIMITS }: AppOptions): express.Express {
   // Each request reads the index once, at its start: it is answered from one index only.
   const current = () => indexes.index;
   const app = express();
@@ -96,6 +100,23 @@ export function createApp({ indexes, logger, metrics = createMetrics(), ready = 
   app.get('/readyz', (_req, res) => {
     res.status(ready() ? 200 : 503).json({ status: ready() ? 'ready' : 'shutting down' });
   });
+
+  // Questions over HTTP are rate-limited per client address, as WebSocket messages are per
+  // connection (the address from X-Forwarded-For only behind TRUST_PROXY proxies).
+  app.set('trust proxy', limits.trustProxy);
+  const questionLimit = rateLimit({
+    windowMs: 1000,
+    limit: Math.max(limits.rateBurst, limits.ratePerSecond),
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (req, res) => {
+      metrics.rateLimited.inc();
+      const retryAfterMs = Math.max(0, ((req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime?.getTime() ?? Date.now() + 1000) - Date.now());
+      res.status(429).json({ code: 'rate_limited', message: `too many questions: ask again in ${retryAfterMs} ms`, retryAfterMs });
+    },
+  });
+  app.use('/api/ask', questionLimit);
+  app.get('/', (req, res, next) => (typeof req.query.q === 'string' ? questionLimit(req, res, next) : next()));
 
   app.get('/api/ask', (req, res) => {
     const question = singleParam(req, 'q', 'the question');

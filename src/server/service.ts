@@ -54,7 +54,7 @@ export function createService(options: ServiceOptions): Service {
   };
   count(options.index);
 
-  const server = createServer(createApp({ indexes, logger: options.logger, metrics, ready: () => ready }));
+  const server = createServer(createApp({ indexes, logger: options.logger, metrics, ready: () => ready, limits }));
   const answerer = options.answerer ?? inProcessAnswerer(indexes);
   const ws = attachWebSocket(server, { indexes, answerer, logger: options.logger, metrics, limits });
   return {

@@ -4,7 +4,8 @@ import { SEED_ID, seedIndexOnce, silentLogger } from '../helpers';
 import { schemaErrors } from '../schemas';
 
 const index = seedIndexOnce();
-const app = createApp({ indexes: { index }, logger: silentLogger });
+// Many requests a second from one address: a rate limit of its own, out of the way (it is tested below).
+const app = createApp({ indexes: { index }, logger: silentLogger, limits: { ratePerSecond: 10_000, rateBurst: 10_000, trustProxy: 0 } });
 const seed = index.corpus.document(SEED_ID)!;
 
 describe('HTTP API', () => {
@@ -192,6 +193,19 @@ describe('HTML pages', () => {
     const directives = String(res.headers['content-security-policy']).split(';');
     expect(directives).toEqual(expect.arrayContaining(["default-src 'self'", "script-src 'self'", "script-src-attr 'none'"]));
     expect(directives).not.toContain('upgrade-insecure-requests');
+  });
+});
+
+describe('rate limit', () => {
+  it('answers a client that asks too fast over HTTP with 429 rate_limited, and the others normally', async () => {
+    const limited = createApp({ indexes: { index }, logger: silentLogger, limits: { ratePerSecond: 2, rateBurst: 3, trustProxy: 1 } });
+    const from = (address: string) => request(limited).get('/api/ask').query({ q: 'Lavrov' }).set('X-Forwarded-For', address);
+    for (let i = 0; i < 3; i++) await from('203.0.113.1').expect(200);
+    const refused = await from('203.0.113.1').expect(429);
+    expect(refused.body).toEqual({ code: 'rate_limited', message: expect.stringMatching(/^too many questions: ask again in \d+ ms$/), retryAfterMs: expect.any(Number) });
+    expect(schemaErrors('HttpError', refused.body)).toBe('');
+    await from('198.51.100.9').expect(200); // another client
+    await request(limited).get('/api/docs').set('X-Forwarded-For', '203.0.113.1').expect(200); // not a question
   });
 });
 
