@@ -128,10 +128,21 @@ function flag(name: string) {
   return z.enum(['true', 'false'], { error: `${name} must be true or false` }).transform((v) => v === 'true');
 }
 
-const LIMIT_VARIABLES = [
-  'MAX_FRAME_BYTES', 'ALLOWED_ORIGINS', 'ALLOW_NO_ORIGIN', 'RATE_PER_SECOND', 'RATE_BURST', 'MAX_CONNECTIONS_PER_IP',
-  'MAX_CONNECTIONS', 'TRUST_PROXY', 'HEARTBEAT_MS', 'MAX_BUFFERED_BYTES', 'LOG_QUESTIONS', 'ANSWER_WORKER',
-] as const;
+/** Which environment variable sets which limit. */
+const LIMIT_VARIABLES = {
+  MAX_FRAME_BYTES: 'maxFrameBytes',
+  ALLOWED_ORIGINS: 'allowedOrigins',
+  ALLOW_NO_ORIGIN: 'allowNoOrigin',
+  RATE_PER_SECOND: 'ratePerSecond',
+  RATE_BURST: 'rateBurst',
+  MAX_CONNECTIONS_PER_IP: 'maxConnectionsPerIp',
+  MAX_CONNECTIONS: 'maxConnections',
+  TRUST_PROXY: 'trustProxy',
+  HEARTBEAT_MS: 'heartbeatMs',
+  MAX_BUFFERED_BYTES: 'maxBufferedBytes',
+  LOG_QUESTIONS: 'logQuestions',
+  ANSWER_WORKER: 'answerWorker',
+} as const satisfies Record<string, keyof Limits>;
 
 /**
  * Builds the configuration from `env`, or throws a TypeError naming every variable that
@@ -143,35 +154,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new TypeError(`invalid configuration: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
   }
   const { PORT, HOST, CORPUS_DIR, INDEX_FILE, LOG_LEVEL } = parsed.data;
-  const e = parsed.data;
-  const limits: Limits = {
-    maxFrameBytes: e.MAX_FRAME_BYTES ?? DEFAULT_LIMITS.maxFrameBytes,
-    allowedOrigins: e.ALLOWED_ORIGINS ?? DEFAULT_LIMITS.allowedOrigins,
-    allowNoOrigin: e.ALLOW_NO_ORIGIN ?? DEFAULT_LIMITS.allowNoOrigin,
-    ratePerSecond: e.RATE_PER_SECOND ?? DEFAULT_LIMITS.ratePerSecond,
-    rateBurst: e.RATE_BURST ?? DEFAULT_LIMITS.rateBurst,
-    maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP ?? DEFAULT_LIMITS.maxConnectionsPerIp,
-    maxConnections: e.MAX_CONNECTIONS ?? DEFAULT_LIMITS.maxConnections,
-    trustProxy: e.TRUST_PROXY ?? DEFAULT_LIMITS.trustProxy,
-    heartbeatMs: e.HEARTBEAT_MS ?? DEFAULT_LIMITS.heartbeatMs,
-    maxBufferedBytes: e.MAX_BUFFERED_BYTES ?? DEFAULT_LIMITS.maxBufferedBytes,
-    logQuestions: e.LOG_QUESTIONS ?? DEFAULT_LIMITS.logQuestions,
-    answerWorker: e.ANSWER_WORKER ?? DEFAULT_LIMITS.answerWorker,
-  };
+  const limits: Record<string, unknown> = { ...DEFAULT_LIMITS };
+  for (const [variable, key] of Object.entries(LIMIT_VARIABLES)) {
+    const value = parsed.data[variable as keyof typeof LIMIT_VARIABLES];
+    if (value !== undefined) limits[key] = value;
+  }
   return {
     port: PORT,
     host: HOST,
     corpusDir: CORPUS_DIR === undefined ? defaultCorpusDir() : path.resolve(CORPUS_DIR),
     ...(INDEX_FILE === undefined ? {} : { indexFile: path.resolve(INDEX_FILE) }),
     logLevel: LOG_LEVEL,
-    limits,
+    // Each value was checked by its variable's schema above.
+    limits: limits as unknown as Limits,
   };
 }
 
 /** Unset and empty variables both mean "use the default" (as in `PORT= npm start`). */
 function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of ['PORT', 'HOST', 'CORPUS_DIR', 'INDEX_FILE', 'LOG_LEVEL', ...LIMIT_VARIABLES]) {
+  for (const key of ['PORT', 'HOST', 'CORPUS_DIR', 'INDEX_FILE', 'LOG_LEVEL', ...Object.keys(LIMIT_VARIABLES)]) {
     const value = env[key];
     if (value !== undefined && value !== '') out[key] = value;
   }
