@@ -37,13 +37,16 @@ import { PACKAGE_ROOT, PACKAGE_VERSION } from './package-info';
 
 /** Where the build puts the browser bundle (dist/public, from src and dist alike). */
 const PUBLIC_DIR = path.join(PACKAGE_ROOT, 'dist', 'public');
+import { AddressBudgets } from './rate-limit';
 import { chatPage, documentPage, homePage, notFoundPage } from './pages';
 
 export interface AppOptions {
   /** The index answered from; replaced whole when the corpus is reloaded. */
   readonly indexes: IndexHolder;
   /** How many questions one client address may ask over HTTP, and which proxies to believe. */
-  readonly limits?: Pick<Limits, 'ratePerSecond' | 'rateBurst' | 'trustProxy'>;
+  readonly limits?: Pick<Limits, 'ratePerSecond' | 'rateBurst' | 'trustProxy' | 'answerMsPerIp'>;
+  /** Answering time per client address, shared with the WebSocket endpoint. */
+  readonly budgets?: AddressBudgets;
   readonly logger: Logger;
   readonly metrics?: Metrics;
   /** Whether the service is ready for traffic (index loaded, not shutting down). */
@@ -55,7 +58,14 @@ export interface IndexHolder {
   index: SentenceIndex;
 }
 
-export function createApp({ indexes, logger, metrics = createMetrics(), ready = () => true, limits = DEFAULT_LIMITS }: AppOptions): express.Express {
+export function createApp({
+  indexes,
+  logger,
+  metrics = createMetrics(),
+  ready = () => true,
+  limits = DEFAULT_LIMITS,
+  budgets = new AddressBudgets(limits.answerMsPerIp),
+}: AppOptions): express.Express {
   // Each request reads the index once, at its start: it is answered from one index only.
   const current = () => indexes.index;
   const app = express();
@@ -115,8 +125,22 @@ export function createApp({ indexes, logger, metrics = createMetrics(), ready = 
       res.status(429).json({ code: 'rate_limited', message: `too many questions: ask again in ${retryAfterMs} ms`, retryAfterMs });
     },
   });
-  app.use('/api/ask', questionLimit);
-  app.get('/', (req, res, next) => (typeof req.query.q === 'string' ? questionLimit(req, res, next) : next()));
+  // ...and by the answering time their address has used (see ANSWER_MS_PER_IP).
+  const answeringBudget: express.RequestHandler = (req, res, next) => {
+    const address = req.ip ?? 'unknown';
+    const wait = budgets.wait(address);
+    if (wait > 0) {
+      metrics.rateLimited.inc();
+      res.set('Retry-After', String(Math.ceil(wait / 1000)));
+      res.status(429).json({ code: 'rate_limited', message: `questions from your address have used their share of the service: ask again in ${wait} ms`, retryAfterMs: wait });
+      return;
+    }
+    const started = performance.now();
+    res.on('finish', () => budgets.charge(address, performance.now() - started));
+    next();
+  };
+  app.use('/api/ask', questionLimit, answeringBudget);
+  app.get('/', (req, res, next) => (typeof req.query.q === 'string' ? questionLimit(req, res, () => answeringBudget(req, res, next)) : next()));
 
   app.get('/api/ask', (req, res) => {
     const question = singleParam(req, 'q', 'the question');

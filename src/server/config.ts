@@ -39,6 +39,13 @@ export interface Limits {
   /** RATE_PER_SECOND and RATE_BURST: messages one connection may send (a token bucket). */
   readonly ratePerSecond: number;
   readonly rateBurst: number;
+  /**
+   * ANSWER_MS_PER_IP: milliseconds of answering one client address may use each second,
+   * over all its connections and HTTP requests (0: no limit). Past it, its questions get
+   * `rate_limited` until the budget refills, so many sockets from one address cannot take
+   * the process from everyone else.
+   */
+  readonly answerMsPerIp: number;
   /** MAX_CONNECTIONS_PER_IP: open WebSockets from one client address. */
   readonly maxConnectionsPerIp: number;
   /** MAX_CONNECTIONS: open WebSockets in all; more are refused with 503. */
@@ -69,6 +76,7 @@ export const DEFAULT_LIMITS: Limits = {
   allowNoOrigin: true,
   ratePerSecond: 10,
   rateBurst: 20,
+  answerMsPerIp: 500,
   maxConnectionsPerIp: 50,
   maxConnections: 10_000,
   trustProxy: 0,
@@ -107,6 +115,7 @@ const envSchema = z.object({
   ALLOW_NO_ORIGIN: flag('ALLOW_NO_ORIGIN').optional(),
   RATE_PER_SECOND: count('RATE_PER_SECOND', 1).optional(),
   RATE_BURST: count('RATE_BURST', 1).optional(),
+  ANSWER_MS_PER_IP: count('ANSWER_MS_PER_IP', 0).optional(),
   MAX_CONNECTIONS_PER_IP: count('MAX_CONNECTIONS_PER_IP', 1).optional(),
   MAX_CONNECTIONS: count('MAX_CONNECTIONS', 1).optional(),
   TRUST_PROXY: count('TRUST_PROXY', 0).optional(),
@@ -135,6 +144,7 @@ const LIMIT_VARIABLES = {
   ALLOW_NO_ORIGIN: 'allowNoOrigin',
   RATE_PER_SECOND: 'ratePerSecond',
   RATE_BURST: 'rateBurst',
+  ANSWER_MS_PER_IP: 'answerMsPerIp',
   MAX_CONNECTIONS_PER_IP: 'maxConnectionsPerIp',
   MAX_CONNECTIONS: 'maxConnections',
   TRUST_PROXY: 'trustProxy',

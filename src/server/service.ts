@@ -10,6 +10,7 @@ import { createApp, type IndexHolder } from './app';
 import { inProcessAnswerer, type Answerer } from './answerer';
 import { DEFAULT_LIMITS, type Limits } from './config';
 import { createMetrics, type Metrics } from './metrics';
+import { AddressBudgets } from './rate-limit';
 import { attachWebSocket, type WsEndpoint } from './ws';
 
 export interface ServiceOptions {
@@ -54,9 +55,11 @@ export function createService(options: ServiceOptions): Service {
   };
   count(options.index);
 
-  const server = createServer(createApp({ indexes, logger: options.logger, metrics, ready: () => ready, limits }));
+  // One answering budget per client address, over WebSocket and HTTP alike.
+  const budgets = new AddressBudgets(limits.answerMsPerIp);
+  const server = createServer(createApp({ indexes, logger: options.logger, metrics, ready: () => ready, limits, budgets }));
   const answerer = options.answerer ?? inProcessAnswerer(indexes);
-  const ws = attachWebSocket(server, { indexes, answerer, logger: options.logger, metrics, limits });
+  const ws = attachWebSocket(server, { indexes, answerer, logger: options.logger, metrics, limits, budgets });
   return {
     server,
     metrics,

@@ -7,7 +7,9 @@
  * it. `ping`, `suggest` and `feedback` are answered at once, ahead of the queue. Every
  * message takes a token from the connection's bucket (a question, one more for every
  * COST_UNIT_MS it took); without one it is refused with `rate_limited` and the socket
- * stays open.
+ * stays open. A question is also refused while the client address's answering budget
+ * (shared by all its connections) is spent, checked when it arrives and again when its
+ * turn comes, so that questions queued before the budget ran out are not answered either.
  */
 import type { Logger } from 'pino';
 import type { Conversation } from '../core/answer';
@@ -19,7 +21,7 @@ import type { Answerer } from './answerer';
 import type { Limits } from './config';
 import { toClientError } from './errors';
 import type { Metrics } from './metrics';
-import { TokenBucket } from './rate-limit';
+import { TokenBucket, type Budget } from './rate-limit';
 
 /** Milliseconds of answering that cost one more token of the connection's rate limit. */
 export const COST_UNIT_MS = 25;
@@ -34,6 +36,8 @@ export interface SessionOptions {
   readonly limits: Pick<Limits, 'ratePerSecond' | 'rateBurst' | 'logQuestions'>;
   /** Names the connection in logs; request ids are `<connection>-<n>`. */
   readonly connectionId: string;
+  /** The answering budget of the client's address. */
+  readonly budget: Budget;
   readonly send: (message: ServerMessage) => void;
 }
 
@@ -92,6 +96,20 @@ export class Session {
     return false;
   }
 
+  /** A `rate_limited` refusal while the address's answering budget is spent. */
+  private budgetRefusal(id: RequestId | null): ServerMessage | undefined {
+    const wait = this.options.budget.wait();
+    if (wait === 0) return undefined;
+    this.options.metrics.rateLimited.inc();
+    return {
+      type: 'error',
+      id,
+      code: 'rate_limited',
+      message: `questions from your address have used their share of the service: ask again in ${wait} ms`,
+      retryAfterMs: wait,
+    };
+  }
+
   private dispatch(message: ClientMessage): void {
     const { send, metrics, logger, indexes } = this.options;
     switch (message.type) {
@@ -106,6 +124,11 @@ export class Session {
             code: 'bad_request',
             message: `"id" ${JSON.stringify(message.id)} belongs to a question not answered yet: use a new id for each question`,
           });
+          return;
+        }
+        const refusal = this.budgetRefusal(message.id ?? null);
+        if (refusal) {
+          send(refusal);
           return;
         }
         if (message.id !== undefined) this.pending.add(message.id);
@@ -170,7 +193,9 @@ export class Session {
       this.conversation = undefined;
       return { type: 'reset', id };
     }
-    const { metrics, logger, limits } = this.options;
+    const { metrics, logger, limits, budget } = this.options;
+    const refusal = this.budgetRefusal(id);
+    if (refusal) return refusal;
     const request = `${this.options.connectionId}-${++this.asked}`;
     const started = performance.now();
     let outcome: string;
@@ -193,6 +218,7 @@ export class Session {
     // A question costs a token, and one more for each COST_UNIT_MS it took to answer: a
     // client that asks expensive questions gets fewer of them, not more of the CPU.
     this.bucket.charge(Math.floor((seconds * 1000) / COST_UNIT_MS));
+    budget.charge(seconds * 1000);
     metrics.questions.inc({ outcome });
     metrics.answerSeconds.observe(seconds);
     logger.info({ request, outcome, ms: Math.round(seconds * 10_000) / 10, ...(limits.logQuestions ? { question: message.question } : {}) }, 'question');

@@ -22,6 +22,7 @@ import type { IndexHolder } from './app';
 import type { Answerer } from './answerer';
 import type { Limits } from './config';
 import type { Metrics } from './metrics';
+import type { AddressBudgets } from './rate-limit';
 import { Session } from './session';
 
 /** The endpoint's path. */
@@ -36,6 +37,8 @@ export interface WsOptions {
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly limits: Limits;
+  /** Answering time per client address, shared with the HTTP API. */
+  readonly budgets: AddressBudgets;
 }
 
 export interface WsEndpoint {
@@ -53,7 +56,7 @@ interface Client {
   alive: boolean;
 }
 
-export function attachWebSocket(server: Server, { indexes, answerer, logger, metrics, limits }: WsOptions): WsEndpoint {
+export function attachWebSocket(server: Server, { indexes, answerer, logger, metrics, limits, budgets }: WsOptions): WsEndpoint {
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes, perMessageDeflate: false });
   const clients = new Map<WebSocket, Client>();
   const perAddress = new Map<string, number>();
@@ -107,7 +110,7 @@ export function attachWebSocket(server: Server, { indexes, answerer, logger, met
       }
       ws.send(JSON.stringify(message));
     };
-    const session = new Session({ indexes, answerer, logger, metrics, limits, connectionId, send });
+    const session = new Session({ indexes, answerer, logger, metrics, limits, connectionId, budget: budgets.for(address), send });
     const client: Client = { session, address, alive: true };
     clients.set(ws, client);
     send(hello());

@@ -22,8 +22,8 @@ describe('the WebSocket edge', () => {
     address = await service.listen(0, '127.0.0.1');
   }
 
-  async function open(origin?: string): Promise<TestSocket> {
-    const socket = await connect(url(), origin);
+  async function open(origin?: string, headers?: Record<string, string>): Promise<TestSocket> {
+    const socket = await connect(url(), origin, headers);
     sockets.push(socket);
     expect(await socket.next()).toMatchObject({ type: 'hello' });
     return socket;
@@ -133,6 +133,43 @@ describe('the WebSocket edge', () => {
     expect(await socket.next()).toMatchObject({ type: 'answer', id: 2 });
     socket.sendJson({ type: 'ask', id: 3, question: 'third' }); // in debt after the second: refused
     expect(await socket.next()).toMatchObject({ type: 'error', id: 3, code: 'rate_limited' });
+  });
+
+  it("shares one answering budget among an address's connections, not with other addresses", async () => {
+    // Each question takes at least 30 ms; the address may use 1 ms a second (2 ms saved up).
+    const slow = {
+      converse: async (question: string) => {
+        const until = performance.now() + 30;
+        while (performance.now() < until);
+        return { answer: { question, answered: false, passages: [], message: "The articles don't say." }, conversation: { question, terms: new Map(), words: [] } };
+      },
+      close: async () => undefined,
+    };
+    service = createService({ index, logger: silentLogger, limits: { answerMsPerIp: 1, trustProxy: 1 }, answerer: slow });
+    address = await service.listen(0, '127.0.0.1');
+    const first = await open(undefined, { 'X-Forwarded-For': '198.51.100.7' });
+    const second = await open(undefined, { 'X-Forwarded-For': '198.51.100.7' });
+    const elsewhere = await open(undefined, { 'X-Forwarded-For': '203.0.113.9' });
+    // Two questions queued together: the first spends the budget, the second is refused
+    // when its turn comes rather than answered.
+    first.sendJson({ type: 'ask', id: 1, question: 'one' });
+    first.sendJson({ type: 'ask', id: 2, question: 'two' });
+    expect(await first.next()).toMatchObject({ type: 'answer', id: 1 });
+    const refused = await first.next();
+    expect(refused).toMatchObject({ type: 'error', id: 2, code: 'rate_limited' });
+    // About 28 s of debt at 1 ms a second.
+    expect(refused.retryAfterMs).toBeGreaterThan(20_000);
+    // Another connection from the same address is refused at once...
+    second.sendJson({ type: 'ask', id: 'a', question: 'three' });
+    expect(await second.next()).toMatchObject({ type: 'error', id: 'a', code: 'rate_limited' });
+    // ...but not what it asks besides questions, nor another address.
+    second.sendJson({ type: 'ping', id: 'p' });
+    expect(await second.next()).toEqual({ type: 'pong', id: 'p' });
+    elsewhere.sendJson({ type: 'ask', id: 'b', question: 'four' });
+    expect(await elsewhere.next()).toMatchObject({ type: 'answer', id: 'b' });
+    // The refused id is free again.
+    first.sendJson({ type: 'ask', id: 2, question: 'two' });
+    expect(await first.next()).toMatchObject({ type: 'error', id: 2, code: 'rate_limited' });
   });
 
   it('terminates a peer that misses a heartbeat', async () => {

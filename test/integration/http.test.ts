@@ -5,7 +5,7 @@ import { schemaErrors } from '../schemas';
 
 const index = seedIndexOnce();
 // Many requests a second from one address: a rate limit of its own, out of the way (it is tested below).
-const app = createApp({ indexes: { index }, logger: silentLogger, limits: { ratePerSecond: 10_000, rateBurst: 10_000, trustProxy: 0 } });
+const app = createApp({ indexes: { index }, logger: silentLogger, limits: { ratePerSecond: 10_000, rateBurst: 10_000, trustProxy: 0, answerMsPerIp: 0 } });
 const seed = index.corpus.document(SEED_ID)!;
 
 describe('HTTP API', () => {
@@ -198,7 +198,7 @@ describe('HTML pages', () => {
 
 describe('rate limit', () => {
   it('answers a client that asks too fast over HTTP with 429 rate_limited, and the others normally', async () => {
-    const limited = createApp({ indexes: { index }, logger: silentLogger, limits: { ratePerSecond: 2, rateBurst: 3, trustProxy: 1 } });
+    const limited = createApp({ indexes: { index }, logger: silentLogger, limits: { ratePerSecond: 2, rateBurst: 3, trustProxy: 1, answerMsPerIp: 0 } });
     const from = (address: string) => request(limited).get('/api/ask').query({ q: 'Lavrov' }).set('X-Forwarded-For', address);
     for (let i = 0; i < 3; i++) await from('203.0.113.1').expect(200);
     const refused = await from('203.0.113.1').expect(429);
@@ -206,6 +206,32 @@ describe('rate limit', () => {
     expect(schemaErrors('HttpError', refused.body)).toBe('');
     await from('198.51.100.9').expect(200); // another client
     await request(limited).get('/api/docs').set('X-Forwarded-For', '203.0.113.1').expect(200); // not a question
+  });
+});
+
+describe('answering budget', () => {
+  it('refuses an address that has used its answering time with 429 and Retry-After, and no other', async () => {
+    // Each question's search takes at least 30 ms; an address may use 1 ms a second.
+    const slowSearch = (...args: Parameters<typeof index.search.search>) => {
+      const until = performance.now() + 30;
+      while (performance.now() < until);
+      return index.search.search(...args);
+    };
+    const slow = { ...index, search: { ...index.search, search: slowSearch } } as unknown as typeof index;
+    const app = createApp({ indexes: { index: slow }, logger: silentLogger, limits: { ratePerSecond: 100, rateBurst: 100, trustProxy: 1, answerMsPerIp: 1 } });
+    const from = (address: string) => request(app).get('/api/ask').query({ q: 'Lavrov' }).set('X-Forwarded-For', address);
+    await from('203.0.113.1').expect(200);
+    const refused = await from('203.0.113.1').expect(429);
+    expect(refused.body).toEqual({
+      code: 'rate_limited',
+      message: expect.stringMatching(/^questions from your address have used their share of the service: ask again in \d+ ms$/),
+      retryAfterMs: expect.any(Number),
+    });
+    expect(refused.body.retryAfterMs).toBeGreaterThan(20_000);
+    expect(Number(refused.headers['retry-after'])).toBe(Math.ceil(refused.body.retryAfterMs / 1000));
+    expect(schemaErrors('HttpError', refused.body)).toBe('');
+    await request(app).post('/api/ask').send({ question: 'Lavrov' }).set('X-Forwarded-For', '203.0.113.1').expect(429);
+    await from('198.51.100.9').expect(200);
   });
 });
 

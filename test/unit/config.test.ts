@@ -28,6 +28,7 @@ describe('loadConfig', () => {
         ALLOW_NO_ORIGIN: 'false',
         RATE_PER_SECOND: '5',
         RATE_BURST: '8',
+        ANSWER_MS_PER_IP: '250',
         MAX_CONNECTIONS_PER_IP: '3',
         MAX_CONNECTIONS: '100',
         TRUST_PROXY: '1',
@@ -42,6 +43,7 @@ describe('loadConfig', () => {
       allowNoOrigin: false,
       ratePerSecond: 5,
       rateBurst: 8,
+      answerMsPerIp: 250,
       maxConnectionsPerIp: 3,
       maxConnections: 100,
       trustProxy: 1,
@@ -64,6 +66,7 @@ describe('loadConfig', () => {
     [{ HOST: '   ' }, 'HOST is empty'],
     [{ ALLOWED_ORIGINS: 'news.example.com' }, 'ALLOWED_ORIGINS must be "*" or origins like https://news.example.com'],
     [{ RATE_BURST: '0' }, 'RATE_BURST must be a whole number of at least 1'],
+    [{ ANSWER_MS_PER_IP: '-5' }, 'ANSWER_MS_PER_IP must be a whole number of at least 0'],
     [{ LOG_QUESTIONS: 'yes' }, 'LOG_QUESTIONS must be true or false'],
   ])('rejects %p with a TypeError saying what to fix', (env, message) => {
     expect(() => loadConfig(env)).toThrow(TypeError);
