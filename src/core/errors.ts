@@ -5,7 +5,8 @@
  *
  * - `bad_request`: the request is malformed; fix it before sending it again.
  * - `not_found`: the named document does not exist.
- * - `rate_limited`: too many messages on one connection; retry after `retryAfterMs`.
+ * - `rate_limited`: too many messages on one connection, or the client address has used its
+ *   answering time; retry after `retryAfterMs`.
  * - `corpus_invalid`: an article file cannot be loaded (the service refuses to start).
  * - `internal`: the server failed; the request may be retried.
  */
