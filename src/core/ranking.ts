@@ -20,6 +20,7 @@ import { tag, type NlpToken } from './nlp';
 import { candidates } from './short-answer';
 import { corrected } from './typos';
 import { ANAPHORS, answerCue, cueSpans, focusOf, type AnswerType, type Wanted } from './question';
+import type { RetrievedSentence } from './retrieval';
 import type { SentenceIndex, SentenceRef } from './search-index';
 
 /**
@@ -30,8 +31,6 @@ import type { SentenceIndex, SentenceRef } from './search-index';
 export const HEADLINE_WEIGHT = 0.5;
 /** Weight of a lexicon alias of a question word ("premier" -> prime-minister). */
 export const ALIAS_WEIGHT = 0.8;
-/** Most terms one question is searched with. */
-export const MAX_QUERY_TERMS = 16;
 /** Unknown words of one question looked up in the thesaurus and for typos (bounds the work of a long question). */
 export const MAX_WORDS_LOOKED_UP = 6;
 /** Weight of a synonym of a word the corpus has ("talks" -> negotiation). */
@@ -116,35 +115,21 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   const addTerm = (term: string, weight: number) => weights.set(term, Math.max(weights.get(term) ?? 0, weight));
 
   let followUp = false;
-  const knownWords = words.filter((w) => w.terms.some((t) => index.vocabulary.has(t)));
+  const knownWords = words.filter((w) => w.terms.some((t) => index.has(t)));
   const questionWords = question.toLowerCase().match(/\p{L}+/gu) ?? [];
   if (previous && knownWords.length < 2 && questionWords.some((w) => ANAPHORS.has(w))) {
     followUp = true;
     for (const [term, weight] of previous.terms) addTerm(term, weight * FOLLOW_UP_WEIGHT);
   }
 
-  // The work of one question is bounded: at most MAX_QUERY_TERMS terms are searched, the
-  // rarest ones (a 40-word question is answered by its most telling words).
-  const searched = [...weights.keys()]
-    .filter((term) => index.vocabulary.has(term))
-    .sort((a, b) => index.frequency(a) - index.frequency(b))
-    .slice(0, MAX_QUERY_TERMS);
-  const results =
-    searched.length === 0
-      ? []
-      : index.search.search(question, {
-          tokenize: () => searched,
-          processTerm: (term) => term,
-          boostTerm: (term) => weights.get(term) ?? 1,
-          combineWith: 'OR',
-        });
-
-  // Terms left out of the search by the bound are in the corpus all the same: evidence.
-  const matchedQueryTerms = new Set([...results.flatMap((r) => r.queryTerms), ...[...weights.keys()].filter((t) => index.vocabulary.has(t) && !searched.includes(t))]);
-  const answerType = refineType(cue?.type, question, words, index);
+  // The retriever bounds the work of one question (its rarest terms are searched; see
+  // retrieval.ts). Every term the corpus has is evidence, searched or not.
+  const results = index.retriever.retrieve(weights, RERANK_DEPTH);
+  const matchedQueryTerms = new Set([...weights.keys()].filter((t) => index.has(t)));
+  const answerType = refineType(cue?.type, question, words, index, results);
   const focus = answerType && cue ? focusOf(answerType, tagged, cue) : undefined;
   const wanted: Wanted | undefined = answerType && { type: answerType, ...(focus ? { focus } : {}) };
-  const scored = rerank(index, results.slice(0, RERANK_DEPTH), wanted);
+  const scored = rerank(index, results, wanted);
   const conversation: Conversation = {
     question,
     terms: weights,
@@ -188,7 +173,7 @@ function queryTerms(index: SentenceIndex, question: string, analyzed: readonly T
   // Only for words the corpus lacks (a word it has is better matched as itself), and only
   // for the first few: each costs a lookup, and a question with more unknown words than
   // that is declined anyway.
-  const unknownWords = words.filter((w) => !w.terms.some((t) => index.vocabulary.has(t))).slice(0, MAX_WORDS_LOOKED_UP);
+  const unknownWords = words.filter((w) => !w.terms.some((t) => index.has(t))).slice(0, MAX_WORDS_LOOKED_UP);
   for (const word of unknownWords) {
     const found = synonymTerms(index, word.text);
     if (found.length === 0) continue;
@@ -247,20 +232,25 @@ function topicWords(question: string, analyzed: readonly Term[]): TopicWord[] {
   return words;
 }
 
-/** "Who is Sergey Lavrov?" wants a role, not a person: the person is in the question. */
-function refineType(type: AnswerType | undefined, question: string, words: readonly TopicWord[], index: SentenceIndex): AnswerType | undefined {
+/**
+ * "Who is Sergey Lavrov?" wants a role, not a person: the person is in the question. People
+ * are looked for in the articles of the retrieved sentences (the person asked about is in
+ * them, if anywhere), not in the whole corpus.
+ */
+function refineType(type: AnswerType | undefined, question: string, words: readonly TopicWord[], index: SentenceIndex, results: readonly RetrievedSentence[]): AnswerType | undefined {
   if (type !== 'PERSON') return type;
-  const people = new Set(index.corpus.documents.flatMap((d) => index.entities(d).people.map((p) => p.term)));
+  const documents = new Set(results.map((r) => index.sentence(r.id).document));
+  const people = new Set([...documents].flatMap((d) => index.entities(d).people.map((p) => p.term)));
   const named = words.some((w) => w.terms.some((t) => people.has(t)));
   return named && /^\s*who(?:\s+(?:is|was)|'s)\s/i.test(question) ? 'ROLE' : type;
 }
 
-function rerank(index: SentenceIndex, results: ReadonlyArray<{ id: unknown; score: number; terms: string[] }>, wanted: Wanted | undefined): RankedSentence[] {
+function rerank(index: SentenceIndex, results: readonly RetrievedSentence[], wanted: Wanted | undefined): RankedSentence[] {
   // Relevance by words alone (headlines weighted down), what neighbours lend each other.
   const relevance = new Map<number, number>();
   for (const result of results) {
-    const ref = index.sentence(result.id as number);
-    relevance.set(result.id as number, result.score * (ref.sentence === 0 ? HEADLINE_WEIGHT : 1));
+    const ref = index.sentence(result.id);
+    relevance.set(result.id, result.score * (ref.sentence === 0 ? HEADLINE_WEIGHT : 1));
   }
   const neighbour = (ref: SentenceRef, step: -1 | 1): number => {
     const other = index.idOf(ref.document, ref.sentence + step);
@@ -268,7 +258,7 @@ function rerank(index: SentenceIndex, results: ReadonlyArray<{ id: unknown; scor
   };
 
   const ranked = results.map((result) => {
-    const id = result.id as number;
+    const id = result.id;
     const ref = index.sentence(id);
     const span = ref.document.sentences[ref.sentence];
     const matchedTerms = new Set(result.terms);
@@ -367,7 +357,7 @@ function synonymTerms(index: SentenceIndex, word: string, options?: { senses?: n
   const out = new Set<string>();
   for (const synonym of index.thesaurus.synonyms(normalizeWord(word), options)) {
     const terms = index.analyzer.terms(synonym).filter((t) => !t.alias).map((t) => t.term);
-    if (terms.length > 0 && terms.every((t) => index.words.has(t))) terms.forEach((t) => out.add(t));
+    if (terms.length > 0 && terms.every((t) => index.isWord(t))) terms.forEach((t) => out.add(t));
   }
   return [...out];
 }

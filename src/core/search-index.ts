@@ -10,10 +10,13 @@
  *            below the words themselves
  */
 import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import { Analyzer, normalizeWord, type Term } from './analyzer';
 import type { Corpus, CorpusDocument } from './corpus';
 import { documentEntities, type DocumentEntities } from './entities';
 import { builtInAliases, Lexicon } from './lexicon';
+import { BM25, FIELD_BOOSTS, MiniSearchRetriever, type RetrievalBudget, type Retriever } from './retrieval';
+import { FIELDS, TermVectors } from './term-vectors';
 import type { Thesaurus } from './thesaurus';
 
 /** Where an indexed sentence is: document and sentence number within it. */
@@ -25,16 +28,22 @@ export interface SentenceRef {
 export interface SentenceIndex {
   readonly corpus: Corpus;
   readonly search: MiniSearch<IndexedSentence>;
+  /** Finds the sentences matching weighted terms, within a bounded amount of work. */
+  readonly retriever: Retriever;
   readonly analyzer: Analyzer;
   readonly thesaurus?: Thesaurus;
-  /** Every term in the index (either field). */
-  readonly vocabulary: ReadonlySet<string>;
-  /** The terms of words as written in the corpus (the `text` field): what synonyms and typo corrections may reach. */
-  readonly words: ReadonlySet<string>;
   /** What a snapshot of this index stores. */
   readonly parts: IndexParts;
+  /** Whether `term` occurs in the corpus (in any field). */
+  has(term: string): boolean;
+  /** Whether `term` is a word as written in the corpus (the `text` field): what synonyms and typo corrections may reach. */
+  isWord(term: string): boolean;
   /** In how many sentences `term` occurs. */
   frequency(term: string): number;
+  /** Words of the corpus at most `distance` edits (Levenshtein) from `term`. */
+  wordsNear(term: string, distance: number): string[];
+  /** Words of the corpus that start with `prefix`, in the most sentences first; at most `count`. */
+  wordsStartingWith(prefix: string, count: number): string[];
   /** The analyzed terms of a sentence (remembered for the sentences questions keep meeting). */
   sentenceTerms(ref: SentenceRef): readonly Term[];
   /** How a word term is written in the corpus ("lavrov" -> "Lavrov"), for showing corrections. */
@@ -51,8 +60,6 @@ export interface IndexedSentence {
   readonly id: number;
 }
 
-export const ALIAS_FIELD_BOOST = 0.5;
-
 /** Sentences whose analysis is remembered (the oldest is forgotten first). */
 const SENTENCE_MEMO_LIMIT = 20_000;
 
@@ -64,28 +71,29 @@ export interface IndexOptions {
   readonly thesaurus?: Thesaurus;
   /** Called after each document is analyzed, for progress reports on large corpora. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** How much work one question may cost (tests use a small one to exercise large-corpus paths). */
+  readonly budget?: RetrievalBudget;
 }
 
 /** What an index is made of, apart from the corpus: what a snapshot stores. */
 export interface IndexParts {
   readonly search: MiniSearch<IndexedSentence>;
-  readonly words: ReadonlySet<string>;
-  readonly vocabulary: ReadonlySet<string>;
+  /** How each word term is written in the corpus. */
   readonly surfaces: ReadonlyMap<string, string>;
-  /** In how many sentences each term occurs (either field). */
-  readonly frequencies: ReadonlyMap<string, number>;
+  /** Each sentence's terms, field by field: the vocabulary, frequencies, and scoring of candidates. */
+  readonly vectors: TermVectors;
 }
 
 /** MiniSearch's options for the index: the same when building and when loading a snapshot. */
 export function miniSearchOptions(wordTerms: readonly string[][] = [], aliasTerms: readonly string[][] = []) {
   return {
-    fields: ['text', 'aliases'],
+    fields: [...FIELDS],
     storeFields: [],
     // Both fields carry the sentence id; `tokenize` returns that sentence's terms.
     extractField: (doc: IndexedSentence, field: string) => (field === 'id' ? doc.id : String(doc.id)),
     tokenize: (id: string, field?: string) => (field === 'aliases' ? aliasTerms : wordTerms)[Number(id)] ?? [],
     processTerm: (term: string) => term,
-    searchOptions: { boost: { text: 1, aliases: ALIAS_FIELD_BOOST } },
+    searchOptions: { boost: { ...FIELD_BOOSTS }, bm25: { ...BM25 } },
   };
 }
 
@@ -120,52 +128,81 @@ export function buildIndex(corpus: Corpus, options: IndexOptions = {}): Sentence
     });
     options.onProgress?.(done + 1, corpus.documents.length);
   });
-  const words = new Set<string>();
-  const frequencies = new Map<string, number>();
-  for (const terms of wordTerms) for (const term of terms) words.add(term);
-  wordTerms.forEach((terms, id) => {
-    for (const term of new Set([...terms, ...(aliasTerms[id] ?? [])])) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
-  });
-  const vocabulary = new Set(frequencies.keys());
-
   const search = new MiniSearch<IndexedSentence>(miniSearchOptions(wordTerms, aliasTerms));
   search.addAll(Array.from({ length: wordTerms.length }, (_, id) => ({ id })));
+  const vectors = TermVectors.build(wordTerms, aliasTerms);
   wordTerms.length = 0;
   aliasTerms.length = 0;
-  return assembleIndex(corpus, { search, words, vocabulary, surfaces, frequencies }, analyzer, options.thesaurus, (document) => entitiesByDoc.get(document));
+  return assembleIndex(corpus, { search, surfaces, vectors }, analyzer, options.thesaurus, {
+    knownEntities: (document) => entitiesByDoc.get(document),
+    ...(options.budget ? { budget: options.budget } : {}),
+  });
 }
 
-/**
- * An index over `corpus` from its parts. `knownEntities` gives what was recognized in a
- * document when it is at hand; otherwise it is recognized on first use (a loaded snapshot
- * starts without tagging every article).
- */
-export function assembleIndex(
-  corpus: Corpus,
-  parts: IndexParts,
-  analyzer: Analyzer,
-  thesaurus: Thesaurus | undefined,
-  knownEntities: (document: CorpusDocument) => DocumentEntities | undefined = () => undefined,
-): SentenceIndex {
+export interface AssembleOptions {
+  /**
+   * What was recognized in a document, when it is at hand; otherwise it is recognized on
+   * first use (a loaded snapshot starts without tagging every article).
+   */
+  readonly knownEntities?: (document: CorpusDocument) => DocumentEntities | undefined;
+  readonly budget?: RetrievalBudget;
+}
+
+/** An index over `corpus` from its parts. */
+export function assembleIndex(corpus: Corpus, parts: IndexParts, analyzer: Analyzer, thesaurus: Thesaurus | undefined, options: AssembleOptions = {}): SentenceIndex {
+  const knownEntities = options.knownEntities ?? (() => undefined);
   const refs: SentenceRef[] = [];
   const firstId = new Map<CorpusDocument, number>();
   for (const document of corpus.documents) {
     firstId.set(document, refs.length);
     document.sentences.forEach((_span, sentence) => refs.push({ document, sentence }));
   }
+  if (parts.vectors.sentenceCount !== refs.length) {
+    throw new RangeError(`the index has ${parts.vectors.sentenceCount} sentences, the corpus ${refs.length}`);
+  }
+  const published = (id: number) => refs[id]?.document.published ?? '';
+  const { vectors } = parts;
+  const retriever = new MiniSearchRetriever(parts.search, vectors, (a, b) => published(a) > published(b), options.budget);
+  const frequency = (term: string) => {
+    const id = vectors.termId(term);
+    return id === undefined ? 0 : vectors.frequency(id);
+  };
+  // The corpus's words in a radix tree, for typos and completions; made on first use.
+  let wordTree: SearchableMap<number> | undefined;
+  const words = () => {
+    if (!wordTree) {
+      wordTree = new SearchableMap<number>();
+      vectors.terms.forEach((term, id) => {
+        if (vectors.frequency(id, 0) > 0) wordTree?.set(term, vectors.frequency(id));
+      });
+    }
+    return wordTree;
+  };
   const entitiesByDoc = new Map<CorpusDocument, DocumentEntities>();
   // The sentences questions rerank are analyzed once while they stay in this memory.
   const analyzed = new Map<string, readonly Term[]>();
   return {
     corpus,
     search: parts.search,
+    retriever,
     analyzer,
-    words: parts.words,
-    vocabulary: parts.vocabulary,
     ...(thesaurus ? { thesaurus } : {}),
     parts,
+    has: (term) => frequency(term) > 0,
+    isWord(term) {
+      const id = vectors.termId(term);
+      return id !== undefined && vectors.frequency(id, 0) > 0;
+    },
+    frequency,
+    wordsNear: (term, distance) => [...words().fuzzyGet(term, distance).keys()],
+    wordsStartingWith(prefix, count) {
+      const found = [...words().atPrefix(prefix)];
+      return found
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, count)
+        .map(([term]) => term);
+    },
     surface: (term) => parts.surfaces.get(term),
-    frequency: (term) => parts.frequencies.get(term) ?? 0,
     sentenceTerms({ document, sentence }) {
       const key = `${firstId.get(document)}:${sentence}`;
       let terms = analyzed.get(key);

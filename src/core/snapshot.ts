@@ -1,18 +1,21 @@
 /**
  * Index snapshots: an index built once (`citeqa index`) and loaded at start-up (`citeqa
  * serve --index`), instead of analyzing every article again. A snapshot holds the corpus
- * (text, metadata, sentence spans), the MiniSearch index and the vocabularies; what was
- * recognized in each article (people, quotations) is recognized again on first use.
+ * (text, metadata, sentence spans), the MiniSearch index, the term vectors (as base64 of
+ * their little-endian typed arrays: compact, and read in one step) and how words are
+ * written; what was recognized in each article (people, quotations) is recognized again
+ * on first use.
  */
 import MiniSearch from 'minisearch';
 import { z } from 'zod';
 import { fromDocuments, type Corpus, type CorpusDocument } from './corpus';
 import { CiteqaError } from './errors';
 import { assembleIndex, createAnalyzer, miniSearchOptions, type IndexedSentence, type SentenceIndex } from './search-index';
+import { TermVectors } from './term-vectors';
 import type { Thesaurus } from './thesaurus';
 
 export const SNAPSHOT_FORMAT = 'citeqa-index';
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 const snapshotSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
@@ -28,10 +31,14 @@ const snapshotSchema = z.object({
       sentences: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])),
     }),
   ),
-  words: z.array(z.string()),
-  vocabulary: z.array(z.string()),
   surfaces: z.array(z.tuple([z.string(), z.string()])),
-  frequencies: z.array(z.tuple([z.string(), z.number().int().nonnegative()])),
+  vectors: z.object({
+    terms: z.array(z.string()),
+    starts: z.base64(),
+    aliasStarts: z.base64(),
+    termIds: z.base64(),
+    counts: z.base64(),
+  }),
   search: z.record(z.string(), z.unknown()),
 });
 
@@ -51,10 +58,14 @@ export function snapshotOf(index: SentenceIndex): Snapshot {
       text: d.text,
       sentences: d.sentences.map((s) => [s.start, s.end] as [number, number]),
     })),
-    words: [...index.parts.words],
-    vocabulary: [...index.parts.vocabulary],
     surfaces: [...index.parts.surfaces],
-    frequencies: [...index.parts.frequencies],
+    vectors: (({ terms, starts, aliasStarts, termIds, counts }) => ({
+      terms: [...terms],
+      starts: base64(starts),
+      aliasStarts: base64(aliasStarts),
+      termIds: base64(termIds),
+      counts: base64(counts),
+    }))(index.parts.vectors.raw),
     search: index.search.toJSON() as unknown as Record<string, unknown>,
   };
 }
@@ -74,21 +85,40 @@ export function loadSnapshot(data: unknown, options: { thesaurus?: Thesaurus } =
   }));
   const corpus: Corpus = fromDocuments(documents);
   let search: MiniSearch<IndexedSentence>;
+  let vectors: TermVectors;
   try {
     search = MiniSearch.loadJS<IndexedSentence>(snapshot.search as never, miniSearchOptions());
+    const { terms, starts, aliasStarts, termIds, counts } = snapshot.vectors;
+    vectors = TermVectors.fromData({
+      terms,
+      starts: typed(starts, Uint32Array),
+      aliasStarts: typed(aliasStarts, Uint32Array),
+      termIds: typed(termIds, Uint32Array),
+      counts: typed(counts, Uint16Array),
+    });
+    if (search.documentCount !== corpus.sentenceCount || vectors.sentenceCount !== corpus.sentenceCount) {
+      throw new RangeError(`it indexes ${search.documentCount} sentences, its documents have ${corpus.sentenceCount}`);
+    }
   } catch (error) {
     throw new CiteqaError('corpus_invalid', `not a citeqa index: its search index cannot be read (${(error as Error).message}); build it again with citeqa index`);
   }
   return assembleIndex(
     corpus,
-    {
-      search,
-      words: new Set(snapshot.words),
-      vocabulary: new Set(snapshot.vocabulary),
-      surfaces: new Map(snapshot.surfaces),
-      frequencies: new Map(snapshot.frequencies),
-    },
+    { search, surfaces: new Map(snapshot.surfaces), vectors },
     createAnalyzer(),
     options.thesaurus,
   );
+}
+
+function base64(array: Uint32Array | Uint16Array): string {
+  return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+}
+
+/** A typed array from base64 of its bytes (copied, so that it is aligned). */
+function typed<T extends Uint32Array | Uint16Array>(text: string, Type: { new (buffer: ArrayBuffer): T; readonly BYTES_PER_ELEMENT: number }): T {
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.byteLength % Type.BYTES_PER_ELEMENT !== 0) throw new RangeError('term vectors are truncated');
+  const copy = new ArrayBuffer(bytes.byteLength);
+  new Uint8Array(copy).set(bytes);
+  return new Type(copy);
 }

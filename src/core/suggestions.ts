@@ -34,31 +34,48 @@ export const MIN_PREFIX_LETTERS = 3;
 /** Words of the prefix that take part in a completion (the last ones). */
 const MAX_COMPLETION_WORDS = 6;
 
+/** Corpus words with the typed prefix that are considered, the commonest. */
+const COMPLETION_CANDIDATES = 200;
+/** Sentences matching the words before the last that completions are drawn from. */
+const COMPLETION_CONTEXT = 100;
+
 /**
- * Completions of a question being typed, from MiniSearch's autoSuggest over the corpus's
- * words: "peace tre" -> "peace treaty". The words typed so far stay as typed; the last
- * one is completed with words as the articles write them.
+ * Completions of a question being typed: "peace tre" -> "peace treaty". The words typed so
+ * far stay as typed; the last one is completed with a corpus word, as the articles write
+ * it: among the commonest words with that prefix, those found most often in the sentences
+ * that best match the words before it ("peace tre": treaty), then the commonest overall.
+ * The work is bounded whatever the corpus: a walk of the word tree and one retrieval.
  */
 export function completions(index: SentenceIndex, prefix: string, count = 5): string[] {
   const words = index.analyzer.terms(prefix).filter((t) => !t.alias).slice(-MAX_COMPLETION_WORDS);
   const last = words.at(-1);
-  // Only while a word is being typed: after a space there is nothing to complete. A prefix
-  // search walks every term that starts with the prefix: one or two letters would walk a
-  // large share of the vocabulary, so a word is completed from its third letter.
+  // Only while a word is being typed: after a space there is nothing to complete. One or
+  // two letters say too little to be worth completing.
   if (!last || last.end !== prefix.trimEnd().length || /\s$/.test(prefix)) return [];
   if (prefix.slice(last.start, last.end).length < MIN_PREFIX_LETTERS) return [];
   const lead = prefix.slice(0, last.start);
-  const suggestions = index.search.autoSuggest(prefix, {
-    tokenize: () => words.map((t) => t.term),
-    processTerm: (term) => term,
-    prefix: (_term, i, terms) => i === terms.length - 1,
-    combineWith: 'AND',
-  });
+  const candidates = index.wordsStartingWith(last.term, COMPLETION_CANDIDATES).filter((term) => term !== last.term);
+  if (candidates.length === 0) return [];
+
+  // How often each candidate occurs in the sentences that match the words before it.
+  const together = new Map<string, number>();
+  const before = new Map(words.slice(0, -1).map((t) => [t.term, 1]));
+  if (before.size > 0) {
+    const wanted = new Set(candidates);
+    const { vectors } = index.parts;
+    for (const sentence of index.retriever.retrieve(before, COMPLETION_CONTEXT)) {
+      vectors.forEach(sentence.id, (termId, field) => {
+        const term = vectors.term(termId);
+        if (field === 0 && wanted.has(term)) together.set(term, (together.get(term) ?? 0) + 1);
+      });
+    }
+  }
+  const ordered = [...candidates].sort((a, b) => (together.get(b) ?? 0) - (together.get(a) ?? 0) || index.frequency(b) - index.frequency(a));
   const out: string[] = [];
-  for (const suggestion of suggestions) {
-    const completed = suggestion.terms.map((term) => index.surface(term)).filter((s): s is string => s !== undefined).at(-1);
-    if (!completed || completed.toLowerCase() === last.term) continue;
-    const text = `${lead}${completed}`;
+  for (const term of ordered) {
+    const written = index.surface(term);
+    if (written === undefined) continue;
+    const text = `${lead}${written}`;
     if (!out.includes(text)) out.push(text);
     if (out.length === count) break;
   }

@@ -6,19 +6,19 @@ import type { SentenceIndex } from './search-index';
 
 /**
  * Corpus terms one slip from `term` (an insertion, deletion, substitution, or swap of two
- * neighbouring letters; two slips for words of eight letters or more). MiniSearch's fuzzy
- * search walks the index for candidates; each is then checked with transpositions
- * counted as one slip, which Levenshtein distance counts as two ("Lavorv" -> "Lavrov").
+ * neighbouring letters; two slips for words of eight letters or more). The corpus's words
+ * within one more Levenshtein edit are the candidates (a walk of the word tree, whatever
+ * the size of the corpus); each is then checked with transpositions counted as one slip,
+ * which Levenshtein distance counts as two ("Lavorv" -> "Lavrov").
  */
 export function corrected(index: SentenceIndex, term: string): string[] {
   if (term.length < 4 || /\d/.test(term)) return [];
   const slips = term.length >= 8 ? 2 : 1;
-  const found = new Set<string>();
-  const results = index.search.search(term, { tokenize: () => [term], processTerm: (t) => t, fuzzy: slips + 1, maxFuzzy: slips + 1, combineWith: 'OR' });
-  for (const result of results) {
-    for (const candidate of result.terms) if (candidate !== term && index.words.has(candidate) && damerau(candidate, term) <= slips) found.add(candidate);
-  }
-  return [...found];
+  return index
+    .wordsNear(term, slips + 1)
+    .filter((candidate) => candidate !== term && damerau(candidate, term) <= slips)
+    // The commonest first: the likelier meant, and the one a corrected question shows.
+    .sort((a, b) => index.frequency(b) - index.frequency(a) || (a < b ? -1 : 1));
 }
 
 /** Optimal-string-alignment distance: Levenshtein with adjacent transpositions. */

@@ -211,13 +211,13 @@ describe('rate limit', () => {
 
 describe('answering budget', () => {
   it('refuses an address that has used its answering time with 429 and Retry-After, and no other', async () => {
-    // Each question's search takes at least 30 ms; an address may use 1 ms a second.
-    const slowSearch = (...args: Parameters<typeof index.search.search>) => {
+    // Each question's retrieval takes at least 30 ms; an address may use 1 ms a second.
+    const slowRetrieve: typeof index.retriever.retrieve = (...args) => {
       const until = performance.now() + 30;
       while (performance.now() < until);
-      return index.search.search(...args);
+      return index.retriever.retrieve(...args);
     };
-    const slow = { ...index, search: { ...index.search, search: slowSearch } } as unknown as typeof index;
+    const slow = { ...index, retriever: { frequency: index.retriever.frequency.bind(index.retriever), retrieve: slowRetrieve } };
     const app = createApp({ indexes: { index: slow }, logger: silentLogger, limits: { ratePerSecond: 100, rateBurst: 100, trustProxy: 1, answerMsPerIp: 1 } });
     const from = (address: string) => request(app).get('/api/ask').query({ q: 'Lavrov' }).set('X-Forwarded-For', address);
     await from('203.0.113.1').expect(200);
@@ -237,7 +237,7 @@ describe('answering budget', () => {
 
 describe('failures', () => {
   it('answer an unexpected error with a bare internal error: no stack, no path', async () => {
-    const broken = { ...index, search: { ...index.search, search: () => { throw new Error('boom at /work/secret/path.ts:12'); } } } as unknown as typeof index;
+    const broken = { ...index, retriever: { frequency: () => 1, retrieve: () => { throw new Error('boom at /work/secret/path.ts:12'); } } };
     const logged: unknown[] = [];
     const logger = { ...silentLogger, error: (...args: unknown[]) => logged.push(args) } as unknown as typeof silentLogger;
     const res = await request(createApp({ indexes: { index: broken }, logger })).get('/api/ask').query({ q: 'peace treaty' }).expect(500);

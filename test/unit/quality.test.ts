@@ -4,7 +4,8 @@
  * tests.
  */
 import { ask, converse } from '../../src/core/answer';
-import { MAX_QUERY_TERMS, rank } from '../../src/core/ranking';
+import { rank } from '../../src/core/ranking';
+import { DEFAULT_BUDGET } from '../../src/core/retrieval';
 import { SEED_ID, seedIndexOnce } from '../helpers';
 
 const index = seedIndexOnce();
@@ -192,7 +193,7 @@ describe('follow-ups', () => {
 });
 
 describe('bounded work', () => {
-  it(`searches a long question with at most ${MAX_QUERY_TERMS} terms, the rarest, and still answers it`, () => {
+  it(`searches a long question with at most ${DEFAULT_BUDGET.maxTerms} terms, the rarest, and still answers it`, () => {
     const searched: string[][] = [];
     const original = index.search.search.bind(index.search);
     const spy = jest.spyOn(index.search, 'search').mockImplementation((query, options) => {
@@ -205,7 +206,7 @@ describe('bounded work', () => {
       const answer = ask(index, question);
       expect(answer.answered).toBe(true);
       const main = searched.at(-1)!;
-      expect(main.length).toBe(MAX_QUERY_TERMS);
+      expect(main.length).toBe(DEFAULT_BUDGET.maxTerms);
       // The rarest terms are kept: "hour" (one sentence) is in, "russia" (many) is out.
       expect(main).toContain('hour');
       expect(main).not.toContain('russia');

@@ -1,7 +1,7 @@
 import { ask } from '../../src/core/answer';
 import { buildCorpus } from '../../src/core/corpus';
 import { buildIndex } from '../../src/core/search-index';
-import { loadSnapshot, snapshotOf } from '../../src/core/snapshot';
+import { loadSnapshot, SNAPSHOT_VERSION, snapshotOf } from '../../src/core/snapshot';
 import { wordnetThesaurus } from '../../src/node/wordnet';
 import { fixtureFile } from '../helpers';
 
@@ -26,7 +26,12 @@ describe('index snapshots', () => {
   it.each([
     ['not an object', 42, 'not a citeqa index'],
     ['another format', { format: 'other' }, 'format'],
-    ['a later version', { ...snapshotOf(built), version: 2 }, 'version'],
+    ['a later version', { ...snapshotOf(built), version: SNAPSHOT_VERSION + 1 }, 'version'],
+    ['an earlier version', { ...snapshotOf(built), version: SNAPSHOT_VERSION - 1 }, 'version'],
+    ['term vectors that are not base64', { ...snapshotOf(built), vectors: { ...snapshotOf(built).vectors, termIds: 'not base64!' } }, 'vectors.termIds'],
+    ['truncated term vectors', { ...snapshotOf(built), vectors: { ...snapshotOf(built).vectors, counts: 'AAAA' } }, 'search index cannot be read'],
+    ['term vectors naming unknown terms', { ...snapshotOf(built), vectors: { ...snapshotOf(built).vectors, terms: ['one'] } }, 'term vectors are inconsistent'],
+    ['a search index of other documents', { ...snapshotOf(built), documents: [] }, 'indexes 16 sentences, its documents have 0'],
     ['a broken search index', { ...snapshotOf(built), search: { nonsense: true } }, 'search index cannot be read'],
   ])('refuses %s, saying to build it again', (_name, data, message) => {
     expect(() => loadSnapshot(data)).toThrow(expect.objectContaining({ code: 'corpus_invalid', message: expect.stringContaining(message) }));

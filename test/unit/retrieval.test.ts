@@ -1,0 +1,108 @@
+/**
+ * Retrieval: MiniSearch's BM25 reproduced exactly for candidates, bounded work, champion
+ * lists, and the same answers as an exhaustive search where the bound does not bite.
+ */
+import { syntheticArticles } from '../../src/bench/synthetic';
+import { buildCorpus } from '../../src/core/corpus';
+import { type RetrievalBudget } from '../../src/core/retrieval';
+import { buildIndex, type SentenceIndex } from '../../src/core/search-index';
+import { seedIndexOnce } from '../helpers';
+
+/** MiniSearch's own search of `query`, over every sentence: the reference. */
+function exhaustive(index: SentenceIndex, query: ReadonlyMap<string, number>) {
+  const terms = [...query.keys()].filter((t) => index.has(t));
+  if (terms.length === 0) return [];
+  return index.search
+    .search('', { tokenize: () => terms, processTerm: (t) => t, boostTerm: (t) => query.get(t) ?? 1, combineWith: 'OR' })
+    .map((r) => ({ id: r.id as number, score: r.score }));
+}
+
+describe('retrieval on a small corpus', () => {
+  const index = seedIndexOnce();
+
+  it('is MiniSearch search exactly when every term is selective', () => {
+    for (const query of [
+      new Map([['lavrov', 1]]),
+      new Map([['peac', 1], ['treati', 1], ['island', 0.8]]),
+      new Map([['meet', 1], ['hour', 1], ['ww2', 0.5]]),
+      new Map([['qzxv', 1], ['russia', 1]]),
+    ]) {
+      const reference = exhaustive(index, query);
+      const retrieved = index.retriever.retrieve(query, 100);
+      expect(retrieved.map((r) => r.id)).toEqual(reference.map((r) => r.id));
+      retrieved.forEach((r, i) => expect(r.score).toBeCloseTo(reference[i]?.score ?? NaN, 10));
+    }
+  });
+
+  it('returns nothing for terms the corpus lacks', () => {
+    expect(index.retriever.retrieve(new Map([['qzxv', 1]]), 10)).toEqual([]);
+    expect(index.retriever.retrieve(new Map(), 10)).toEqual([]);
+  });
+});
+
+describe('retrieval within a budget', () => {
+  // 60 synthetic articles (about 1,300 sentences); a budget that makes most news words common.
+  const corpus = buildCorpus(syntheticArticles(60, 7));
+  const budget: RetrievalBudget = { maxTerms: 16, selectivePostings: 40, championsPerTerm: 30, championTerms: 3 };
+  const bounded = buildIndex(corpus, { budget });
+  const full = buildIndex(corpus, { budget: { ...budget, selectivePostings: Number.MAX_SAFE_INTEGER } });
+
+  it('scores each candidate exactly as MiniSearch would (common terms from the term vectors)', () => {
+    const query = new Map([['meet', 1], ['hour', 1], ['offici', 0.8], ['talk', 0.5]]);
+    expect(query.size).toBe([...query.keys()].filter((t) => bounded.frequency(t) > budget.selectivePostings).length); // all common
+    const reference = new Map(exhaustive(full, query).map((r) => [r.id, r.score]));
+    const retrieved = bounded.retriever.retrieve(query, 1000);
+    expect(retrieved.length).toBeGreaterThan(0);
+    for (const r of retrieved) expect(r.score).toBeCloseTo(reference.get(r.id) ?? NaN, 10);
+  });
+
+  it('finds what an exhaustive search finds first when a selective term leads it', () => {
+    // The rarest word of an article (a name, a place); the words around it are common.
+    const own = bounded.analyzer.terms(corpus.documents[5]!.text).map((t) => t.term).filter((t) => bounded.frequency(t) > 1);
+    const rare = own.sort((a, b) => bounded.frequency(a) - bounded.frequency(b))[0]!;
+    expect(bounded.frequency(rare)).toBeLessThanOrEqual(budget.selectivePostings);
+    const query = new Map([[rare, 1], ['meet', 1], ['talk', 1], ['agre', 1]]);
+    const reference = exhaustive(full, query).slice(0, 5);
+    const retrieved = bounded.retriever.retrieve(query, 5);
+    expect(retrieved.map((r) => r.id)).toEqual(reference.map((r) => r.id));
+  });
+
+  it('searches MiniSearch only with the rarest terms, within the budget of sentences', () => {
+    const searched: string[][] = [];
+    const original = bounded.search.search.bind(bounded.search);
+    const spy = jest.spyOn(bounded.search, 'search').mockImplementation((query, options) => {
+      searched.push(options?.tokenize?.(String(query)) ?? []);
+      return original(query, options);
+    });
+    try {
+      const terms = [...new Set(corpus.documents.slice(0, 3).flatMap((d) => d.text.toLowerCase().match(/\p{L}{4,}/gu) ?? []))];
+      const query = new Map(terms.map((t) => [bounded.analyzer.terms(t)[0]?.term ?? t, 1]));
+      bounded.retriever.retrieve(query, 50);
+      const used = searched.flat();
+      expect(used.length).toBeGreaterThan(0);
+      expect(used.length).toBeLessThanOrEqual(budget.maxTerms);
+      expect(used.reduce((sum, t) => sum + bounded.frequency(t), 0)).toBeLessThanOrEqual(budget.selectivePostings);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('answers a question made only of common words from their champions, newest first on ties', () => {
+    const retrieved = bounded.retriever.retrieve(new Map([['last', 1]]), budget.championsPerTerm + 10);
+    // Only the champions of "last" are candidates.
+    expect(retrieved).toHaveLength(budget.championsPerTerm);
+    const best = exhaustive(full, new Map([['last', 1]]));
+    const top = best[0]!.score;
+    expect(retrieved[0]!.score).toBeCloseTo(top, 10);
+    // Many sentences score the same ("The meeting lasted about two hours"): the champions
+    // among them are from the newest articles.
+    const date = (id: number) => full.sentence(id).document.published;
+    const kept = new Set(retrieved.map((r) => r.id));
+    const tied = best.filter((r) => Math.abs(r.score - top) < 1e-9);
+    expect(tied.length).toBeGreaterThan(budget.championsPerTerm);
+    const keptDates = tied.filter((r) => kept.has(r.id)).map((r) => date(r.id));
+    const leftDates = tied.filter((r) => !kept.has(r.id)).map((r) => date(r.id));
+    expect(keptDates.length).toBeGreaterThan(0);
+    expect(keptDates.every((d) => leftDates.every((l) => d >= l))).toBe(true);
+  });
+});
