@@ -11,8 +11,8 @@ export interface TestSocket {
   sendJson(message: unknown): void;
 }
 
-export async function connect(url: string, origin?: string, headers?: Record<string, string>): Promise<TestSocket> {
-  const ws = new WebSocket(url, { ...(origin === undefined ? {} : { origin }), ...(headers ? { headers } : {}) });
+export async function connect(url: string, origin?: string, headers?: Record<string, string>, localAddress?: string): Promise<TestSocket> {
+  const ws = new WebSocket(url, { ...(origin === undefined ? {} : { origin }), ...(headers ? { headers } : {}), ...(localAddress ? { localAddress } : {}) });
   // A message that does not match its schema is queued as the error that makes next() fail.
   const queue: Array<Record<string, unknown> | Error> = [];
   const waiters: Array<(message: Record<string, unknown> | Error) => void> = [];

@@ -5,37 +5,46 @@
  * here; absolute times vary with the machine's load.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
 import MiniSearch from 'minisearch';
-import pino from 'pino';
-import { CiteqaClient } from '../client';
 import { ask } from '../core/answer';
 import { buildCorpus } from '../core/corpus';
-import type { SentenceIndex } from '../core/search-index';
-import { workerAnswerer, type Answerer } from '../server/answerer';
-import { createService } from '../server/service';
-import { syntheticArticles } from './synthetic';
 import { buildIndex } from '../core/search-index';
 import { loadCorpusDir } from '../node/corpus-dir';
 import { wordnetThesaurus } from '../node/wordnet';
 import { loadConfig } from '../server/config';
+import { measureFairness } from './fairness';
+import { summary } from './stats';
+import { syntheticArticles } from './synthetic';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const STARTS = 5;
 const ROUNDS = 200;
 
-function quantile(sorted: readonly number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+interface BenchOptions {
+  readonly quick: boolean;
+  readonly articles: number;
 }
 
-function summary(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), mean: samples.reduce((a, b) => a + b, 0) / samples.length };
+function parseOptions(argv: readonly string[]): BenchOptions {
+  const program = new Command('bench')
+    .description('citeqa benchmarks: prints a table and writes .bench/results.json')
+    .option('--quick', 'a smaller run for development')
+    .option('--articles <count>', 'synthetic articles for the fairness measurement (default 5000; 500 with --quick)', (value) => {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 10) throw new InvalidArgumentError('a whole number of at least 10');
+      return n;
+    })
+    .exitOverride();
+  program.parse(argv, { from: 'user' });
+  const { quick = false, articles } = program.opts<{ quick?: boolean; articles?: number }>();
+  return { quick, articles: articles ?? (quick ? 500 : 5000) };
 }
 
 async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
   // 1. Cold starts, each in a fresh process.
   const starts = Array.from({ length: STARTS }, () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'startup.ts')], { cwd: ROOT, encoding: 'utf8' });
@@ -78,7 +87,9 @@ async function main(): Promise<void> {
   }
   // 3. Fairness: one client's answer times while another sends long questions as fast as
   //    its rate limit lets it, against the same client alone, on a synthetic corpus.
-  const fairness = await measureFairness();
+  const files = syntheticArticles(options.articles, 3);
+  const big = buildIndex(buildCorpus(files), { thesaurus: wordnetThesaurus() });
+  const fairness = { sentences: big.corpus.sentenceCount, ...(await measureFairness(big, files, { samples: options.quick ? 30 : 100, pauseMs: 100 })) };
 
   const answer = summary(ours);
   const search = summary(baseline);
@@ -98,64 +109,21 @@ async function main(): Promise<void> {
       `  ask()               p50 ${f(answer.p50)} ms  p99 ${f(answer.p99)} ms  mean ${f(answer.mean)} ms`,
       `  MiniSearch search() p50 ${f(search.p50)} ms  p99 ${f(search.p99)} ms  mean ${f(search.mean)} ms`,
       `  ratio ask/search at p50: ${f(results.question.ratioP50)}`,
-      `fairness (${fairness.sentences} synthetic sentences; a client asking while another floods long questions at its rate limit):`,
-      ...(['inProcess', 'inWorker'] as const).flatMap((where) => [
-        `  answered ${where === 'inProcess' ? 'in process' : 'in a worker'}:`,
-        `    alone     p50 ${f(fairness[where].alone.p50)} ms  p99 ${f(fairness[where].alone.p99)} ms`,
-        `    flooded   p50 ${f(fairness[where].flooded.p50)} ms  p99 ${f(fairness[where].flooded.p99)} ms  (ratio p99 ${f(fairness[where].flooded.p99 / fairness[where].alone.p99)})`,
-      ]),
+      `fairness (${fairness.sentences} synthetic sentences; a reader asking while ${fairness.inProcess.attacker.sockets} sockets from another address flood 40-word questions and completions):`,
+      ...(['inProcess', 'inWorker'] as const).flatMap((where) => {
+        const { alone, flooded, changedAnswers, attacker } = fairness[where];
+        return [
+          `  answered ${where === 'inProcess' ? 'in process' : 'in a worker'}:`,
+          `    alone     p50 ${f(alone.p50)} ms  p99 ${f(alone.p99)} ms`,
+          `    flooded   p50 ${f(flooded.p50)} ms  p99 ${f(flooded.p99)} ms  (ratio p99 ${f(flooded.p99 / alone.p99)}); answers changed: ${changedAnswers}`,
+          `    attacker  ${attacker.answered} questions answered, ${attacker.suggestions} completions, ${attacker.rateLimited} refused (rate_limited)`,
+        ];
+      }),
       '',
     ].join('\n'),
   );
   mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
   writeFileSync(path.join(ROOT, '.bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-}
-
-async function measureFairness() {
-  const files = syntheticArticles(1000, 3);
-  const index = buildIndex(buildCorpus(files), { thesaurus: wordnetThesaurus() });
-  const inProcess = await fairnessOf(index);
-  // The same, with questions answered in a worker thread (as `npm start` does).
-  const dir = mkdtempSync(path.join(tmpdir(), 'citeqa-bench-'));
-  for (const file of files) writeFileSync(path.join(dir, file.name), file.bytes);
-  const inWorker = await fairnessOf(index, await workerAnswerer({ corpusDir: dir }));
-  rmSync(dir, { recursive: true, force: true });
-  return { sentences: index.corpus.sentenceCount, inProcess, inWorker };
-}
-
-async function fairnessOf(index: SentenceIndex, answerer?: Answerer) {
-  const service = createService({ index, logger: pino({ level: 'silent' }), ...(answerer ? { answerer } : {}) });
-  const { port } = await service.listen(0, '127.0.0.1');
-  const url = `ws://127.0.0.1:${port}/ws`;
-  const polite = await CiteqaClient.connect(url);
-  const times = async (count: number) => {
-    const samples: number[] = [];
-    for (let i = 0; i < count; i++) {
-      const started = performance.now();
-      await polite.ask('Who proposed the trade agreement?');
-      samples.push(performance.now() - started);
-      // A polite client: well within the rate limit (10 a second by default).
-      await new Promise((resolve) => setTimeout(resolve, 150));
-    }
-    return summary(samples);
-  };
-  await times(5);
-  const alone = await times(60);
-  const heavy = await CiteqaClient.connect(url);
-  const long = 'trade agreement peace treaty energy deal border dispute fishing rights climate pact security talks tariff water shipping accord minister president officials parliament protests summit budget elections analysts industries jobs percent';
-  let flooding = true;
-  const flood = (async () => {
-    while (flooding) {
-      await Promise.all(Array.from({ length: 10 }, () => heavy.ask(long, { limit: 10 }).catch(() => undefined)));
-    }
-  })();
-  const flooded = await times(60);
-  flooding = false;
-  await flood;
-  heavy.close();
-  polite.close();
-  await service.close();
-  return { alone, flooded };
 }
 
 void main();

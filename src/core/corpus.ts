@@ -56,6 +56,9 @@ export function buildCorpus(files: readonly CorpusFile[]): Corpus {
     documents.push({ ...article, sentences: splitSentences(article.text) });
   }
   if (problems.length > 0) throw new CorpusError(problems);
+  // In id order, whatever order the files came in: the same articles make the same index
+  // (sentence ids, ties between equal scores) from a directory, a list or a snapshot.
+  documents.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return fromDocuments(documents, warnings);
 }
 

@@ -81,13 +81,13 @@ export class MiniSearchRetriever implements Retriever {
   private readonly champions = new Map<number, Uint32Array>();
 
   /**
-   * `newer(a, b)`: whether sentence `a` is from a more recent article than `b` (ties in a
-   * champion list go to recent news).
+   * `newer(a, b)`: whether sentence `a` is from a more recent article than `b` (between
+   * equal scores, recent news goes first).
    */
   constructor(
     private readonly search: MiniSearch<{ id: number }>,
     private readonly vectors: TermVectors,
-    newer: (a: number, b: number) => boolean,
+    private readonly newer: (a: number, b: number) => boolean,
     readonly budget: RetrievalBudget = DEFAULT_BUDGET,
   ) {
     this.champions = championLists(vectors, budget, newer);
@@ -135,7 +135,8 @@ export class MiniSearchRetriever implements Retriever {
 
     const ranked: RetrievedSentence[] = [];
     for (const [id, { sum, terms, matched }] of found) ranked.push({ id, score: sum * matched, terms: [...terms] });
-    return ranked.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
+    // Equal scores: the newer article first, then the earlier sentence.
+    return ranked.sort((a, b) => b.score - a.score || (this.newer(a.id, b.id) ? -1 : this.newer(b.id, a.id) ? 1 : a.id - b.id)).slice(0, limit);
   }
 
   /** Adds the common terms' scores to the candidates, from their term vectors. */

@@ -27,8 +27,9 @@ async function main(): Promise<void> {
       return;
     }
     try {
+      const started = performance.now();
       const { answer, conversation } = converse(index, message.question ?? '', message.options ?? {});
-      port.postMessage({ type: 'answer', id: message.id, answer, conversation });
+      port.postMessage({ type: 'answer', id: message.id, answer, conversation, workMs: performance.now() - started });
     } catch (error) {
       // A deliberate error keeps its code; anything else goes back whole, for the log.
       if (error instanceof CiteqaError) port.postMessage({ type: 'error', id: message.id, code: error.code, message: error.message });

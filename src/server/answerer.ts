@@ -9,8 +9,15 @@ import { converse, type Answer, type AskOptions, type Conversation } from '../co
 import { CiteqaError, type ErrorCode } from '../core/errors';
 import type { IndexHolder } from './app';
 
+export interface Answered {
+  readonly answer: Answer;
+  readonly conversation: Conversation;
+  /** Milliseconds spent answering (not waiting for a turn): what rate limits charge. */
+  readonly workMs: number;
+}
+
 export interface Answerer {
-  converse(question: string, options: AskOptions): Promise<{ answer: Answer; conversation: Conversation }>;
+  converse(question: string, options: AskOptions): Promise<Answered>;
   /** Builds the index again from its source; resolves once the new one answers. */
   reload?(): Promise<void>;
   close(): Promise<void>;
@@ -19,7 +26,11 @@ export interface Answerer {
 /** Answers in this thread, from the index being served. */
 export function inProcessAnswerer(indexes: IndexHolder): Answerer {
   return {
-    converse: async (question, options) => converse(indexes.index, question, options),
+    converse: async (question, options) => {
+      const started = performance.now();
+      const { answer, conversation } = converse(indexes.index, question, options);
+      return { answer, conversation, workMs: performance.now() - started };
+    },
     close: async () => undefined,
   };
 }
@@ -32,7 +43,7 @@ export interface WorkerSource {
 type Request = { id: number; question: string; options: AskOptions } | { id: number; reload: true };
 type Reply =
   | { type: 'ready' }
-  | { type: 'answer'; id: number; answer: Answer; conversation: Conversation }
+  | { type: 'answer'; id: number; answer: Answer; conversation: Conversation; workMs: number }
   | { type: 'error'; id: number; code: ErrorCode; message: string }
   | { type: 'failure'; id: number; detail: string }
   | { type: 'reloaded'; id: number };
@@ -86,7 +97,7 @@ export function workerAnswerer(source: WorkerSource): Promise<Answerer> {
     const answerer: Answerer = {
       async converse(question, options) {
         const reply = await request({ question, options } as Omit<Request, 'id'>);
-        if (reply.type === 'answer') return { answer: reply.answer, conversation: reply.conversation };
+        if (reply.type === 'answer') return { answer: reply.answer, conversation: reply.conversation, workMs: reply.workMs };
         if (reply.type === 'error') throw new CiteqaError(reply.code, reply.message);
         // Not a deliberate error: reported to the client as internal, logged whole.
         throw new Error(reply.type === 'failure' ? `the answer worker failed: ${reply.detail}` : `unexpected reply from the answer worker: ${reply.type}`);

@@ -38,6 +38,7 @@ import { PACKAGE_ROOT, PACKAGE_VERSION } from './package-info';
 /** Where the build puts the browser bundle (dist/public, from src and dist alike). */
 const PUBLIC_DIR = path.join(PACKAGE_ROOT, 'dist', 'public');
 import { AddressBudgets } from './rate-limit';
+import { FairScheduler, type Scheduler } from './scheduler';
 import { chatPage, documentPage, homePage, notFoundPage } from './pages';
 
 export interface AppOptions {
@@ -47,6 +48,8 @@ export interface AppOptions {
   readonly limits?: Pick<Limits, 'ratePerSecond' | 'rateBurst' | 'trustProxy' | 'answerMsPerIp'>;
   /** Answering time per client address, shared with the WebSocket endpoint. */
   readonly budgets?: AddressBudgets;
+  /** Turns between client addresses, shared with the WebSocket endpoint. */
+  readonly scheduler?: Scheduler;
   readonly logger: Logger;
   readonly metrics?: Metrics;
   /** Whether the service is ready for traffic (index loaded, not shutting down). */
@@ -65,6 +68,7 @@ export function createApp({
   ready = () => true,
   limits = DEFAULT_LIMITS,
   budgets = new AddressBudgets(limits.answerMsPerIp),
+  scheduler = new FairScheduler(),
 }: AppOptions): express.Express {
   // Each request reads the index once, at its start: it is answered from one index only.
   const current = () => indexes.index;
@@ -125,34 +129,52 @@ export function createApp({
       res.status(429).json({ code: 'rate_limited', message: `too many questions: ask again in ${retryAfterMs} ms`, retryAfterMs });
     },
   });
-  // ...and by the answering time their address has used (see ANSWER_MS_PER_IP).
+  // ...and by the answering time their address has used (see ANSWER_MS_PER_IP). A question
+  // is answered in its address's turn (see scheduler.ts), and charged the time it took.
+  const refuseSpent = (res: express.Response, wait: number) => {
+    metrics.rateLimited.inc();
+    res.set('Retry-After', String(Math.ceil(wait / 1000)));
+    res.status(429).json({ code: 'rate_limited', message: `questions from your address have used their share of the service: ask again in ${wait} ms`, retryAfterMs: wait });
+  };
   const answeringBudget: express.RequestHandler = (req, res, next) => {
+    const wait = budgets.wait(req.ip ?? 'unknown');
+    if (wait > 0) refuseSpent(res, wait);
+    else next();
+  };
+  /** Runs `work` in the client's turn; refuses it if the address's budget ran out meanwhile. */
+  const inTurn = async <T>(req: express.Request, res: express.Response, work: () => T): Promise<{ done: T } | undefined> => {
     const address = req.ip ?? 'unknown';
-    const wait = budgets.wait(address);
-    if (wait > 0) {
-      metrics.rateLimited.inc();
-      res.set('Retry-After', String(Math.ceil(wait / 1000)));
-      res.status(429).json({ code: 'rate_limited', message: `questions from your address have used their share of the service: ask again in ${wait} ms`, retryAfterMs: wait });
-      return;
+    const outcome = await scheduler.run(address, async (): Promise<{ wait: number } | { done: T }> => {
+      const wait = budgets.wait(address);
+      if (wait > 0) return { wait };
+      const started = performance.now();
+      try {
+        return { done: work() };
+      } finally {
+        budgets.charge(address, performance.now() - started);
+      }
+    });
+    if ('wait' in outcome) {
+      refuseSpent(res, outcome.wait);
+      return undefined;
     }
-    const started = performance.now();
-    res.on('finish', () => budgets.charge(address, performance.now() - started));
-    next();
+    return outcome;
   };
   app.use('/api/ask', questionLimit, answeringBudget);
   app.get('/', (req, res, next) => (typeof req.query.q === 'string' ? questionLimit(req, res, () => answeringBudget(req, res, next)) : next()));
 
-  app.get('/api/ask', (req, res) => {
+  app.get('/api/ask', async (req, res) => {
     const question = singleParam(req, 'q', 'the question');
     const limit = parseLimit(singleParam(req, 'limit', 'the number of passages'));
     if (question === undefined || question.trim() === '') {
       throw new CiteqaError('bad_request', 'missing question: add ?q=your+question to the URL');
     }
-    res.json(ask(current(), question, limit === undefined ? {} : { limit }));
+    const answered = await inTurn(req, res, () => ask(current(), question, limit === undefined ? {} : { limit }));
+    if (answered) res.json(answered.done);
   });
 
   // The same, for questions that are long or hold anything: {"question": "...", "limit": 3}.
-  app.post('/api/ask', express.json({ limit: MAX_BODY }), (req, res) => {
+  app.post('/api/ask', express.json({ limit: MAX_BODY }), async (req, res) => {
     if (!req.is('application/json')) {
       throw new CiteqaError('bad_request', 'send the question as JSON: Content-Type: application/json, body {"question": "..."}');
     }
@@ -162,7 +184,8 @@ export function createApp({
     }
     const { question, limit } = body as { question?: unknown; limit?: unknown };
     const request = checkAskRequest(question, limit);
-    res.json(ask(current(), request.question, { limit: request.limit }));
+    const answered = await inTurn(req, res, () => ask(current(), request.question, { limit: request.limit }));
+    if (answered) res.json(answered.done);
   });
 
   // The protocol, described for machines: AsyncAPI 3.0 and JSON Schemas of every message.
@@ -210,14 +233,15 @@ export function createApp({
     res.type('html').send(documentPage(doc));
   });
 
-  app.get('/', (req, res) => {
+  app.get('/', async (req, res) => {
     const question = typeof req.query.q === 'string' ? req.query.q : '';
     if (question.trim() === '') {
       res.type('html').send(chatPage(current().corpus));
       return;
     }
     try {
-      res.type('html').send(homePage(current().corpus, question, { answer: ask(current(), question) }));
+      const answered = await inTurn(req, res, () => ask(current(), question));
+      if (answered) res.type('html').send(homePage(current().corpus, question, { answer: answered.done }));
     } catch (error) {
       const { code, message } = toClientError(error, logger, { path: req.path });
       res.status(HTTP_STATUS[code]).type('html').send(homePage(current().corpus, question, { error: message }));

@@ -11,6 +11,7 @@ import { inProcessAnswerer, type Answerer } from './answerer';
 import { DEFAULT_LIMITS, type Limits } from './config';
 import { createMetrics, type Metrics } from './metrics';
 import { AddressBudgets } from './rate-limit';
+import { FairScheduler } from './scheduler';
 import { attachWebSocket, type WsEndpoint } from './ws';
 
 export interface ServiceOptions {
@@ -57,9 +58,11 @@ export function createService(options: ServiceOptions): Service {
 
   // One answering budget per client address, over WebSocket and HTTP alike.
   const budgets = new AddressBudgets(limits.answerMsPerIp);
-  const server = createServer(createApp({ indexes, logger: options.logger, metrics, ready: () => ready, limits, budgets }));
+  // ...and one round of turns between addresses.
+  const scheduler = new FairScheduler();
+  const server = createServer(createApp({ indexes, logger: options.logger, metrics, ready: () => ready, limits, budgets, scheduler }));
   const answerer = options.answerer ?? inProcessAnswerer(indexes);
-  const ws = attachWebSocket(server, { indexes, answerer, logger: options.logger, metrics, limits, budgets });
+  const ws = attachWebSocket(server, { indexes, answerer, logger: options.logger, metrics, limits, budgets, scheduler });
   return {
     server,
     metrics,

@@ -2,9 +2,9 @@
  * One client's WebSocket session, apart from the socket itself: the conversation it is
  * having, the questions it has sent that are not answered yet, and its rate limit.
  *
- * Questions wait in a queue and are answered one per turn of the event loop, so a client
- * that sends many at once shares the process with every other client instead of holding
- * it. `ping`, `suggest` and `feedback` are answered at once, ahead of the queue. Every
+ * Questions wait in a queue and are answered one at a time, each in its address's turn
+ * (see scheduler.ts), so a client that sends many at once, or opens many sockets, shares
+ * the process with every other client instead of holding it. `ping`, `suggest` and `feedback` are answered at once, ahead of the queue. Every
  * message takes a token from the connection's bucket (a question, one more for every
  * COST_UNIT_MS it took); without one it is refused with `rate_limited` and the socket
  * stays open. A question is also refused while the client address's answering budget
@@ -38,6 +38,8 @@ export interface SessionOptions {
   readonly connectionId: string;
   /** The answering budget of the client's address. */
   readonly budget: Budget;
+  /** Runs a question when its address's turn comes (see scheduler.ts). */
+  readonly schedule: <T>(task: () => Promise<T>) => Promise<T>;
   readonly send: (message: ServerMessage) => void;
 }
 
@@ -194,31 +196,34 @@ export class Session {
       return { type: 'reset', id };
     }
     const { metrics, logger, limits, budget } = this.options;
-    const refusal = this.budgetRefusal(id);
-    if (refusal) return refusal;
     const request = `${this.options.connectionId}-${++this.asked}`;
     const started = performance.now();
-    let outcome: string;
-    let reply: ServerMessage;
-    try {
-      // One index per question, even if the corpus is reloaded meanwhile.
-      const result = await this.options.answerer.converse(message.question, {
-        ...(message.limit === undefined ? {} : { limit: message.limit }),
-        ...(this.conversation ? { conversation: this.conversation } : {}),
-      });
-      this.conversation = result.conversation;
-      outcome = result.answer.answered ? 'answered' : 'declined';
-      reply = { type: 'answer', id, ...result.answer };
-    } catch (error) {
-      const clientError = toClientError(error, logger, { request });
-      outcome = `error:${clientError.code}`;
-      reply = { type: 'error', id, ...clientError };
-    }
+    // The question waits for its address's turn; the budget is checked when the turn comes.
+    const result = await this.options.schedule(async (): Promise<{ reply: ServerMessage; outcome?: string; workMs: number }> => {
+      const refusal = this.budgetRefusal(id);
+      if (refusal) return { reply: refusal, workMs: 0 };
+      const working = performance.now();
+      try {
+        // One index per question, even if the corpus is reloaded meanwhile.
+        const answered = await this.options.answerer.converse(message.question, {
+          ...(message.limit === undefined ? {} : { limit: message.limit }),
+          ...(this.conversation ? { conversation: this.conversation } : {}),
+        });
+        this.conversation = answered.conversation;
+        return { reply: { type: 'answer', id, ...answered.answer }, outcome: answered.answer.answered ? 'answered' : 'declined', workMs: answered.workMs };
+      } catch (error) {
+        const clientError = toClientError(error, logger, { request });
+        return { reply: { type: 'error', id, ...clientError }, outcome: `error:${clientError.code}`, workMs: performance.now() - working };
+      }
+    });
+    const { reply, outcome, workMs } = result;
+    if (outcome === undefined) return reply;
     const seconds = (performance.now() - started) / 1000;
-    // A question costs a token, and one more for each COST_UNIT_MS it took to answer: a
-    // client that asks expensive questions gets fewer of them, not more of the CPU.
-    this.bucket.charge(Math.floor((seconds * 1000) / COST_UNIT_MS));
-    budget.charge(seconds * 1000);
+    // A question costs a token, and one more for each COST_UNIT_MS of work it took: a
+    // client that asks expensive questions gets fewer of them, not more of the CPU. The
+    // address's budget is charged the same work.
+    this.bucket.charge(Math.floor(workMs / COST_UNIT_MS));
+    budget.charge(workMs);
     metrics.questions.inc({ outcome });
     metrics.answerSeconds.observe(seconds);
     logger.info({ request, outcome, ms: Math.round(seconds * 10_000) / 10, ...(limits.logQuestions ? { question: message.question } : {}) }, 'question');

@@ -23,6 +23,7 @@ import type { Answerer } from './answerer';
 import type { Limits } from './config';
 import type { Metrics } from './metrics';
 import type { AddressBudgets } from './rate-limit';
+import type { Scheduler } from './scheduler';
 import { Session } from './session';
 
 /** The endpoint's path. */
@@ -39,6 +40,8 @@ export interface WsOptions {
   readonly limits: Limits;
   /** Answering time per client address, shared with the HTTP API. */
   readonly budgets: AddressBudgets;
+  /** Turns between client addresses, shared with the HTTP API. */
+  readonly scheduler: Scheduler;
 }
 
 export interface WsEndpoint {
@@ -56,7 +59,7 @@ interface Client {
   alive: boolean;
 }
 
-export function attachWebSocket(server: Server, { indexes, answerer, logger, metrics, limits, budgets }: WsOptions): WsEndpoint {
+export function attachWebSocket(server: Server, { indexes, answerer, logger, metrics, limits, budgets, scheduler }: WsOptions): WsEndpoint {
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes, perMessageDeflate: false });
   const clients = new Map<WebSocket, Client>();
   const perAddress = new Map<string, number>();
@@ -110,7 +113,7 @@ export function attachWebSocket(server: Server, { indexes, answerer, logger, met
       }
       ws.send(JSON.stringify(message));
     };
-    const session = new Session({ indexes, answerer, logger, metrics, limits, connectionId, budget: budgets.for(address), send });
+    const session = new Session({ indexes, answerer, logger, metrics, limits, connectionId, budget: budgets.for(address), schedule: (task) => scheduler.run(address, task), send });
     const client: Client = { session, address, alive: true };
     clients.set(ws, client);
     send(hello());

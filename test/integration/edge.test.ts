@@ -22,6 +22,14 @@ describe('the WebSocket edge', () => {
     address = await service.listen(0, '127.0.0.1');
   }
 
+  /** A socket from another loopback address (127.0.0.0/8 is all loopback on Linux). */
+  async function connectFrom(localAddress: string): Promise<TestSocket> {
+    const socket = await connect(url(), undefined, undefined, localAddress);
+    sockets.push(socket);
+    expect(await socket.next()).toMatchObject({ type: 'hello' });
+    return socket;
+  }
+
   async function open(origin?: string, headers?: Record<string, string>): Promise<TestSocket> {
     const socket = await connect(url(), origin, headers);
     sockets.push(socket);
@@ -122,7 +130,7 @@ describe('the WebSocket edge', () => {
     // An answerer that takes 200 ms a question: each costs 1 + 8 tokens.
     const slow = { converse: async (question: string) => {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      return { answer: { question, answered: false, passages: [], message: "The articles don't say." }, conversation: { question, terms: new Map(), words: [] } };
+      return { answer: { question, answered: false, passages: [], message: "The articles don't say." }, conversation: { question, terms: new Map(), words: [] }, workMs: 200 };
     }, close: async () => undefined };
     service = createService({ index, logger: silentLogger, limits: { ratePerSecond: 10, rateBurst: 10 }, answerer: slow });
     address = await service.listen(0, '127.0.0.1');
@@ -141,7 +149,7 @@ describe('the WebSocket edge', () => {
       converse: async (question: string) => {
         const until = performance.now() + 30;
         while (performance.now() < until);
-        return { answer: { question, answered: false, passages: [], message: "The articles don't say." }, conversation: { question, terms: new Map(), words: [] } };
+        return { answer: { question, answered: false, passages: [], message: "The articles don't say." }, conversation: { question, terms: new Map(), words: [] }, workMs: 30 };
       },
       close: async () => undefined,
     };
@@ -170,6 +178,38 @@ describe('the WebSocket edge', () => {
     // The refused id is free again.
     first.sendJson({ type: 'ask', id: 2, question: 'two' });
     expect(await first.next()).toMatchObject({ type: 'error', id: 2, code: 'rate_limited' });
+  });
+
+  it('answers a reader in its turn, not behind every question of an address with many sockets', async () => {
+    // An answerer that records the order it answers in, 20 ms a question.
+    const order: string[] = [];
+    const recording = {
+      converse: async (question: string) => {
+        order.push(question);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return { answer: { question, answered: false, passages: [], message: "The articles don't say." }, conversation: { question, terms: new Map(), words: [] }, workMs: 1 };
+      },
+      close: async () => undefined,
+    };
+    service = createService({ index, logger: silentLogger, answerer: recording });
+    address = await service.listen(0, '127.0.0.1');
+    // 20 sockets from another loopback address, each with two questions queued.
+    const flood = await Promise.all(Array.from({ length: 20 }, () => connectFrom('127.0.0.2')));
+    flood.forEach((socket, i) => {
+      socket.sendJson({ type: 'ask', id: 1, question: `flood ${i}a` });
+      socket.sendJson({ type: 'ask', id: 2, question: `flood ${i}b` });
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the flood is queued first
+    const reader = await open();
+    reader.sendJson({ type: 'ask', id: 'r', question: 'reader' });
+    expect(await reader.next(10_000)).toMatchObject({ type: 'answer', id: 'r' });
+    // Behind the question running when it came and at most one more, not behind 40.
+    expect(order.indexOf('reader')).toBeLessThan(6);
+    for (const socket of flood) {
+      expect(await socket.next(10_000)).toMatchObject({ type: 'answer', id: 1 });
+      expect(await socket.next(10_000)).toMatchObject({ type: 'answer', id: 2 });
+    }
+    expect(order).toHaveLength(41);
   });
 
   it('terminates a peer that misses a heartbeat', async () => {

@@ -1,5 +1,8 @@
 import { parseArticle } from '../../src/core/article';
+import { syntheticArticles } from '../../src/bench/synthetic';
+import { ask } from '../../src/core/answer';
 import { buildCorpus } from '../../src/core/corpus';
+import { buildIndex } from '../../src/core/search-index';
 import { CorpusError } from '../../src/core/errors';
 import { articleText, fixtureFile, SEED_ID, textFile } from '../helpers';
 
@@ -109,6 +112,18 @@ describe('buildCorpus', () => {
     expect(corpus.sentenceCount).toBe(16);
     expect(corpus.document(SEED_ID)?.sentences).toHaveLength(16);
     expect(corpus.warnings).toEqual([{ file: '2020-02-16-motegi-lavrov-munich.md', message: expect.stringContaining('U+FFFD') }]);
+  });
+
+  it('orders the documents by id, whatever order the files come in, so the same articles make the same index', () => {
+    const files = syntheticArticles(30, 5);
+    const shuffled = [...files].reverse();
+    const ids = buildCorpus(shuffled).documents.map((d) => d.id);
+    expect(ids).toEqual([...ids].sort());
+    const one = buildIndex(buildCorpus(files));
+    const other = buildIndex(buildCorpus(shuffled));
+    for (const question of ['How long did the meeting last?', 'Who proposed the trade agreement?']) {
+      expect(ask(other, question)).toEqual(ask(one, question));
+    }
   });
 
   it('rejects a duplicate id, naming both files', () => {

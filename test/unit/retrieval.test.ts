@@ -64,7 +64,10 @@ describe('retrieval within a budget', () => {
     const query = new Map([[rare, 1], ['meet', 1], ['talk', 1], ['agre', 1]]);
     const reference = exhaustive(full, query).slice(0, 5);
     const retrieved = bounded.retriever.retrieve(query, 5);
-    expect(retrieved.map((r) => r.id)).toEqual(reference.map((r) => r.id));
+    // The same best scores (sentences with equal scores may come in another order).
+    expect(retrieved).toHaveLength(5);
+    retrieved.forEach((r, i) => expect(r.score).toBeCloseTo(reference[i]?.score ?? NaN, 10));
+    expect(retrieved[0]?.id).toBe(reference[0]?.id);
   });
 
   it('searches MiniSearch only with the rarest terms, within the budget of sentences', () => {
