@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { WebSocket } from 'ws';
-import { CiteqaClient } from '../client';
-import { ask } from '../core/answer';
+import { CiteqaClient, CiteqaClientError } from '../client';
+import { ask, type Answer } from '../core/answer';
 import type { CorpusFile } from '../core/corpus';
 import type { SentenceIndex } from '../core/search-index';
 import { workerAnswerer, type Answerer } from '../server/answerer';
@@ -35,6 +35,8 @@ export interface FairnessFigures {
   readonly flooded: Summary;
   /** The reader's answers under the flood that differed from its answers alone. */
   readonly changedAnswers: number;
+  /** Times the reader was told to slow down (it then waited and asked again). */
+  readonly readerRateLimited: number;
   readonly attacker: { readonly sockets: number; readonly answered: number; readonly rateLimited: number; readonly suggestions: number };
 }
 
@@ -65,12 +67,24 @@ async function fairnessOf(index: SentenceIndex, options: FairnessOptions, answer
     const reader = await CiteqaClient.connect(url);
     const expected = new Map(READER_QUESTIONS.map((q) => [q, JSON.stringify(ask(index, q).passages.map((p) => p.citation))]));
     let changedAnswers = 0;
+    let readerRateLimited = 0;
     const times = async (count: number, compare: boolean) => {
       const samples: number[] = [];
       for (let i = 0; i < count; i++) {
         const question = READER_QUESTIONS[i % READER_QUESTIONS.length] as string;
-        const started = performance.now();
-        const answer = await reader.ask(question);
+        let answer: Answer | undefined;
+        let started = performance.now();
+        while (!answer) {
+          started = performance.now();
+          try {
+            answer = await reader.ask(question);
+          } catch (error) {
+            // A reader asking faster than its rate limit waits as it is told, and asks again.
+            if (!(error instanceof CiteqaClientError) || error.code !== 'rate_limited') throw error;
+            readerRateLimited++;
+            await new Promise((resolve) => setTimeout(resolve, error.retryAfterMs ?? 100));
+          }
+        }
         samples.push(performance.now() - started);
         if (compare && JSON.stringify(answer.passages.map((p) => p.citation)) !== expected.get(question)) changedAnswers++;
         await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
@@ -87,7 +101,7 @@ async function fairnessOf(index: SentenceIndex, options: FairnessOptions, answer
     flooding = false;
     for (const ws of sockets) ws.terminate();
     reader.close();
-    return { alone, flooded, changedAnswers, attacker };
+    return { alone, flooded, changedAnswers, readerRateLimited, attacker };
   } finally {
     await service.close();
   }

@@ -174,7 +174,7 @@ export class CiteqaClient {
         frame,
         resolve: (message) => {
           settle();
-          if (message.type === 'error') reject(new CiteqaClientError(message.code, message.message));
+          if (message.type === 'error') reject(new CiteqaClientError(message.code, message.message, message.retryAfterMs));
           else resolve(message);
         },
         reject: (error) => {

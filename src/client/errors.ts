@@ -5,6 +5,7 @@
  * | code          | meaning                                                  | what to do              |
  * |---------------|----------------------------------------------------------|-------------------------|
  * | bad_request   | the server refused the request as malformed              | fix the request         |
+ * | rate_limited  | too many questions, or too costly ones, from this client | retry after retryAfterMs |
  * | internal      | the server failed                                        | retry later             |
  * | timeout       | no reply within the ask's timeout                        | retry, maybe later      |
  * | aborted       | the caller's AbortSignal fired                           | nothing                 |
@@ -14,12 +15,14 @@
 /** The codes the client itself gives (besides the server's). */
 export const CLIENT_ONLY_ERROR_CODES = ['timeout', 'aborted', 'closed', 'unreachable'] as const;
 
-export type ClientErrorCode = 'bad_request' | 'internal' | (typeof CLIENT_ONLY_ERROR_CODES)[number] | (string & {});
+export type ClientErrorCode = 'bad_request' | 'rate_limited' | 'internal' | (typeof CLIENT_ONLY_ERROR_CODES)[number] | (string & {});
 
 export class CiteqaClientError extends Error {
   constructor(
     readonly code: ClientErrorCode,
     message: string,
+    /** With `rate_limited`: milliseconds to wait before asking again. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'CiteqaClientError';

@@ -112,8 +112,12 @@ export class MiniSearchRetriever implements Retriever {
     const selective = known.slice(0, cut);
     const common = known.slice(cut);
 
-    // Scores before MiniSearch's final multiplication by the number of query terms matched.
-    const found = new Map<number, { sum: number; terms: Set<string>; matched: number }>();
+    // Candidates, side by side: their scores before MiniSearch's final multiplication by
+    // the number of query terms matched, that number, and the terms they matched.
+    const ids: number[] = [];
+    const sums: number[] = [];
+    const matched: number[] = [];
+    const terms: string[][] = [];
     if (selective.length > 0) {
       const results = this.search.search('', {
         tokenize: () => selective,
@@ -121,26 +125,36 @@ export class MiniSearchRetriever implements Retriever {
         boostTerm: (term) => query.get(term) ?? 1,
         combineWith: 'OR',
       });
-      for (const r of results) found.set(r.id as number, { sum: r.score / r.queryTerms.length, terms: new Set(r.terms), matched: r.queryTerms.length });
+      for (const r of results) {
+        ids.push(r.id as number);
+        sums.push(r.score / r.queryTerms.length);
+        matched.push(r.queryTerms.length);
+        terms.push(r.terms);
+      }
     }
     if (common.length > 0) {
+      const seen = new Set(ids);
       for (const term of common.slice(0, this.budget.championTerms)) {
         const id = this.vectors.termId(term);
         for (const s of (id === undefined ? undefined : this.champions.get(id)) ?? []) {
-          if (!found.has(s)) found.set(s, { sum: 0, terms: new Set(), matched: 0 });
+          if (seen.has(s)) continue;
+          seen.add(s);
+          ids.push(s);
+          sums.push(0);
+          matched.push(0);
+          terms.push([]);
         }
       }
-      this.scoreCommon(found, common, query);
+      this.scoreCommon(common, query, ids, sums, matched, terms);
     }
 
-    const ranked: RetrievedSentence[] = [];
-    for (const [id, { sum, terms, matched }] of found) ranked.push({ id, score: sum * matched, terms: [...terms] });
-    // Equal scores: the newer article first, then the earlier sentence.
-    return ranked.sort((a, b) => b.score - a.score || (this.newer(a.id, b.id) ? -1 : this.newer(b.id, a.id) ? 1 : a.id - b.id)).slice(0, limit);
+    const best = new TopHeap(limit, this.newer);
+    for (let i = 0; i < ids.length; i++) best.offer(ids[i] as number, (sums[i] as number) * (matched[i] as number), i);
+    return best.best().map(({ id, score, payload }) => ({ id, score, terms: terms[payload] as string[] }));
   }
 
   /** Adds the common terms' scores to the candidates, from their term vectors. */
-  private scoreCommon(found: Map<number, { sum: number; terms: Set<string>; matched: number }>, common: readonly string[], query: ReadonlyMap<string, number>): void {
+  private scoreCommon(common: readonly string[], query: ReadonlyMap<string, number>, ids: readonly number[], sums: number[], matched: number[], terms: string[][]): void {
     const weights = new Map<number, number>();
     for (const term of common) {
       const id = this.vectors.termId(term);
@@ -148,18 +162,21 @@ export class MiniSearchRetriever implements Retriever {
     }
     const total = this.vectors.sentenceCount;
     const averages = [this.vectors.averageFieldLength(0), this.vectors.averageFieldLength(1)] as const;
-    for (const [s, entry] of found) {
+    ids.forEach((s, i) => {
       const lengths = [this.vectors.fieldLength(s, 0), this.vectors.fieldLength(s, 1)] as const;
-      const matchedHere = new Set<number>();
+      let found: Set<number> | undefined;
       this.vectors.forEach(s, (termId, field, count) => {
         const weight = weights.get(termId);
         if (weight === undefined) return;
-        entry.sum += weight * BOOSTS[field] * bm25(count, this.vectors.frequency(termId, field), total, lengths[field], averages[field]);
-        entry.terms.add(this.vectors.term(termId));
-        matchedHere.add(termId);
+        sums[i] = (sums[i] as number) + weight * BOOSTS[field] * bm25(count, this.vectors.frequency(termId, field), total, lengths[field], averages[field]);
+        found ??= new Set();
+        found.add(termId);
       });
-      entry.matched += matchedHere.size;
-    }
+      if (!found) return;
+      matched[i] = (matched[i] as number) + found.size;
+      const own = terms[i] as string[];
+      terms[i] = [...own, ...[...found].map((termId) => this.vectors.term(termId)).filter((term) => !own.includes(term))];
+    });
   }
 }
 
@@ -169,9 +186,9 @@ export class MiniSearchRetriever implements Retriever {
  * looks first.
  */
 function championLists(vectors: TermVectors, budget: RetrievalBudget, newer: (a: number, b: number) => boolean): Map<number, Uint32Array> {
-  const heaps = new Map<number, ChampionHeap>();
+  const heaps = new Map<number, TopHeap>();
   vectors.terms.forEach((_term, id) => {
-    if (vectors.frequency(id) > budget.selectivePostings) heaps.set(id, new ChampionHeap(budget.championsPerTerm, newer));
+    if (vectors.frequency(id) > budget.selectivePostings) heaps.set(id, new TopHeap(budget.championsPerTerm, newer));
   });
   if (heaps.size === 0) return new Map();
   const total = vectors.sentenceCount;
@@ -187,52 +204,62 @@ function championLists(vectors: TermVectors, budget: RetrievalBudget, newer: (a:
     for (const [termId, score] of scores) heaps.get(termId)?.offer(s, score);
   }
   const lists = new Map<number, Uint32Array>();
-  for (const [termId, heap] of heaps) lists.set(termId, heap.best());
+  for (const [termId, heap] of heaps) lists.set(termId, Uint32Array.from(heap.best(), (entry) => entry.id));
   return lists;
 }
 
-/** The `size` best sentences seen: a min-heap on (score, recency). */
-class ChampionHeap {
+/**
+ * The `size` best sentences offered: a min-heap whose root is the worst kept. Better is a
+ * higher score, then a newer article, then an earlier sentence. Each entry carries a
+ * number for the caller (`payload`).
+ */
+class TopHeap {
   private readonly ids: number[] = [];
   private readonly scores: number[] = [];
+  private readonly payloads: number[] = [];
 
   constructor(
     private readonly size: number,
     private readonly newer: (a: number, b: number) => boolean,
   ) {}
 
-  offer(id: number, score: number): void {
+  offer(id: number, score: number, payload = 0): void {
     if (this.ids.length < this.size) {
       this.ids.push(id);
       this.scores.push(score);
+      this.payloads.push(payload);
       this.up(this.ids.length - 1);
-    } else if (this.size > 0 && this.worse(0, id, score)) {
+    } else if (this.size > 0 && this.better(id, score, this.ids[0] as number, this.scores[0] as number)) {
       this.ids[0] = id;
       this.scores[0] = score;
+      this.payloads[0] = payload;
       this.down(0);
     }
   }
 
   /** Best first. */
-  best(): Uint32Array {
-    const order = this.ids.map((_, i) => i).sort((a, b) => (this.less(b, a) ? -1 : this.less(a, b) ? 1 : 0));
-    return Uint32Array.from(order.map((i) => this.ids[i] as number));
+  best(): Array<{ id: number; score: number; payload: number }> {
+    return this.ids
+      .map((id, i) => ({ id, score: this.scores[i] as number, payload: this.payloads[i] as number }))
+      .sort((a, b) => (this.better(a.id, a.score, b.id, b.score) ? -1 : 1));
   }
 
-  /** Whether entry `i` ranks below (id, score). */
-  private worse(i: number, id: number, score: number): boolean {
-    const own = this.scores[i] as number;
-    return own < score || (own === score && this.newer(id, this.ids[i] as number));
+  private better(id: number, score: number, otherId: number, otherScore: number): boolean {
+    if (score !== otherScore) return score > otherScore;
+    if (this.newer(id, otherId)) return true;
+    if (this.newer(otherId, id)) return false;
+    return id < otherId;
   }
 
-  private less(i: number, j: number): boolean {
-    return this.worse(i, this.ids[j] as number, this.scores[j] as number);
+  /** Whether entry `i` should sit above entry `j` (it is worse). */
+  private above(i: number, j: number): boolean {
+    return this.better(this.ids[j] as number, this.scores[j] as number, this.ids[i] as number, this.scores[i] as number);
   }
 
   private up(i: number): void {
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.less(i, parent)) return;
+      if (!this.above(i, parent)) return;
       this.swap(i, parent);
       i = parent;
     }
@@ -242,17 +269,18 @@ class ChampionHeap {
     for (;;) {
       const left = 2 * i + 1;
       const right = left + 1;
-      let least = i;
-      if (left < this.ids.length && this.less(left, least)) least = left;
-      if (right < this.ids.length && this.less(right, least)) least = right;
-      if (least === i) return;
-      this.swap(i, least);
-      i = least;
+      let top = i;
+      if (left < this.ids.length && this.above(left, top)) top = left;
+      if (right < this.ids.length && this.above(right, top)) top = right;
+      if (top === i) return;
+      this.swap(i, top);
+      i = top;
     }
   }
 
   private swap(i: number, j: number): void {
     [this.ids[i], this.ids[j]] = [this.ids[j] as number, this.ids[i] as number];
     [this.scores[i], this.scores[j]] = [this.scores[j] as number, this.scores[i] as number];
+    [this.payloads[i], this.payloads[j]] = [this.payloads[j] as number, this.payloads[i] as number];
   }
 }

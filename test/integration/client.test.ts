@@ -138,6 +138,18 @@ describe('CiteqaClient against a stand-in server', () => {
     expect(answers.map((a) => a.question)).toEqual(['first', 'second', 'third']);
   });
 
+  it('passes on rate_limited with the time to wait', async () => {
+    const server = await fakeServer((ws, m) =>
+      ws.send(JSON.stringify({ type: 'error', id: m.id, code: 'rate_limited', message: 'too many messages: send again in 250 ms', retryAfterMs: 250 })),
+    );
+    servers.push(server);
+    const client = await CiteqaClient.connect(server.url);
+    clients.push(client);
+    const error = await rejection(client.ask('again?'));
+    expect(error).toBeInstanceOf(CiteqaClientError);
+    expect(error).toMatchObject({ code: 'rate_limited', retryAfterMs: 250, message: 'too many messages: send again in 250 ms' });
+  });
+
   it('times out an ask that gets no answer', async () => {
     const server = await fakeServer(() => undefined);
     servers.push(server);
