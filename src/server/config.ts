@@ -64,8 +64,8 @@ export interface Limits {
   /**
    * ANSWER_WORKER: answer WebSocket questions in a worker thread with its own copy of the
    * index, so that a slow question never holds the thread serving the sockets. Off by
-   * default: at the corpus sizes measured (22,000 sentences, `npm run bench`) answering in
-   * process, one question per event-loop turn, gave the better p99 under a flood.
+   * default: at the corpus sizes measured (110,000 sentences, `npm run bench`) answering in
+   * process, in fair turns between addresses, gave the better p99 under a flood.
    */
   readonly answerWorker: boolean;
 }
