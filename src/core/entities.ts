@@ -12,7 +12,7 @@
 import { lemmaTerm, normalizeWord, termOf, type Analyzer } from './analyzer';
 import type { CorpusDocument } from './corpus';
 import { demonyms, placeNames } from './lexicon';
-import { tag, type Entity, type NlpToken } from './nlp';
+import { tag, type Entity, type EntityType, type NlpToken } from './nlp';
 
 export interface Person {
   /** The full name as first written ("Toshimitsu Motegi"). */
@@ -25,11 +25,21 @@ export interface Person {
   readonly roles: readonly string[];
 }
 
+/** What is known of an article at question time: compact enough to keep for every article. */
 export interface DocumentEntities {
   readonly people: readonly Person[];
-  /** People, places, organizations, events, dates, durations and numbers, by offset. */
-  readonly entities: readonly Entity[];
-  readonly tokens: readonly NlpToken[];
+  /** Who says sentence `n`, when it lies inside an attributed quotation. */
+  speaker(n: number): Person | undefined;
+  /** People, places, organizations, events, dates, durations and numbers inside `[start, end)`, by offset. */
+  entitiesIn(start: number, end: number): Entity[];
+  /** The words of `[start, end)` (a sentence) with parts of speech and lemmas, tagged when asked. */
+  tokensIn(start: number, end: number): NlpToken[];
+  /** The compact form: what memory and snapshots hold. */
+  readonly stored: StoredEntities;
+}
+
+/** What indexing an article needs besides: the alias terms each sentence stands for. */
+export interface RecognizedDocument extends DocumentEntities {
   /** Alias terms that sentence `n` stands for through people, roles and quotations. */
   sentenceAliases(n: number): string[];
   /**
@@ -37,10 +47,22 @@ export interface DocumentEntities {
    * send, "met" -> meet), which stemming does not join.
    */
   lemmaTerms(n: number): string[];
-  /** Who says sentence `n`, when it lies inside an attributed quotation. */
-  speaker(n: number): Person | undefined;
-  /** Entities inside `[start, end)`. */
-  entitiesIn(start: number, end: number): Entity[];
+}
+
+/** Entity types in the order of their codes in {@link StoredEntities.spans}. */
+export const ENTITY_TYPES: readonly EntityType[] = ['DATE', 'TIME', 'DURATION', 'CARDINAL', 'ORDINAL', 'MONEY', 'PERCENT', 'PERSON', 'PLACE', 'ORG', 'EVENT'];
+const ENTITY_CODES = new Map(ENTITY_TYPES.map((type, code) => [type, code]));
+
+/**
+ * An article's entities in a few hundred bytes (the recognizer's tokens take tens of
+ * kilobytes an article, too much to keep for 100,000 articles).
+ */
+export interface StoredEntities {
+  readonly people: readonly Person[];
+  /** Four numbers an entity, in order of offset: type code (ENTITY_TYPES), start, end, 1 if named by role alone. */
+  readonly spans: Int32Array;
+  /** For each sentence, the index in `people` of who says it, or -1. */
+  readonly speakers: Int16Array;
 }
 
 /** Words that introduce a person's name ("Foreign Minister Motegi", "Mr. Abe"). */
@@ -71,7 +93,7 @@ const REFERS_BACK = /\b(?:these|those)\s+\p{Ll}+|^(?:he|she|they|it)\b|,\s*(?:bu
 const PLACE_NAMES = placeNames(normalizeWord);
 const DEMONYMS = demonyms(normalizeWord);
 
-export function documentEntities(document: CorpusDocument, analyzer: Analyzer): DocumentEntities {
+export function documentEntities(document: CorpusDocument, analyzer: Analyzer): RecognizedDocument {
   const { text } = document;
   const { tokens, entities: numeric } = tag(text);
   // The headline is written in title case, where every word looks like a name.
@@ -83,7 +105,7 @@ export function documentEntities(document: CorpusDocument, analyzer: Analyzer): 
   const names = properNounEntities(text, body, bySurname).filter((e) => !dates.some((d) => d.start < e.end && e.start < d.end));
   const events = [...text.matchAll(EVENT_TIME)].map((m) => ({ type: 'EVENT' as const, start: m.index, end: m.index + m[0].length }));
   const roleMentions = findRoleMentions(text, bodyStart, people, names);
-  const entities = [...numeric, ...names, ...roleMentions, ...events].sort((a, b) => a.start - b.start || b.end - a.end);
+  const entities: Entity[] = [...numeric, ...names, ...roleMentions, ...events].sort((a, b) => a.start - b.start || b.end - a.end);
   const quotes = attributedQuotes(text, tokens, bySurname);
 
   // Terms that identify a role in a sentence: its alias terms (country, canonical title),
@@ -104,11 +126,16 @@ export function documentEntities(document: CorpusDocument, analyzer: Analyzer): 
     return quotes.find((q) => q.start <= span.start && span.start < q.end)?.speaker;
   };
 
-  return {
+  const stored: StoredEntities = {
     people,
-    entities,
-    tokens,
-    speaker,
+    spans: Int32Array.from(entities.flatMap((e) => [ENTITY_CODES.get(e.type) ?? 0, e.start, e.end, e.role ? 1 : 0])),
+    speakers: Int16Array.from(document.sentences, (_span, n) => {
+      const who = speaker(n);
+      return who ? people.indexOf(who) : -1;
+    }),
+  };
+  return {
+    ...storedEntities(document, stored),
     lemmaTerms(n) {
       const span = document.sentences[n];
       if (!span) return [];
@@ -121,7 +148,6 @@ export function documentEntities(document: CorpusDocument, analyzer: Analyzer): 
       }
       return [...out];
     },
-    entitiesIn: (start, end) => entities.filter((e) => e.start >= start && e.end <= end),
     sentenceAliases(n) {
       const cached = aliasCache.get(n);
       if (cached) return cached;
@@ -151,6 +177,38 @@ export function documentEntities(document: CorpusDocument, analyzer: Analyzer): 
       const list = [...out];
       aliasCache.set(n, list);
       return list;
+    },
+  };
+}
+
+/** An article's entities from their stored form. */
+export function storedEntities(document: CorpusDocument, stored: StoredEntities): DocumentEntities {
+  const { people, spans, speakers } = stored;
+  const count = spans.length / 4;
+  return {
+    people,
+    stored,
+    speaker: (n) => people[speakers[n] ?? -1],
+    entitiesIn(start, end) {
+      // The first entity starting at or after `start`, by bisection.
+      let low = 0;
+      let high = count;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if ((spans[middle * 4 + 1] as number) < start) low = middle + 1;
+        else high = middle;
+      }
+      const out: Entity[] = [];
+      for (let i = low; i < count && (spans[i * 4 + 1] as number) < end; i++) {
+        const entityEnd = spans[i * 4 + 2] as number;
+        if (entityEnd > end) continue;
+        const type = ENTITY_TYPES[spans[i * 4] as number] ?? 'CARDINAL';
+        out.push({ type, start: spans[i * 4 + 1] as number, end: entityEnd, ...(spans[i * 4 + 3] === 1 ? { role: true } : {}) });
+      }
+      return out;
+    },
+    tokensIn(start, end) {
+      return tag(document.text.slice(start, end)).tokens.map((t) => ({ ...t, start: t.start + start, end: t.end + start }));
     },
   };
 }

@@ -13,7 +13,7 @@ import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import { Analyzer, normalizeWord, type Term } from './analyzer';
 import type { Corpus, CorpusDocument } from './corpus';
-import { documentEntities, type DocumentEntities } from './entities';
+import { documentEntities, storedEntities, type DocumentEntities, type StoredEntities } from './entities';
 import { builtInAliases, Lexicon } from './lexicon';
 import { BM25, FIELD_BOOSTS, MiniSearchRetriever, type RetrievalBudget, type Retriever } from './retrieval';
 import { FIELDS, TermVectors } from './term-vectors';
@@ -82,6 +82,8 @@ export interface IndexParts {
   readonly surfaces: ReadonlyMap<string, string>;
   /** Each sentence's terms, field by field: the vocabulary, frequencies, and scoring of candidates. */
   readonly vectors: TermVectors;
+  /** What was recognized in each article, in corpus order. */
+  readonly entities: readonly StoredEntities[];
 }
 
 /** MiniSearch's options for the index: the same when building and when loading a snapshot. */
@@ -103,21 +105,22 @@ export function createAnalyzer(): Analyzer {
 
 export function buildIndex(corpus: Corpus, options: IndexOptions = {}): SentenceIndex {
   const analyzer = createAnalyzer();
-  const entitiesByDoc = new Map<CorpusDocument, DocumentEntities>();
+  const entities: StoredEntities[] = [];
   // Each sentence is analyzed once; MiniSearch reads the terms from here.
   const wordTerms: string[][] = [];
   const aliasTerms: string[][] = [];
   const surfaces = new Map<string, string>();
 
   corpus.documents.forEach((document, done) => {
-    const entities = documentEntities(document, analyzer);
-    entitiesByDoc.set(document, entities);
+    // The recognizer's full output (tokens and all) serves this article's indexing only.
+    const recognized = documentEntities(document, analyzer);
+    entities.push(recognized.stored);
     document.sentences.forEach((span, sentence) => {
       const text = document.text.slice(span.start, span.end);
       const terms = analyzer.terms(text);
       const words = terms.filter((t) => !t.alias);
       wordTerms.push(words.map((t) => t.term));
-      aliasTerms.push([...terms.filter((t) => t.alias).map((t) => t.term), ...entities.sentenceAliases(sentence), ...entities.lemmaTerms(sentence)]);
+      aliasTerms.push([...terms.filter((t) => t.alias).map((t) => t.term), ...recognized.sentenceAliases(sentence), ...recognized.lemmaTerms(sentence)]);
       for (const t of words) {
         // The lower-case form wins: a word ever written in lower case is not a name
         // ("Treaty" in a headline, "treaty" in the text).
@@ -133,24 +136,15 @@ export function buildIndex(corpus: Corpus, options: IndexOptions = {}): Sentence
   const vectors = TermVectors.build(wordTerms, aliasTerms);
   wordTerms.length = 0;
   aliasTerms.length = 0;
-  return assembleIndex(corpus, { search, surfaces, vectors }, analyzer, options.thesaurus, {
-    knownEntities: (document) => entitiesByDoc.get(document),
-    ...(options.budget ? { budget: options.budget } : {}),
-  });
+  return assembleIndex(corpus, { search, surfaces, vectors, entities }, analyzer, options.thesaurus, options.budget ? { budget: options.budget } : {});
 }
 
 export interface AssembleOptions {
-  /**
-   * What was recognized in a document, when it is at hand; otherwise it is recognized on
-   * first use (a loaded snapshot starts without tagging every article).
-   */
-  readonly knownEntities?: (document: CorpusDocument) => DocumentEntities | undefined;
   readonly budget?: RetrievalBudget;
 }
 
 /** An index over `corpus` from its parts. */
 export function assembleIndex(corpus: Corpus, parts: IndexParts, analyzer: Analyzer, thesaurus: Thesaurus | undefined, options: AssembleOptions = {}): SentenceIndex {
-  const knownEntities = options.knownEntities ?? (() => undefined);
   const refs: SentenceRef[] = [];
   const firstId = new Map<CorpusDocument, number>();
   for (const document of corpus.documents) {
@@ -160,6 +154,11 @@ export function assembleIndex(corpus: Corpus, parts: IndexParts, analyzer: Analy
   if (parts.vectors.sentenceCount !== refs.length) {
     throw new RangeError(`the index has ${parts.vectors.sentenceCount} sentences, the corpus ${refs.length}`);
   }
+  if (parts.entities.length !== corpus.documents.length) {
+    throw new RangeError(`the index has entities for ${parts.entities.length} articles, the corpus ${corpus.documents.length}`);
+  }
+  const documentIndex = new Map(corpus.documents.map((document, i) => [document, i]));
+  const entitiesByDoc: Array<DocumentEntities | undefined> = [];
   const published = (id: number) => refs[id]?.document.published ?? '';
   const { vectors } = parts;
   const retriever = new MiniSearchRetriever(parts.search, vectors, (a, b) => published(a) > published(b), options.budget);
@@ -178,7 +177,6 @@ export function assembleIndex(corpus: Corpus, parts: IndexParts, analyzer: Analy
     }
     return wordTree;
   };
-  const entitiesByDoc = new Map<CorpusDocument, DocumentEntities>();
   // The sentences questions rerank are analyzed once while they stay in this memory.
   const analyzed = new Map<string, readonly Term[]>();
   return {
@@ -224,11 +222,13 @@ export function assembleIndex(corpus: Corpus, parts: IndexParts, analyzer: Analy
       return first === undefined || sentence < 0 || sentence >= document.sentences.length ? undefined : first + sentence;
     },
     entities(document) {
-      let entities = entitiesByDoc.get(document);
+      const i = documentIndex.get(document);
+      const stored = i === undefined ? undefined : parts.entities[i];
+      if (i === undefined || !stored) throw new RangeError(`document ${document.id} is not in the index`);
+      let entities = entitiesByDoc[i];
       if (!entities) {
-        if (!firstId.has(document)) throw new RangeError(`document ${document.id} is not in the index`);
-        entities = knownEntities(document) ?? documentEntities(document, analyzer);
-        entitiesByDoc.set(document, entities);
+        entities = storedEntities(document, stored);
+        entitiesByDoc[i] = entities;
       }
       return entities;
     },

@@ -53,7 +53,7 @@ export function candidates(
   if (type === 'ROLE') return roleCandidates(text, inSentence, matched);
   if (type === 'LIST') return listCandidates(text, inSentence, matchedWords);
   if (type === 'THING' || type === 'OBJECT') {
-    const tokens = entities.tokens.filter((t) => t.start >= start && t.end <= end);
+    const tokens = entities.tokensIn(start, end);
     return phraseCandidates(type, wanted.focus, tokens, matched);
   }
 

@@ -12,7 +12,7 @@ export function suggestedQuestions(index: SentenceIndex, count = 4): string[] {
   for (const document of documents) {
     const entities = index.entities(document);
     for (const person of entities.people) if (!people.includes(person.name)) people.push(person.name);
-    for (const entity of entities.entities) {
+    for (const entity of entities.entitiesIn(0, document.text.length)) {
       if (entity.type !== 'PLACE') continue;
       const name = document.text.slice(entity.start, entity.end);
       if (/^\p{Lu}/u.test(name)) places.set(name, (places.get(name) ?? 0) + 1);

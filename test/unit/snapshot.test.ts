@@ -32,6 +32,11 @@ describe('index snapshots', () => {
     ['truncated term vectors', { ...snapshotOf(built), vectors: { ...snapshotOf(built).vectors, counts: 'AAAA' } }, 'search index cannot be read'],
     ['term vectors naming unknown terms', { ...snapshotOf(built), vectors: { ...snapshotOf(built).vectors, terms: ['one'] } }, 'term vectors are inconsistent'],
     ['a search index of other documents', { ...snapshotOf(built), documents: [] }, 'indexes 16 sentences, its documents have 0'],
+    [
+      'entities for other sentences',
+      { ...snapshotOf(built), documents: snapshotOf(built).documents.map((d) => ({ ...d, entities: { ...d.entities, speakers: 'AAA=' } })) },
+      'the entities of a document are inconsistent',
+    ],
     ['a broken search index', { ...snapshotOf(built), search: { nonsense: true } }, 'search index cannot be read'],
   ])('refuses %s, saying to build it again', (_name, data, message) => {
     expect(() => loadSnapshot(data)).toThrow(expect.objectContaining({ code: 'corpus_invalid', message: expect.stringContaining(message) }));
