@@ -1,48 +1,154 @@
 /**
- * `npm run bench:scale -- ARTICLES`: builds the index of a synthetic corpus of ARTICLES
- * articles (about 22 sentences each) and times a few kinds of question on it, five times
- * each: the cost of size, before issue-scale benchmarks exist.
+ * One corpus size, measured in a process of its own so that its memory is its own: index
+ * build time, memory per sentence, snapshot size, start from the snapshot (in a fresh
+ * process) against rebuilding, and the answer time of a mixed question set against
+ * MiniSearch's own search of the same questions on the same index, interleaved.
+ *
+ *   tsx src/bench/scale.ts --articles N [--questions Q] [--rounds R]     prints JSON
+ *
+ * `--articles 0` measures the bundled corpus with the evaluation questions.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
 import { ask } from '../core/answer';
-import { buildCorpus } from '../core/corpus';
-import { buildIndex } from '../core/search-index';
+import { buildCorpus, type CorpusFile } from '../core/corpus';
+import { buildIndex, type SentenceIndex } from '../core/search-index';
+import { readCorpusDir } from '../node/corpus-dir';
+import { writeSnapshotFile } from '../node/snapshot-file';
 import { wordnetThesaurus } from '../node/wordnet';
-import { syntheticArticles } from './synthetic';
+import { defaultCorpusDir } from '../server/config';
+import { summary, type Summary } from './stats';
+import { syntheticArchive, syntheticQuestions, type SyntheticQuestion } from './synthetic';
 
-const LONG =
-  'trade agreement peace treaty energy deal border dispute fishing rights climate pact security talks tariff water shipping accord minister president officials parliament protests summit budget elections analysts industries jobs percent atmosphere statement diplomats neighbours approach proposal plan changes draft countries meeting hours';
+const ROOT = path.resolve(__dirname, '..', '..');
 
-function main(): void {
-  const articles = Number(process.argv[2] ?? 1000);
-  if (!Number.isInteger(articles) || articles < 1) {
-    process.stderr.write('usage: npm run bench:scale -- ARTICLES (a whole number)\n');
-    process.exit(2);
-  }
+export interface ScaleFigures {
+  readonly articles: number;
+  readonly sentences: number;
+  readonly buildMs: { readonly corpus: number; readonly index: number };
+  /** Heap plus array buffers after a full collection, per sentence. */
+  readonly bytesPerSentence: number;
+  readonly memoryBytes: number;
+  readonly snapshot: { readonly bytes: number; readonly writeMs: number; readonly startMs: number; readonly startMemoryBytes: number };
+  readonly questions: number;
+  readonly answerMs: Summary;
+  readonly searchMs: Summary;
+  /** ask / MiniSearch search, at p50 and at p99. */
+  readonly ratio: { readonly p50: number; readonly p99: number };
+  /** Share of questions about one article whose first passage is from that article. */
+  readonly found: number;
+}
+
+function memory(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
+}
+
+async function bundledFiles(): Promise<CorpusFile[]> {
+  return [...(await readCorpusDir(defaultCorpusDir())).files];
+}
+
+function evalQuestions(): SyntheticQuestion[] {
+  const dir = path.join(ROOT, 'test', 'fixtures', 'eval');
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.jsonl'))
+    .flatMap((file) => readFileSync(path.join(dir, file), 'utf8').split('\n'))
+    .filter((line) => line.trim() !== '')
+    .map((line) => ({ question: (JSON.parse(line) as { question: string }).question }));
+}
+
+/** MiniSearch's own search of a question: its word terms, any of them, on the same index. */
+function rawSearch(index: SentenceIndex, question: string): number {
+  return index.search.search(question, {
+    tokenize: (text) => index.analyzer.terms(text).filter((t) => !t.alias).map((t) => t.term),
+    processTerm: (term) => term,
+    combineWith: 'OR',
+  }).length;
+}
+
+export async function measureScale(articles: number, questionCount: number, rounds: number): Promise<ScaleFigures> {
   let started = performance.now();
-  const corpus = buildCorpus(syntheticArticles(articles));
-  const loadMs = performance.now() - started;
+  const archive = articles > 0 ? syntheticArchive(articles, 11) : { files: await bundledFiles(), facts: [] };
+  const corpus = buildCorpus(archive.files);
+  const corpusMs = performance.now() - started;
   started = performance.now();
   const index = buildIndex(corpus, { thesaurus: wordnetThesaurus() });
   const indexMs = performance.now() - started;
-  process.stdout.write(
-    `${corpus.documents.length} articles, ${corpus.sentenceCount} sentences: corpus ${Math.round(loadMs)} ms, index ${Math.round(indexMs)} ms, heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB\n`,
-  );
-  for (const [name, question] of [
-    ['a usual question', 'How long did the meeting last?'],
-    ['a who question', 'Who proposed the trade agreement?'],
-    ['a 40-word question', LONG],
-    ['one-letter words', 'a b c d e f g h i j'],
-    ['an unknown word', 'qzxv'],
-  ] as const) {
-    const times: number[] = [];
-    let answered = false;
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      answered = ask(index, question).answered;
-      times.push(performance.now() - t);
-    }
-    process.stdout.write(`${name.padEnd(18)} ${answered ? 'answered' : 'declined'}  ${times.map((x) => x.toFixed(1)).join(' ')} ms\n`);
+  archive.files.length = 0;
+  const memoryBytes = memory();
+
+  const dir = mkdtempSync(path.join(tmpdir(), 'citeqa-scale-'));
+  let snapshot: ScaleFigures['snapshot'];
+  try {
+    const file = path.join(dir, 'index.json');
+    started = performance.now();
+    const bytes = await writeSnapshotFile(index, file);
+    const writeMs = performance.now() - started;
+    // Start from the snapshot in a fresh process, as a server would.
+    const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=16384', '--import', 'tsx', path.join(__dirname, 'snapshot-start.ts'), file], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
+    const start = JSON.parse(out) as { startMs: number; memoryBytes: number };
+    snapshot = { bytes, writeMs, startMs: start.startMs, startMemoryBytes: start.memoryBytes };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
+
+  const questions = articles > 0 ? syntheticQuestions(archive.facts, questionCount, 5) : evalQuestions();
+  for (const { question } of questions) {
+    ask(index, question);
+    rawSearch(index, question);
+  }
+  const ours: number[] = [];
+  const raw: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const { question } of questions) {
+      let t = performance.now();
+      ask(index, question);
+      ours.push(performance.now() - t);
+      t = performance.now();
+      rawSearch(index, question);
+      raw.push(performance.now() - t);
+    }
+  }
+  const about = questions.filter((q) => q.doc !== undefined);
+  const found = about.filter((q) => ask(index, q.question).passages[0]?.citation.doc === q.doc).length;
+  const answerMs = summary(ours);
+  const searchMs = summary(raw);
+  return {
+    articles: corpus.documents.length,
+    sentences: corpus.sentenceCount,
+    buildMs: { corpus: corpusMs, index: indexMs },
+    bytesPerSentence: memoryBytes / corpus.sentenceCount,
+    memoryBytes,
+    snapshot,
+    questions: questions.length,
+    answerMs,
+    searchMs,
+    ratio: { p50: answerMs.p50 / searchMs.p50, p99: answerMs.p99 / searchMs.p99 },
+    found: about.length === 0 ? NaN : found / about.length,
+  };
 }
 
-main();
+if (require.main === module) {
+  const count = (name: string, min: number) => (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number of at least ${min}`);
+    return n;
+  };
+  const program = new Command('scale')
+    .requiredOption('--articles <n>', 'synthetic articles (0: the bundled corpus)', count('articles', 0))
+    .option('--questions <n>', 'questions in the mixed set', count('questions', 1), 200)
+    .option('--rounds <n>', 'times each question is asked', count('rounds', 1), 5);
+  program.parse();
+  const { articles, questions, rounds } = program.opts<{ articles: number; questions: number; rounds: number }>();
+  measureScale(articles, questions, rounds).then(
+    (figures) => process.stdout.write(`${JSON.stringify(figures)}\n`),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -110,8 +110,22 @@ function plural(noun: string): string {
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** What an article was generated from: what questions about it can name. */
+export interface ArticleFacts {
+  readonly id: string;
+  readonly people: readonly [{ name: string; last: string; role: string }, { name: string; last: string; role: string }];
+  readonly countries: readonly [string, string];
+  readonly topic: string;
+}
+
 /** `count` article files, the same for the same `seed`. */
 export function syntheticArticles(count: number, seed = 1): CorpusFile[] {
+  return syntheticArchive(count, seed).files;
+}
+
+/** The articles of {@link syntheticArticles} with the facts each was made from. */
+export function syntheticArchive(count: number, seed = 1): { files: CorpusFile[]; facts: ArticleFacts[] } {
+  const made: ArticleFacts[] = [];
   const next = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const words = vocabulary();
@@ -165,8 +179,54 @@ export function syntheticArticles(count: number, seed = 1): CorpusFile[] {
     ].map((sentence) => sentence());
     const body = [facts.slice(0, 3), prose.slice(0, 3), facts.slice(3, 7), prose.slice(3, 6), facts.slice(7), prose.slice(6)].map((p) => p.join(' ')).join('\n\n');
     const id = `synthetic-${seed}-${n}`;
+    made.push({ id, people: [p1, p2], countries: [a.name.common, b.name.common], topic });
     const text = `---\nid: ${id}\ntitle: ${title}\nsource: Synthetic Wire\npublished: ${published}\n---\n${title}\n\n${body}\n`;
     files.push({ name: `${id}.md`, bytes: encoder.encode(text) });
   }
-  return files;
+  return { files, facts: made };
+}
+
+/** A question, and the article that answers it when it is about one article. */
+export interface SyntheticQuestion {
+  readonly question: string;
+  readonly doc?: string;
+}
+
+/**
+ * A mixed set of `count` questions about an archive, the same for the same seed: most
+ * name one article's people, places or topic (as readers ask about a story), the rest are
+ * made of common words only, or long, or misspelled.
+ */
+export function syntheticQuestions(facts: readonly ArticleFacts[], count: number, seed = 1): SyntheticQuestion[] {
+  const next = random(seed + 7919);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const out: SyntheticQuestion[] = [];
+  const generic = [
+    'How long did the meeting last?',
+    'Who proposed the trade agreement?',
+    'What did analysts say about jobs?',
+    'When will the talks resume?',
+    'trade agreement peace treaty energy deal border dispute fishing rights climate pact security talks tariff water shipping accord minister president officials parliament protests summit budget elections analysts industries jobs percent atmosphere statement diplomats',
+  ];
+  for (let i = 0; i < count; i++) {
+    if (i % 5 === 4) {
+      out.push({ question: pick(generic) });
+      continue;
+    }
+    const f = pick(facts);
+    const [p1, p2] = f.people;
+    const [a, b] = f.countries;
+    const typo = (word: string) => (word.length > 4 ? `${word.slice(0, 2)}${word[3]}${word[2]}${word.slice(4)}` : word);
+    const question = pick([
+      `Who is ${p1.name}?`,
+      `How long did ${p1.last} and ${p2.last} meet?`,
+      `What did ${p1.last} say about the ${f.topic}?`,
+      `When is ${p1.name} expected to visit ${b}?`,
+      `How much did trade between ${a} and ${b} grow?`,
+      `How many changes did ${p2.last} want to the draft?`,
+      `Where did ${p1.last} meet ${typo(p2.last)}?`,
+    ]);
+    out.push({ question, doc: f.id });
+  }
+  return out;
 }

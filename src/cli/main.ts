@@ -5,7 +5,6 @@
  * Exit codes: 0 ok; 1 a question was declined, a check failed or a file is bad; 2 usage
  * error; 3 the server cannot be reached. Errors are one line on stderr saying what to do.
  */
-import { writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { SingleBar } from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -13,7 +12,7 @@ import { CiteqaClient, CiteqaClientError } from '../client';
 import { ask, converse, type Answer, type Conversation } from '../core/answer';
 import { CiteqaError, CorpusError } from '../core/errors';
 import { MAX_LIMIT } from '../core/request';
-import { snapshotOf } from '../core/snapshot';
+import { writeSnapshotFile } from '../node/snapshot-file';
 import { evaluate } from '../eval/evaluate';
 import { formatReport, readEvalFile } from '../eval/report';
 import { loadCorpusDir } from '../node/corpus-dir';
@@ -245,11 +244,10 @@ function buildProgram(): Command {
         throw error;
       }
       bar?.stop();
-      const json = JSON.stringify(snapshotOf(loaded.index));
-      await writeFile(options.out, json);
+      const bytes = await writeSnapshotFile(loaded.index, options.out);
       const { corpus } = loaded.index;
       process.stdout.write(
-        `wrote ${options.out}: ${plural(corpus.documents.length, 'article')}, ${plural(corpus.sentenceCount, 'sentence')}, ${(json.length / 1e6).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+        `wrote ${options.out}: ${plural(corpus.documents.length, 'article')}, ${plural(corpus.sentenceCount, 'sentence')}, ${(bytes / 1e6).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
       );
     });
 

@@ -18,6 +18,7 @@
 import { lemmaTerm, normalizeWord, termOf, type Term } from './analyzer';
 import { tag, type NlpToken } from './nlp';
 import { candidates } from './short-answer';
+import { Memo } from './memo';
 import { corrected } from './typos';
 import { ANAPHORS, answerCue, cueSpans, focusOf, type AnswerType, type Wanted } from './question';
 import type { RetrievedSentence } from './retrieval';
@@ -351,8 +352,19 @@ function matchCase(surface: string, like: string): string {
   return surface.toLowerCase();
 }
 
+/** Words whose corpus synonyms are remembered, per index. */
+const SYNONYM_MEMO_LIMIT = 10_000;
+const synonymMemos = new WeakMap<SentenceIndex, Memo<string[]>>();
+
 /** Corpus terms of the thesaurus's synonyms of `word` (a multi-word synonym needs all its terms). */
 function synonymTerms(index: SentenceIndex, word: string, options?: { senses?: number; exact?: boolean }): string[] {
+  if (!index.thesaurus) return [];
+  let memo = synonymMemos.get(index);
+  if (!memo) synonymMemos.set(index, (memo = new Memo(SYNONYM_MEMO_LIMIT)));
+  return memo.get(`${options?.senses ?? ''}:${options?.exact ?? ''}:${word}`, () => corpusSynonyms(index, word, options));
+}
+
+function corpusSynonyms(index: SentenceIndex, word: string, options?: { senses?: number; exact?: boolean }): string[] {
   if (!index.thesaurus) return [];
   const out = new Set<string>();
   for (const synonym of index.thesaurus.synonyms(normalizeWord(word), options)) {

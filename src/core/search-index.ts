@@ -13,7 +13,9 @@ import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import { Analyzer, normalizeWord, type Term } from './analyzer';
 import type { Corpus, CorpusDocument } from './corpus';
-import { documentEntities, storedEntities, type DocumentEntities, type StoredEntities } from './entities';
+import { documentEntities, storedEntities, tagSpan, type DocumentEntities, type StoredEntities } from './entities';
+import { Memo } from './memo';
+import type { NlpToken } from './nlp';
 import { builtInAliases, Lexicon } from './lexicon';
 import { BM25, FIELD_BOOSTS, MiniSearchRetriever, type RetrievalBudget, type Retriever } from './retrieval';
 import { FIELDS, TermVectors } from './term-vectors';
@@ -177,8 +179,10 @@ export function assembleIndex(corpus: Corpus, parts: IndexParts, analyzer: Analy
     }
     return wordTree;
   };
-  // The sentences questions rerank are analyzed once while they stay in this memory.
-  const analyzed = new Map<string, readonly Term[]>();
+  // The sentences questions rerank are analyzed (and tagged, when a question needs their
+  // parts of speech) once while they stay in these memories.
+  const analyzed = new Memo<readonly Term[]>(SENTENCE_MEMO_LIMIT);
+  const tagged = new Memo<NlpToken[]>(SENTENCE_MEMO_LIMIT);
   return {
     corpus,
     search: parts.search,
@@ -203,14 +207,10 @@ export function assembleIndex(corpus: Corpus, parts: IndexParts, analyzer: Analy
     surface: (term) => parts.surfaces.get(term),
     sentenceTerms({ document, sentence }) {
       const key = `${firstId.get(document)}:${sentence}`;
-      let terms = analyzed.get(key);
-      if (!terms) {
+      return analyzed.get(key, () => {
         const span = document.sentences[sentence];
-        terms = span ? analyzer.terms(document.text.slice(span.start, span.end)) : [];
-        if (analyzed.size >= SENTENCE_MEMO_LIMIT) analyzed.delete(analyzed.keys().next().value as string);
-        analyzed.set(key, terms);
-      }
-      return terms;
+        return span ? analyzer.terms(document.text.slice(span.start, span.end)) : [];
+      });
     },
     sentence(id) {
       const ref = refs[id];
@@ -227,10 +227,11 @@ export function assembleIndex(corpus: Corpus, parts: IndexParts, analyzer: Analy
       if (i === undefined || !stored) throw new RangeError(`document ${document.id} is not in the index`);
       let entities = entitiesByDoc[i];
       if (!entities) {
-        entities = storedEntities(document, stored);
+        entities = storedEntities(document, stored, (start, end) => tagged.get(`${i}:${start}:${end}`, () => tagSpan(document.text, start, end)));
         entitiesByDoc[i] = entities;
       }
       return entities;
     },
   };
 }
+

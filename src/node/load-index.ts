@@ -2,12 +2,10 @@
  * The index a command or the server answers from: built from a corpus directory, or
  * loaded from a snapshot file made by `citeqa index`.
  */
-import { readFile } from 'node:fs/promises';
 import type { CorpusProblem } from '../core/errors';
-import { CiteqaError } from '../core/errors';
 import { buildIndex, type IndexOptions, type SentenceIndex } from '../core/search-index';
-import { loadSnapshot } from '../core/snapshot';
 import { loadCorpusDir } from './corpus-dir';
+import { readSnapshotFile } from './snapshot-file';
 import { wordnetThesaurus } from './wordnet';
 
 export interface LoadedIndex {
@@ -23,21 +21,7 @@ export interface LoadedIndex {
  */
 export async function loadIndex(source: { corpusDir: string; indexFile?: string | undefined }, options: Pick<IndexOptions, 'onProgress'> = {}): Promise<LoadedIndex> {
   const thesaurus = wordnetThesaurus();
-  if (source.indexFile !== undefined) {
-    let text: string;
-    try {
-      text = await readFile(source.indexFile, 'utf8');
-    } catch (error) {
-      throw new CiteqaError('corpus_invalid', `cannot read the index file ${source.indexFile}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-    }
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      throw new CiteqaError('corpus_invalid', `${source.indexFile} is not JSON; build it again with citeqa index`);
-    }
-    return { index: loadSnapshot(data, { thesaurus }), warnings: [], skipped: [] };
-  }
+  if (source.indexFile !== undefined) return { index: await readSnapshotFile(source.indexFile, { thesaurus }), warnings: [], skipped: [] };
   const { corpus, skipped } = await loadCorpusDir(source.corpusDir);
   return { index: buildIndex(corpus, { thesaurus, ...options }), warnings: corpus.warnings, skipped };
 }

@@ -1,0 +1,25 @@
+/**
+ * A bounded memory of computed values: the oldest made is forgotten first once `limit` are
+ * held. For work that questions repeat (a sentence's analysis, a word's synonyms), never
+ * for answers.
+ */
+export class Memo<T> {
+  private readonly values = new Map<string, T>();
+
+  constructor(private readonly limit: number) {}
+
+  /** The value for `key`, made by `make` the first time (and again once forgotten). */
+  get(key: string, make: () => T): T {
+    let value = this.values.get(key);
+    if (value === undefined) {
+      value = make();
+      if (this.values.size >= this.limit) this.values.delete(this.values.keys().next().value as string);
+      this.values.set(key, value);
+    }
+    return value;
+  }
+
+  get size(): number {
+    return this.values.size;
+  }
+}
