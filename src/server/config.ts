@@ -22,6 +22,8 @@ export interface Config {
   /** A snapshot made by `citeqa index`, served instead of building the corpus. */
   readonly indexFile?: string;
   readonly logLevel: LogLevel;
+  /** WORKERS: processes serving the port (node's cluster); 1, the default, is this process alone. */
+  readonly workers: number;
   readonly limits: Limits;
 }
 
@@ -106,6 +108,9 @@ const envSchema = z.object({
   CORPUS_DIR: z.string().trim().min(1, 'CORPUS_DIR is empty').optional(),
   INDEX_FILE: z.string().trim().min(1, 'INDEX_FILE is empty').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  WORKERS: count('WORKERS', 1)
+    .refine((n) => n <= 64, 'WORKERS must be a whole number from 1 to 64')
+    .default(1),
   MAX_FRAME_BYTES: count('MAX_FRAME_BYTES', 256).optional(),
   ALLOWED_ORIGINS: z
     .string()
@@ -163,7 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     throw new TypeError(`invalid configuration: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
   }
-  const { PORT, HOST, CORPUS_DIR, INDEX_FILE, LOG_LEVEL } = parsed.data;
+  const { PORT, HOST, CORPUS_DIR, INDEX_FILE, LOG_LEVEL, WORKERS } = parsed.data;
   const limits: Record<string, unknown> = { ...DEFAULT_LIMITS };
   for (const [variable, key] of Object.entries(LIMIT_VARIABLES)) {
     const value = parsed.data[variable as keyof typeof LIMIT_VARIABLES];
@@ -175,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corpusDir: CORPUS_DIR === undefined ? defaultCorpusDir() : path.resolve(CORPUS_DIR),
     ...(INDEX_FILE === undefined ? {} : { indexFile: path.resolve(INDEX_FILE) }),
     logLevel: LOG_LEVEL,
+    workers: WORKERS,
     // Each value was checked by its variable's schema above.
     limits: limits as unknown as Limits,
   };
@@ -183,7 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** Unset and empty variables both mean "use the default" (as in `PORT= npm start`). */
 function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of ['PORT', 'HOST', 'CORPUS_DIR', 'INDEX_FILE', 'LOG_LEVEL', ...Object.keys(LIMIT_VARIABLES)]) {
+  for (const key of ['PORT', 'HOST', 'CORPUS_DIR', 'INDEX_FILE', 'LOG_LEVEL', 'WORKERS', ...Object.keys(LIMIT_VARIABLES)]) {
     const value = env[key];
     if (value !== undefined && value !== '') out[key] = value;
   }

@@ -1,6 +1,9 @@
 /**
- * `npm start`: the service, configured by the environment (see config.ts).
+ * `npm start`: the service, configured by the environment (see config.ts); with WORKERS
+ * above 1, that many processes serving one port (see cluster.ts).
  */
+import cluster from 'node:cluster';
+import { runPrimary } from './cluster';
 import { loadConfig } from './config';
 import { runServer } from './run';
 
@@ -11,7 +14,8 @@ try {
   process.stderr.write(`citeqa: ${(error as Error).message}\n`);
   process.exit(1);
 }
-runServer(config).catch((error: unknown) => {
+if (config.workers > 1 && cluster.isPrimary) runPrimary(config);
+else runServer(config).catch((error: unknown) => {
   process.stderr.write(`citeqa: failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });

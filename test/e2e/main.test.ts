@@ -65,6 +65,37 @@ describe('the service process', () => {
     expect(await run.exited).toBe(0);
   });
 
+  it('with WORKERS=2 serves one port from two processes, and stops them all on SIGTERM', async () => {
+    const run = start({ CORPUS_DIR: FIXTURE_CORPUS_DIR, WORKERS: '2' });
+    runs.push(run);
+    const url = await listeningUrl(run, 20_000);
+    const deadline = Date.now() + 20_000;
+    while ((run.stdout.match(/citeqa listening on/g) ?? []).length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    const ports = [...run.stdout.matchAll(/citeqa listening on http:\/\/127\.0\.0\.1:(\d+)\//g)].map((m) => m[1]);
+    expect(ports).toHaveLength(2);
+    expect(new Set(ports).size).toBe(1);
+    for (let i = 0; i < 4; i++) {
+      const socket = await connect(url.replace(/^http/, 'ws') + 'ws');
+      expect(await socket.next()).toMatchObject({ type: 'hello' });
+      socket.sendJson({ type: 'ask', id: i, question: 'How long did the meeting last?' });
+      expect(await socket.next()).toMatchObject({ type: 'answer', id: i, answered: true });
+      socket.ws.close();
+    }
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect((run.stdout.match(/"msg":"shutting down"/g) ?? []).length).toBe(2);
+    expect(run.stdout).toContain('every worker has stopped');
+  }, 60_000);
+
+  it('with WORKERS=2 on a bad corpus, exits 1 instead of restarting workers forever', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'citeqa-main-'));
+    await writeFile(path.join(dir, 'bad.md'), articleText({ id: 'bad', published: 'yesterday' }));
+    const run = start({ CORPUS_DIR: dir, WORKERS: '2' });
+    runs.push(run);
+    expect(await run.exited).toBe(1);
+    expect(run.stderr).toContain('bad.md');
+  }, 60_000);
+
   it('refuses to start on a corpus with a bad file, naming the file and the problem', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'citeqa-main-'));
     await writeFile(path.join(dir, 'good.md'), articleText({ id: 'good' }));

@@ -54,6 +54,11 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads WORKERS, 1 by default', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ WORKERS: '4' }).workers).toBe(4);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', CORPUS_DIR: '' }).port).toBe(3000);
   });
@@ -67,6 +72,8 @@ describe('loadConfig', () => {
     [{ ALLOWED_ORIGINS: 'news.example.com' }, 'ALLOWED_ORIGINS must be "*" or origins like https://news.example.com'],
     [{ RATE_BURST: '0' }, 'RATE_BURST must be a whole number of at least 1'],
     [{ ANSWER_MS_PER_IP: '-5' }, 'ANSWER_MS_PER_IP must be a whole number of at least 0'],
+    [{ WORKERS: '0' }, 'WORKERS must be a whole number of at least 1'],
+    [{ WORKERS: '65' }, 'WORKERS must be a whole number from 1 to 64'],
     [{ LOG_QUESTIONS: 'yes' }, 'LOG_QUESTIONS must be true or false'],
   ])('rejects %p with a TypeError saying what to fix', (env, message) => {
     expect(() => loadConfig(env)).toThrow(TypeError);
