@@ -3,7 +3,7 @@ import { DEFAULT_LIMITS, defaultCorpusDir, loadConfig } from '../../src/server/c
 
 describe('loadConfig', () => {
   it('has defaults for everything', () => {
-    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', corpusDir: defaultCorpusDir(), logLevel: 'info', limits: DEFAULT_LIMITS });
+    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', corpusDir: defaultCorpusDir(), logLevel: 'info', workers: 1, limits: DEFAULT_LIMITS });
   });
 
   it('points the default corpus at the package corpus/ directory', () => {
@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       corpusDir: path.resolve('my/articles'),
       logLevel: 'debug',
+      workers: 1,
       limits: DEFAULT_LIMITS,
     });
   });
