@@ -53,3 +53,13 @@ export async function measureConnections(count: number): Promise<ConnectionFigur
     await service.close();
   }
 }
+
+if (require.main === module) {
+  measureConnections(Number(process.argv[2] ?? 10_000)).then(
+    (figures) => process.stdout.write(`${JSON.stringify(figures)}\n`),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

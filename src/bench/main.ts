@@ -1,129 +1,213 @@
 /**
- * `npm run bench`: start-up and per-question cost on the bundled corpus, against
- * MiniSearch's own search as the baseline, measured side by side in one run. Prints a
- * table and writes the figures as JSON to .bench/results.json. Ratios and medians matter
- * here; absolute times vary with the machine's load.
+ * `npm run bench`: every performance figure of the service, each measured against its
+ * baseline in the same run (these machines are shared and noisy: ratios, medians and
+ * p99s, not single timings). Prints a table with each target and writes the figures as
+ * JSON to .bench/results.json.
+ *
+ *   1. start-up      cold processes on the bundled corpus
+ *   2. scale         synthetic corpora of 1,000 to 100,000 articles, each in a process of
+ *                    its own: build, memory, snapshot, answers against MiniSearch's search
+ *   3. transport     WebSocket load on loopback against a bare ws echo server
+ *   4. connections   memory per idle connection
+ *   5. cores         throughput with one worker process and with two
+ *   6. fairness      a reader's answers while another address floods the service
+ *
+ * `--quick` runs each part small, for development (under a minute).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import MiniSearch from 'minisearch';
-import { ask } from '../core/answer';
 import { buildCorpus } from '../core/corpus';
 import { buildIndex } from '../core/search-index';
-import { loadCorpusDir } from '../node/corpus-dir';
 import { wordnetThesaurus } from '../node/wordnet';
-import { loadConfig } from '../server/config';
+import type { ConnectionFigures } from './connections';
 import { measureFairness } from './fairness';
+import type { ScaleFigures } from './scale';
 import { summary } from './stats';
 import { syntheticArticles } from './synthetic';
+import { measureTransport, measureWorkers, type LoadFigures } from './transport';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const STARTS = 5;
-const ROUNDS = 200;
 
 interface BenchOptions {
   readonly quick: boolean;
-  readonly articles: number;
+  /** Corpus sizes in articles; 0 is the bundled corpus. */
+  readonly sizes: readonly number[];
+  readonly fairnessArticles: number;
 }
 
 function parseOptions(argv: readonly string[]): BenchOptions {
+  const sizes = (value: string) => {
+    const list = value.split(',').map(Number);
+    if (list.some((n) => !Number.isInteger(n) || n < 0)) throw new InvalidArgumentError('a comma-separated list of article counts, 0 for the bundled corpus');
+    return list;
+  };
   const program = new Command('bench')
     .description('citeqa benchmarks: prints a table and writes .bench/results.json')
-    .option('--quick', 'a smaller run for development')
-    .option('--articles <count>', 'synthetic articles for the fairness measurement (default 5000; 500 with --quick)', (value) => {
+    .option('--quick', 'a smaller run of every part, for development')
+    .option('--sizes <list>', 'corpus sizes in articles (default 0,1000,10000,100000; with --quick 0,1000)', sizes)
+    .option('--fairness-articles <count>', 'synthetic articles for the fairness measurement (default 5000; 500 with --quick)', (value) => {
       const n = Number(value);
       if (!Number.isInteger(n) || n < 10) throw new InvalidArgumentError('a whole number of at least 10');
       return n;
     })
     .exitOverride();
   program.parse(argv, { from: 'user' });
-  const { quick = false, articles } = program.opts<{ quick?: boolean; articles?: number }>();
-  return { quick, articles: articles ?? (quick ? 500 : 5000) };
+  const opts = program.opts<{ quick?: boolean; sizes?: number[]; fairnessArticles?: number }>();
+  const quick = opts.quick ?? false;
+  return { quick, sizes: opts.sizes ?? (quick ? [0, 1000] : [0, 1000, 10_000, 100_000]), fairnessArticles: opts.fairnessArticles ?? (quick ? 500 : 5000) };
 }
+
+/** Runs a bench script in a fresh process with a collector it may call and a large heap; parses the JSON it prints. */
+function inProcess<T>(script: string, args: readonly string[]): T | { error: string } {
+  try {
+    const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=16384', '--import', 'tsx', path.join(__dirname, script), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 16 << 20,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return JSON.parse(out.trim().split('\n').at(-1) ?? '') as T;
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n').slice(-3).join(' ');
+    return { error: stderr || (error as Error).message };
+  }
+}
+
+function evalQuestions(): string[] {
+  const dir = path.join(ROOT, 'test', 'fixtures', 'eval');
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.jsonl'))
+    .flatMap((file) => readFileSync(path.join(dir, file), 'utf8').split('\n'))
+    .filter((line) => line.trim() !== '')
+    .map((line) => (JSON.parse(line) as { question: string }).question);
+}
+
+const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
+const n = (x: number) => Math.round(x).toLocaleString('en-US');
+const mark = (met: boolean) => (met ? 'met' : 'MISSED');
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  // 1. Cold starts, each in a fresh process.
-  const starts = Array.from({ length: STARTS }, () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'startup.ts')], { cwd: ROOT, encoding: 'utf8' });
-    return JSON.parse(out) as { loadMs: number; indexMs: number; firstAnswerMs: number; sinceProcessStartMs: number };
-  });
-  const startup = {
-    loadAndIndexMs: summary(starts.map((s) => s.loadMs + s.indexMs)),
-    firstAnswerMs: summary(starts.map((s) => s.firstAnswerMs)),
+  const lines: string[] = [];
+  const say = (line: string) => {
+    lines.push(line);
+    process.stdout.write(`${line}\n`);
   };
+  const began = performance.now();
 
-  // 2. Questions, in-process, ours against MiniSearch's plain search over the same sentences.
-  const { corpus } = await loadCorpusDir(loadConfig().corpusDir);
-  const index = buildIndex(corpus, { thesaurus: wordnetThesaurus() });
-  const plain = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
-  plain.addAll(
-    corpus.documents.flatMap((doc) => doc.sentences.map((s) => ({ text: doc.text.slice(s.start, s.end) }))).map((s, id) => ({ id, ...s })),
-  );
-  const evalDir = path.join(ROOT, 'test', 'fixtures', 'eval');
-  const questions = readdirSync(evalDir).filter((file) => file.endsWith('.jsonl')).flatMap((file) =>
-    readFileSync(path.join(evalDir, file), 'utf8')
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => (JSON.parse(line) as { question: string }).question),
-  );
-  for (const q of questions) {
-    ask(index, q);
-    plain.search(q);
-  }
-  const ours: number[] = [];
-  const baseline: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const q of questions) {
-      let t = performance.now();
-      ask(index, q);
-      ours.push(performance.now() - t);
-      t = performance.now();
-      plain.search(q);
-      baseline.push(performance.now() - t);
+  // 1. Cold starts on the bundled corpus, each in a fresh process.
+  const starts = Array.from({ length: options.quick ? 3 : 5 }, () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'startup.ts')], { cwd: ROOT, encoding: 'utf8' });
+    return JSON.parse(out) as { loadMs: number; indexMs: number; firstAnswerMs: number };
+  });
+  const startup = { loadAndIndexMs: summary(starts.map((s) => s.loadMs + s.indexMs)), firstAnswerMs: summary(starts.map((s) => s.firstAnswerMs)) };
+  say(`start-up on the bundled corpus (${starts.length} cold processes): read + index p50 ${ms(startup.loadAndIndexMs.p50)} ms, first answer ${ms(startup.firstAnswerMs.p50)} ms more`);
+
+  // 2. Corpus scale.
+  say('');
+  say('corpus scale (each size in its own process; answers: a mixed question set, ask() against MiniSearch search() on the same index)');
+  say('  articles   sentences  build s  bytes/sentence  snapshot MB  start from snapshot s  ask p50/p99 ms   search p50/p99 ms  ratio p50/p99  found');
+  const scale: Array<ScaleFigures | { articles: number; error: string }> = [];
+  for (const articles of options.sizes) {
+    const rounds = articles === 0 ? (options.quick ? 20 : 100) : options.quick ? 2 : 5;
+    const result = inProcess<ScaleFigures>('scale.ts', ['--articles', String(articles), '--questions', options.quick ? '100' : '200', '--rounds', String(rounds)]);
+    if ('error' in result) {
+      scale.push({ articles, error: result.error });
+      say(`  ${String(articles).padStart(8)}  failed: ${result.error}`);
+      continue;
     }
+    scale.push(result);
+    const r = result;
+    say(
+      `  ${n(r.articles).padStart(8)}  ${n(r.sentences).padStart(10)}  ${((r.buildMs.corpus + r.buildMs.index) / 1000).toFixed(1).padStart(7)}  ${n(r.bytesPerSentence).padStart(14)}  ${(r.snapshot.bytes / 1e6).toFixed(1).padStart(11)}  ${(r.snapshot.startMs / 1000).toFixed(2).padStart(21)}  ${`${ms(r.answerMs.p50)}/${ms(r.answerMs.p99)}`.padStart(14)}  ${`${ms(r.searchMs.p50)}/${ms(r.searchMs.p99)}`.padStart(17)}  ${`${r.ratio.p50.toFixed(2)}/${r.ratio.p99.toFixed(2)}`.padStart(13)}  ${r.found === null ? '   -' : r.found.toFixed(2)}`,
+    );
   }
-  // 3. Fairness: one client's answer times while another sends long questions as fast as
-  //    its rate limit lets it, against the same client alone, on a synthetic corpus.
-  const files = syntheticArticles(options.articles, 3);
+
+  // 3. Transport.
+  const connections = options.quick ? [1, 16] : [1, 16, 256, 1024];
+  const transport = await measureTransport({ connections, durationMs: options.quick ? 1500 : 5000, questions: evalQuestions() });
+  say('');
+  say('transport (bundled corpus, distinct questions over WebSocket on loopback; echo: a bare ws server sending the same frames back)');
+  say('  connections  mode     citeqa answers/s  p50 ms  p99 ms   echo answers/s  p50 ms  p99 ms   citeqa/echo');
+  transport.citeqa.forEach((ours: LoadFigures, i) => {
+    const echo = transport.echo[i] as LoadFigures;
+    const mode = ours.mode === 'closed' ? 'closed ' : `${n(ours.offeredPerSecond ?? 0)}/s`.padEnd(7);
+    say(
+      `  ${String(ours.connections).padStart(11)}  ${mode}  ${n(ours.answersPerSecond).padStart(16)}  ${ms(ours.p50Ms).padStart(6)}  ${ms(ours.p99Ms).padStart(6)}  ${n(echo.answersPerSecond).padStart(15)}  ${ms(echo.p50Ms).padStart(6)}  ${ms(echo.p99Ms).padStart(6)}   ${(ours.answersPerSecond / echo.answersPerSecond).toFixed(2)}${ours.errors + echo.errors > 0 ? ` (errors ${ours.errors}/${echo.errors})` : ''}`,
+    );
+  });
+  if (transport.eventLoopDelayP99Ms !== undefined) say(`  citeqa event-loop delay p99 over the run: ${ms(transport.eventLoopDelayP99Ms)} ms`);
+
+  // 4. Memory per idle connection.
+  const idle = options.quick ? 1000 : 10_000;
+  const connectionFigures = inProcess<ConnectionFigures>('connections.ts', [String(idle)]);
+  say('');
+  say(
+    'error' in connectionFigures
+      ? `connections: failed: ${connectionFigures.error}`
+      : `idle connections: ${n(idle)} open: ${n(connectionFigures.bytesPerConnection)} bytes of heap and buffers each (${n(connectionFigures.rssBytesPerConnection)} bytes of RSS)`,
+  );
+
+  // 5. Cores.
+  const questions = evalQuestions();
+  const one = await measureWorkers(1, 256, options.quick ? 1500 : 5000, questions);
+  const two = await measureWorkers(2, 256, options.quick ? 1500 : 5000, questions);
+  say('');
+  say(`cores (WORKERS, 256 connections, closed loop): 1 worker ${n(one.answersPerSecond)} answers/s, 2 workers ${n(two.answersPerSecond)} answers/s: ${(two.answersPerSecond / one.answersPerSecond).toFixed(2)}x`);
+
+  // 6. Fairness.
+  const files = syntheticArticles(options.fairnessArticles, 3);
   const big = buildIndex(buildCorpus(files), { thesaurus: wordnetThesaurus() });
   const fairness = { sentences: big.corpus.sentenceCount, ...(await measureFairness(big, files, { samples: options.quick ? 30 : 100, pauseMs: 100 })) };
+  say('');
+  say(`fairness (${n(fairness.sentences)} synthetic sentences; a reader asking while ${fairness.inProcess.attacker.sockets} sockets from another address flood 40-word questions and completions):`);
+  for (const where of ['inProcess', 'inWorker'] as const) {
+    const { alone, flooded, changedAnswers, attacker } = fairness[where];
+    say(
+      `  ${where === 'inProcess' ? 'in process ' : 'in a worker'}  alone p50 ${ms(alone.p50)} ms, p99 ${ms(alone.p99)} ms; flooded p50 ${ms(flooded.p50)} ms, p99 ${ms(flooded.p99)} ms; answers changed ${changedAnswers}; the flood: ${n(attacker.answered)} answered, ${n(attacker.rateLimited)} refused`,
+    );
+  }
 
-  const answer = summary(ours);
-  const search = summary(baseline);
-  const results = {
-    corpus: { documents: corpus.documents.length, sentences: corpus.sentenceCount },
-    startup,
-    question: { asks: ours.length, answerMs: answer, miniSearchMs: search, ratioP50: answer.p50 / search.p50 },
-    fairness,
+  // Targets.
+  const sized = scale.filter((s): s is ScaleFigures => !('error' in s));
+  const largest = sized.filter((s) => s.articles >= 100_000).at(-1);
+  const at = (c: number) => transport.citeqa.findIndex((f) => f.connections === c && f.mode === 'closed');
+  const share = (c: number) => {
+    const i = at(c);
+    return i < 0 ? NaN : (transport.citeqa[i] as LoadFigures).answersPerSecond / (transport.echo[i] as LoadFigures).answersPerSecond;
   };
+  const p99Ratio16 = (() => {
+    const i = at(16);
+    return i < 0 ? NaN : (transport.citeqa[i] as LoadFigures).p99Ms / (transport.echo[i] as LoadFigures).p99Ms;
+  })();
+  const targets = [
+    ...sized.map((s) => ({ what: `pipeline/search at ${n(s.articles)} article(s), p50`, figure: s.ratio.p50.toFixed(2), target: '<= 3', met: s.ratio.p50 <= 3 })),
+    { what: 'answers/s vs echo at 16 connections', figure: share(16).toFixed(2), target: '>= 0.5', met: share(16) >= 0.5 },
+    { what: 'answers/s vs echo at 256 connections', figure: share(256).toFixed(2), target: '>= 0.5', met: share(256) >= 0.5 },
+    { what: 'p99 vs echo at 16 connections', figure: p99Ratio16.toFixed(1), target: '<= 2', met: p99Ratio16 <= 2 },
+    ...(largest
+      ? [
+          { what: 'p99 answer at 100,000 articles', figure: `${ms(largest.answerMs.p99)} ms`, target: '< 50 ms', met: largest.answerMs.p99 < 50 },
+          { what: 'memory at 100,000 articles', figure: `${(largest.memoryBytes / 2 ** 30).toFixed(2)} GiB`, target: '< 4 GiB', met: largest.memoryBytes < 4 * 2 ** 30 },
+          { what: 'start from snapshot at 100,000 articles', figure: `${(largest.snapshot.startMs / 1000).toFixed(1)} s`, target: '< 15 s', met: largest.snapshot.startMs < 15_000 },
+        ]
+      : []),
+    ...('error' in connectionFigures ? [] : [{ what: 'memory per idle connection', figure: `${(connectionFigures.bytesPerConnection / 1024).toFixed(1)} KiB`, target: '<= 20 KiB', met: connectionFigures.bytesPerConnection <= 20 * 1024 }]),
+    { what: '2 workers vs 1', figure: `${(two.answersPerSecond / one.answersPerSecond).toFixed(2)}x`, target: '>= 1.6x', met: two.answersPerSecond / one.answersPerSecond >= 1.6 },
+  ];
+  say('');
+  say('targets');
+  for (const t of targets) say(`  ${t.what.padEnd(44)} ${t.figure.padStart(9)}  target ${t.target.padEnd(9)} ${mark(t.met)}`);
+  say(`\nbench took ${((performance.now() - began) / 1000).toFixed(0)} s`);
 
-  const f = (x: number) => x.toFixed(3);
-  process.stdout.write(
-    [
-      `corpus: ${results.corpus.documents} document(s), ${results.corpus.sentences} sentences`,
-      `start-up (${STARTS} cold processes): load + index p50 ${f(startup.loadAndIndexMs.p50)} ms, max ${f(Math.max(...starts.map((s) => s.loadMs + s.indexMs)))} ms; first answer p50 ${f(startup.firstAnswerMs.p50)} ms`,
-      `per question (${ours.length} asks of ${questions.length} questions):`,
-      `  ask()               p50 ${f(answer.p50)} ms  p99 ${f(answer.p99)} ms  mean ${f(answer.mean)} ms`,
-      `  MiniSearch search() p50 ${f(search.p50)} ms  p99 ${f(search.p99)} ms  mean ${f(search.mean)} ms`,
-      `  ratio ask/search at p50: ${f(results.question.ratioP50)}`,
-      `fairness (${fairness.sentences} synthetic sentences; a reader asking while ${fairness.inProcess.attacker.sockets} sockets from another address flood 40-word questions and completions):`,
-      ...(['inProcess', 'inWorker'] as const).flatMap((where) => {
-        const { alone, flooded, changedAnswers, attacker } = fairness[where];
-        return [
-          `  answered ${where === 'inProcess' ? 'in process' : 'in a worker'}:`,
-          `    alone     p50 ${f(alone.p50)} ms  p99 ${f(alone.p99)} ms`,
-          `    flooded   p50 ${f(flooded.p50)} ms  p99 ${f(flooded.p99)} ms  (ratio p99 ${f(flooded.p99 / alone.p99)}); answers changed: ${changedAnswers}`,
-          `    attacker  ${attacker.answered} questions answered, ${attacker.suggestions} completions, ${attacker.rateLimited} refused (rate_limited)`,
-        ];
-      }),
-      '',
-    ].join('\n'),
-  );
+  const results = { quick: options.quick, startup, scale, transport, connections: connectionFigures, cores: { one, two }, fairness, targets };
   mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
   writeFileSync(path.join(ROOT, '.bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 }
 
-void main();
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -38,8 +38,8 @@ export interface ScaleFigures {
   readonly searchMs: Summary;
   /** ask / MiniSearch search, at p50 and at p99. */
   readonly ratio: { readonly p50: number; readonly p99: number };
-  /** Share of questions about one article whose first passage is from that article. */
-  readonly found: number;
+  /** Share of questions about one article whose first passage is from that article (null: none asked). */
+  readonly found: number | null;
 }
 
 function memory(): number {
@@ -128,7 +128,7 @@ export async function measureScale(articles: number, questionCount: number, roun
     answerMs,
     searchMs,
     ratio: { p50: answerMs.p50 / searchMs.p50, p99: answerMs.p99 / searchMs.p99 },
-    found: about.length === 0 ? NaN : found / about.length,
+    found: about.length === 0 ? null : found / about.length,
   };
 }
 

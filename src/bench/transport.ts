@@ -15,6 +15,8 @@
  * /metrics (perf_hooks.monitorEventLoopDelay, through prom-client).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as hdr from 'hdr-histogram-js';
 import { WebSocket } from 'ws';
@@ -45,23 +47,27 @@ interface Server {
   readonly process: ChildProcess;
 }
 
-/** Starts a server script in its own process and waits for the port it prints. */
-function startServer(args: readonly string[], env: NodeJS.ProcessEnv, portPattern: RegExp, wsPath: string): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const port = portPattern.exec(output)?.[1];
-      if (port) {
-        child.stdout?.off('data', onData);
-        child.stdout?.resume();
-        resolve({ url: `ws://127.0.0.1:${port}${wsPath}`, process: child });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code} before listening: ${output.slice(-500)}`)));
-  });
+/**
+ * Starts a server script in its own process and waits for the port it prints. Its output
+ * goes to a file, not a pipe: a pipe read by this busy process would hold up the server's
+ * writes and make the measurement one of this process.
+ */
+async function startServer(args: readonly string[], env: NodeJS.ProcessEnv, portPattern: RegExp, wsPath: string): Promise<Server> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'citeqa-load-'));
+  const log = path.join(dir, 'out.log');
+  const fd = openSync(log, 'w');
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', fd, 'inherit'] });
+  closeSync(fd);
+  child.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const deadline = performance.now() + 60_000;
+  while (performance.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode} before listening`);
+    const port = portPattern.exec(readFileSync(log, 'utf8'))?.[1];
+    if (port) return { url: `ws://127.0.0.1:${port}${wsPath}`, process: child };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${args.join(' ')} did not start listening within a minute`);
 }
 
 function stop(server: Server): Promise<void> {
@@ -234,23 +240,49 @@ async function loadAgainst(server: Server, options: TransportOptions, rates: Rea
   return out;
 }
 
+/** The service's environment for load from one address: limits opened up. */
+function loadEnv(connections: number, workers = 1): NodeJS.ProcessEnv {
+  return {
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    WORKERS: String(workers),
+    MAX_CONNECTIONS_PER_IP: String(connections + 10),
+    MAX_CONNECTIONS: String(connections + 10),
+    RATE_PER_SECOND: '1000000',
+    RATE_BURST: '1000000',
+    ANSWER_MS_PER_IP: '0',
+  };
+}
+
+const CITEQA_PORT = /"ws":"ws:\/\/[^"]+:(\d+)\/ws"/;
+
+/**
+ * Cores: closed-loop throughput of the service with `workers` processes (WORKERS), at
+ * `connections` connections, for `durationMs`.
+ */
+export async function measureWorkers(workers: number, connections: number, durationMs: number, questions: readonly string[]): Promise<LoadFigures> {
+  const server = await startServer([path.join(ROOT, 'src', 'server', 'main.ts')], loadEnv(connections, workers), CITEQA_PORT, '/ws');
+  try {
+    // Every worker must be listening before the load starts.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const sockets = await openAll(server.url, connections);
+    try {
+      return await closedLoop(sockets, questions, durationMs);
+    } finally {
+      for (const ws of sockets) ws.terminate();
+    }
+  } finally {
+    await stop(server);
+  }
+}
+
 /**
  * Runs the load against citeqa on the bundled corpus (limits opened up: the load comes
  * from one address), then against the echo server, offering the echo server the same
  * fixed rates as citeqa.
  */
 export async function measureTransport(options: TransportOptions): Promise<TransportFigures> {
-  const most = Math.max(...options.connections);
-  const env = {
-    PORT: '0',
-    LOG_LEVEL: 'info',
-    MAX_CONNECTIONS_PER_IP: String(most + 10),
-    MAX_CONNECTIONS: String(most + 10),
-    RATE_PER_SECOND: '1000000',
-    RATE_BURST: '1000000',
-    ANSWER_MS_PER_IP: '0',
-  };
-  const citeqa = await startServer([path.join(ROOT, 'src', 'server', 'main.ts')], env, /"ws":"ws:\/\/[^"]+:(\d+)\/ws"/, '/ws');
+  const citeqa = await startServer([path.join(ROOT, 'src', 'server', 'main.ts')], loadEnv(Math.max(...options.connections)), CITEQA_PORT, '/ws');
   let citeqaFigures: LoadFigures[];
   let eventLoopDelayP99Ms: number | undefined;
   try {
