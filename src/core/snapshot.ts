@@ -1,61 +1,96 @@
 /**
  * Index snapshots: an index built once (`citeqa index`) and loaded at start-up (`citeqa
- * serve --index`), instead of analyzing every article again. A snapshot holds the corpus
- * (text, metadata, sentence spans, what was recognized in it), the MiniSearch index, the
- * term vectors and how words are written. Typed arrays are stored as base64 of their
- * little-endian bytes: compact, and read in one step. Nothing is recognized again when a
- * snapshot is loaded.
+ * serve --index`, INDEX_FILE), instead of analyzing every article again. A snapshot
+ * holds the corpus (text, metadata, sentence spans, what was recognized in each article),
+ * the MiniSearch index, the term vectors and how words are written; nothing is analyzed
+ * again when it is loaded.
+ *
+ * A snapshot is a sequence of records, each small enough to be one line of JSON, so that
+ * an index of millions of sentences is written and read a line at a time (one JSON text
+ * would exceed the longest string V8 can hold):
+ *
+ *   header       format, version, counts
+ *   document     one per article
+ *   surfaces     how word terms are written, in chunks
+ *   terms        the term vectors' terms, in id order, in chunks
+ *   array        a chunk of one typed array of the term vectors, as base64 of its
+ *                little-endian bytes (chunks of one array follow each other)
+ *   search       MiniSearch's serialized index without its terms
+ *   postings     MiniSearch's terms with their postings, in chunks
+ *   end          the record count, so that a truncated file is refused
  */
 import MiniSearch from 'minisearch';
 import { z } from 'zod';
-import { fromDocuments, type Corpus, type CorpusDocument } from './corpus';
+import { fromDocuments, type CorpusDocument } from './corpus';
+import type { StoredEntities } from './entities';
 import { CiteqaError } from './errors';
 import { assembleIndex, createAnalyzer, miniSearchOptions, type IndexedSentence, type SentenceIndex } from './search-index';
-import type { StoredEntities } from './entities';
 import { TermVectors } from './term-vectors';
 import type { Thesaurus } from './thesaurus';
 
 export const SNAPSHOT_FORMAT = 'citeqa-index';
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 
-const snapshotSchema = z.object({
-  format: z.literal(SNAPSHOT_FORMAT),
-  version: z.literal(SNAPSHOT_VERSION),
-  documents: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      source: z.string(),
-      published: z.string(),
-      url: z.string().optional(),
-      text: z.string(),
-      sentences: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])),
-      entities: z.object({
-        people: z.array(z.object({ name: z.string(), surname: z.string(), term: z.string(), roles: z.array(z.string()) })),
-        spans: z.base64(),
-        speakers: z.base64(),
-      }),
-    }),
-  ),
-  surfaces: z.array(z.tuple([z.string(), z.string()])),
-  vectors: z.object({
-    terms: z.array(z.string()),
-    starts: z.base64(),
-    aliasStarts: z.base64(),
-    termIds: z.base64(),
-    counts: z.base64(),
+/** How much one record holds at most: items of a list, elements of a typed array (4 MB of uint32). */
+export interface ChunkSizes {
+  readonly items: number;
+  readonly elements: number;
+}
+const CHUNKS: ChunkSizes = { items: 20_000, elements: 1 << 20 };
+
+const ARRAY_NAMES = ['starts', 'aliasStarts', 'termIds', 'counts'] as const;
+type ArrayName = (typeof ARRAY_NAMES)[number];
+
+const base64 = z.base64();
+const recordSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('header'),
+    format: z.literal(SNAPSHOT_FORMAT),
+    version: z.literal(SNAPSHOT_VERSION),
+    documents: z.number().int().nonnegative(),
+    sentences: z.number().int().nonnegative(),
   }),
-  search: z.record(z.string(), z.unknown()),
-});
+  z.object({
+    kind: z.literal('document'),
+    id: z.string(),
+    title: z.string(),
+    source: z.string(),
+    published: z.string(),
+    url: z.string().optional(),
+    text: z.string(),
+    sentences: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])),
+    entities: z.object({
+      people: z.array(z.object({ name: z.string(), surname: z.string(), term: z.string(), roles: z.array(z.string()) })),
+      spans: base64,
+      speakers: base64,
+    }),
+  }),
+  z.object({ kind: z.literal('surfaces'), entries: z.array(z.tuple([z.string(), z.string()])) }),
+  z.object({ kind: z.literal('terms'), terms: z.array(z.string()) }),
+  z.object({ kind: z.literal('array'), name: z.enum(ARRAY_NAMES), data: base64 }),
+  z.object({ kind: z.literal('search'), search: z.record(z.string(), z.unknown()) }),
+  z.object({ kind: z.literal('postings'), entries: z.array(z.tuple([z.string(), z.unknown()])) }),
+  z.object({ kind: z.literal('end'), records: z.number().int().nonnegative() }),
+]);
 
-export type Snapshot = z.infer<typeof snapshotSchema>;
+export type SnapshotRecord = z.infer<typeof recordSchema>;
 
-/** The snapshot of an index, as a JSON-ready object. */
-export function snapshotOf(index: SentenceIndex): Snapshot {
-  return {
-    format: SNAPSHOT_FORMAT,
-    version: SNAPSHOT_VERSION,
-    documents: index.corpus.documents.map((d, i) => ({
+/** The records of the snapshot of `index`, in order. */
+export function* snapshotRecords(index: SentenceIndex, sizes: ChunkSizes = CHUNKS): Generator<SnapshotRecord> {
+  const chunks = function* <T>(items: readonly T[]): Generator<T[]> {
+    for (let from = 0; from < items.length; from += sizes.items) yield items.slice(from, from + sizes.items);
+  };
+  let count = 0;
+  const emit = (record: SnapshotRecord) => {
+    count++;
+    return record;
+  };
+  const { corpus, parts } = index;
+  yield emit({ kind: 'header', format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, documents: corpus.documents.length, sentences: corpus.sentenceCount });
+  for (const [i, d] of corpus.documents.entries()) {
+    const { people, spans, speakers } = parts.entities[i] as StoredEntities;
+    yield emit({
+      kind: 'document',
       id: d.id,
       title: d.title,
       source: d.source,
@@ -63,80 +98,144 @@ export function snapshotOf(index: SentenceIndex): Snapshot {
       ...(d.url === undefined ? {} : { url: d.url }),
       text: d.text,
       sentences: d.sentences.map((s) => [s.start, s.end] as [number, number]),
-      entities: (({ people, spans, speakers }) => ({ people: people.map((p) => ({ ...p, roles: [...p.roles] })), spans: base64(spans), speakers: base64(speakers) }))(
-        index.parts.entities[i] as StoredEntities,
-      ),
-    })),
-    surfaces: [...index.parts.surfaces],
-    vectors: (({ terms, starts, aliasStarts, termIds, counts }) => ({
-      terms: [...terms],
-      starts: base64(starts),
-      aliasStarts: base64(aliasStarts),
-      termIds: base64(termIds),
-      counts: base64(counts),
-    }))(index.parts.vectors.raw),
-    search: index.search.toJSON() as unknown as Record<string, unknown>,
-  };
+      entities: { people: people.map((p) => ({ ...p, roles: [...p.roles] })), spans: toBase64(spans), speakers: toBase64(speakers) },
+    });
+  }
+  for (const entries of chunks([...parts.surfaces])) yield emit({ kind: 'surfaces', entries });
+  const vectors = parts.vectors.raw;
+  for (const terms of chunks(vectors.terms)) yield emit({ kind: 'terms', terms });
+  for (const name of ARRAY_NAMES) {
+    const array = vectors[name];
+    for (let from = 0; from < array.length || from === 0; from += sizes.elements) {
+      yield emit({ kind: 'array', name, data: toBase64(array.subarray(from, from + sizes.elements)) });
+      if (array.length === 0) break;
+    }
+  }
+  const { index: postings, ...search } = index.search.toJSON() as unknown as { index: Array<[string, unknown]> } & Record<string, unknown>;
+  yield emit({ kind: 'search', search });
+  for (const entries of chunks(postings)) yield emit({ kind: 'postings', entries });
+  yield emit({ kind: 'end', records: count + 1 });
 }
 
-/** An index from a snapshot; throws a `corpus_invalid` CiteqaError saying what is wrong with it. */
-export function loadSnapshot(data: unknown, options: { thesaurus?: Thesaurus } = {}): SentenceIndex {
-  const parsed = snapshotSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new CiteqaError('corpus_invalid', `not a citeqa index (version ${SNAPSHOT_VERSION}): ${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'}; build it again with citeqa index`);
-  }
-  const snapshot = parsed.data;
-  const documents: CorpusDocument[] = snapshot.documents.map(({ sentences, url, entities: _entities, ...meta }) => ({
-    ...meta,
-    ...(url === undefined ? {} : { url }),
-    sentences: sentences.map(([start, end]) => ({ start, end })),
-  }));
-  const corpus: Corpus = fromDocuments(documents);
-  let search: MiniSearch<IndexedSentence>;
-  let vectors: TermVectors;
-  let entities: StoredEntities[];
-  try {
-    entities = snapshot.documents.map(({ entities: { people, spans, speakers }, sentences }) => {
-      const stored = { people, spans: typed(spans, Int32Array), speakers: typed(speakers, Int16Array) };
-      if (stored.spans.length % 4 !== 0 || stored.speakers.length !== sentences.length || stored.speakers.some((p) => p >= people.length)) {
-        throw new RangeError('the entities of a document are inconsistent');
-      }
-      return stored;
-    });
-    search = MiniSearch.loadJS<IndexedSentence>(snapshot.search as never, miniSearchOptions());
-    const { terms, starts, aliasStarts, termIds, counts } = snapshot.vectors;
-    vectors = TermVectors.fromData({
-      terms,
-      starts: typed(starts, Uint32Array),
-      aliasStarts: typed(aliasStarts, Uint32Array),
-      termIds: typed(termIds, Uint32Array),
-      counts: typed(counts, Uint16Array),
-    });
-    if (search.documentCount !== corpus.sentenceCount || vectors.sentenceCount !== corpus.sentenceCount) {
-      throw new RangeError(`it indexes ${search.documentCount} sentences, its documents have ${corpus.sentenceCount}`);
+const invalid = (what: string) => new CiteqaError('corpus_invalid', `not a citeqa index (version ${SNAPSHOT_VERSION}): ${what}; build it again with citeqa index`);
+
+/**
+ * Reads a snapshot record by record (as parsed JSON); `finish` makes the index. Every
+ * problem is a `corpus_invalid` CiteqaError saying what is wrong, and where.
+ */
+export class SnapshotReader {
+  private count = 0;
+  private header: Extract<SnapshotRecord, { kind: 'header' }> | undefined;
+  private ended = false;
+  private readonly documents: CorpusDocument[] = [];
+  private readonly entities: StoredEntities[] = [];
+  private readonly surfaces = new Map<string, string>();
+  private readonly terms: string[] = [];
+  private readonly arrays = new Map<ArrayName, Buffer[]>(ARRAY_NAMES.map((name) => [name, []]));
+  private search: Record<string, unknown> | undefined;
+  private readonly postings: Array<[string, unknown]> = [];
+
+  add(data: unknown): void {
+    this.count++;
+    const parsed = recordSchema.safeParse(data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw invalid(`record ${this.count}: ${issue?.path.join('.') || 'the record'}: ${issue?.message ?? 'invalid'}`);
     }
-  } catch (error) {
-    throw new CiteqaError('corpus_invalid', `not a citeqa index: its search index cannot be read (${(error as Error).message}); build it again with citeqa index`);
+    const record = parsed.data;
+    if (this.ended) throw invalid(`record ${this.count} comes after the end`);
+    if (!this.header && record.kind !== 'header') throw invalid('it does not start with a citeqa-index header');
+    switch (record.kind) {
+      case 'header':
+        if (this.header) throw invalid(`record ${this.count} is a second header`);
+        this.header = record;
+        return;
+      case 'document': {
+        const { kind: _kind, sentences, url, entities, ...meta } = record;
+        const stored = { people: entities.people, spans: typed(entities.spans, Int32Array), speakers: typed(entities.speakers, Int16Array) };
+        if (!stored || stored.spans.length % 4 !== 0 || stored.speakers.length !== sentences.length || stored.speakers.some((p) => p >= entities.people.length)) {
+          throw invalid(`the entities of document ${meta.id} are inconsistent`);
+        }
+        this.documents.push({ ...meta, ...(url === undefined ? {} : { url }), sentences: sentences.map(([start, end]) => ({ start, end })) });
+        this.entities.push(stored);
+        return;
+      }
+      case 'surfaces':
+        for (const [term, surface] of record.entries) this.surfaces.set(term, surface);
+        return;
+      case 'terms':
+        for (const term of record.terms) this.terms.push(term);
+        return;
+      case 'array':
+        this.arrays.get(record.name)?.push(Buffer.from(record.data, 'base64'));
+        return;
+      case 'search':
+        this.search = record.search;
+        return;
+      case 'postings':
+        for (const entry of record.entries) this.postings.push(entry);
+        return;
+      case 'end':
+        if (record.records !== this.count) throw invalid(`it ends after ${this.count} records but says ${record.records}`);
+        this.ended = true;
+        return;
+      default: {
+        const unknown: never = record;
+        throw invalid(`unknown record ${JSON.stringify(unknown)}`);
+      }
+    }
   }
-  return assembleIndex(
-    corpus,
-    { search, surfaces: new Map(snapshot.surfaces), vectors, entities },
-    createAnalyzer(),
-    options.thesaurus,
-  );
+
+  finish(options: { thesaurus?: Thesaurus } = {}): SentenceIndex {
+    if (!this.header) throw invalid('it is empty');
+    if (!this.ended) throw invalid(`it is cut short after ${this.count} records`);
+    const corpus = fromDocuments(this.documents);
+    if (this.documents.length !== this.header.documents || corpus.sentenceCount !== this.header.sentences) {
+      throw invalid(`it has ${this.documents.length} documents and ${corpus.sentenceCount} sentences, its header says ${this.header.documents} and ${this.header.sentences}`);
+    }
+    let search: MiniSearch<IndexedSentence>;
+    let vectors: TermVectors;
+    try {
+      search = MiniSearch.loadJS<IndexedSentence>({ ...this.search, index: this.postings } as never, miniSearchOptions());
+      const array = <T extends Typed>(name: ArrayName, Type: TypedConstructor<T>) => typedFrom(Buffer.concat(this.arrays.get(name) ?? []), Type);
+      vectors = TermVectors.fromData({
+        terms: this.terms,
+        starts: array('starts', Uint32Array),
+        aliasStarts: array('aliasStarts', Uint32Array),
+        termIds: array('termIds', Uint32Array),
+        counts: array('counts', Uint16Array),
+      });
+    } catch (error) {
+      throw new CiteqaError('corpus_invalid', `not a citeqa index: its search index cannot be read (${(error as Error).message}); build it again with citeqa index`);
+    }
+    if (search.documentCount !== corpus.sentenceCount || vectors.sentenceCount !== corpus.sentenceCount) {
+      throw invalid(`its search index has ${search.documentCount} sentences, its documents ${corpus.sentenceCount}`);
+    }
+    return assembleIndex(corpus, { search, surfaces: this.surfaces, vectors, entities: this.entities }, createAnalyzer(), options.thesaurus);
+  }
+}
+
+/** An index from a snapshot's records (see SnapshotReader for the errors). */
+export function loadSnapshot(records: Iterable<unknown>, options: { thesaurus?: Thesaurus } = {}): SentenceIndex {
+  const reader = new SnapshotReader();
+  for (const record of records) reader.add(record);
+  return reader.finish(options);
 }
 
 type Typed = Uint32Array | Uint16Array | Int32Array | Int16Array;
+type TypedConstructor<T extends Typed> = { new (buffer: ArrayBuffer): T; readonly BYTES_PER_ELEMENT: number };
 
-function base64(array: Typed): string {
+function toBase64(array: Typed): string {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
 }
 
-/** A typed array from base64 of its bytes (copied, so that it is aligned). */
-function typed<T extends Typed>(text: string, Type: { new (buffer: ArrayBuffer): T; readonly BYTES_PER_ELEMENT: number }): T {
-  const bytes = Buffer.from(text, 'base64');
-  if (bytes.byteLength % Type.BYTES_PER_ELEMENT !== 0) throw new RangeError('an array is truncated');
+function typed<T extends Typed>(text: string, Type: TypedConstructor<T>): T {
+  return typedFrom(Buffer.from(text, 'base64'), Type);
+}
+
+/** A typed array of the bytes (copied, so that it is aligned); throws if they do not divide into elements. */
+function typedFrom<T extends Typed>(bytes: Buffer, Type: TypedConstructor<T>): T {
+  if (bytes.byteLength % Type.BYTES_PER_ELEMENT !== 0) throw invalid('an array is truncated');
   const copy = new ArrayBuffer(bytes.byteLength);
   new Uint8Array(copy).set(bytes);
   return new Type(copy);

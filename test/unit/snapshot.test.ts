@@ -1,16 +1,32 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { syntheticArticles } from '../../src/bench/synthetic';
 import { ask } from '../../src/core/answer';
 import { buildCorpus } from '../../src/core/corpus';
 import { buildIndex } from '../../src/core/search-index';
-import { loadSnapshot, SNAPSHOT_VERSION, snapshotOf } from '../../src/core/snapshot';
+import { loadSnapshot, SNAPSHOT_VERSION, snapshotRecords, type SnapshotRecord } from '../../src/core/snapshot';
+import { readSnapshotFile, writeSnapshotFile } from '../../src/node/snapshot-file';
 import { wordnetThesaurus } from '../../src/node/wordnet';
 import { fixtureFile } from '../helpers';
+
+/** The records as they are read back from a file: JSON, one by one. */
+const asRead = (records: Iterable<SnapshotRecord>) => [...records].map((r) => JSON.parse(JSON.stringify(r)) as Record<string, unknown>);
 
 describe('index snapshots', () => {
   const thesaurus = wordnetThesaurus();
   const built = buildIndex(buildCorpus([fixtureFile()]), { thesaurus });
+  const records = () => asRead(snapshotRecords(built));
+  /** The records with the first of `kind` changed by `change` (or removed when it returns undefined). */
+  const changed = (kind: string, change: (r: Record<string, unknown>) => Record<string, unknown> | undefined) => {
+    const all = records();
+    const at = all.findIndex((r) => r.kind === kind);
+    const next = change(all[at] as Record<string, unknown>);
+    return next === undefined ? all.filter((_, i) => i !== at) : all.map((r, i) => (i === at ? next : r));
+  };
 
   it('answer every question exactly as the index they were made from', () => {
-    const loaded = loadSnapshot(JSON.parse(JSON.stringify(snapshotOf(built))), { thesaurus });
+    const loaded = loadSnapshot(records(), { thesaurus });
     for (const question of [
       'How long did the meeting last?',
       'Who is the mayor of Moscow?',
@@ -23,23 +39,60 @@ describe('index snapshots', () => {
     }
   });
 
+  it('go to a file a record a line and come back the same, in chunks when large', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'citeqa-snapshot-'));
+    try {
+      // Small chunks, so that every list and array spans several records.
+      const chunks = { items: 300, elements: 1000 };
+      const big = buildIndex(buildCorpus(syntheticArticles(100, 4)));
+      const file = path.join(dir, 'index.jsonl');
+      const bytes = await writeSnapshotFile(big, file, chunks);
+      expect(bytes).toBeGreaterThan(1e5);
+      const kinds = asRead(snapshotRecords(big, chunks)).map((r) => r.kind);
+      for (const kind of ['surfaces', 'terms', 'array', 'postings']) expect(kinds.filter((k) => k === kind).length).toBeGreaterThan(2);
+      const loaded = await readSnapshotFile(file);
+      for (const question of ['How long did the meeting last?', 'Who proposed the trade agreement?', 'How much did trade grow?']) {
+        expect(ask(loaded, question)).toEqual(ask(big, question));
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it.each([
-    ['not an object', 42, 'not a citeqa index'],
-    ['another format', { format: 'other' }, 'format'],
-    ['a later version', { ...snapshotOf(built), version: SNAPSHOT_VERSION + 1 }, 'version'],
-    ['an earlier version', { ...snapshotOf(built), version: SNAPSHOT_VERSION - 1 }, 'version'],
-    ['term vectors that are not base64', { ...snapshotOf(built), vectors: { ...snapshotOf(built).vectors, termIds: 'not base64!' } }, 'vectors.termIds'],
-    ['truncated term vectors', { ...snapshotOf(built), vectors: { ...snapshotOf(built).vectors, counts: 'AAAA' } }, 'search index cannot be read'],
-    ['term vectors naming unknown terms', { ...snapshotOf(built), vectors: { ...snapshotOf(built).vectors, terms: ['one'] } }, 'term vectors are inconsistent'],
-    ['a search index of other documents', { ...snapshotOf(built), documents: [] }, 'indexes 16 sentences, its documents have 0'],
+    ['nothing', () => [], 'it is empty'],
+    ['no header', () => records().slice(1), 'it does not start with a citeqa-index header'],
+    ['a later version', () => changed('header', (r) => ({ ...r, version: SNAPSHOT_VERSION + 1 })), 'record 1: version'],
+    ['an earlier version', () => changed('header', (r) => ({ ...r, version: SNAPSHOT_VERSION - 1 })), 'record 1: version'],
+    ['another format', () => changed('header', (r) => ({ ...r, format: 'other' })), 'record 1: format'],
+    ['a record of no known kind', () => changed('surfaces', (r) => ({ ...r, kind: 'mystery' })), 'kind'],
+    ['term vectors that are not base64', () => changed('array', (r) => ({ ...r, data: 'not base64!' })), 'data'],
+    ['truncated term vectors', () => changed('array', (r) => ({ ...r, data: 'AAAA' })), 'an array is truncated'],
+    ['term vectors naming unknown terms', () => changed('terms', (r) => ({ ...r, terms: ['one'] })), 'term vectors are inconsistent'],
     [
-      'entities for other sentences',
-      { ...snapshotOf(built), documents: snapshotOf(built).documents.map((d) => ({ ...d, entities: { ...d.entities, speakers: 'AAA=' } })) },
-      'the entities of a document are inconsistent',
+      'a document missing',
+      () => changed('document', () => undefined).map((r) => (r.kind === 'end' ? { ...r, records: (r.records as number) - 1 } : r)),
+      'its header says 1 and 16',
     ],
-    ['a broken search index', { ...snapshotOf(built), search: { nonsense: true } }, 'search index cannot be read'],
-  ])('refuses %s, saying to build it again', (_name, data, message) => {
-    expect(() => loadSnapshot(data)).toThrow(expect.objectContaining({ code: 'corpus_invalid', message: expect.stringContaining(message) }));
-    expect(() => loadSnapshot(data)).toThrow(/build it again with citeqa index/);
+    ['entities for other sentences', () => changed('document', (r) => ({ ...r, entities: { ...(r.entities as object), speakers: 'AAA=' } })), 'the entities of document'],
+    ['a broken search index', () => changed('search', (r) => ({ ...r, search: { nonsense: true } })), 'search index cannot be read'],
+    ['a file cut short', () => records().slice(0, -1), 'it is cut short after'],
+    ['a record after the end', () => [...records(), { kind: 'end', records: 99 }], 'comes after the end'],
+  ])('refuse %s, saying to build it again', (_name, data, message) => {
+    expect(() => loadSnapshot(data(), { thesaurus })).toThrow(expect.objectContaining({ code: 'corpus_invalid', message: expect.stringContaining(message) }));
+    expect(() => loadSnapshot(data(), { thesaurus })).toThrow(/build it again with citeqa index/);
+  });
+
+  it('refuse a file that is not one, naming the line', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'citeqa-snapshot-'));
+    try {
+      const file = path.join(dir, 'index.jsonl');
+      await writeFile(file, `${JSON.stringify(records()[0])}\nnot json\n`);
+      await expect(readSnapshotFile(file)).rejects.toThrow(`${file} is not a citeqa index: line 2 is not JSON`);
+      await expect(readSnapshotFile(path.join(dir, 'missing.jsonl'))).rejects.toThrow('no such file');
+      await expect(readSnapshotFile(dir)).rejects.toThrow('it is a directory');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
