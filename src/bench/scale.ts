@@ -84,7 +84,7 @@ export async function measureScale(articles: number, questionCount: number, roun
   const dir = mkdtempSync(path.join(tmpdir(), 'citeqa-scale-'));
   let snapshot: ScaleFigures['snapshot'];
   try {
-    const file = path.join(dir, 'index.json');
+    const file = path.join(dir, 'index.jsonl');
     started = performance.now();
     const bytes = await writeSnapshotFile(index, file);
     const writeMs = performance.now() - started;

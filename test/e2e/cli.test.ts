@@ -129,7 +129,7 @@ describe('citeqa check, index, eval', () => {
   });
 
   it('index writes a snapshot that ask --index answers from', async () => {
-    const out = path.join(dir, 'index.json');
+    const out = path.join(dir, 'index.jsonl');
     const built = await citeqa(['index', FIXTURE_CORPUS_DIR, '--out', out]);
     expect(built).toMatchObject({ code: 0, stdout: expect.stringContaining(`wrote ${out}: 1 article, 16 sentences`) });
     const { code, stdout } = await citeqa(['ask', '--index', out, '--json', 'How long did the meeting last?']);
@@ -138,7 +138,7 @@ describe('citeqa check, index, eval', () => {
   });
 
   it('serve --index serves the snapshot, and stops on SIGTERM', async () => {
-    const out = path.join(dir, 'index.json');
+    const out = path.join(dir, 'index.jsonl');
     expect((await citeqa(['index', FIXTURE_CORPUS_DIR, '--out', out])).code).toBe(0);
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--index', out, '--port', '0', '--host', '127.0.0.1'], {
       cwd: ROOT,
@@ -165,7 +165,7 @@ describe('citeqa check, index, eval', () => {
   });
 
   it('ask --index with a file that is not an index exits 1, saying to rebuild it', async () => {
-    const out = path.join(dir, 'index.json');
+    const out = path.join(dir, 'index.jsonl');
     await writeFile(out, '{"format":"something else"}');
     const { code, stderr } = await citeqa(['ask', '--index', out, 'x']);
     expect(code).toBe(1);
