@@ -42,13 +42,16 @@ export interface FairnessFigures {
 
 export interface FairnessOptions {
   readonly samples: number;
+  /** Also measure with questions answered in a worker thread (ANSWER_WORKER). */
+  readonly worker: boolean;
   /** Pause between the reader's questions. */
   readonly pauseMs: number;
 }
 
 /** Fairness with questions answered in process, and in an answer worker (ANSWER_WORKER). */
-export async function measureFairness(index: SentenceIndex, files: readonly CorpusFile[], options: FairnessOptions) {
+export async function measureFairness(index: SentenceIndex, files: readonly CorpusFile[], options: FairnessOptions): Promise<{ inProcess: FairnessFigures; inWorker?: FairnessFigures }> {
   const inProcess = await fairnessOf(index, options);
+  if (!options.worker) return { inProcess };
   const dir = mkdtempSync(path.join(tmpdir(), 'citeqa-bench-'));
   try {
     for (const file of files) writeFileSync(path.join(dir, file.name), file.bytes);
