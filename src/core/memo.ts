@@ -3,17 +3,17 @@
  * held. For work that questions repeat (a sentence's analysis, a word's synonyms), never
  * for answers.
  */
-export class Memo<T> {
-  private readonly values = new Map<string, T>();
+export class Memo<T, K = string> {
+  private readonly values = new Map<K, T>();
 
   constructor(private readonly limit: number) {}
 
   /** The value for `key`, made by `make` the first time (and again once forgotten). */
-  get(key: string, make: () => T): T {
+  get(key: K, make: () => T): T {
     let value = this.values.get(key);
     if (value === undefined) {
       value = make();
-      if (this.values.size >= this.limit) this.values.delete(this.values.keys().next().value as string);
+      if (this.values.size >= this.limit) this.values.delete(this.values.keys().next().value as K);
       this.values.set(key, value);
     }
     return value;

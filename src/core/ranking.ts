@@ -246,6 +246,9 @@ function refineType(type: AnswerType | undefined, question: string, words: reado
   return named && /^\s*who(?:\s+(?:is|was)|'s)\s/i.test(question) ? 'ROLE' : type;
 }
 
+/** A word that refers back ("these", "he"): one of ANAPHORS, as a whole word, in any case. */
+const REFERS_BACK = new RegExp(`(?<!\\p{L})(?:${[...ANAPHORS].join('|')})(?!\\p{L})`, 'iu');
+
 function rerank(index: SentenceIndex, results: readonly RetrievedSentence[], wanted: Wanted | undefined): RankedSentence[] {
   // Relevance by words alone (headlines weighted down), what neighbours lend each other.
   const relevance = new Map<number, number>();
@@ -274,11 +277,10 @@ function rerank(index: SentenceIndex, results: readonly RetrievedSentence[], wan
     // A sentence that refers back ("these islets", "he") is about what the one before is
     // about; one that holds the kind of answer wanted may complete its neighbour ("Maas
     // met Le Drian ..." / "\"We spent two hours ...\"").
-    const text = span ? ref.document.text.slice(span.start, span.end).toLowerCase() : '';
-    const refersBack = (text.match(/\p{L}+/gu) ?? []).some((w) => ANAPHORS.has(w));
+    const refersBack = span ? REFERS_BACK.test(ref.document.text.slice(span.start, span.end)) : false;
     const context = multiplier > 1 ? Math.max(neighbour(ref, -1), neighbour(ref, 1)) : refersBack ? neighbour(ref, -1) : 0;
     const score = ((relevance.get(id) ?? 0) + CONTEXT_WEIGHT * context) * multiplier;
-    return { ...ref, score, matchedTerms };
+    return { document: ref.document, sentence: ref.sentence, score, matchedTerms };
   });
   return ranked.sort((a, b) => b.score - a.score);
 }

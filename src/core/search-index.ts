@@ -181,7 +181,7 @@ export function assembleIndex(corpus: Corpus, parts: IndexParts, analyzer: Analy
   };
   // The sentences questions rerank are analyzed (and tagged, when a question needs their
   // parts of speech) once while they stay in these memories.
-  const analyzed = new Memo<readonly Term[]>(SENTENCE_MEMO_LIMIT);
+  const analyzed = new Memo<readonly Term[], number>(SENTENCE_MEMO_LIMIT);
   const tagged = new Memo<NlpToken[]>(SENTENCE_MEMO_LIMIT);
   return {
     corpus,
@@ -206,8 +206,7 @@ export function assembleIndex(corpus: Corpus, parts: IndexParts, analyzer: Analy
     },
     surface: (term) => parts.surfaces.get(term),
     sentenceTerms({ document, sentence }) {
-      const key = `${firstId.get(document)}:${sentence}`;
-      return analyzed.get(key, () => {
+      return analyzed.get((firstId.get(document) ?? -1) + sentence, () => {
         const span = document.sentences[sentence];
         return span ? analyzer.terms(document.text.slice(span.start, span.end)) : [];
       });

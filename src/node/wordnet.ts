@@ -4,6 +4,7 @@
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
+import { Memo } from '../core/memo';
 import { baseForms, parseDataLine, parseIndexLine, type Thesaurus } from '../core/thesaurus';
 
 const PARTS = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' } as const;
@@ -11,6 +12,8 @@ type Part = keyof typeof PARTS;
 
 /** Senses of a word whose synonyms count, by default: WordNet lists the most common first. */
 const SENSES = 2;
+/** Words whose lookups are remembered (the oldest forgotten first). */
+const WORDS_REMEMBERED = 20_000;
 /** Longest data line read for one synset. */
 const MAX_LINE = 8192;
 
@@ -19,7 +22,9 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
   // which starts in milliseconds where parsing every line takes most of a second.
   let indexes: Array<{ pos: Part; text: string }> | undefined;
   const files = new Map<string, number>();
-  const cache = new Map<string, string[]>();
+  // Bounded: questions from the internet can name any number of distinct words.
+  const synonymCache = new Memo<string[]>(WORDS_REMEMBERED);
+  const known = new Memo<boolean>(WORDS_REMEMBERED);
 
   const load = () => {
     indexes ??= (['noun', 'verb', 'adj', 'adv'] as const).map((part) => ({
@@ -57,19 +62,16 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
   };
 
   return {
-    has: (word) => entries(word).length > 0,
+    has: (word) => known.get(word, () => entries(word).length > 0),
     synonyms(word, { senses = SENSES, exact = false } = {}) {
       const key = word.toLowerCase();
-      const cacheKey = `${key}\u0000${senses}\u0000${exact}`;
-      const cached = cache.get(cacheKey);
-      if (cached) return cached;
-      const out = new Set<string>();
-      for (const entry of entries(key, exact)) {
-        for (const offset of entry.offsets.slice(0, senses)) for (const synonym of readSynset(entry.pos, offset)) if (synonym !== key) out.add(synonym);
-      }
-      const list = [...out];
-      cache.set(cacheKey, list);
-      return list;
+      return synonymCache.get(`${key}\u0000${senses}\u0000${exact}`, () => {
+        const out = new Set<string>();
+        for (const entry of entries(key, exact)) {
+          for (const offset of entry.offsets.slice(0, senses)) for (const synonym of readSynset(entry.pos, offset)) if (synonym !== key) out.add(synonym);
+        }
+        return [...out];
+      });
     },
     close() {
       for (const fd of files.values()) closeSync(fd);
