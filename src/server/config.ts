@@ -66,8 +66,8 @@ export interface Limits {
   /**
    * ANSWER_WORKER: answer WebSocket questions in a worker thread with its own copy of the
    * index, so that a slow question never holds the thread serving the sockets. Off by
-   * default: at the corpus sizes measured (110,000 sentences, `npm run bench`) answering in
-   * process, in fair turns between addresses, gave the better p99 under a flood.
+   * default, as it doubles the index's memory; at 110,000 sentences (`npm run bench`) it
+   * gave a reader a p99 under flood of 48-80 ms against 81-272 ms in process.
    */
   readonly answerWorker: boolean;
 }
