@@ -34,12 +34,12 @@ import { DEFAULT_LIMITS, type Limits } from './config';
 import { HTTP_STATUS, toClientError } from './errors';
 import { createMetrics, type Metrics } from './metrics';
 import { PACKAGE_ROOT, PACKAGE_VERSION } from './package-info';
+import { AddressBudgets } from './rate-limit';
+import { chatPage, documentPage, homePage, notFoundPage } from './pages';
+import { FairScheduler, type Scheduler } from './scheduler';
 
 /** Where the build puts the browser bundle (dist/public, from src and dist alike). */
 const PUBLIC_DIR = path.join(PACKAGE_ROOT, 'dist', 'public');
-import { AddressBudgets } from './rate-limit';
-import { FairScheduler, type Scheduler } from './scheduler';
-import { chatPage, documentPage, homePage, notFoundPage } from './pages';
 
 export interface AppOptions {
   /** The index answered from; replaced whole when the corpus is reloaded. */

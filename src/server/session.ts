@@ -4,12 +4,13 @@
  *
  * Questions wait in a queue and are answered one at a time, each in its address's turn
  * (see scheduler.ts), so a client that sends many at once, or opens many sockets, shares
- * the process with every other client instead of holding it. `ping`, `suggest` and `feedback` are answered at once, ahead of the queue. Every
- * message takes a token from the connection's bucket (a question, one more for every
- * COST_UNIT_MS it took); without one it is refused with `rate_limited` and the socket
- * stays open. A question is also refused while the client address's answering budget
- * (shared by all its connections) is spent, checked when it arrives and again when its
- * turn comes, so that questions queued before the budget ran out are not answered either.
+ * the process with every other client instead of holding it. `ping`, `suggest` and
+ * `feedback` are answered at once, ahead of the queue. Every message takes a token from
+ * the connection's bucket (a question, one more for every COST_UNIT_MS of work it took);
+ * without one it is refused with `rate_limited` and the socket stays open. A question is
+ * also refused while the client address's answering budget (shared by all its
+ * connections) is spent, checked when it arrives and again when its turn comes, so that
+ * questions queued before the budget ran out are not answered either.
  */
 import type { Logger } from 'pino';
 import type { Conversation } from '../core/answer';
