@@ -144,7 +144,9 @@ export function createApp({
   /** Runs `work` in the client's turn; refuses it if the address's budget ran out meanwhile. */
   const inTurn = async <T>(req: express.Request, res: express.Response, work: () => T): Promise<{ done: T } | undefined> => {
     const address = req.ip ?? 'unknown';
-    const outcome = await scheduler.run(address, async (): Promise<{ wait: number } | { done: T }> => {
+    const outcome = await scheduler.run(address, async (): Promise<{ wait: number } | { done: T } | { gone: true }> => {
+      // A client gone while its question waited gets no work done for it.
+      if (req.socket.destroyed) return { gone: true };
       const wait = budgets.wait(address);
       if (wait > 0) return { wait };
       const started = performance.now();
@@ -154,6 +156,7 @@ export function createApp({
         budgets.charge(address, performance.now() - started);
       }
     });
+    if ('gone' in outcome) return undefined;
     if ('wait' in outcome) {
       refuseSpent(res, outcome.wait);
       return undefined;

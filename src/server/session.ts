@@ -201,6 +201,8 @@ export class Session {
     const started = performance.now();
     // The question waits for its address's turn; the budget is checked when the turn comes.
     const result = await this.options.schedule(async (): Promise<{ reply: ServerMessage; outcome?: string; workMs: number }> => {
+      // A client gone while its question waited gets no work done for it.
+      if (this.closed) return { reply: { type: 'error', id, code: 'internal', message: 'the connection closed' }, workMs: 0 };
       const refusal = this.budgetRefusal(id);
       if (refusal) return { reply: refusal, workMs: 0 };
       const working = performance.now();

@@ -212,6 +212,30 @@ describe('the WebSocket edge', () => {
     expect(order).toHaveLength(41);
   });
 
+  it('does no work for the questions of a socket that closed while they waited', async () => {
+    const order: string[] = [];
+    const recording = {
+      converse: async (question: string) => {
+        order.push(question);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return { answer: { question, answered: false, passages: [], message: "The articles don't say." }, conversation: { question, terms: new Map(), words: [] }, workMs: 1 };
+      },
+      close: async () => undefined,
+    };
+    service = createService({ index, logger: silentLogger, answerer: recording });
+    address = await service.listen(0, '127.0.0.1');
+    const first = await open();
+    const leaving = await open();
+    first.sendJson({ type: 'ask', id: 1, question: 'first' });
+    await new Promise((resolve) => setTimeout(resolve, 20)); // 'first' is being answered
+    for (let i = 0; i < 3; i++) leaving.sendJson({ type: 'ask', id: i, question: `leaving ${i}` });
+    leaving.ws.close();
+    expect(await first.next()).toMatchObject({ type: 'answer', id: 1 });
+    first.sendJson({ type: 'ask', id: 2, question: 'second' });
+    expect(await first.next()).toMatchObject({ type: 'answer', id: 2 });
+    expect(order).toEqual(['first', 'second']);
+  });
+
   it('terminates a peer that misses a heartbeat', async () => {
     await start({ heartbeatMs: 100 });
     const socket = await open();
