@@ -4,12 +4,25 @@
  */
 import type { AddressInfo } from 'node:net';
 import { WebSocket } from 'ws';
+import type { Answerer } from '../../src/server/answerer';
 import type { Limits } from '../../src/server/config';
 import { createService, type Service } from '../../src/server/service';
 import { seedIndexOnce, silentLogger } from '../helpers';
 import { connect, type TestSocket } from '../ws-client';
 
 const index = seedIndexOnce();
+
+/** An answerer that notes each question in `order` as it starts on it, and takes `ms` to decline it. */
+function recordingAnswerer(order: string[], ms: number): Answerer {
+  return {
+    converse: async (question: string) => {
+      order.push(question);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      return { answer: { question, answered: false, passages: [], message: "The articles don't say." }, conversation: { question, terms: new Map(), words: [] }, workMs: 1 };
+    },
+    close: async () => undefined,
+  };
+}
 
 describe('the WebSocket edge', () => {
   let service: Service;
@@ -181,17 +194,8 @@ describe('the WebSocket edge', () => {
   });
 
   it('answers a reader in its turn, not behind every question of an address with many sockets', async () => {
-    // An answerer that records the order it answers in, 20 ms a question.
     const order: string[] = [];
-    const recording = {
-      converse: async (question: string) => {
-        order.push(question);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        return { answer: { question, answered: false, passages: [], message: "The articles don't say." }, conversation: { question, terms: new Map(), words: [] }, workMs: 1 };
-      },
-      close: async () => undefined,
-    };
-    service = createService({ index, logger: silentLogger, answerer: recording });
+    service = createService({ index, logger: silentLogger, answerer: recordingAnswerer(order, 20) });
     address = await service.listen(0, '127.0.0.1');
     // 20 sockets from another loopback address, each with two questions queued.
     const flood = await Promise.all(Array.from({ length: 20 }, () => connectFrom('127.0.0.2')));
@@ -214,15 +218,7 @@ describe('the WebSocket edge', () => {
 
   it('does no work for the questions of a socket that closed while they waited', async () => {
     const order: string[] = [];
-    const recording = {
-      converse: async (question: string) => {
-        order.push(question);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        return { answer: { question, answered: false, passages: [], message: "The articles don't say." }, conversation: { question, terms: new Map(), words: [] }, workMs: 1 };
-      },
-      close: async () => undefined,
-    };
-    service = createService({ index, logger: silentLogger, answerer: recording });
+    service = createService({ index, logger: silentLogger, answerer: recordingAnswerer(order, 100) });
     address = await service.listen(0, '127.0.0.1');
     const first = await open();
     const leaving = await open();
