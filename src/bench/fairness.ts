@@ -17,9 +17,8 @@ import { workerAnswerer, type Answerer } from '../server/answerer';
 import { DEFAULT_LIMITS } from '../server/config';
 import { createService } from '../server/service';
 import { summary, type Summary } from './stats';
+import { LONG_QUESTION } from './synthetic';
 
-export const LONG_QUESTION =
-  'trade agreement peace treaty energy deal border dispute fishing rights climate pact security talks tariff water shipping accord minister president officials parliament protests summit budget elections analysts industries jobs percent atmosphere statement diplomats neighbours';
 
 /** What the reader asks, in turn. */
 export const READER_QUESTIONS = [

@@ -16,7 +16,7 @@
  * `--quick` runs each part small, for development (under a minute).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { buildCorpus } from '../core/corpus';
@@ -24,7 +24,7 @@ import { buildIndex } from '../core/search-index';
 import { wordnetThesaurus } from '../node/wordnet';
 import type { ConnectionFigures } from './connections';
 import { measureFairness } from './fairness';
-import type { ScaleFigures } from './scale';
+import { evalQuestions, type ScaleFigures } from './scale';
 import { summary } from './stats';
 import { syntheticArticles } from './synthetic';
 import { measureTransport, measureWorkers, type LoadFigures } from './transport';
@@ -76,15 +76,6 @@ function inProcess<T>(script: string, args: readonly string[]): T | { error: str
   }
 }
 
-function evalQuestions(): string[] {
-  const dir = path.join(ROOT, 'test', 'fixtures', 'eval');
-  return readdirSync(dir)
-    .filter((file) => file.endsWith('.jsonl'))
-    .flatMap((file) => readFileSync(path.join(dir, file), 'utf8').split('\n'))
-    .filter((line) => line.trim() !== '')
-    .map((line) => (JSON.parse(line) as { question: string }).question);
-}
-
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 const mark = (met: boolean) => (met ? 'met' : 'MISSED');
@@ -128,7 +119,8 @@ async function main(): Promise<void> {
 
   // 3. Transport.
   const connections = options.quick ? [1, 16] : [1, 16, 256, 1024];
-  const transport = await measureTransport({ connections, durationMs: options.quick ? 1000 : 5000, questions: evalQuestions() });
+  const questions = evalQuestions();
+  const transport = await measureTransport({ connections, durationMs: options.quick ? 1000 : 5000, questions });
   say('');
   say('transport (bundled corpus, distinct questions over WebSocket on loopback; echo: a bare ws server sending the same frames back)');
   say('  connections  mode     citeqa answers/s  p50 ms  p99 ms   echo answers/s  p50 ms  p99 ms   citeqa/echo');
@@ -152,7 +144,6 @@ async function main(): Promise<void> {
   );
 
   // 5. Cores.
-  const questions = evalQuestions();
   const one = await measureWorkers(1, 256, options.quick ? 1000 : 5000, questions);
   const two = await measureWorkers(2, 256, options.quick ? 1000 : 5000, questions);
   say('');

@@ -9,7 +9,7 @@
  * `--articles 0` measures the bundled corpus with the evaluation questions.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
@@ -19,6 +19,7 @@ import { buildIndex, type SentenceIndex } from '../core/search-index';
 import { readCorpusDir } from '../node/corpus-dir';
 import { writeSnapshotFile } from '../node/snapshot-file';
 import { wordnetThesaurus } from '../node/wordnet';
+import { readEvalFile } from '../eval/report';
 import { defaultCorpusDir } from '../server/config';
 import { summary, type Summary } from './stats';
 import { syntheticArchive, syntheticQuestions, type SyntheticQuestion } from './synthetic';
@@ -52,13 +53,12 @@ async function bundledFiles(): Promise<CorpusFile[]> {
   return [...(await readCorpusDir(defaultCorpusDir())).files];
 }
 
-function evalQuestions(): SyntheticQuestion[] {
+/** The questions of the evaluation sets (test/fixtures/eval), read as `citeqa eval` reads them. */
+export function evalQuestions(): string[] {
   const dir = path.join(ROOT, 'test', 'fixtures', 'eval');
   return readdirSync(dir)
     .filter((file) => file.endsWith('.jsonl'))
-    .flatMap((file) => readFileSync(path.join(dir, file), 'utf8').split('\n'))
-    .filter((line) => line.trim() !== '')
-    .map((line) => ({ question: (JSON.parse(line) as { question: string }).question }));
+    .flatMap((file) => readEvalFile(path.join(dir, file)).map((item) => item.question));
 }
 
 /** MiniSearch's own search of a question: its word terms, any of them, on the same index. */
@@ -96,7 +96,7 @@ export async function measureScale(articles: number, questionCount: number, roun
     rmSync(dir, { recursive: true, force: true });
   }
 
-  const questions = articles > 0 ? syntheticQuestions(archive.facts, questionCount, 5) : evalQuestions();
+  const questions = articles > 0 ? syntheticQuestions(archive.facts, questionCount, 5) : evalQuestions().map((question): SyntheticQuestion => ({ question }));
   for (const { question } of questions) {
     ask(index, question);
     rawSearch(index, question);

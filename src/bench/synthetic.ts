@@ -186,6 +186,10 @@ export function syntheticArchive(count: number, seed = 1): { files: CorpusFile[]
   return { files, facts: made };
 }
 
+/** Forty words that all occur in the archive: the most work one question can ask for. */
+export const LONG_QUESTION =
+  'trade agreement peace treaty energy deal border dispute fishing rights climate pact security talks tariff water shipping accord minister president officials parliament protests summit budget elections analysts industries jobs percent atmosphere statement diplomats neighbours';
+
 /** A question, and the article that answers it when it is about one article. */
 export interface SyntheticQuestion {
   readonly question: string;
@@ -206,7 +210,7 @@ export function syntheticQuestions(facts: readonly ArticleFacts[], count: number
     'Who proposed the trade agreement?',
     'What did analysts say about jobs?',
     'When will the talks resume?',
-    'trade agreement peace treaty energy deal border dispute fishing rights climate pact security talks tariff water shipping accord minister president officials parliament protests summit budget elections analysts industries jobs percent atmosphere statement diplomats',
+    LONG_QUESTION,
   ];
   for (let i = 0; i < count; i++) {
     if (i % 5 === 4) {

@@ -13,6 +13,7 @@
  * Numbers written in words become digits ("four" -> 4, "seventy-fifth" -> 75th); hyphenated
  * words are read part by part ("Russia-Japan" -> russia, japan).
  */
+import { Memo } from './memo';
 import { eng as englishStopWords } from 'stopword';
 import stem from 'wink-porter2-stemmer';
 import { Lexicon, type LexiconWord } from './lexicon';
@@ -71,7 +72,7 @@ export function words(text: string): Word[] {
  * all become "lavrov", "U.S." becomes "us".
  */
 export function normalizeWord(word: string): string {
-  return remember(normalized, word, normalizeUncached);
+  return normalized.get(word, () => normalizeUncached(word));
 }
 
 function normalizeUncached(word: string): string {
@@ -95,7 +96,7 @@ export function isStopWord(normalized: string): boolean {
  * word, or a single letter).
  */
 export function termOf(normalizedWord: string): string | null {
-  return remember(terms, normalizedWord, termUncached);
+  return terms.get(normalizedWord, () => termUncached(normalizedWord));
 }
 
 function termUncached(normalizedWord: string): string | null {
@@ -105,22 +106,12 @@ function termUncached(normalizedWord: string): string | null {
 }
 
 /**
- * Words recur: their normal forms and terms are remembered (pure functions of the word).
- * Each memory is emptied when it grows past {@link MEMO_LIMIT} words, which bounds it on
- * a large, varied corpus.
+ * Words recur: their normal forms and terms are remembered (pure functions of the word),
+ * at most {@link MEMO_LIMIT} of each, which bounds them on a large, varied corpus.
  */
 const MEMO_LIMIT = 200_000;
-const normalized = new Map<string, string>();
-const terms = new Map<string, string | null>();
-
-function remember<T>(memo: Map<string, T>, key: string, compute: (key: string) => T): T {
-  const known = memo.get(key);
-  if (known !== undefined || memo.has(key)) return known as T;
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  const value = compute(key);
-  memo.set(key, value);
-  return value;
-}
+const normalized = new Memo<string>(MEMO_LIMIT);
+const terms = new Memo<string | null>(MEMO_LIMIT);
 
 /** The index term of a dictionary form ("send" for "sent"), for irregular inflections. */
 export function lemmaTerm(lemma: string): string | null {

@@ -164,10 +164,7 @@ export function assembleIndex(corpus: Corpus, parts: IndexParts, analyzer: Analy
   const published = (id: number) => refs[id]?.document.published ?? '';
   const { vectors } = parts;
   const retriever = new MiniSearchRetriever(parts.search, vectors, (a, b) => published(a) > published(b), options.budget);
-  const frequency = (term: string) => {
-    const id = vectors.termId(term);
-    return id === undefined ? 0 : vectors.frequency(id);
-  };
+  const frequency = (term: string) => retriever.frequency(term);
   // The corpus's words in a radix tree, for typos and completions; made on first use.
   let wordTree: SearchableMap<number> | undefined;
   const words = () => {

@@ -153,7 +153,7 @@ export class SnapshotReader {
       case 'document': {
         const { kind: _kind, sentences, url, entities, ...meta } = record;
         const stored = { people: entities.people, spans: typed(entities.spans, Int32Array), speakers: typed(entities.speakers, Int16Array) };
-        if (!stored || stored.spans.length % 4 !== 0 || stored.speakers.length !== sentences.length || stored.speakers.some((p) => p >= entities.people.length)) {
+        if (stored.spans.length % 4 !== 0 || stored.speakers.length !== sentences.length || stored.speakers.some((p) => p >= entities.people.length)) {
           throw invalid(`the entities of document ${meta.id} are inconsistent`);
         }
         this.documents.push({ ...meta, ...(url === undefined ? {} : { url }), sentences: sentences.map(([start, end]) => ({ start, end })) });
