@@ -13,10 +13,10 @@
  * Numbers written in words become digits ("four" -> 4, "seventy-fifth" -> 75th); hyphenated
  * words are read part by part ("Russia-Japan" -> russia, japan).
  */
-import { Memo } from './memo';
 import { eng as englishStopWords } from 'stopword';
 import stem from 'wink-porter2-stemmer';
 import { Lexicon, type LexiconWord } from './lexicon';
+import { Memo } from './memo';
 import { readNumberWords } from './numbers';
 
 /**
