@@ -2,7 +2,8 @@
  * One corpus size, measured in a process of its own so that its memory is its own: index
  * build time, memory per sentence, snapshot size, start from the snapshot (in a fresh
  * process) against rebuilding, and the answer time of a mixed question set against
- * MiniSearch's own search of the same questions on the same index, interleaved.
+ * MiniSearch's own search of the same questions in a plain index of the same sentences
+ * (src/bench/baseline.ts), interleaved.
  *
  *   tsx src/bench/scale.ts --articles N [--questions Q] [--rounds R]     prints JSON
  *
@@ -13,14 +14,16 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import type MiniSearch from 'minisearch';
 import { ask } from '../core/answer';
 import { buildCorpus, type CorpusFile } from '../core/corpus';
-import { buildIndex, type SentenceIndex } from '../core/search-index';
+import { buildIndex, type IndexedArticle, type SentenceIndex } from '../core/search-index';
 import { readCorpusDir } from '../node/corpus-dir';
 import { writeSnapshotFile } from '../node/snapshot-file';
 import { wordnetThesaurus } from '../node/wordnet';
 import { readEvalFile } from '../eval/report';
 import { defaultCorpusDir } from '../server/config';
+import { sentenceSearch } from './baseline';
 import { summary, type Summary } from './stats';
 import { syntheticArchive, syntheticQuestions, type SyntheticQuestion } from './synthetic';
 
@@ -29,7 +32,8 @@ const ROOT = path.resolve(__dirname, '..', '..');
 export interface ScaleFigures {
   readonly articles: number;
   readonly sentences: number;
-  readonly buildMs: { readonly corpus: number; readonly index: number };
+  /** Building the corpus, citeqa's index, and the plain MiniSearch index of sentences answers are compared with. */
+  readonly buildMs: { readonly corpus: number; readonly index: number; readonly baseline: number };
   /** Heap plus array buffers after a full collection, per sentence. */
   readonly bytesPerSentence: number;
   readonly memoryBytes: number;
@@ -61,9 +65,9 @@ export function evalQuestions(): string[] {
     .flatMap((file) => readEvalFile(path.join(dir, file)).map((item) => item.question));
 }
 
-/** MiniSearch's own search of a question: its word terms, any of them, on the same index. */
-function rawSearch(index: SentenceIndex, question: string): number {
-  return index.search.search(question, {
+/** MiniSearch's own search of a question: its word terms, any of them, in an index of the same sentences. */
+function rawSearch(index: SentenceIndex, baseline: MiniSearch<IndexedArticle>, question: string): number {
+  return baseline.search(question, {
     tokenize: (text) => index.analyzer.terms(text).filter((t) => !t.alias).map((t) => t.term),
     processTerm: (term) => term,
     combineWith: 'OR',
@@ -96,10 +100,13 @@ export async function measureScale(articles: number, questionCount: number, roun
     rmSync(dir, { recursive: true, force: true });
   }
 
+  started = performance.now();
+  const baseline = sentenceSearch(index);
+  const baselineMs = performance.now() - started;
   const questions = articles > 0 ? syntheticQuestions(archive.facts, questionCount, 5) : evalQuestions().map((question): SyntheticQuestion => ({ question }));
   for (const { question } of questions) {
     ask(index, question);
-    rawSearch(index, question);
+    rawSearch(index, baseline, question);
   }
   const ours: number[] = [];
   const raw: number[] = [];
@@ -109,7 +116,7 @@ export async function measureScale(articles: number, questionCount: number, roun
       ask(index, question);
       ours.push(performance.now() - t);
       t = performance.now();
-      rawSearch(index, question);
+      rawSearch(index, baseline, question);
       raw.push(performance.now() - t);
     }
   }
@@ -120,7 +127,7 @@ export async function measureScale(articles: number, questionCount: number, roun
   return {
     articles: corpus.documents.length,
     sentences: corpus.sentenceCount,
-    buildMs: { corpus: corpusMs, index: indexMs },
+    buildMs: { corpus: corpusMs, index: indexMs, baseline: baselineMs },
     bytesPerSentence: memoryBytes / corpus.sentenceCount,
     memoryBytes,
     snapshot,

@@ -6,21 +6,25 @@
  * citeqa ships. A distributed engine (OpenSearch, Elasticsearch) would implement the same
  * interface: see docs/scaling.md.
  *
- * MiniSearch scores every sentence that holds a query term (it has no top-k), about 2.5 us
- * a sentence: a term in 100,000 sentences costs a quarter of a second. So the terms of a
+ * Articles first, then their sentences. MiniSearch indexes articles (an article's terms are
+ * its sentences' terms), so its postings, memory and snapshot are a fraction of a
+ * sentence index's, and it finds the articles that hold a question's terms. Sentences are
+ * then scored from their term vectors with the BM25 MiniSearch would give them in an
+ * index of sentences (same parameters, per-sentence frequencies and lengths). MiniSearch
+ * has no top-k: its cost grows with the articles holding a term, so the terms of a
  * question are taken rarest first:
  *
- *   selective terms   while the sentences holding them add up to at most
- *                     `selectivePostings`: searched with MiniSearch in full; every
- *                     sentence holding one is a candidate
+ *   selective terms   while the sentences of the articles holding them add up to at most
+ *                     `selectiveSentences`: MiniSearch finds those articles and every
+ *                     sentence in them is scored
  *   common terms      the rest: each adds its best sentences (its champion list, kept at
- *                     index time) to the candidates, and is scored on the candidates only,
- *                     from their term vectors, with MiniSearch's own BM25
+ *                     index time) to the candidates, and counts in every candidate's score
  *
- * On a small corpus every term is selective and the result is MiniSearch's search, exactly.
- * On a large one a sentence holding only common terms can be missed if it is not among
- * their champions: the price of a bounded cost, paid only by questions made of common
- * words ("how long did the meeting last?"), which a large archive answers in many places.
+ * On a small corpus every term is selective and the result is exactly a MiniSearch search
+ * of an index of sentences (tested). On a large one a sentence holding only common terms
+ * can be missed if it is not among their champions: the price of a bounded cost, paid only
+ * by questions made of common words ("how long did the meeting last?"), which a large
+ * archive answers in many places.
  */
 import type MiniSearch from 'minisearch';
 import { FIELDS, type FieldId, type TermVectors } from './term-vectors';
@@ -52,8 +56,8 @@ export interface Retriever {
 export interface RetrievalBudget {
   /** Most terms one question is searched with: its rarest. */
   readonly maxTerms: number;
-  /** Sentences MiniSearch may score in full for one question (see above). */
-  readonly selectivePostings: number;
+  /** Sentences one question may score through its selective terms: those of the articles holding them. */
+  readonly selectiveSentences: number;
   /** Sentences kept for each common term: the ones it scores highest in, newest first on ties. */
   readonly championsPerTerm: number;
   /** Common terms (the rarest) whose champions join the candidates. */
@@ -62,7 +66,7 @@ export interface RetrievalBudget {
 
 export const DEFAULT_BUDGET: RetrievalBudget = {
   maxTerms: 16,
-  selectivePostings: 8_000,
+  selectiveSentences: 8_000,
   championsPerTerm: 256,
   championTerms: 3,
 };
@@ -76,21 +80,35 @@ export function bm25(termFrequency: number, matching: number, total: number, fie
 
 const BOOSTS: readonly [number, number] = [FIELD_BOOSTS.text, FIELD_BOOSTS.aliases];
 
+/** Where each article's sentences are: article `a` holds sentences `starts[a]` to `starts[a + 1] - 1`. */
+export type ArticleStarts = Uint32Array;
+
 export class MiniSearchRetriever implements Retriever {
+  /** Per term: how many sentences the articles holding it have (what searching it costs). */
+  private readonly reach: Uint32Array;
   /** Champion lists of the terms too common to search in full, by term id. */
-  private readonly champions = new Map<number, Uint32Array>();
+  private readonly champions: Map<number, Uint32Array>;
+  /** The weight of each term of the question being answered, by term id (0: not asked). */
+  private readonly weights: Float64Array;
 
   /**
-   * `newer(a, b)`: whether sentence `a` is from a more recent article than `b` (between
-   * equal scores, recent news goes first).
+   * `search` indexes articles, `vectors` their sentences (numbered across articles as
+   * `articles` says); `newer(a, b)`: whether sentence `a` is from a more recent article
+   * than `b` (between equal scores, recent news goes first).
    */
   constructor(
     private readonly search: MiniSearch<{ id: number }>,
     private readonly vectors: TermVectors,
+    private readonly articles: ArticleStarts,
     private readonly newer: (a: number, b: number) => boolean,
     readonly budget: RetrievalBudget = DEFAULT_BUDGET,
   ) {
-    this.champions = championLists(vectors, budget, newer);
+    if (articles.length === 0 || articles[articles.length - 1] !== vectors.sentenceCount) {
+      throw new RangeError(`the articles hold ${articles[articles.length - 1] ?? 0} sentences, the term vectors ${vectors.sentenceCount}`);
+    }
+    this.reach = articleReach(vectors, articles);
+    this.champions = championLists(vectors, this.reach, budget, newer);
+    this.weights = new Float64Array(vectors.terms.length);
   }
 
   frequency(term: string): number {
@@ -99,96 +117,112 @@ export class MiniSearchRetriever implements Retriever {
   }
 
   retrieve(query: ReadonlyMap<string, number>, limit: number): RetrievedSentence[] {
-    const known = [...query.keys()]
-      .filter((term) => this.frequency(term) > 0)
-      .sort((a, b) => this.frequency(a) - this.frequency(b) || (a < b ? -1 : 1))
-      .slice(0, this.budget.maxTerms);
-    let postings = 0;
+    const known: Array<{ term: string; id: number; reach: number; frequency: number }> = [];
+    for (const term of query.keys()) {
+      const id = this.vectors.termId(term);
+      if (id !== undefined && this.vectors.frequency(id) > 0) known.push({ term, id, reach: this.reach[id] ?? 0, frequency: this.vectors.frequency(id) });
+    }
+    known.sort((a, b) => a.reach - b.reach || a.frequency - b.frequency || (a.term < b.term ? -1 : 1));
+    known.length = Math.min(known.length, this.budget.maxTerms);
+    let reached = 0;
     let cut = 0;
-    while (cut < known.length && postings + this.frequency(known[cut] as string) <= this.budget.selectivePostings) {
-      postings += this.frequency(known[cut] as string);
+    while (cut < known.length && reached + (known[cut]?.reach ?? 0) <= this.budget.selectiveSentences) {
+      reached += known[cut]?.reach ?? 0;
       cut++;
     }
     const selective = known.slice(0, cut);
     const common = known.slice(cut);
 
-    // Candidates, side by side: their scores before MiniSearch's final multiplication by
-    // the number of query terms matched, that number, and the terms they matched.
-    const ids: number[] = [];
-    const sums: number[] = [];
-    const matched: number[] = [];
-    const terms: string[][] = [];
+    // Candidates: every sentence of the articles holding a selective term, then the
+    // champions of the rarest common terms.
+    const candidates: number[] = [];
+    const seen = new Set<number>();
     if (selective.length > 0) {
-      const results = this.search.search('', {
-        tokenize: () => selective,
-        processTerm: (term) => term,
-        boostTerm: (term) => query.get(term) ?? 1,
-        combineWith: 'OR',
-      });
-      for (const r of results) {
-        ids.push(r.id as number);
-        sums.push(r.score / r.queryTerms.length);
-        matched.push(r.queryTerms.length);
-        terms.push(r.terms);
-      }
-    }
-    if (common.length > 0) {
-      const seen = new Set(ids);
-      for (const term of common.slice(0, this.budget.championTerms)) {
-        const id = this.vectors.termId(term);
-        for (const s of (id === undefined ? undefined : this.champions.get(id)) ?? []) {
-          if (seen.has(s)) continue;
+      const found = this.search.search('', { tokenize: () => selective.map((t) => t.term), processTerm: (term) => term, combineWith: 'OR' });
+      for (const { id } of found) {
+        for (let s = this.articles[id as number] ?? 0, end = this.articles[(id as number) + 1] ?? 0; s < end; s++) {
+          candidates.push(s);
           seen.add(s);
-          ids.push(s);
-          sums.push(0);
-          matched.push(0);
-          terms.push([]);
         }
       }
-      this.scoreCommon(common, query, ids, sums, matched, terms);
+    }
+    for (const { id } of common.slice(0, this.budget.championTerms)) {
+      for (const s of this.champions.get(id) ?? []) {
+        if (seen.has(s)) continue;
+        seen.add(s);
+        candidates.push(s);
+      }
     }
 
-    const best = new TopHeap(limit, this.newer);
-    for (let i = 0; i < ids.length; i++) best.offer(ids[i] as number, (sums[i] as number) * (matched[i] as number), i);
-    return best.best().map(({ id, score, payload }) => ({ id, score, terms: terms[payload] as string[] }));
+    for (const { id, term } of known) this.weights[id] = query.get(term) ?? 1;
+    try {
+      return this.score(candidates, limit);
+    } finally {
+      for (const { id } of known) this.weights[id] = 0;
+    }
   }
 
-  /** Adds the common terms' scores to the candidates, from their term vectors. */
-  private scoreCommon(common: readonly string[], query: ReadonlyMap<string, number>, ids: readonly number[], sums: number[], matched: number[], terms: string[][]): void {
-    const weights = new Map<number, number>();
-    for (const term of common) {
-      const id = this.vectors.termId(term);
-      if (id !== undefined) weights.set(id, query.get(term) ?? 1);
-    }
-    const total = this.vectors.sentenceCount;
-    const averages = [this.vectors.averageFieldLength(0), this.vectors.averageFieldLength(1)] as const;
-    ids.forEach((s, i) => {
-      const lengths = [this.vectors.fieldLength(s, 0), this.vectors.fieldLength(s, 1)] as const;
-      let found: Set<number> | undefined;
-      this.vectors.forEach(s, (termId, field, count) => {
-        const weight = weights.get(termId);
-        if (weight === undefined) return;
-        sums[i] = (sums[i] as number) + weight * BOOSTS[field] * bm25(count, this.vectors.frequency(termId, field), total, lengths[field], averages[field]);
-        found ??= new Set();
-        found.add(termId);
+  /**
+   * The best `limit` of the candidates, scored as MiniSearch scores a document of an OR
+   * query: the sum over matched terms and fields of weight x field boost x BM25+, times
+   * the number of query terms matched.
+   */
+  private score(candidates: readonly number[], limit: number): RetrievedSentence[] {
+    const { vectors, weights } = this;
+    const total = vectors.sentenceCount;
+    const averages = [vectors.averageFieldLength(0), vectors.averageFieldLength(1)] as const;
+    const best = new TopHeap(limit, this.newer);
+    const matchedTerms: number[][] = [];
+    let matched: number[] = [];
+    for (const s of candidates) {
+      const lengths = [vectors.fieldLength(s, 0), vectors.fieldLength(s, 1)] as const;
+      let sum = 0;
+      vectors.forEach(s, (termId, field, count) => {
+        const weight = weights[termId] ?? 0;
+        if (weight === 0) return;
+        sum += weight * BOOSTS[field] * bm25(count, vectors.frequency(termId, field), total, lengths[field], averages[field]);
+        if (!matched.includes(termId)) matched.push(termId);
       });
-      if (!found) return;
-      matched[i] = (matched[i] as number) + found.size;
-      const own = terms[i] as string[];
-      terms[i] = [...own, ...[...found].map((termId) => this.vectors.term(termId)).filter((term) => !own.includes(term))];
-    });
+      if (matched.length === 0) continue;
+      if (best.offer(s, sum * matched.length, matchedTerms.length)) {
+        matchedTerms.push(matched);
+        matched = [];
+      } else {
+        matched.length = 0;
+      }
+    }
+    return best.best().map(({ id, score, payload }) => ({ id, score, terms: (matchedTerms[payload] ?? []).map((termId) => vectors.term(termId)) }));
   }
 }
 
+/** Per term, the sentences of the articles that hold it. */
+function articleReach(vectors: TermVectors, articles: ArticleStarts): Uint32Array {
+  const reach = new Uint32Array(vectors.terms.length);
+  // The last article that counted each term, plus one.
+  const counted = new Uint32Array(vectors.terms.length);
+  for (let a = 0; a + 1 < articles.length; a++) {
+    const from = articles[a] as number;
+    const to = articles[a + 1] as number;
+    for (let s = from; s < to; s++) {
+      vectors.forEach(s, (termId) => {
+        if (counted[termId] === a + 1) return;
+        counted[termId] = a + 1;
+        reach[termId] = (reach[termId] ?? 0) + (to - from);
+      });
+    }
+  }
+  return reach;
+}
+
 /**
- * For each term in more sentences than a question may search in full, the sentences it
- * scores highest in (BM25 over both fields): where a question made only of common words
- * looks first.
+ * For each term whose articles hold more sentences than a question may score, the
+ * sentences it scores highest in (BM25 over both fields): where a question made only of
+ * common words looks first.
  */
-function championLists(vectors: TermVectors, budget: RetrievalBudget, newer: (a: number, b: number) => boolean): Map<number, Uint32Array> {
+function championLists(vectors: TermVectors, reach: Uint32Array, budget: RetrievalBudget, newer: (a: number, b: number) => boolean): Map<number, Uint32Array> {
   const heaps = new Map<number, TopHeap>();
-  vectors.terms.forEach((_term, id) => {
-    if (vectors.frequency(id) > budget.selectivePostings) heaps.set(id, new TopHeap(budget.championsPerTerm, newer));
+  reach.forEach((sentences, id) => {
+    if (sentences > budget.selectiveSentences) heaps.set(id, new TopHeap(budget.championsPerTerm, newer));
   });
   if (heaps.size === 0) return new Map();
   const total = vectors.sentenceCount;
@@ -223,18 +257,23 @@ class TopHeap {
     private readonly newer: (a: number, b: number) => boolean,
   ) {}
 
-  offer(id: number, score: number, payload = 0): void {
+  /** Whether the entry is kept (for now). */
+  offer(id: number, score: number, payload = 0): boolean {
     if (this.ids.length < this.size) {
       this.ids.push(id);
       this.scores.push(score);
       this.payloads.push(payload);
       this.up(this.ids.length - 1);
-    } else if (this.size > 0 && this.better(id, score, this.ids[0] as number, this.scores[0] as number)) {
+      return true;
+    }
+    if (this.size > 0 && this.better(id, score, this.ids[0] as number, this.scores[0] as number)) {
       this.ids[0] = id;
       this.scores[0] = score;
       this.payloads[0] = payload;
       this.down(0);
+      return true;
     }
+    return false;
   }
 
   /** Best first. */

@@ -1,9 +1,12 @@
 /**
- * The MiniSearch index over every sentence of the corpus. A sentence is indexed by its
- * position in one flat list; citations are built from the corpus, so the index stores no
- * text of its own.
+ * The index of the corpus: every sentence analyzed once into terms, kept as term vectors
+ * (term-vectors.ts), and a MiniSearch index of the articles those sentences make up (see
+ * retrieval.ts for how the two answer a question). A sentence is known by its position in
+ * one flat list, an article by its position in the corpus; citations are built from the
+ * corpus, so the index stores no text of its own.
  *
- * Two fields per sentence, analyzed from the same text:
+ * Two fields per sentence (and per article: its sentences' terms together), analyzed from
+ * the same text:
  *   text     the sentence's own word terms (stemmed, numbers as digits)
  *   aliases  canonical names its words also stand for (lexicon, people's roles, the
  *            speaker of a quotation, dictionary forms of irregular verbs), which rank
@@ -29,7 +32,8 @@ export interface SentenceRef {
 
 export interface SentenceIndex {
   readonly corpus: Corpus;
-  readonly search: MiniSearch<IndexedSentence>;
+  /** MiniSearch's index of the articles (ids: positions in `corpus.documents`). */
+  readonly search: MiniSearch<IndexedArticle>;
   /** Finds the sentences matching weighted terms, within a bounded amount of work. */
   readonly retriever: Retriever;
   readonly analyzer: Analyzer;
@@ -58,7 +62,8 @@ export interface SentenceIndex {
   entities(document: CorpusDocument): DocumentEntities;
 }
 
-export interface IndexedSentence {
+/** An article as MiniSearch indexes it: its position in the corpus; its terms come from `tokenize`. */
+export interface IndexedArticle {
   readonly id: number;
 }
 
@@ -79,7 +84,7 @@ export interface IndexOptions {
 
 /** What an index is made of, apart from the corpus: what a snapshot stores. */
 export interface IndexParts {
-  readonly search: MiniSearch<IndexedSentence>;
+  readonly search: MiniSearch<IndexedArticle>;
   /** How each word term is written in the corpus. */
   readonly surfaces: ReadonlyMap<string, string>;
   /** Each sentence's terms, field by field: the vocabulary, frequencies, and scoring of candidates. */
@@ -88,14 +93,14 @@ export interface IndexParts {
   readonly entities: readonly StoredEntities[];
 }
 
-/** MiniSearch's options for the index: the same when building and when loading a snapshot. */
-export function miniSearchOptions(wordTerms: readonly string[][] = [], aliasTerms: readonly string[][] = []) {
+/** MiniSearch's options for the index: the same when building (runSearch) and when loading a snapshot. */
+export function miniSearchOptions() {
   return {
     fields: [...FIELDS],
     storeFields: [],
-    // Both fields carry the sentence id; `tokenize` returns that sentence's terms.
-    extractField: (doc: IndexedSentence, field: string) => (field === 'id' ? doc.id : String(doc.id)),
-    tokenize: (id: string, field?: string) => (field === 'aliases' ? aliasTerms : wordTerms)[Number(id)] ?? [],
+    // Both fields carry the document id; `tokenize` is given it and returns that document's terms.
+    extractField: (doc: IndexedArticle, field: string) => (field === 'id' ? doc.id : String(doc.id)),
+    tokenize: (_id: string, _field?: string): string[] => [],
     processTerm: (term: string) => term,
     searchOptions: { boost: { ...FIELD_BOOSTS }, bm25: { ...BM25 } },
   };
@@ -133,12 +138,46 @@ export function buildIndex(corpus: Corpus, options: IndexOptions = {}): Sentence
     });
     options.onProgress?.(done + 1, corpus.documents.length);
   });
-  const search = new MiniSearch<IndexedSentence>(miniSearchOptions(wordTerms, aliasTerms));
-  search.addAll(Array.from({ length: wordTerms.length }, (_, id) => ({ id })));
   const vectors = TermVectors.build(wordTerms, aliasTerms);
   wordTerms.length = 0;
   aliasTerms.length = 0;
+  const search = runSearch(vectors, articleStarts(corpus));
   return assembleIndex(corpus, { search, surfaces, vectors, entities }, analyzer, options.thesaurus, options.budget ? { budget: options.budget } : {});
+}
+
+/** Where each article's sentences start in the flat list of sentences, and where the last one ends. */
+export function articleStarts(corpus: Corpus): Uint32Array {
+  const starts = new Uint32Array(corpus.documents.length + 1);
+  corpus.documents.forEach((document, a) => {
+    starts[a + 1] = (starts[a] ?? 0) + document.sentences.length;
+  });
+  return starts;
+}
+
+/**
+ * A MiniSearch index of runs of consecutive sentences: document `i` is sentences
+ * `starts[i]` to `starts[i + 1] - 1`, with their terms (as often as they occur). With
+ * `articleStarts` it is the index of the articles; with one run a sentence, a plain index
+ * of sentences.
+ */
+export function runSearch(vectors: TermVectors, starts: Uint32Array): MiniSearch<IndexedArticle> {
+  const termsOf = (run: number, field: 0 | 1) => {
+    const terms: string[] = [];
+    for (let s = starts[run] ?? 0, end = starts[run + 1] ?? 0; s < end; s++) {
+      vectors.forEach(s, (termId, f, count) => {
+        if (f !== field) return;
+        const term = vectors.term(termId);
+        for (let i = 0; i < count; i++) terms.push(term);
+      });
+    }
+    return terms;
+  };
+  const search = new MiniSearch<IndexedArticle>({
+    ...miniSearchOptions(),
+    tokenize: (id: string, field?: string) => termsOf(Number(id), field === 'aliases' ? 1 : 0),
+  });
+  for (let run = 0; run + 1 < starts.length; run++) search.add({ id: run });
+  return search;
 }
 
 export interface AssembleOptions {
@@ -163,7 +202,7 @@ export function assembleIndex(corpus: Corpus, parts: IndexParts, analyzer: Analy
   const entitiesByDoc: Array<DocumentEntities | undefined> = [];
   const published = (id: number) => refs[id]?.document.published ?? '';
   const { vectors } = parts;
-  const retriever = new MiniSearchRetriever(parts.search, vectors, (a, b) => published(a) > published(b), options.budget);
+  const retriever = new MiniSearchRetriever(parts.search, vectors, articleStarts(corpus), (a, b) => published(a) > published(b), options.budget);
   const frequency = (term: string) => retriever.frequency(term);
   // The corpus's words in a radix tree, for typos and completions; made on first use.
   let wordTree: SearchableMap<number> | undefined;

@@ -2,8 +2,8 @@
  * Index snapshots: an index built once (`citeqa index`) and loaded at start-up (`citeqa
  * serve --index`, INDEX_FILE), instead of analyzing every article again. A snapshot
  * holds the corpus (text, metadata, sentence spans, what was recognized in each article),
- * the MiniSearch index, the term vectors and how words are written; nothing is analyzed
- * again when it is loaded.
+ * the MiniSearch index of the articles, the sentences' term vectors and how words are
+ * written; nothing is analyzed again when it is loaded.
  *
  * A snapshot is a sequence of records, each small enough to be one line of JSON, so that
  * an index of millions of sentences is written and read a line at a time (one JSON text
@@ -24,12 +24,12 @@ import { z } from 'zod';
 import { fromDocuments, type CorpusDocument } from './corpus';
 import type { StoredEntities } from './entities';
 import { CiteqaError } from './errors';
-import { assembleIndex, createAnalyzer, miniSearchOptions, type IndexedSentence, type SentenceIndex } from './search-index';
+import { assembleIndex, createAnalyzer, miniSearchOptions, type IndexedArticle, type SentenceIndex } from './search-index';
 import { TermVectors } from './term-vectors';
 import type { Thesaurus } from './thesaurus';
 
 export const SNAPSHOT_FORMAT = 'citeqa-index';
-export const SNAPSHOT_VERSION = 4;
+export const SNAPSHOT_VERSION = 5;
 
 /** How much one record holds at most: items of a list, elements of a typed array (4 MB of uint32). */
 export interface ChunkSizes {
@@ -193,10 +193,10 @@ export class SnapshotReader {
     if (this.documents.length !== this.header.documents || corpus.sentenceCount !== this.header.sentences) {
       throw invalid(`it has ${this.documents.length} documents and ${corpus.sentenceCount} sentences, its header says ${this.header.documents} and ${this.header.sentences}`);
     }
-    let search: MiniSearch<IndexedSentence>;
+    let search: MiniSearch<IndexedArticle>;
     let vectors: TermVectors;
     try {
-      search = MiniSearch.loadJS<IndexedSentence>({ ...this.search, index: this.postings } as never, miniSearchOptions());
+      search = MiniSearch.loadJS<IndexedArticle>({ ...this.search, index: this.postings } as never, miniSearchOptions());
       const array = <T extends Typed>(name: ArrayName, Type: TypedConstructor<T>) => typedFrom(Buffer.concat(this.arrays.get(name) ?? []), Type);
       vectors = TermVectors.fromData({
         terms: this.terms,
@@ -208,8 +208,8 @@ export class SnapshotReader {
     } catch (error) {
       throw new CiteqaError('corpus_invalid', `not a citeqa index: its search index cannot be read (${(error as Error).message}); build it again with citeqa index`);
     }
-    if (search.documentCount !== corpus.sentenceCount || vectors.sentenceCount !== corpus.sentenceCount) {
-      throw invalid(`its search index has ${search.documentCount} sentences, its documents ${corpus.sentenceCount}`);
+    if (search.documentCount !== corpus.documents.length || vectors.sentenceCount !== corpus.sentenceCount) {
+      throw invalid(`its search index has ${search.documentCount} articles and ${vectors.sentenceCount} sentences, its documents ${corpus.documents.length} and ${corpus.sentenceCount}`);
     }
     return assembleIndex(corpus, { search, surfaces: this.surfaces, vectors, entities: this.entities }, createAnalyzer(), options.thesaurus);
   }

@@ -186,7 +186,7 @@ describe('expensive questions', () => {
   it("an address flooding long questions from 50 sockets does not change another reader's answers", async () => {
     // A larger corpus, with a small retrieval budget so that the bounded paths (common
     // words scored on candidates, champion lists) are the ones exercised, as at scale.
-    const big = buildIndex(buildCorpus(syntheticArticles(300, 7)), { budget: { maxTerms: 16, selectivePostings: 300, championsPerTerm: 64, championTerms: 3 } });
+    const big = buildIndex(buildCorpus(syntheticArticles(300, 7)), { budget: { maxTerms: 16, selectiveSentences: 300, championsPerTerm: 64, championTerms: 3 } });
     const busy = createService({ index: big, logger: silentLogger });
     const { port } = await busy.listen(0, '127.0.0.1');
     const endpoint = `ws://127.0.0.1:${port}/ws`;
