@@ -17,7 +17,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import type MiniSearch from 'minisearch';
 import { ask } from '../core/answer';
 import { buildCorpus, type CorpusFile } from '../core/corpus';
-import { buildIndex, type IndexedArticle, type SentenceIndex } from '../core/search-index';
+import type { IndexedArticle, SentenceIndex } from '../core/search-index';
+import { buildIndexInParallel } from '../node/parallel-index';
 import { readCorpusDir } from '../node/corpus-dir';
 import { writeSnapshotFile } from '../node/snapshot-file';
 import { wordnetThesaurus } from '../node/wordnet';
@@ -80,7 +81,7 @@ export async function measureScale(articles: number, questionCount: number, roun
   const corpus = buildCorpus(archive.files);
   const corpusMs = performance.now() - started;
   started = performance.now();
-  const index = buildIndex(corpus, { thesaurus: wordnetThesaurus() });
+  const index = await buildIndexInParallel(corpus, { thesaurus: wordnetThesaurus() });
   const indexMs = performance.now() - started;
   archive.files.length = 0;
   const memoryBytes = memory();

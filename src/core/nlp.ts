@@ -35,6 +35,9 @@ export interface Tagged {
 
 const WINK_TYPES: ReadonlySet<string> = new Set(['DATE', 'TIME', 'DURATION', 'CARDINAL', 'ORDINAL', 'MONEY', 'PERCENT']);
 
+/** A name or noun with a possessive ending, as one token: "John's", "Japan’s". */
+const POSSESSIVE = /^(\p{L}[\p{L}\p{M}.-]*)['’]s$/u;
+
 let instance: ReturnType<typeof winkNLP> | undefined;
 
 function nlp(): ReturnType<typeof winkNLP> {
@@ -48,6 +51,8 @@ export function tag(text: string): Tagged {
   const its = engine.its;
   const doc = engine.readDoc(text);
   const tokens: NlpToken[] = [];
+  // wink's own tokens (before possessives are split), which its entities point to.
+  const winkTokens: Array<{ start: number; end: number }> = [];
   let cursor = 0;
   doc.tokens().each((token: ItemToken) => {
     const value = token.out() as string;
@@ -56,15 +61,27 @@ export function tag(text: string): Tagged {
     const start = text.startsWith(value, cursor) ? cursor : Math.max(cursor, text.indexOf(value, cursor));
     // The lemma helper takes the model's add-ons; wink supplies them when called through out().
     const lemma = String(token.out(its.lemma as unknown as ItsFunction<string>)).toLowerCase();
-    tokens.push({ text: value, start, end: start + value.length, pos: token.out(its.pos) as string, lemma });
+    winkTokens.push({ start, end: start + value.length });
+    const pos = token.out(its.pos) as string;
+    const possessive = POSSESSIVE.exec(value);
+    if (possessive?.[1]) {
+      // wink splits a possessive ("John" + "'s") unless it has met the whole word before
+      // (its lexicon grows with the words it reads): split it always, so that an article
+      // is tagged the same whatever was read before it.
+      const base = possessive[1];
+      tokens.push({ text: base, start, end: start + base.length, pos, lemma: base.toLowerCase() });
+      tokens.push({ text: value.slice(base.length), start: start + base.length, end: start + value.length, pos: 'PART', lemma: "'s" });
+    } else {
+      tokens.push({ text: value, start, end: start + value.length, pos, lemma });
+    }
     cursor = start + value.length;
   });
   const entities: Entity[] = [];
   doc.entities().each((entity: ItemEntity) => {
     const type = entity.out(its.type) as string;
     const [first, last] = entity.out(its.span) as unknown as [number, number];
-    const from = tokens[first];
-    const to = tokens[last];
+    const from = winkTokens[first];
+    const to = winkTokens[last];
     if (from && to && WINK_TYPES.has(type)) entities.push({ type: type as EntityType, start: from.start, end: to.end });
   });
   return { tokens, entities };

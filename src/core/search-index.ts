@@ -21,7 +21,7 @@ import { Memo } from './memo';
 import type { NlpToken } from './nlp';
 import { builtInAliases, Lexicon } from './lexicon';
 import { BM25, FIELD_BOOSTS, MiniSearchRetriever, type RetrievalBudget, type Retriever } from './retrieval';
-import { FIELDS, TermVectors } from './term-vectors';
+import { FIELDS, TermVectorsBuilder, type TermVectors } from './term-vectors';
 import type { Thesaurus } from './thesaurus';
 
 /** Where an indexed sentence is: document and sentence number within it. */
@@ -110,39 +110,88 @@ export function createAnalyzer(): Analyzer {
   return new Analyzer(new Lexicon(builtInAliases(normalizeWord)));
 }
 
+/** What analyzing one article gives the index; plain data, so that it can be made in another thread. */
+export interface AnalyzedDocument {
+  /** What was recognized in it. */
+  readonly entities: StoredEntities;
+  /** Per sentence, its word terms (the `text` field), with repeats. */
+  readonly words: readonly (readonly string[])[];
+  /** Per sentence, its alias terms (the `aliases` field), with repeats. */
+  readonly aliases: readonly (readonly string[])[];
+  /** How its word terms are written in it: [term, written], the first (lower-case) way each. */
+  readonly surfaces: readonly (readonly [string, string])[];
+}
+
+/** The lower-case form wins: a word ever written in lower case is not a name ("Treaty" in a headline, "treaty" in the text). */
+function preferredSurface(known: string | undefined, written: string): boolean {
+  return known === undefined || (known !== known.toLowerCase() && written === written.toLowerCase());
+}
+
+/** Analyzes one article: each sentence once, into what its index entries are made of. */
+export function analyzeDocument(document: CorpusDocument, analyzer: Analyzer): AnalyzedDocument {
+  // The recognizer's full output (tokens and all) serves this article's indexing only.
+  const recognized = documentEntities(document, analyzer);
+  const words: string[][] = [];
+  const aliases: string[][] = [];
+  const surfaces = new Map<string, string>();
+  document.sentences.forEach((span, sentence) => {
+    const text = document.text.slice(span.start, span.end);
+    const terms = analyzer.terms(text);
+    const own = terms.filter((t) => !t.alias);
+    words.push(own.map((t) => t.term));
+    aliases.push([...terms.filter((t) => t.alias).map((t) => t.term), ...recognized.sentenceAliases(sentence), ...recognized.lemmaTerms(sentence)]);
+    for (const t of own) {
+      const written = text.slice(t.start, t.end);
+      if (preferredSurface(surfaces.get(t.term), written)) surfaces.set(t.term, written);
+    }
+  });
+  return { entities: recognized.stored, words, aliases, surfaces: [...surfaces] };
+}
+
+/**
+ * Puts an index together from its articles' analyses, given in corpus order (wherever
+ * they were made): the term vectors grow a sentence at a time, and the analyses need not
+ * be kept.
+ */
+export class IndexBuilder {
+  private readonly vectors = new TermVectorsBuilder();
+  private readonly entities: StoredEntities[] = [];
+  private readonly surfaces = new Map<string, string>();
+
+  constructor(private readonly corpus: Corpus) {}
+
+  /** Adds the analysis of the next article of the corpus. */
+  add(analyzed: AnalyzedDocument): void {
+    const document = this.corpus.documents[this.entities.length];
+    if (!document || analyzed.words.length !== document.sentences.length || analyzed.aliases.length !== document.sentences.length) {
+      throw new RangeError(`the analysis of article ${this.entities.length} does not fit the corpus`);
+    }
+    this.entities.push(analyzed.entities);
+    analyzed.words.forEach((words, s) => this.vectors.add(words, analyzed.aliases[s] ?? []));
+    for (const [term, written] of analyzed.surfaces) {
+      if (preferredSurface(this.surfaces.get(term), written)) this.surfaces.set(term, written);
+    }
+  }
+
+  finish(analyzer: Analyzer, options: Pick<IndexOptions, 'thesaurus' | 'budget'> = {}): SentenceIndex {
+    if (this.entities.length !== this.corpus.documents.length) {
+      throw new RangeError(`${this.entities.length} of ${this.corpus.documents.length} articles were analyzed`);
+    }
+    const vectors = this.vectors.finish();
+    const search = runSearch(vectors, articleStarts(this.corpus));
+    return assembleIndex(this.corpus, { search, surfaces: this.surfaces, vectors, entities: this.entities }, analyzer, options.thesaurus, options.budget ? { budget: options.budget } : {});
+  }
+}
+
+/** Builds the index of `corpus` in this thread (see src/node/parallel-index.ts for more threads). */
 export function buildIndex(corpus: Corpus, options: IndexOptions = {}): SentenceIndex {
   const analyzer = createAnalyzer();
-  const entities: StoredEntities[] = [];
-  // Each sentence is analyzed once; MiniSearch reads the terms from here.
-  const wordTerms: string[][] = [];
-  const aliasTerms: string[][] = [];
-  const surfaces = new Map<string, string>();
-
+  const builder = new IndexBuilder(corpus);
   corpus.documents.forEach((document, done) => {
-    // The recognizer's full output (tokens and all) serves this article's indexing only.
-    const recognized = documentEntities(document, analyzer);
-    entities.push(recognized.stored);
-    document.sentences.forEach((span, sentence) => {
-      const text = document.text.slice(span.start, span.end);
-      const terms = analyzer.terms(text);
-      const words = terms.filter((t) => !t.alias);
-      wordTerms.push(words.map((t) => t.term));
-      aliasTerms.push([...terms.filter((t) => t.alias).map((t) => t.term), ...recognized.sentenceAliases(sentence), ...recognized.lemmaTerms(sentence)]);
-      for (const t of words) {
-        // The lower-case form wins: a word ever written in lower case is not a name
-        // ("Treaty" in a headline, "treaty" in the text).
-        const written = text.slice(t.start, t.end);
-        const known = surfaces.get(t.term);
-        if (known === undefined || (known !== known.toLowerCase() && written === written.toLowerCase())) surfaces.set(t.term, written);
-      }
-    });
+    builder.add(analyzeDocument(document, analyzer));
     options.onProgress?.(done + 1, corpus.documents.length);
   });
-  const vectors = TermVectors.build(wordTerms, aliasTerms);
-  wordTerms.length = 0;
-  aliasTerms.length = 0;
-  const search = runSearch(vectors, articleStarts(corpus));
-  return assembleIndex(corpus, { search, surfaces, vectors, entities }, analyzer, options.thesaurus, options.budget ? { budget: options.budget } : {});
+  return builder.finish(analyzer, options);
 }
 
 /** Where each article's sentences start in the flat list of sentences, and where the last one ends. */

@@ -67,43 +67,9 @@ export class TermVectors {
 
   /** Term vectors of sentences given as their term lists, field by field (`text[s]`, `aliases[s]`). */
   static build(text: readonly (readonly string[])[], aliases: readonly (readonly string[])[]): TermVectors {
-    const terms: string[] = [];
-    const ids = new Map<string, number>();
-    const starts = new Uint32Array(text.length + 1);
-    const aliasStarts = new Uint32Array(text.length);
-    let termIds = new Uint32Array(1024);
-    let counts = new Uint16Array(1024);
-    let size = 0;
-    const add = (list: readonly string[]) => {
-      const counted = new Map<number, number>();
-      for (const term of list) {
-        let id = ids.get(term);
-        if (id === undefined) {
-          id = terms.length;
-          ids.set(term, id);
-          terms.push(term);
-        }
-        counted.set(id, (counted.get(id) ?? 0) + 1);
-      }
-      if (size + counted.size > termIds.length) {
-        const capacity = Math.max(termIds.length * 2, size + counted.size);
-        termIds = grow(termIds, new Uint32Array(capacity));
-        counts = grow(counts, new Uint16Array(capacity));
-      }
-      for (const [id, count] of counted) {
-        termIds[size] = id;
-        counts[size] = Math.min(count, 0xffff);
-        size++;
-      }
-    };
-    text.forEach((words, s) => {
-      starts[s] = size;
-      add(words);
-      aliasStarts[s] = size;
-      add(aliases[s] ?? []);
-    });
-    starts[text.length] = size;
-    return new TermVectors({ terms, starts, aliasStarts, termIds: termIds.slice(0, size), counts: counts.slice(0, size) });
+    const builder = new TermVectorsBuilder();
+    text.forEach((words, s) => builder.add(words, aliases[s] ?? []));
+    return builder.finish();
   }
 
   static fromData(data: TermVectorsData): TermVectors {
@@ -174,6 +140,69 @@ export class TermVectors {
   private range(s: number, field: FieldId): [number, number] {
     const { starts, aliasStarts } = this.data;
     return field === 0 ? [starts[s] ?? 0, aliasStarts[s] ?? 0] : [aliasStarts[s] ?? 0, starts[s + 1] ?? 0];
+  }
+}
+
+/** Term vectors made a sentence at a time, so that no list of every sentence's terms is ever held. */
+export class TermVectorsBuilder {
+  private readonly terms: string[] = [];
+  private readonly ids = new Map<string, number>();
+  private starts = new Uint32Array(1024);
+  private aliasStarts = new Uint32Array(1024);
+  private termIds = new Uint32Array(4096);
+  private counts = new Uint16Array(4096);
+  private size = 0;
+  private sentences = 0;
+  private readonly counted = new Map<number, number>();
+
+  /** Adds the next sentence: its word terms and its alias terms, with repeats. */
+  add(words: readonly string[], aliases: readonly string[]): void {
+    if (this.sentences + 1 >= this.starts.length) {
+      this.starts = grow(this.starts, new Uint32Array(this.starts.length * 2));
+      this.aliasStarts = grow(this.aliasStarts, new Uint32Array(this.aliasStarts.length * 2));
+    }
+    this.starts[this.sentences] = this.size;
+    this.addField(words);
+    this.aliasStarts[this.sentences] = this.size;
+    this.addField(aliases);
+    this.sentences++;
+  }
+
+  finish(): TermVectors {
+    const n = this.sentences;
+    const starts = this.starts.slice(0, n + 1);
+    starts[n] = this.size;
+    return TermVectors.fromData({
+      terms: this.terms,
+      starts,
+      aliasStarts: this.aliasStarts.slice(0, n),
+      termIds: this.termIds.slice(0, this.size),
+      counts: this.counts.slice(0, this.size),
+    });
+  }
+
+  private addField(list: readonly string[]): void {
+    const { counted } = this;
+    counted.clear();
+    for (const term of list) {
+      let id = this.ids.get(term);
+      if (id === undefined) {
+        id = this.terms.length;
+        this.ids.set(term, id);
+        this.terms.push(term);
+      }
+      counted.set(id, (counted.get(id) ?? 0) + 1);
+    }
+    if (this.size + counted.size > this.termIds.length) {
+      const capacity = Math.max(this.termIds.length * 2, this.size + counted.size);
+      this.termIds = grow(this.termIds, new Uint32Array(capacity));
+      this.counts = grow(this.counts, new Uint16Array(capacity));
+    }
+    for (const [id, count] of counted) {
+      this.termIds[this.size] = id;
+      this.counts[this.size] = Math.min(count, 0xffff);
+      this.size++;
+    }
   }
 }
 

@@ -3,8 +3,9 @@
  * loaded from a snapshot file made by `citeqa index`.
  */
 import type { CorpusProblem } from '../core/errors';
-import { buildIndex, type IndexOptions, type SentenceIndex } from '../core/search-index';
+import type { IndexOptions, SentenceIndex } from '../core/search-index';
 import { loadCorpusDir } from './corpus-dir';
+import { buildIndexInParallel } from './parallel-index';
 import { readSnapshotFile } from './snapshot-file';
 import { wordnetThesaurus } from './wordnet';
 
@@ -16,12 +17,13 @@ export interface LoadedIndex {
 }
 
 /**
- * Loads `indexFile` when given, else builds the index of `corpusDir`. Throws a
+ * Loads `indexFile` when given, else builds the index of `corpusDir` (analyzing articles
+ * on every core: see parallel-index.ts). Throws a
  * CorpusError (bad corpus) or a `corpus_invalid` CiteqaError (bad snapshot).
  */
 export async function loadIndex(source: { corpusDir: string; indexFile?: string | undefined }, options: Pick<IndexOptions, 'onProgress'> = {}): Promise<LoadedIndex> {
   const thesaurus = wordnetThesaurus();
   if (source.indexFile !== undefined) return { index: await readSnapshotFile(source.indexFile, { thesaurus }), warnings: [], skipped: [] };
   const { corpus, skipped } = await loadCorpusDir(source.corpusDir);
-  return { index: buildIndex(corpus, { thesaurus, ...options }), warnings: corpus.warnings, skipped };
+  return { index: await buildIndexInParallel(corpus, { thesaurus, ...options }), warnings: corpus.warnings, skipped };
 }
