@@ -5,7 +5,9 @@
  * MiniSearch's own search of the same questions in a plain index of the same sentences
  * (src/bench/baseline.ts), interleaved.
  *
- *   tsx src/bench/scale.ts --articles N [--questions Q] [--rounds R]     prints JSON
+ *   tsx src/bench/scale.ts --articles N [--questions Q] [--rounds R] [--keep-snapshot FILE]
+ *
+ * prints JSON on stdout, and what it is doing on stderr.
  *
  * `--articles 0` measures the bundled corpus with the evaluation questions.
  */
@@ -75,24 +77,33 @@ function rawSearch(index: SentenceIndex, baseline: MiniSearch<IndexedArticle>, q
   }).length;
 }
 
-export async function measureScale(articles: number, questionCount: number, rounds: number): Promise<ScaleFigures> {
+/** What the measurement is doing, on stderr: a size can take minutes. */
+function note(what: string): void {
+  process.stderr.write(`${new Date().toISOString()} ${what}\n`);
+}
+
+export async function measureScale(articles: number, questionCount: number, rounds: number, keepSnapshot?: string): Promise<ScaleFigures> {
+  note(`generating ${articles} articles`);
   let started = performance.now();
   const archive = articles > 0 ? syntheticArchive(articles, 11) : { files: await bundledFiles(), facts: [] };
   const corpus = buildCorpus(archive.files);
   const corpusMs = performance.now() - started;
+  note(`building the index of ${corpus.sentenceCount} sentences`);
   started = performance.now();
   const index = await buildIndexInParallel(corpus, { thesaurus: wordnetThesaurus() });
   const indexMs = performance.now() - started;
   archive.files.length = 0;
   const memoryBytes = memory();
+  note(`built in ${(indexMs / 1000).toFixed(1)} s, ${(memoryBytes / 1e6).toFixed(0)} MB; writing the snapshot`);
 
   const dir = mkdtempSync(path.join(tmpdir(), 'citeqa-scale-'));
   let snapshot: ScaleFigures['snapshot'];
   try {
-    const file = path.join(dir, 'index.jsonl');
+    const file = keepSnapshot ?? path.join(dir, 'index.jsonl');
     started = performance.now();
     const bytes = await writeSnapshotFile(index, file);
     const writeMs = performance.now() - started;
+    note(`wrote ${(bytes / 1e6).toFixed(0)} MB in ${(writeMs / 1000).toFixed(1)} s; starting from it in a fresh process`);
     // Start from the snapshot in a fresh process, as a server would.
     const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=16384', '--import', 'tsx', path.join(__dirname, 'snapshot-start.ts'), file], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
     const start = JSON.parse(out) as { startMs: number; memoryBytes: number };
@@ -101,9 +112,11 @@ export async function measureScale(articles: number, questionCount: number, roun
     rmSync(dir, { recursive: true, force: true });
   }
 
+  note(`started in ${(snapshot.startMs / 1000).toFixed(1)} s; building the plain index of sentences`);
   started = performance.now();
   const baseline = sentenceSearch(index);
   const baselineMs = performance.now() - started;
+  note(`built in ${(baselineMs / 1000).toFixed(1)} s; asking`);
   const questions = articles > 0 ? syntheticQuestions(archive.facts, questionCount, 5) : evalQuestions().map((question): SyntheticQuestion => ({ question }));
   for (const { question } of questions) {
     ask(index, question);
@@ -149,10 +162,11 @@ if (require.main === module) {
   const program = new Command('scale')
     .requiredOption('--articles <n>', 'synthetic articles (0: the bundled corpus)', count('articles', 0))
     .option('--questions <n>', 'questions in the mixed set', count('questions', 1), 200)
-    .option('--rounds <n>', 'times each question is asked', count('rounds', 1), 5);
+    .option('--rounds <n>', 'times each question is asked', count('rounds', 1), 5)
+    .option('--keep-snapshot <file>', 'write the snapshot here and keep it');
   program.parse();
-  const { articles, questions, rounds } = program.opts<{ articles: number; questions: number; rounds: number }>();
-  measureScale(articles, questions, rounds).then(
+  const { articles, questions, rounds, keepSnapshot } = program.opts<{ articles: number; questions: number; rounds: number; keepSnapshot?: string }>();
+  measureScale(articles, questions, rounds, keepSnapshot).then(
     (figures) => process.stdout.write(`${JSON.stringify(figures)}\n`),
     (error: unknown) => {
       process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -80,34 +80,72 @@ export function bm25(termFrequency: number, matching: number, total: number, fie
 
 const BOOSTS: readonly [number, number] = [FIELD_BOOSTS.text, FIELD_BOOSTS.aliases];
 
-/** Where each article's sentences are: article `a` holds sentences `starts[a]` to `starts[a + 1] - 1`. */
-export type ArticleStarts = Uint32Array;
+/** How sentences make up articles, and how recent each article is. */
+export interface ArticleLayout {
+  /** Article `a` holds sentences `starts[a]` to `starts[a + 1] - 1`; the last entry is the sentence count. */
+  readonly starts: Uint32Array;
+  /** Per article, its rank by publication date: higher is newer, equal dates rank equal. */
+  readonly recency: Uint32Array;
+}
+
+/**
+ * Champion lists, flat: common term `terms[i]` has its best sentences at
+ * `sentences[starts[i]]` to `sentences[starts[i + 1] - 1]`, best first.
+ */
+export interface ChampionLists {
+  readonly terms: Uint32Array;
+  readonly starts: Uint32Array;
+  readonly sentences: Uint32Array;
+}
+
+/**
+ * Whether MiniSearch's index needs a term: only terms a question may search it with,
+ * those whose articles hold at most `selectiveSentences` (the others are scored from term
+ * vectors and found through their champions). On a large archive the common terms are
+ * most of the postings.
+ */
+export function searchable(reach: Uint32Array, budget: RetrievalBudget): (termId: number) => boolean {
+  return (termId) => (reach[termId] ?? 0) <= budget.selectiveSentences;
+}
 
 export class MiniSearchRetriever implements Retriever {
   /** Per term: how many sentences the articles holding it have (what searching it costs). */
   private readonly reach: Uint32Array;
   /** Champion lists of the terms too common to search in full, by term id. */
-  private readonly champions: Map<number, Uint32Array>;
+  private readonly champions = new Map<number, Uint32Array>();
   /** The weight of each term of the question being answered, by term id (0: not asked). */
   private readonly weights: Float64Array;
+  /** Whether sentence `a` is from a more recent article than sentence `b`. */
+  private readonly newer: (a: number, b: number) => boolean;
 
   /**
-   * `search` indexes articles, `vectors` their sentences (numbered across articles as
-   * `articles` says); `newer(a, b)`: whether sentence `a` is from a more recent article
-   * than `b` (between equal scores, recent news goes first).
+   * `search` indexes articles (the terms `searchable` keeps), `vectors` their sentences,
+   * numbered across articles as `layout` says. Champion lists are made unless given (a
+   * snapshot stores them).
    */
   constructor(
     private readonly search: MiniSearch<{ id: number }>,
     private readonly vectors: TermVectors,
-    private readonly articles: ArticleStarts,
-    private readonly newer: (a: number, b: number) => boolean,
+    private readonly layout: ArticleLayout,
     readonly budget: RetrievalBudget = DEFAULT_BUDGET,
+    champions?: ChampionLists,
   ) {
-    if (articles.length === 0 || articles[articles.length - 1] !== vectors.sentenceCount) {
-      throw new RangeError(`the articles hold ${articles[articles.length - 1] ?? 0} sentences, the term vectors ${vectors.sentenceCount}`);
+    const { starts, recency } = layout;
+    if (starts.length === 0 || starts[starts.length - 1] !== vectors.sentenceCount || recency.length !== starts.length - 1) {
+      throw new RangeError(`the articles hold ${starts[starts.length - 1] ?? 0} sentences, the term vectors ${vectors.sentenceCount}`);
     }
-    this.reach = articleReach(vectors, articles);
-    this.champions = championLists(vectors, this.reach, budget, newer);
+    this.newer = newerThan(layout);
+    this.reach = articleReach(vectors, starts);
+    const lists = champions ?? championLists(vectors, layout, this.reach, budget);
+    const { terms, starts: listStarts, sentences } = lists;
+    if (listStarts.length !== terms.length + 1 || listStarts[terms.length] !== sentences.length) throw new RangeError('the champion lists are inconsistent');
+    terms.forEach((termId, i) => {
+      const from = listStarts[i] ?? 0;
+      const to = listStarts[i + 1] ?? 0;
+      if (termId >= vectors.terms.length || from > to) throw new RangeError('the champion lists are inconsistent');
+      this.champions.set(termId, sentences.subarray(from, to));
+    });
+    if (sentences.some((s) => s >= vectors.sentenceCount)) throw new RangeError('the champion lists name sentences the index lacks');
     this.weights = new Float64Array(vectors.terms.length);
   }
 
@@ -140,7 +178,7 @@ export class MiniSearchRetriever implements Retriever {
     if (selective.length > 0) {
       const found = this.search.search('', { tokenize: () => selective.map((t) => t.term), processTerm: (term) => term, combineWith: 'OR' });
       for (const { id } of found) {
-        for (let s = this.articles[id as number] ?? 0, end = this.articles[(id as number) + 1] ?? 0; s < end; s++) {
+        for (let s = this.layout.starts[id as number] ?? 0, end = this.layout.starts[(id as number) + 1] ?? 0; s < end; s++) {
           candidates.push(s);
           seen.add(s);
         }
@@ -195,8 +233,15 @@ export class MiniSearchRetriever implements Retriever {
   }
 }
 
+/** Whether sentence `a` is from a more recent article than sentence `b`. */
+function newerThan({ starts, recency }: ArticleLayout): (a: number, b: number) => boolean {
+  const rank = new Uint32Array(starts[starts.length - 1] ?? 0);
+  for (let a = 0; a + 1 < starts.length; a++) rank.fill(recency[a] ?? 0, starts[a], starts[a + 1]);
+  return (a, b) => (rank[a] ?? 0) > (rank[b] ?? 0);
+}
+
 /** Per term, the sentences of the articles that hold it. */
-function articleReach(vectors: TermVectors, articles: ArticleStarts): Uint32Array {
+export function articleReach(vectors: TermVectors, articles: Uint32Array): Uint32Array {
   const reach = new Uint32Array(vectors.terms.length);
   // The last article that counted each term, plus one.
   const counted = new Uint32Array(vectors.terms.length);
@@ -216,19 +261,19 @@ function articleReach(vectors: TermVectors, articles: ArticleStarts): Uint32Arra
 
 /**
  * For each term whose articles hold more sentences than a question may score, the
- * sentences it scores highest in (BM25 over both fields): where a question made only of
- * common words looks first.
+ * sentences it scores highest in (BM25 over both fields), newest first on ties: where a
+ * question made only of common words looks first.
  */
-function championLists(vectors: TermVectors, reach: Uint32Array, budget: RetrievalBudget, newer: (a: number, b: number) => boolean): Map<number, Uint32Array> {
+export function championLists(vectors: TermVectors, layout: ArticleLayout, reach: Uint32Array, budget: RetrievalBudget): ChampionLists {
+  const newer = newerThan(layout);
   const heaps = new Map<number, TopHeap>();
   reach.forEach((sentences, id) => {
     if (sentences > budget.selectiveSentences) heaps.set(id, new TopHeap(budget.championsPerTerm, newer));
   });
-  if (heaps.size === 0) return new Map();
   const total = vectors.sentenceCount;
   const averages = [vectors.averageFieldLength(0), vectors.averageFieldLength(1)] as const;
   const scores = new Map<number, number>();
-  for (let s = 0; s < total; s++) {
+  for (let s = 0; heaps.size > 0 && s < total; s++) {
     scores.clear();
     vectors.forEach(s, (termId, field: FieldId, count) => {
       if (!heaps.has(termId)) return;
@@ -237,9 +282,14 @@ function championLists(vectors: TermVectors, reach: Uint32Array, budget: Retriev
     });
     for (const [termId, score] of scores) heaps.get(termId)?.offer(s, score);
   }
-  const lists = new Map<number, Uint32Array>();
-  for (const [termId, heap] of heaps) lists.set(termId, Uint32Array.from(heap.best(), (entry) => entry.id));
-  return lists;
+  const terms = Uint32Array.from(heaps.keys());
+  const starts = new Uint32Array(terms.length + 1);
+  const sentences: number[] = [];
+  terms.forEach((termId, i) => {
+    for (const entry of heaps.get(termId)?.best() ?? []) sentences.push(entry.id);
+    starts[i + 1] = sentences.length;
+  });
+  return { terms, starts, sentences: Uint32Array.from(sentences) };
 }
 
 /**

@@ -20,7 +20,7 @@ import { documentEntities, storedEntities, tagSpan, type DocumentEntities, type 
 import { Memo } from './memo';
 import type { NlpToken } from './nlp';
 import { builtInAliases, Lexicon } from './lexicon';
-import { BM25, FIELD_BOOSTS, MiniSearchRetriever, type RetrievalBudget, type Retriever } from './retrieval';
+import { articleReach, BM25, championLists, DEFAULT_BUDGET, FIELD_BOOSTS, MiniSearchRetriever, searchable, type ArticleLayout, type ChampionLists, type RetrievalBudget, type Retriever } from './retrieval';
 import { FIELDS, TermVectorsBuilder, type TermVectors } from './term-vectors';
 import type { Thesaurus } from './thesaurus';
 
@@ -91,6 +91,8 @@ export interface IndexParts {
   readonly vectors: TermVectors;
   /** What was recognized in each article, in corpus order. */
   readonly entities: readonly StoredEntities[];
+  /** The best sentences of each term too common to search MiniSearch with. */
+  readonly champions: ChampionLists;
 }
 
 /** MiniSearch's options for the index: the same when building (runSearch) and when loading a snapshot. */
@@ -178,8 +180,12 @@ export class IndexBuilder {
       throw new RangeError(`${this.entities.length} of ${this.corpus.documents.length} articles were analyzed`);
     }
     const vectors = this.vectors.finish();
-    const search = runSearch(vectors, articleStarts(this.corpus));
-    return assembleIndex(this.corpus, { search, surfaces: this.surfaces, vectors, entities: this.entities }, analyzer, options.thesaurus, options.budget ? { budget: options.budget } : {});
+    const layout = articleLayout(this.corpus);
+    const budget = options.budget ?? DEFAULT_BUDGET;
+    const reach = articleReach(vectors, layout.starts);
+    const search = runSearch(vectors, layout.starts, searchable(reach, budget));
+    const champions = championLists(vectors, layout, reach, budget);
+    return assembleIndex(this.corpus, { search, surfaces: this.surfaces, vectors, entities: this.entities, champions }, analyzer, options.thesaurus, options.budget ? { budget } : {});
   }
 }
 
@@ -194,27 +200,30 @@ export function buildIndex(corpus: Corpus, options: IndexOptions = {}): Sentence
   return builder.finish(analyzer, options);
 }
 
-/** Where each article's sentences start in the flat list of sentences, and where the last one ends. */
-export function articleStarts(corpus: Corpus): Uint32Array {
-  const starts = new Uint32Array(corpus.documents.length + 1);
-  corpus.documents.forEach((document, a) => {
+/** Where each article's sentences start in the flat list of sentences, and how recent each article is. */
+export function articleLayout(corpus: Corpus): ArticleLayout {
+  const { documents } = corpus;
+  const starts = new Uint32Array(documents.length + 1);
+  documents.forEach((document, a) => {
     starts[a + 1] = (starts[a] ?? 0) + document.sentences.length;
   });
-  return starts;
+  const dates = [...new Set(documents.map((d) => d.published))].sort();
+  const rank = new Map(dates.map((date, i) => [date, i]));
+  return { starts, recency: Uint32Array.from(documents, (d) => rank.get(d.published) ?? 0) };
 }
 
 /**
  * A MiniSearch index of runs of consecutive sentences: document `i` is sentences
- * `starts[i]` to `starts[i + 1] - 1`, with their terms (as often as they occur). With
- * `articleStarts` it is the index of the articles; with one run a sentence, a plain index
- * of sentences.
+ * `starts[i]` to `starts[i + 1] - 1`, with their terms (as often as they occur; only
+ * those `keep` accepts). With an article layout's starts it is the index of the articles;
+ * with one run a sentence, a plain index of sentences.
  */
-export function runSearch(vectors: TermVectors, starts: Uint32Array): MiniSearch<IndexedArticle> {
+export function runSearch(vectors: TermVectors, starts: Uint32Array, keep: (termId: number) => boolean = () => true): MiniSearch<IndexedArticle> {
   const termsOf = (run: number, field: 0 | 1) => {
     const terms: string[] = [];
     for (let s = starts[run] ?? 0, end = starts[run + 1] ?? 0; s < end; s++) {
       vectors.forEach(s, (termId, f, count) => {
-        if (f !== field) return;
+        if (f !== field || !keep(termId)) return;
         const term = vectors.term(termId);
         for (let i = 0; i < count; i++) terms.push(term);
       });
@@ -235,23 +244,22 @@ export interface AssembleOptions {
 
 /** An index over `corpus` from its parts. */
 export function assembleIndex(corpus: Corpus, parts: IndexParts, analyzer: Analyzer, thesaurus: Thesaurus | undefined, options: AssembleOptions = {}): SentenceIndex {
-  const refs: SentenceRef[] = [];
-  const firstId = new Map<CorpusDocument, number>();
-  for (const document of corpus.documents) {
-    firstId.set(document, refs.length);
-    document.sentences.forEach((_span, sentence) => refs.push({ document, sentence }));
+  const layout = articleLayout(corpus);
+  const sentenceCount = layout.starts[corpus.documents.length] ?? 0;
+  if (parts.vectors.sentenceCount !== sentenceCount) {
+    throw new RangeError(`the index has ${parts.vectors.sentenceCount} sentences, the corpus ${sentenceCount}`);
   }
-  if (parts.vectors.sentenceCount !== refs.length) {
-    throw new RangeError(`the index has ${parts.vectors.sentenceCount} sentences, the corpus ${refs.length}`);
-  }
+  // The article of each sentence id (a sentence's place in it is its id less the article's first).
+  const articleOf = new Uint32Array(sentenceCount);
+  for (let a = 0; a < corpus.documents.length; a++) articleOf.fill(a, layout.starts[a], layout.starts[a + 1]);
+  const firstId = new Map(corpus.documents.map((document, a) => [document, layout.starts[a] ?? 0]));
   if (parts.entities.length !== corpus.documents.length) {
     throw new RangeError(`the index has entities for ${parts.entities.length} articles, the corpus ${corpus.documents.length}`);
   }
   const documentIndex = new Map(corpus.documents.map((document, i) => [document, i]));
   const entitiesByDoc: Array<DocumentEntities | undefined> = [];
-  const published = (id: number) => refs[id]?.document.published ?? '';
   const { vectors } = parts;
-  const retriever = new MiniSearchRetriever(parts.search, vectors, articleStarts(corpus), (a, b) => published(a) > published(b), options.budget);
+  const retriever = new MiniSearchRetriever(parts.search, vectors, layout, options.budget, parts.champions);
   const frequency = (term: string) => retriever.frequency(term);
   // The corpus's words in a radix tree, for typos and completions; made on first use.
   let wordTree: SearchableMap<number> | undefined;
@@ -297,9 +305,10 @@ export function assembleIndex(corpus: Corpus, parts: IndexParts, analyzer: Analy
       });
     },
     sentence(id) {
-      const ref = refs[id];
-      if (!ref) throw new RangeError(`no sentence with index id ${id}`);
-      return ref;
+      const article = Number.isInteger(id) && id >= 0 && id < sentenceCount ? articleOf[id] : undefined;
+      const document = article === undefined ? undefined : corpus.documents[article];
+      if (article === undefined || !document) throw new RangeError(`no sentence with index id ${id}`);
+      return { document, sentence: id - (layout.starts[article] ?? 0) };
     },
     idOf(document, sentence) {
       const first = firstId.get(document);

@@ -13,8 +13,9 @@
  *   document     one per article
  *   surfaces     how word terms are written, in chunks
  *   terms        the term vectors' terms, in id order, in chunks
- *   array        a chunk of one typed array of the term vectors, as base64 of its
- *                little-endian bytes (chunks of one array follow each other)
+ *   array        a chunk of one typed array (of the term vectors or the champion lists),
+ *                as base64 of its little-endian bytes (chunks of one array follow each
+ *                other)
  *   search       MiniSearch's serialized index without its terms
  *   postings     MiniSearch's terms with their postings, in chunks
  *   end          the record count, so that a truncated file is refused
@@ -25,6 +26,7 @@ import { fromDocuments, type CorpusDocument } from './corpus';
 import type { StoredEntities } from './entities';
 import { CiteqaError } from './errors';
 import { assembleIndex, createAnalyzer, miniSearchOptions, type IndexedArticle, type SentenceIndex } from './search-index';
+import type { ChampionLists } from './retrieval';
 import { TermVectors } from './term-vectors';
 import type { Thesaurus } from './thesaurus';
 
@@ -38,10 +40,12 @@ export interface ChunkSizes {
 }
 const CHUNKS: ChunkSizes = { items: 20_000, elements: 1 << 20 };
 
-const ARRAY_NAMES = ['starts', 'aliasStarts', 'termIds', 'counts'] as const;
+/** The term vectors' arrays, then the champion lists'. */
+const ARRAY_NAMES = ['starts', 'aliasStarts', 'termIds', 'counts', 'championTerms', 'championStarts', 'championSentences'] as const;
 type ArrayName = (typeof ARRAY_NAMES)[number];
 
-const base64 = z.base64();
+// Checked by its alphabet (zod's base64() decodes the whole text to check it, twice the work).
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Invalid base64-encoded string');
 const recordSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('header'),
@@ -58,7 +62,8 @@ const recordSchema = z.discriminatedUnion('kind', [
     published: z.string(),
     url: z.string().optional(),
     text: z.string(),
-    sentences: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])),
+    /** Sentence spans: start and end of each, as base64 of uint32s. */
+    sentences: base64,
     entities: z.object({
       people: z.array(z.object({ name: z.string(), surname: z.string(), term: z.string(), roles: z.array(z.string()) })),
       spans: base64,
@@ -97,15 +102,24 @@ export function* snapshotRecords(index: SentenceIndex, sizes: ChunkSizes = CHUNK
       published: d.published,
       ...(d.url === undefined ? {} : { url: d.url }),
       text: d.text,
-      sentences: d.sentences.map((s) => [s.start, s.end] as [number, number]),
+      sentences: toBase64(Uint32Array.from(d.sentences.flatMap((s) => [s.start, s.end]))),
       entities: { people: people.map((p) => ({ ...p, roles: [...p.roles] })), spans: toBase64(spans), speakers: toBase64(speakers) },
     });
   }
   for (const entries of chunks([...parts.surfaces])) yield emit({ kind: 'surfaces', entries });
   const vectors = parts.vectors.raw;
   for (const terms of chunks(vectors.terms)) yield emit({ kind: 'terms', terms });
+  const arrays: Record<ArrayName, Typed> = {
+    starts: vectors.starts,
+    aliasStarts: vectors.aliasStarts,
+    termIds: vectors.termIds,
+    counts: vectors.counts,
+    championTerms: parts.champions.terms,
+    championStarts: parts.champions.starts,
+    championSentences: parts.champions.sentences,
+  };
   for (const name of ARRAY_NAMES) {
-    const array = vectors[name];
+    const array = arrays[name];
     for (let from = 0; from < array.length || from === 0; from += sizes.elements) {
       yield emit({ kind: 'array', name, data: toBase64(array.subarray(from, from + sizes.elements)) });
       if (array.length === 0) break;
@@ -151,12 +165,17 @@ export class SnapshotReader {
         this.header = record;
         return;
       case 'document': {
-        const { kind: _kind, sentences, url, entities, ...meta } = record;
+        const { kind: _kind, sentences: spans, url, entities, ...meta } = record;
+        const bounds = typed(spans, Uint32Array);
+        const sentences = Array.from({ length: bounds.length >> 1 }, (_, n) => ({ start: bounds[2 * n] as number, end: bounds[2 * n + 1] as number }));
+        if (bounds.length % 2 !== 0 || sentences.some(({ start, end }, n) => start > end || end > meta.text.length || (n > 0 && start < (sentences[n - 1]?.end ?? 0)))) {
+          throw invalid(`the sentences of document ${meta.id} do not fit its text`);
+        }
         const stored = { people: entities.people, spans: typed(entities.spans, Int32Array), speakers: typed(entities.speakers, Int16Array) };
         if (stored.spans.length % 4 !== 0 || stored.speakers.length !== sentences.length || stored.speakers.some((p) => p >= entities.people.length)) {
           throw invalid(`the entities of document ${meta.id} are inconsistent`);
         }
-        this.documents.push({ ...meta, ...(url === undefined ? {} : { url }), sentences: sentences.map(([start, end]) => ({ start, end })) });
+        this.documents.push({ ...meta, ...(url === undefined ? {} : { url }), sentences });
         this.entities.push(stored);
         return;
       }
@@ -195,9 +214,11 @@ export class SnapshotReader {
     }
     let search: MiniSearch<IndexedArticle>;
     let vectors: TermVectors;
+    let champions: ChampionLists;
+    let index: SentenceIndex;
     try {
       search = MiniSearch.loadJS<IndexedArticle>({ ...this.search, index: this.postings } as never, miniSearchOptions());
-      const array = <T extends Typed>(name: ArrayName, Type: TypedConstructor<T>) => typedFrom(Buffer.concat(this.arrays.get(name) ?? []), Type);
+      const array = <T extends Typed>(name: ArrayName, Type: TypedConstructor<T>) => typedFromChunks(this.arrays.get(name) ?? [], Type);
       vectors = TermVectors.fromData({
         terms: this.terms,
         starts: array('starts', Uint32Array),
@@ -205,13 +226,19 @@ export class SnapshotReader {
         termIds: array('termIds', Uint32Array),
         counts: array('counts', Uint16Array),
       });
+      champions = { terms: array('championTerms', Uint32Array), starts: array('championStarts', Uint32Array), sentences: array('championSentences', Uint32Array) };
     } catch (error) {
       throw new CiteqaError('corpus_invalid', `not a citeqa index: its search index cannot be read (${(error as Error).message}); build it again with citeqa index`);
     }
     if (search.documentCount !== corpus.documents.length || vectors.sentenceCount !== corpus.sentenceCount) {
       throw invalid(`its search index has ${search.documentCount} articles and ${vectors.sentenceCount} sentences, its documents ${corpus.documents.length} and ${corpus.sentenceCount}`);
     }
-    return assembleIndex(corpus, { search, surfaces: this.surfaces, vectors, entities: this.entities }, createAnalyzer(), options.thesaurus);
+    try {
+      index = assembleIndex(corpus, { search, surfaces: this.surfaces, vectors, entities: this.entities, champions }, createAnalyzer(), options.thesaurus);
+    } catch (error) {
+      throw invalid((error as Error).message);
+    }
+    return index;
   }
 }
 
@@ -235,8 +262,18 @@ function typed<T extends Typed>(text: string, Type: TypedConstructor<T>): T {
 
 /** A typed array of the bytes (copied, so that it is aligned); throws if they do not divide into elements. */
 function typedFrom<T extends Typed>(bytes: Buffer, Type: TypedConstructor<T>): T {
-  if (bytes.byteLength % Type.BYTES_PER_ELEMENT !== 0) throw invalid('an array is truncated');
-  const copy = new ArrayBuffer(bytes.byteLength);
-  new Uint8Array(copy).set(bytes);
-  return new Type(copy);
+  return typedFromChunks([bytes], Type);
+}
+
+/** A typed array of the chunks' bytes one after another, copied once. */
+function typedFromChunks<T extends Typed>(chunks: readonly Buffer[], Type: TypedConstructor<T>): T {
+  const length = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+  if (length % Type.BYTES_PER_ELEMENT !== 0) throw invalid('an array is truncated');
+  const copy = new Uint8Array(new ArrayBuffer(length));
+  let at = 0;
+  for (const chunk of chunks) {
+    copy.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new Type(copy.buffer);
 }

@@ -5,7 +5,6 @@
  */
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { CiteqaError } from '../core/errors';
 import type { SentenceIndex } from '../core/search-index';
 import { SnapshotReader, snapshotRecords, type ChunkSizes } from '../core/snapshot';
@@ -30,11 +29,11 @@ export async function writeSnapshotFile(index: SentenceIndex, file: string, chun
 
 /** Reads a snapshot file; throws a `corpus_invalid` CiteqaError saying what is wrong. */
 export async function readSnapshotFile(file: string, options: { thesaurus?: Thesaurus } = {}): Promise<SentenceIndex> {
-  const input = createReadStream(file, { encoding: 'utf8' });
+  const input = createReadStream(file, { highWaterMark: 1 << 20 });
   const reader = new SnapshotReader();
   let line = 0;
   try {
-    for await (const text of createInterface({ input, crlfDelay: Infinity })) {
+    for await (const text of lines(input)) {
       line++;
       if (text.trim() === '') continue;
       let record: unknown;
@@ -53,4 +52,30 @@ export async function readSnapshotFile(file: string, options: { thesaurus?: Thes
     input.destroy();
   }
   return reader.finish(options);
+}
+
+/**
+ * The lines of a byte stream, decoded as UTF-8 (a newline byte is never inside a
+ * character). readline does the same, but slowly for lines of megabytes, as a snapshot's
+ * are.
+ */
+export async function* lines(input: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  let pending: Buffer[] = [];
+  for await (const chunk of input) {
+    let from = 0;
+    for (let end = chunk.indexOf(10); end !== -1; end = chunk.indexOf(10, from)) {
+      const stop = end > from && chunk[end - 1] === 13 ? end - 1 : end;
+      if (pending.length === 0) {
+        yield chunk.toString('utf8', from, stop);
+      } else {
+        pending.push(chunk.subarray(from, end));
+        const whole = Buffer.concat(pending);
+        pending = [];
+        yield whole.toString('utf8', 0, whole.length > 0 && whole[whole.length - 1] === 13 ? whole.length - 1 : whole.length);
+      }
+      from = end + 1;
+    }
+    if (from < chunk.length) pending.push(chunk.subarray(from));
+  }
+  if (pending.length > 0) yield Buffer.concat(pending).toString('utf8');
 }

@@ -116,6 +116,18 @@ describe('retrieval within a budget', () => {
     }
   });
 
+  it('keeps out of MiniSearch the terms too common to search it with', () => {
+    const articlesWith = (index: SentenceIndex, term: string) =>
+      index.search.search('', { tokenize: () => [term], processTerm: (t) => t, combineWith: 'OR' }).length;
+    expect(reach(bounded, 'meet')).toBeGreaterThan(budget.selectiveSentences);
+    expect(articlesWith(bounded, 'meet')).toBe(0);
+    expect(articlesWith(full, 'meet')).toBeGreaterThan(10);
+    // A rare term is there in both.
+    const rare = bounded.analyzer.terms(corpus.documents[5]!.text).map((t) => t.term).sort((a, b) => reach(bounded, a) - reach(bounded, b))[0]!;
+    expect(articlesWith(bounded, rare)).toBe(articlesWith(full, rare));
+    expect(articlesWith(bounded, rare)).toBeGreaterThan(0);
+  });
+
   it('answers a question made only of common words from their champions, newest first on ties', () => {
     const retrieved = bounded.retriever.retrieve(new Map([['last', 1]]), budget.championsPerTerm + 10);
     // Only the champions of "last" are candidates.

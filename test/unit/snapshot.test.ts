@@ -6,7 +6,7 @@ import { ask } from '../../src/core/answer';
 import { buildCorpus } from '../../src/core/corpus';
 import { buildIndex } from '../../src/core/search-index';
 import { loadSnapshot, SNAPSHOT_VERSION, snapshotRecords, type SnapshotRecord } from '../../src/core/snapshot';
-import { readSnapshotFile, writeSnapshotFile } from '../../src/node/snapshot-file';
+import { lines, readSnapshotFile, writeSnapshotFile } from '../../src/node/snapshot-file';
 import { wordnetThesaurus } from '../../src/node/wordnet';
 import { fixtureFile } from '../helpers';
 
@@ -70,9 +70,19 @@ describe('index snapshots', () => {
     ['truncated term vectors', () => changed('array', (r) => ({ ...r, data: 'AAAA' })), 'an array is truncated'],
     ['term vectors naming unknown terms', () => changed('terms', (r) => ({ ...r, terms: ['one'] })), 'term vectors are inconsistent'],
     [
+      'champion lists that do not add up',
+      () => records().map((r) => (r.kind === 'array' && r.name === 'championStarts' ? { ...r, data: Buffer.from(Uint32Array.of(1).buffer).toString('base64') } : r)),
+      'the champion lists are inconsistent',
+    ],
+    [
       'a document missing',
       () => changed('document', () => undefined).map((r) => (r.kind === 'end' ? { ...r, records: (r.records as number) - 1 } : r)),
       'its header says 1 and 16',
+    ],
+    [
+      'sentences past the text',
+      () => changed('document', (r) => ({ ...r, sentences: Buffer.from(Uint32Array.of(0, 10, 5, 99_999).buffer).toString('base64') })),
+      'the sentences of document',
     ],
     ['entities for other sentences', () => changed('document', (r) => ({ ...r, entities: { ...(r.entities as object), speakers: 'AAA=' } })), 'the entities of document'],
     ['a broken search index', () => changed('search', (r) => ({ ...r, search: { nonsense: true } })), 'search index cannot be read'],
@@ -93,6 +103,19 @@ describe('index snapshots', () => {
       await expect(readSnapshotFile(dir)).rejects.toThrow('it is a directory');
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('are read line by line from chunks that split lines and characters anywhere', async () => {
+    const text = 'première ligne\r\nzweite Zeile — “lang”\n\nthird 三行目\r\nlast, unterminated ✓';
+    const bytes = Buffer.from(text);
+    for (const size of [1, 2, 3, 5, 7, 64]) {
+      const chunks = async function* () {
+        for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+      };
+      const read: string[] = [];
+      for await (const line of lines(chunks())) read.push(line);
+      expect(read).toEqual(['première ligne', 'zweite Zeile — “lang”', '', 'third 三行目', 'last, unterminated ✓']);
     }
   });
 });
