@@ -69,6 +69,8 @@ export interface IndexedArticle {
 
 /** Sentences whose analysis is remembered (the oldest is forgotten first). */
 const SENTENCE_MEMO_LIMIT = 20_000;
+/** Articles whose people, roles and quotations are remembered as questions meet them. */
+const DOCUMENT_MEMO_LIMIT = 5_000;
 
 export interface IndexOptions {
   /**
@@ -85,8 +87,8 @@ export interface IndexOptions {
 /** What an index is made of, apart from the corpus: what a snapshot stores. */
 export interface IndexParts {
   readonly search: MiniSearch<IndexedArticle>;
-  /** How each word term is written in the corpus. */
-  readonly surfaces: ReadonlyMap<string, string>;
+  /** How each term (by term vector id) is written in the corpus; "" for one that is never a word as written. */
+  readonly surfaces: readonly string[];
   /** Each sentence's terms, field by field: the vocabulary, frequencies, and scoring of candidates. */
   readonly vectors: TermVectors;
   /** What was recognized in each article, in corpus order. */
@@ -185,7 +187,9 @@ export class IndexBuilder {
     const reach = articleReach(vectors, layout.starts);
     const search = runSearch(vectors, layout.starts, searchable(reach, budget));
     const champions = championLists(vectors, layout, reach, budget);
-    return assembleIndex(this.corpus, { search, surfaces: this.surfaces, vectors, entities: this.entities, champions }, analyzer, options.thesaurus, options.budget ? { budget } : {});
+    const surfaces = vectors.terms.map((term) => this.surfaces.get(term) ?? '');
+    this.surfaces.clear();
+    return assembleIndex(this.corpus, { search, surfaces, vectors, entities: this.entities, champions }, analyzer, options.thesaurus, options.budget ? { budget } : {});
   }
 }
 
@@ -257,25 +261,21 @@ export function assembleIndex(corpus: Corpus, parts: IndexParts, analyzer: Analy
     throw new RangeError(`the index has entities for ${parts.entities.length} articles, the corpus ${corpus.documents.length}`);
   }
   const documentIndex = new Map(corpus.documents.map((document, i) => [document, i]));
-  const entitiesByDoc: Array<DocumentEntities | undefined> = [];
   const { vectors } = parts;
   const retriever = new MiniSearchRetriever(parts.search, vectors, layout, options.budget, parts.champions);
   const frequency = (term: string) => retriever.frequency(term);
-  // The corpus's words in a radix tree, for typos and completions; made on first use.
-  let wordTree: SearchableMap<number> | undefined;
-  const words = () => {
-    if (!wordTree) {
-      wordTree = new SearchableMap<number>();
-      vectors.terms.forEach((term, id) => {
-        if (vectors.frequency(id, 0) > 0) wordTree?.set(term, vectors.frequency(id));
-      });
-    }
-    return wordTree;
-  };
+  // The corpus's words in a radix tree, for typos and completions: made now, not by the
+  // first question that needs it (about a second for a million words).
+  const wordTree = new SearchableMap<number>();
+  vectors.terms.forEach((term, id) => {
+    if (vectors.frequency(id, 0) > 0) wordTree.set(term, vectors.frequency(id));
+  });
   // The sentences questions rerank are analyzed (and tagged, when a question needs their
-  // parts of speech) once while they stay in these memories.
+  // parts of speech) once while they stay in these memories, and so are the articles
+  // whose people and quotations they look at.
   const analyzed = new Memo<readonly Term[], number>(SENTENCE_MEMO_LIMIT);
   const tagged = new Memo<NlpToken[]>(SENTENCE_MEMO_LIMIT);
+  const recognized = new Memo<DocumentEntities, number>(DOCUMENT_MEMO_LIMIT);
   return {
     corpus,
     search: parts.search,
@@ -289,15 +289,18 @@ export function assembleIndex(corpus: Corpus, parts: IndexParts, analyzer: Analy
       return id !== undefined && vectors.frequency(id, 0) > 0;
     },
     frequency,
-    wordsNear: (term, distance) => [...words().fuzzyGet(term, distance).keys()],
+    wordsNear: (term, distance) => [...wordTree.fuzzyGet(term, distance).keys()],
     wordsStartingWith(prefix, count) {
-      const found = [...words().atPrefix(prefix)];
+      const found = [...wordTree.atPrefix(prefix)];
       return found
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
         .slice(0, count)
         .map(([term]) => term);
     },
-    surface: (term) => parts.surfaces.get(term),
+    surface(term) {
+      const id = vectors.termId(term);
+      return (id === undefined ? undefined : parts.surfaces[id]) || undefined;
+    },
     sentenceTerms({ document, sentence }) {
       return analyzed.get((firstId.get(document) ?? -1) + sentence, () => {
         const span = document.sentences[sentence];
@@ -318,12 +321,7 @@ export function assembleIndex(corpus: Corpus, parts: IndexParts, analyzer: Analy
       const i = documentIndex.get(document);
       const stored = i === undefined ? undefined : parts.entities[i];
       if (i === undefined || !stored) throw new RangeError(`document ${document.id} is not in the index`);
-      let entities = entitiesByDoc[i];
-      if (!entities) {
-        entities = storedEntities(document, stored, (start, end) => tagged.get(`${i}:${start}:${end}`, () => tagSpan(document.text, start, end)));
-        entitiesByDoc[i] = entities;
-      }
-      return entities;
+      return recognized.get(i, () => storedEntities(document, stored, (start, end) => tagged.get(`${i}:${start}:${end}`, () => tagSpan(document.text, start, end))));
     },
   };
 }

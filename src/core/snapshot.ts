@@ -11,8 +11,8 @@
  *
  *   header       format, version, counts
  *   document     one per article
- *   surfaces     how word terms are written, in chunks
- *   terms        the term vectors' terms, in id order, in chunks
+ *   terms        the term vectors' terms, in id order, with how each is written in the
+ *                corpus ("" for a term that is never a word as written), in chunks
  *   array        a chunk of one typed array (of the term vectors or the champion lists),
  *                as base64 of its little-endian bytes (chunks of one array follow each
  *                other)
@@ -70,8 +70,7 @@ const recordSchema = z.discriminatedUnion('kind', [
       speakers: base64,
     }),
   }),
-  z.object({ kind: z.literal('surfaces'), entries: z.array(z.tuple([z.string(), z.string()])) }),
-  z.object({ kind: z.literal('terms'), terms: z.array(z.string()) }),
+  z.object({ kind: z.literal('terms'), terms: z.array(z.string()), surfaces: z.array(z.string()) }),
   z.object({ kind: z.literal('array'), name: z.enum(ARRAY_NAMES), data: base64 }),
   z.object({ kind: z.literal('search'), search: z.record(z.string(), z.unknown()) }),
   z.object({ kind: z.literal('postings'), entries: z.array(z.tuple([z.string(), z.unknown()])) }),
@@ -106,9 +105,10 @@ export function* snapshotRecords(index: SentenceIndex, sizes: ChunkSizes = CHUNK
       entities: { people: people.map((p) => ({ ...p, roles: [...p.roles] })), spans: toBase64(spans), speakers: toBase64(speakers) },
     });
   }
-  for (const entries of chunks([...parts.surfaces])) yield emit({ kind: 'surfaces', entries });
   const vectors = parts.vectors.raw;
-  for (const terms of chunks(vectors.terms)) yield emit({ kind: 'terms', terms });
+  for (let from = 0; from < vectors.terms.length; from += sizes.items) {
+    yield emit({ kind: 'terms', terms: vectors.terms.slice(from, from + sizes.items), surfaces: parts.surfaces.slice(from, from + sizes.items) });
+  }
   const arrays: Record<ArrayName, Typed> = {
     starts: vectors.starts,
     aliasStarts: vectors.aliasStarts,
@@ -143,7 +143,7 @@ export class SnapshotReader {
   private ended = false;
   private readonly documents: CorpusDocument[] = [];
   private readonly entities: StoredEntities[] = [];
-  private readonly surfaces = new Map<string, string>();
+  private readonly surfaces: string[] = [];
   private readonly terms: string[] = [];
   private readonly arrays = new Map<ArrayName, Buffer[]>(ARRAY_NAMES.map((name) => [name, []]));
   private search: Record<string, unknown> | undefined;
@@ -179,11 +179,10 @@ export class SnapshotReader {
         this.entities.push(stored);
         return;
       }
-      case 'surfaces':
-        for (const [term, surface] of record.entries) this.surfaces.set(term, surface);
-        return;
       case 'terms':
+        if (record.surfaces.length !== record.terms.length) throw invalid(`record ${this.count} has ${record.terms.length} terms and ${record.surfaces.length} ways of writing them`);
         for (const term of record.terms) this.terms.push(term);
+        for (const surface of record.surfaces) this.surfaces.push(surface);
         return;
       case 'array':
         this.arrays.get(record.name)?.push(Buffer.from(record.data, 'base64'));
