@@ -13,9 +13,10 @@
  *   document     one per article
  *   terms        the term vectors' terms, in id order, with how each is written in the
  *                corpus ("" for a term that is never a word as written), in chunks
- *   array        a chunk of one typed array (of the term vectors or the champion lists),
- *                as base64 of its little-endian bytes (chunks of one array follow each
- *                other)
+ *   array        a chunk of one typed array (of the term vectors or the champion lists):
+ *                its little-endian bytes (chunks of one array follow each other); in a
+ *                file the bytes follow the record's line raw (see snapshot-file.ts), in
+ *                JSON alone they are base64
  *   search       MiniSearch's serialized index without its terms
  *   postings     MiniSearch's terms with their postings, in chunks
  *   end          the record count, so that a truncated file is refused
@@ -44,8 +45,7 @@ const CHUNKS: ChunkSizes = { items: 20_000, elements: 1 << 20 };
 const ARRAY_NAMES = ['starts', 'aliasStarts', 'termIds', 'counts', 'championTerms', 'championStarts', 'championSentences'] as const;
 type ArrayName = (typeof ARRAY_NAMES)[number];
 
-// Checked by its alphabet (zod's base64() decodes the whole text to check it, twice the work).
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Invalid base64-encoded string');
+const base64 = z.base64();
 const recordSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('header'),
@@ -71,7 +71,7 @@ const recordSchema = z.discriminatedUnion('kind', [
     }),
   }),
   z.object({ kind: z.literal('terms'), terms: z.array(z.string()), surfaces: z.array(z.string()) }),
-  z.object({ kind: z.literal('array'), name: z.enum(ARRAY_NAMES), data: base64 }),
+  z.object({ kind: z.literal('array'), name: z.enum(ARRAY_NAMES), data: z.union([z.custom<Uint8Array<ArrayBufferLike>>((value) => value instanceof Uint8Array, "bytes"), base64]) }),
   z.object({ kind: z.literal('search'), search: z.record(z.string(), z.unknown()) }),
   z.object({ kind: z.literal('postings'), entries: z.array(z.tuple([z.string(), z.unknown()])) }),
   z.object({ kind: z.literal('end'), records: z.number().int().nonnegative() }),
@@ -121,7 +121,8 @@ export function* snapshotRecords(index: SentenceIndex, sizes: ChunkSizes = CHUNK
   for (const name of ARRAY_NAMES) {
     const array = arrays[name];
     for (let from = 0; from < array.length || from === 0; from += sizes.elements) {
-      yield emit({ kind: 'array', name, data: toBase64(array.subarray(from, from + sizes.elements)) });
+      const chunk = array.subarray(from, from + sizes.elements);
+      yield emit({ kind: 'array', name, data: new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength) });
       if (array.length === 0) break;
     }
   }
@@ -145,7 +146,7 @@ export class SnapshotReader {
   private readonly entities: StoredEntities[] = [];
   private readonly surfaces: string[] = [];
   private readonly terms: string[] = [];
-  private readonly arrays = new Map<ArrayName, Buffer[]>(ARRAY_NAMES.map((name) => [name, []]));
+  private readonly arrays = new Map<ArrayName, Uint8Array[]>(ARRAY_NAMES.map((name) => [name, []]));
   private search: Record<string, unknown> | undefined;
   private readonly postings: Array<[string, unknown]> = [];
 
@@ -185,7 +186,7 @@ export class SnapshotReader {
         for (const surface of record.surfaces) this.surfaces.push(surface);
         return;
       case 'array':
-        this.arrays.get(record.name)?.push(Buffer.from(record.data, 'base64'));
+        this.arrays.get(record.name)?.push(typeof record.data === 'string' ? Buffer.from(record.data, 'base64') : record.data);
         return;
       case 'search':
         this.search = record.search;
@@ -265,7 +266,7 @@ function typedFrom<T extends Typed>(bytes: Buffer, Type: TypedConstructor<T>): T
 }
 
 /** A typed array of the chunks' bytes one after another, copied once. */
-function typedFromChunks<T extends Typed>(chunks: readonly Buffer[], Type: TypedConstructor<T>): T {
+function typedFromChunks<T extends Typed>(chunks: readonly Uint8Array[], Type: TypedConstructor<T>): T {
   const length = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
   if (length % Type.BYTES_PER_ELEMENT !== 0) throw invalid('an array is truncated');
   const copy = new Uint8Array(new ArrayBuffer(length));

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { syntheticArticles } from '../../src/bench/synthetic';
@@ -6,12 +6,13 @@ import { ask } from '../../src/core/answer';
 import { buildCorpus } from '../../src/core/corpus';
 import { buildIndex } from '../../src/core/search-index';
 import { loadSnapshot, SNAPSHOT_VERSION, snapshotRecords, type SnapshotRecord } from '../../src/core/snapshot';
-import { lines, readSnapshotFile, writeSnapshotFile } from '../../src/node/snapshot-file';
+import { ChunkReader, readSnapshotFile, writeSnapshotFile } from '../../src/node/snapshot-file';
 import { wordnetThesaurus } from '../../src/node/wordnet';
 import { fixtureFile } from '../helpers';
 
-/** The records as they are read back from a file: JSON, one by one. */
-const asRead = (records: Iterable<SnapshotRecord>) => [...records].map((r) => JSON.parse(JSON.stringify(r)) as Record<string, unknown>);
+/** The records as JSON alone carries them (typed arrays as base64), one by one. */
+const asRead = (records: Iterable<SnapshotRecord>) =>
+  [...records].map((r) => JSON.parse(JSON.stringify(r.kind === 'array' && typeof r.data !== 'string' ? { ...r, data: Buffer.from(r.data).toString('base64') } : r)) as Record<string, unknown>);
 
 describe('index snapshots', () => {
   const thesaurus = wordnetThesaurus();
@@ -107,16 +108,34 @@ describe('index snapshots', () => {
     }
   });
 
-  it('are read line by line from chunks that split lines and characters anywhere', async () => {
-    const text = 'première ligne\r\nzweite Zeile — “lang”\n\nthird 三行目\r\nlast, unterminated ✓';
-    const bytes = Buffer.from(text);
+  it('are read line by line, and raw bytes between lines, from chunks split anywhere', async () => {
+    const raw = Buffer.from([0, 10, 13, 255, 10, 65]);
+    const bytes = Buffer.concat([Buffer.from('première ligne\r\nzweite Zeile — “lang”\n\n'), raw, Buffer.from('\nthird 三行目\r\nlast, unterminated ✓')]);
     for (const size of [1, 2, 3, 5, 7, 64]) {
-      const chunks = async function* () {
-        for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-      };
-      const read: string[] = [];
-      for await (const line of lines(chunks())) read.push(line);
-      expect(read).toEqual(['première ligne', 'zweite Zeile — “lang”', '', 'third 三行目', 'last, unterminated ✓']);
+      const reader = new ChunkReader(
+        (async function* () {
+          for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+        })(),
+      );
+      const read: unknown[] = [await reader.line(), await reader.line(), await reader.line(), [...(await reader.bytes(raw.length))], await reader.line(), await reader.line(), await reader.line()];
+      expect(read).toEqual(['première ligne', 'zweite Zeile — “lang”', '', [...raw], '', 'third 三行目', 'last, unterminated ✓']);
+      expect(await reader.line()).toBeUndefined();
+      expect((await reader.bytes(4)).length).toBe(0);
+    }
+  });
+
+  it('refuse a file whose raw bytes are cut short', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'citeqa-snapshot-'));
+    try {
+      const file = path.join(dir, 'index.jsonl');
+      await writeSnapshotFile(built, file);
+      const whole = await readFile(file);
+      // Cut inside the first array's bytes.
+      const at = whole.indexOf('"kind":"array"');
+      await writeFile(file, whole.subarray(0, whole.indexOf(10, at) + 3));
+      await expect(readSnapshotFile(file)).rejects.toThrow(/bytes after line \d+ are cut short; build it again/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
