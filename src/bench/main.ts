@@ -20,7 +20,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { buildCorpus } from '../core/corpus';
-import { buildIndex } from '../core/search-index';
+import { buildIndexInParallel } from '../node/parallel-index';
 import { wordnetThesaurus } from '../node/wordnet';
 import type { ConnectionFigures } from './connections';
 import { measureFairness } from './fairness';
@@ -57,7 +57,7 @@ function parseOptions(argv: readonly string[]): BenchOptions {
   program.parse(argv, { from: 'user' });
   const opts = program.opts<{ quick?: boolean; sizes?: number[]; fairnessArticles?: number }>();
   const quick = opts.quick ?? false;
-  return { quick, sizes: opts.sizes ?? (quick ? [0, 500] : [0, 1000, 10_000]), fairnessArticles: opts.fairnessArticles ?? (quick ? 300 : 5000) };
+  return { quick, sizes: opts.sizes ?? (quick ? [0, 500] : [0, 1000, 10_000, 100_000]), fairnessArticles: opts.fairnessArticles ?? (quick ? 300 : 5000) };
 }
 
 /** Runs a bench script in a fresh process with a collector it may call and a large heap; parses the JSON it prints. */
@@ -88,6 +88,14 @@ async function main(): Promise<void> {
     process.stdout.write(`${line}\n`);
   };
   const began = performance.now();
+  // How long each part took, for keeping the whole under ten minutes.
+  const took: Array<[string, number]> = [];
+  let partBegan = began;
+  const done = (part: string) => {
+    const now = performance.now();
+    took.push([part, (now - partBegan) / 1000]);
+    partBegan = now;
+  };
 
   // 1. Cold starts on the bundled corpus, each in a fresh process.
   const starts = Array.from({ length: options.quick ? 2 : 5 }, () => {
@@ -96,6 +104,7 @@ async function main(): Promise<void> {
   });
   const startup = { loadAndIndexMs: summary(starts.map((s) => s.loadMs + s.indexMs)), firstAnswerMs: summary(starts.map((s) => s.firstAnswerMs)) };
   say(`start-up on the bundled corpus (${starts.length} cold processes): read + index p50 ${ms(startup.loadAndIndexMs.p50)} ms, first answer ${ms(startup.firstAnswerMs.p50)} ms more`);
+  done('start-up');
 
   // 2. Corpus scale.
   say('');
@@ -104,12 +113,13 @@ async function main(): Promise<void> {
   const scale: Array<ScaleFigures | { articles: number; error: string }> = [];
   for (const articles of options.sizes) {
     // A plain index of 100,000 articles takes seconds a search: fewer questions go to it there.
-    const rounds = articles === 0 ? (options.quick ? 10 : 100) : options.quick ? 2 : articles >= 100_000 ? 1 : articles >= 10_000 ? 3 : 5;
+    const rounds = articles === 0 ? (options.quick ? 10 : 100) : options.quick ? 2 : articles >= 100_000 ? 1 : articles >= 10_000 ? 2 : 5;
     const compare = articles >= 100_000 ? ['--compare', '30'] : [];
     const result = inProcess<ScaleFigures>('scale.ts', ['--articles', String(articles), '--questions', options.quick ? '50' : '200', '--rounds', String(rounds), ...compare]);
     if ('error' in result) {
       scale.push({ articles, error: result.error });
       say(`  ${String(articles).padStart(8)}  failed: ${result.error}`);
+      done(articles === 0 ? 'bundled corpus' : `${n(articles)} articles`);
       continue;
     }
     scale.push(result);
@@ -117,12 +127,13 @@ async function main(): Promise<void> {
     say(
       `  ${n(r.articles).padStart(8)}  ${n(r.sentences).padStart(10)}  ${((r.buildMs.corpus + r.buildMs.index) / 1000).toFixed(1).padStart(7)}  ${n(r.memoryBytes / 1e6).padStart(9)}  ${(r.sentences < 1000 ? '-' : n(r.bytesPerSentence)).padStart(14)}  ${(r.snapshot.bytes / 1e6).toFixed(1).padStart(11)}  ${(r.snapshot.startMs / 1000).toFixed(2).padStart(21)}  ${`${ms(r.answerMs.p50)}/${ms(r.answerMs.p99)}`.padStart(14)}  ${`${ms(r.pairedMs.p50)}/${ms(r.pairedMs.p99)}`.padStart(19)}  ${`${ms(r.searchMs.p50)}/${ms(r.searchMs.p99)}`.padStart(17)}  ${`${r.ratio.p50.toFixed(2)}/${r.ratio.p99.toFixed(2)}`.padStart(13)}  ${r.found === null ? '   -' : r.found.toFixed(2)}`,
     );
+    done(articles === 0 ? 'bundled corpus' : `${n(articles)} articles`);
   }
 
   // 3. Transport.
   const connections = options.quick ? [1, 16] : [1, 16, 256, 1024];
   const questions = evalQuestions();
-  const transport = await measureTransport({ connections, durationMs: options.quick ? 1000 : 5000, questions });
+  const transport = await measureTransport({ connections, durationMs: options.quick ? 1000 : 3000, questions });
   say('');
   say('transport (bundled corpus, distinct questions over WebSocket on loopback; echo: a bare ws server sending the same frames back)');
   say('  connections  mode     citeqa answers/s  p50 ms  p99 ms   echo answers/s  p50 ms  p99 ms   citeqa/echo');
@@ -134,6 +145,7 @@ async function main(): Promise<void> {
     );
   });
   if (transport.eventLoopDelayP99Ms !== undefined) say(`  citeqa event-loop delay p99 over the run: ${ms(transport.eventLoopDelayP99Ms)} ms`);
+  done('transport');
 
   // 4. Memory per idle connection.
   const idle = options.quick ? 1000 : 10_000;
@@ -144,16 +156,18 @@ async function main(): Promise<void> {
       ? `connections: failed: ${connectionFigures.error}`
       : `idle connections: ${n(idle)} open: ${n(connectionFigures.bytesPerConnection)} bytes of heap and buffers each (${n(connectionFigures.rssBytesPerConnection)} bytes of RSS)`,
   );
+  done('connections');
 
   // 5. Cores.
-  const one = await measureWorkers(1, 256, options.quick ? 1000 : 5000, questions);
-  const two = await measureWorkers(2, 256, options.quick ? 1000 : 5000, questions);
+  const one = await measureWorkers(1, 256, options.quick ? 1000 : 4000, questions);
+  const two = await measureWorkers(2, 256, options.quick ? 1000 : 4000, questions);
   say('');
   say(`cores (WORKERS, 256 connections, closed loop): 1 worker ${n(one.answersPerSecond)} answers/s, 2 workers ${n(two.answersPerSecond)} answers/s: ${(two.answersPerSecond / one.answersPerSecond).toFixed(2)}x`);
+  done('cores');
 
   // 6. Fairness.
   const files = syntheticArticles(options.fairnessArticles, 3);
-  const big = buildIndex(buildCorpus(files), { thesaurus: wordnetThesaurus() });
+  const big = await buildIndexInParallel(buildCorpus(files), { thesaurus: wordnetThesaurus() });
   const fairness = { sentences: big.corpus.sentenceCount, ...(await measureFairness(big, files, { samples: options.quick ? 20 : 100, pauseMs: 100, worker: !options.quick })) };
   say('');
   say(`fairness (${n(fairness.sentences)} synthetic sentences; a reader asking while ${fairness.inProcess.attacker.sockets} sockets from another address flood 40-word questions and completions):`);
@@ -165,6 +179,7 @@ async function main(): Promise<void> {
       `  ${where === 'inProcess' ? 'in process ' : 'in a worker'}  alone p50 ${ms(alone.p50)} ms, p99 ${ms(alone.p99)} ms; flooded p50 ${ms(flooded.p50)} ms, p99 ${ms(flooded.p99)} ms; answers changed ${changedAnswers}; the flood: ${n(attacker.answered)} answered, ${n(attacker.rateLimited)} refused`,
     );
   }
+  done('fairness');
 
   // Targets.
   const sized = scale.filter((s): s is ScaleFigures => !('error' in s));
@@ -197,7 +212,7 @@ async function main(): Promise<void> {
   say('');
   say('targets');
   for (const t of targets) say(`  ${t.what.padEnd(44)} ${t.figure.padStart(9)}  target ${t.target.padEnd(9)} ${mark(t.met)}`);
-  say(`\nbench took ${((performance.now() - began) / 1000).toFixed(0)} s`);
+  say(`\nbench took ${((performance.now() - began) / 1000).toFixed(0)} s (${took.map(([part, seconds]) => `${part} ${seconds.toFixed(0)} s`).join(', ')})`);
 
   const results = { quick: options.quick, startup, scale, transport, connections: connectionFigures, cores: { one, two }, fairness, targets };
   mkdirSync(path.join(ROOT, '.bench'), { recursive: true });

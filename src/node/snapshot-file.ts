@@ -58,10 +58,11 @@ export async function readSnapshotFile(file: string, options: { thesaurus?: Thes
         throw notIndex(`line ${line} is not JSON`);
       }
       if (isRawArray(record)) {
-        const data = await input.bytes(record.bytes);
-        if (data.byteLength !== record.bytes || (await input.line()) !== '') throw notIndex(`the ${record.bytes} bytes after line ${line} are cut short`);
+        const slices = await input.bytes(record.bytes);
+        if (slices.reduce((sum, slice) => sum + slice.length, 0) !== record.bytes || (await input.line()) !== '') throw notIndex(`the ${record.bytes} bytes after line ${line} are cut short`);
         const { bytes: _bytes, ...rest } = record;
-        record = { ...rest, data };
+        // One slice is passed on as it is; the reader copies the array's bytes once, at the end.
+        record = { ...rest, data: slices.length === 1 ? slices[0] : Buffer.concat(slices) };
       }
       reader.add(record);
     }
@@ -88,7 +89,8 @@ function isRawArray(record: unknown): record is { kind: 'array'; bytes: number }
  */
 export class ChunkReader {
   private readonly chunks: AsyncIterator<Buffer>;
-  private pending: Buffer = Buffer.alloc(0);
+  /** What is left of the chunk being read. */
+  private head: Buffer = Buffer.alloc(0);
   private ended = false;
 
   constructor(private readonly input: AsyncIterable<Buffer> & { destroy?: () => void }) {
@@ -97,52 +99,65 @@ export class ChunkReader {
 
   /** The next line without its line end, or undefined at the end of the input. */
   async line(): Promise<string | undefined> {
-    let searched = 0;
+    let end = this.head.indexOf(NEWLINE);
+    if (end !== -1) return this.take(this.head, end);
+    // The line goes on in the next chunks: gather them until one holds its end.
+    const parts = [this.head];
     for (;;) {
-      const end = this.pending.indexOf(NEWLINE, searched);
-      if (end !== -1) {
-        const stop = end > 0 && this.pending[end - 1] === RETURN ? end - 1 : end;
-        const text = this.pending.toString('utf8', 0, stop);
-        this.pending = this.pending.subarray(end + 1);
-        return text;
+      const chunk = await this.next();
+      if (!chunk) {
+        this.head = Buffer.alloc(0);
+        const rest = Buffer.concat(parts);
+        return rest.length === 0 ? undefined : rest.toString('utf8');
       }
-      searched = this.pending.length;
-      if (!(await this.more())) {
-        if (this.pending.length === 0) return undefined;
-        const text = this.pending.toString('utf8');
-        this.pending = Buffer.alloc(0);
-        return text;
+      end = chunk.indexOf(NEWLINE);
+      if (end === -1) {
+        parts.push(chunk);
+        continue;
       }
+      const whole = Buffer.concat([...parts, chunk.subarray(0, end)]);
+      this.head = chunk.subarray(end + 1);
+      return this.take(whole, whole.length, false);
     }
   }
 
-  /** The next `count` bytes (fewer at the end of the input), copied. */
-  async bytes(count: number): Promise<Buffer> {
-    const out = Buffer.allocUnsafe(count);
-    let filled = 0;
-    while (filled < count) {
-      if (this.pending.length === 0 && !(await this.more())) break;
-      const take = Math.min(count - filled, this.pending.length);
-      this.pending.copy(out, filled, 0, take);
-      this.pending = this.pending.subarray(take);
-      filled += take;
+  /** The next `count` bytes (fewer at the end of the input), as slices of the chunks read (not copied). */
+  async bytes(count: number): Promise<Buffer[]> {
+    const slices: Buffer[] = [];
+    let left = count;
+    while (left > 0) {
+      if (this.head.length === 0) {
+        const chunk = await this.next();
+        if (!chunk) break;
+        this.head = chunk;
+      }
+      const take = Math.min(left, this.head.length);
+      slices.push(this.head.subarray(0, take));
+      this.head = this.head.subarray(take);
+      left -= take;
     }
-    return filled === count ? out : out.subarray(0, filled);
+    return slices;
   }
 
   close(): void {
     this.input.destroy?.();
   }
 
-  /** Appends the next chunk to what is pending; false at the end of the input. */
-  private async more(): Promise<boolean> {
-    if (this.ended) return false;
+  /** The text of `buffer` up to `end` (less a carriage return before it); what follows the newline there stays to be read when `rest`. */
+  private take(buffer: Buffer, end: number, rest = true): string {
+    const stop = end > 0 && buffer[end - 1] === RETURN ? end - 1 : end;
+    const text = buffer.toString('utf8', 0, stop);
+    if (rest) this.head = buffer.subarray(end + 1);
+    return text;
+  }
+
+  private async next(): Promise<Buffer | undefined> {
+    if (this.ended) return undefined;
     const next = await this.chunks.next();
     if (next.done) {
       this.ended = true;
-      return false;
+      return undefined;
     }
-    this.pending = this.pending.length === 0 ? next.value : Buffer.concat([this.pending, next.value]);
-    return true;
+    return next.value;
   }
 }
