@@ -114,7 +114,7 @@ async function main(): Promise<void> {
   for (const articles of options.sizes) {
     // A plain index of 100,000 articles takes seconds a search: fewer questions go to it there.
     const rounds = articles === 0 ? (options.quick ? 10 : 100) : options.quick ? 2 : articles >= 100_000 ? 1 : articles >= 10_000 ? 2 : 5;
-    const compare = articles >= 100_000 ? ['--compare', '30'] : [];
+    const compare = articles >= 100_000 ? ['--compare', '10'] : articles >= 10_000 ? ['--compare', '100'] : [];
     const result = inProcess<ScaleFigures>('scale.ts', ['--articles', String(articles), '--questions', options.quick ? '50' : '200', '--rounds', String(rounds), ...compare]);
     if ('error' in result) {
       scale.push({ articles, error: result.error });
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
   // 3. Transport.
   const connections = options.quick ? [1, 16] : [1, 16, 256, 1024];
   const questions = evalQuestions();
-  const transport = await measureTransport({ connections, durationMs: options.quick ? 1000 : 3000, questions });
+  const transport = await measureTransport({ connections, durationMs: options.quick ? 1000 : 2000, questions });
   say('');
   say('transport (bundled corpus, distinct questions over WebSocket on loopback; echo: a bare ws server sending the same frames back)');
   say('  connections  mode     citeqa answers/s  p50 ms  p99 ms   echo answers/s  p50 ms  p99 ms   citeqa/echo');
@@ -168,7 +168,7 @@ async function main(): Promise<void> {
   // 6. Fairness.
   const files = syntheticArticles(options.fairnessArticles, 3);
   const big = await buildIndexInParallel(buildCorpus(files), { thesaurus: wordnetThesaurus() });
-  const fairness = { sentences: big.corpus.sentenceCount, ...(await measureFairness(big, files, { samples: options.quick ? 20 : 100, pauseMs: 100, worker: !options.quick })) };
+  const fairness = { sentences: big.corpus.sentenceCount, ...(await measureFairness(big, files, { samples: options.quick ? 20 : 60, pauseMs: 100, worker: !options.quick })) };
   say('');
   say(`fairness (${n(fairness.sentences)} synthetic sentences; a reader asking while ${fairness.inProcess.attacker.sockets} sockets from another address flood 40-word questions and completions):`);
   for (const where of ['inProcess', 'inWorker'] as const) {

@@ -47,7 +47,7 @@ export interface Retriever {
   /** In how many sentences `term` occurs (in any field); 0 when the corpus lacks it. */
   frequency(term: string): number;
   /**
-   * The sentences that best match `query` (term -> weight), best first, at most `limit`.
+   * The sentences that best match `query` (term -> positive weight), best first, at most `limit`.
    * Terms the corpus lacks are ignored.
    */
   retrieve(query: ReadonlyMap<string, number>, limit: number): RetrievedSentence[];
