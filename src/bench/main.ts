@@ -113,7 +113,7 @@ async function main(): Promise<void> {
   const scale: Array<ScaleFigures | { articles: number; error: string }> = [];
   for (const articles of options.sizes) {
     // A plain index of 100,000 articles takes seconds a search: fewer questions go to it there.
-    const rounds = articles === 0 ? (options.quick ? 10 : 100) : options.quick ? 2 : articles >= 100_000 ? 1 : articles >= 10_000 ? 2 : 5;
+    const rounds = articles === 0 ? (options.quick ? 10 : 100) : options.quick ? 2 : articles >= 10_000 ? 1 : 5;
     const compare = articles >= 100_000 ? ['--compare', '10'] : articles >= 10_000 ? ['--compare', '100'] : [];
     const result = inProcess<ScaleFigures>('scale.ts', ['--articles', String(articles), '--questions', options.quick ? '50' : '200', '--rounds', String(rounds), ...compare]);
     if ('error' in result) {
