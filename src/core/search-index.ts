@@ -80,7 +80,11 @@ export interface IndexOptions {
   readonly thesaurus?: Thesaurus;
   /** Called after each document is analyzed, for progress reports on large corpora. */
   readonly onProgress?: (done: number, total: number) => void;
-  /** How much work one question may cost (tests use a small one to exercise large-corpus paths). */
+  /**
+   * How much work one question may cost (tests use a small one to exercise large-corpus
+   * paths). It also decides which terms MiniSearch's index holds, so an index is searched
+   * with the budget it was built with; snapshots are built and loaded with the default.
+   */
   readonly budget?: RetrievalBudget;
 }
 
