@@ -71,7 +71,7 @@ const recordSchema = z.discriminatedUnion('kind', [
     }),
   }),
   z.object({ kind: z.literal('terms'), terms: z.array(z.string()), surfaces: z.array(z.string()) }),
-  z.object({ kind: z.literal('array'), name: z.enum(ARRAY_NAMES), data: z.union([z.custom<Uint8Array<ArrayBufferLike>>((value) => value instanceof Uint8Array, "bytes"), base64]) }),
+  z.object({ kind: z.literal('array'), name: z.enum(ARRAY_NAMES), data: z.union([z.custom<Uint8Array<ArrayBufferLike>>((value) => value instanceof Uint8Array, 'raw bytes'), base64]) }),
   z.object({ kind: z.literal('search'), search: z.record(z.string(), z.unknown()) }),
   z.object({ kind: z.literal('postings'), entries: z.array(z.tuple([z.string(), z.unknown()])) }),
   z.object({ kind: z.literal('end'), records: z.number().int().nonnegative() }),
