@@ -97,6 +97,13 @@ export interface ScaleOptions {
   readonly keepSnapshot?: string;
 }
 
+/** How long `work` took, in milliseconds. */
+function timed(work: () => unknown): number {
+  const started = performance.now();
+  work();
+  return performance.now() - started;
+}
+
 export async function measureScale(articles: number, { questions: questionCount, rounds, compare, keepSnapshot }: ScaleOptions): Promise<ScaleFigures> {
   note(`generating ${articles} articles`);
   let started = performance.now();
@@ -135,11 +142,7 @@ export async function measureScale(articles: number, { questions: questionCount,
   for (const { question } of questions.slice(0, 10)) ask(index, question);
   const alone: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    for (const { question } of questions) {
-      const t = performance.now();
-      ask(index, question);
-      alone.push(performance.now() - t);
-    }
+    for (const { question } of questions) alone.push(timed(() => ask(index, question)));
   }
   const about = questions.filter((q) => q.doc !== undefined);
   const found = about.filter((q) => ask(index, q.question).passages[0]?.citation.doc === q.doc).length;
@@ -158,12 +161,8 @@ export async function measureScale(articles: number, { questions: questionCount,
   const raw: number[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const { question } of compared) {
-      let t = performance.now();
-      ask(index, question);
-      ours.push(performance.now() - t);
-      t = performance.now();
-      rawSearch(index, baseline, question);
-      raw.push(performance.now() - t);
+      ours.push(timed(() => ask(index, question)));
+      raw.push(timed(() => rawSearch(index, baseline, question)));
     }
   }
   const answerMs = summary(alone);

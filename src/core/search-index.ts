@@ -193,7 +193,7 @@ export class IndexBuilder {
     const champions = championLists(vectors, layout, reach, budget);
     const surfaces = vectors.terms.map((term) => this.surfaces.get(term) ?? '');
     this.surfaces.clear();
-    return assembleIndex(this.corpus, { search, surfaces, vectors, entities: this.entities, champions }, analyzer, options.thesaurus, options.budget ? { budget } : {});
+    return assembleIndex(this.corpus, { search, surfaces, vectors, entities: this.entities, champions }, analyzer, options.thesaurus, { budget });
   }
 }
 
@@ -260,11 +260,15 @@ export function assembleIndex(corpus: Corpus, parts: IndexParts, analyzer: Analy
   // The article of each sentence id (a sentence's place in it is its id less the article's first).
   const articleOf = new Uint32Array(sentenceCount);
   for (let a = 0; a < corpus.documents.length; a++) articleOf.fill(a, layout.starts[a], layout.starts[a + 1]);
-  const firstId = new Map(corpus.documents.map((document, a) => [document, layout.starts[a] ?? 0]));
   if (parts.entities.length !== corpus.documents.length) {
     throw new RangeError(`the index has entities for ${parts.entities.length} articles, the corpus ${corpus.documents.length}`);
   }
   const documentIndex = new Map(corpus.documents.map((document, i) => [document, i]));
+  /** The id of a document's first sentence. */
+  const firstId = (document: CorpusDocument) => {
+    const i = documentIndex.get(document);
+    return i === undefined ? undefined : layout.starts[i];
+  };
   const { vectors } = parts;
   const retriever = new MiniSearchRetriever(parts.search, vectors, layout, options.budget, parts.champions);
   const frequency = (term: string) => retriever.frequency(term);
@@ -306,7 +310,7 @@ export function assembleIndex(corpus: Corpus, parts: IndexParts, analyzer: Analy
       return (id === undefined ? undefined : parts.surfaces[id]) || undefined;
     },
     sentenceTerms({ document, sentence }) {
-      return analyzed.get((firstId.get(document) ?? -1) + sentence, () => {
+      return analyzed.get((firstId(document) ?? -1) + sentence, () => {
         const span = document.sentences[sentence];
         return span ? analyzer.terms(document.text.slice(span.start, span.end)) : [];
       });
@@ -318,7 +322,7 @@ export function assembleIndex(corpus: Corpus, parts: IndexParts, analyzer: Analy
       return { document, sentence: id - (layout.starts[article] ?? 0) };
     },
     idOf(document, sentence) {
-      const first = firstId.get(document);
+      const first = firstId(document);
       return first === undefined || sentence < 0 || sentence >= document.sentences.length ? undefined : first + sentence;
     },
     entities(document) {

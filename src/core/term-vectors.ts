@@ -65,13 +65,6 @@ export class TermVectors {
     this.averageLength = [(totals[0] ?? 0) / n, (totals[1] ?? 0) / n];
   }
 
-  /** Term vectors of sentences given as their term lists, field by field (`text[s]`, `aliases[s]`). */
-  static build(text: readonly (readonly string[])[], aliases: readonly (readonly string[])[]): TermVectors {
-    const builder = new TermVectorsBuilder();
-    text.forEach((words, s) => builder.add(words, aliases[s] ?? []));
-    return builder.finish();
-  }
-
   static fromData(data: TermVectorsData): TermVectors {
     const n = data.aliasStarts.length;
     const entries = data.termIds.length;

@@ -29,10 +29,6 @@ const BATCH = 25;
 /** Below this many articles, starting threads (each loads the language model) costs more than it saves. */
 const MIN_PARALLEL = 200;
 
-export function defaultThreads(): number {
-  return Math.max(1, availableParallelism());
-}
-
 function startWorker(): Worker {
   return __filename.endsWith('.ts')
     ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'analysis-worker.ts'))});`, { eval: true })
@@ -41,11 +37,11 @@ function startWorker(): Worker {
 
 export async function buildIndexInParallel(corpus: Corpus, options: ParallelIndexOptions = {}): Promise<SentenceIndex> {
   const { documents } = corpus;
-  const threads = Math.min(options.threads ?? defaultThreads(), Math.ceil(documents.length / BATCH));
+  const batches = Math.ceil(documents.length / BATCH);
+  const threads = Math.min(options.threads ?? availableParallelism(), batches);
   if (threads <= 1 || documents.length < MIN_PARALLEL) return buildIndex(corpus, options);
 
   const builder = new IndexBuilder(corpus);
-  const batches = Math.ceil(documents.length / BATCH);
   const arrived = new Map<number, readonly AnalyzedDocument[]>();
   let sent = 0;
   let added = 0;
@@ -69,7 +65,7 @@ export async function buildIndexInParallel(corpus: Corpus, options: ParallelInde
         worker.on('message', (reply: AnalysisReply) => {
           if (failed) return;
           if ('error' in reply) {
-            fail(new Error(`analyzing articles ${reply.batch * BATCH + 1} to ${(reply.batch + 1) * BATCH}: ${reply.error}`));
+            fail(new Error(`analyzing articles ${reply.batch * BATCH + 1} to ${Math.min((reply.batch + 1) * BATCH, documents.length)}: ${reply.error}`));
             return;
           }
           send(worker);

@@ -76,6 +76,11 @@ export async function readSnapshotFile(file: string, options: { thesaurus?: Thes
   return reader.finish(options);
 }
 
+/** The text of `buffer` up to `end`, less a carriage return just before it. */
+function decodeLine(buffer: Buffer, end: number): string {
+  return buffer.toString('utf8', 0, end > 0 && buffer[end - 1] === RETURN ? end - 1 : end);
+}
+
 /** An array record whose bytes follow its line. */
 function isRawArray(record: unknown): record is { kind: 'array'; bytes: number } & Record<string, unknown> {
   if (typeof record !== 'object' || record === null) return false;
@@ -100,7 +105,11 @@ export class ChunkReader {
   /** The next line without its line end, or undefined at the end of the input. */
   async line(): Promise<string | undefined> {
     let end = this.head.indexOf(NEWLINE);
-    if (end !== -1) return this.take(this.head, end);
+    if (end !== -1) {
+      const text = decodeLine(this.head, end);
+      this.head = this.head.subarray(end + 1);
+      return text;
+    }
     // The line goes on in the next chunks: gather them until one holds its end.
     const parts = [this.head];
     for (;;) {
@@ -117,7 +126,7 @@ export class ChunkReader {
       }
       const whole = Buffer.concat([...parts, chunk.subarray(0, end)]);
       this.head = chunk.subarray(end + 1);
-      return this.take(whole, whole.length, false);
+      return decodeLine(whole, whole.length);
     }
   }
 
@@ -141,14 +150,6 @@ export class ChunkReader {
 
   close(): void {
     this.input.destroy?.();
-  }
-
-  /** The text of `buffer` up to `end` (less a carriage return before it); what follows the newline there stays to be read when `rest`. */
-  private take(buffer: Buffer, end: number, rest = true): string {
-    const stop = end > 0 && buffer[end - 1] === RETURN ? end - 1 : end;
-    const text = buffer.toString('utf8', 0, stop);
-    if (rest) this.head = buffer.subarray(end + 1);
-    return text;
   }
 
   private async next(): Promise<Buffer | undefined> {
