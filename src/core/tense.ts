@@ -9,7 +9,8 @@
  * been") is read from its first word, the one that carries the tense. wink-nlp gives
  * universal parts of speech and lemmas but no tense, so the tense is read from the word
  * against its lemma: "goes"/"go" is present, "launched"/"launch" past. Cost: one tagging
- * of the sentence, linear in its length.
+ * of at most {@link WINDOW_BEFORE} + {@link WINDOW_AFTER} characters of the sentence
+ * around the phrase, whatever the sentence's length.
  */
 import { tag, type NlpToken } from './nlp';
 import type { Span } from './sentences';
@@ -27,15 +28,19 @@ const MARKERS: ReadonlyMap<string, Tense> = new Map([
   ['coming', 'future'],
 ]);
 const VERB_GROUP = new Set(['AUX', 'VERB', 'PART', 'ADV']);
+/** Characters of the sentence read before and after the phrase: a clause's worth and more. */
+export const WINDOW_BEFORE = 300;
+export const WINDOW_AFTER = 150;
 
 /**
  * The tense of the verb governing `phrase` (offsets into `text`) within `sentence`, or
  * undefined when no verb says (a sentence without one, a bare participle).
  */
 export function tenseAt(text: string, sentence: Span, phrase: Span): Tense | undefined {
-  const tokens = tag(text.slice(sentence.start, sentence.end)).tokens;
-  const from = phrase.start - sentence.start;
-  const to = phrase.end - sentence.start;
+  const start = Math.max(sentence.start, phrase.start - WINDOW_BEFORE);
+  const tokens = tag(text.slice(start, Math.min(sentence.end, phrase.end + WINDOW_AFTER))).tokens;
+  const from = phrase.start - start;
+  const to = phrase.end - start;
   const before = tokens.filter((t) => t.end <= from);
   const inside = tokens.filter((t) => t.start >= from && t.end <= to);
   const after = tokens.filter((t) => t.start >= to);

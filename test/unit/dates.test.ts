@@ -100,3 +100,15 @@ describe('ask resolves a month without a year towards the side its verb points t
     expect(answer.short).toMatchObject({ text: expect.stringContaining(text), date });
   });
 });
+
+describe('tenseAt in a long sentence', () => {
+  it('reads the clause around the phrase, however long the sentence', () => {
+    const filler = 'and the officials, ministers, aides and reporters, '.repeat(2000);
+    const text = `Samsung launched the S1 in June ${filler}while the S2 will arrive in June.`;
+    const first = text.indexOf('June');
+    const last = text.lastIndexOf('June');
+    const sentence = { start: 0, end: text.length };
+    expect(tenseAt(text, sentence, { start: first, end: first + 4 })).toBe('past');
+    expect(tenseAt(text, sentence, { start: last, end: last + 4 })).toBe('future');
+  });
+});
