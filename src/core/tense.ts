@@ -4,8 +4,9 @@
  * June" (the present of a scheduled event) look ahead. A month or weekday without a year
  * is then resolved towards that side of the article's date (dates.ts).
  *
- * The verb is the nearest one before the phrase in its clause (a clause ends at
- * punctuation), else the first one after it; its verb group ("is expected to go", "has
+ * The verb is the nearest one before the phrase (back to a semicolon: commas and
+ * hyphens, as in "met Jean-Yves Le Drian on Wednesday", do not end the search), else the
+ * first one after it ("In June, the company will..."); its verb group ("is expected to go", "has
  * been") is read from its first word, the one that carries the tense. wink-nlp gives
  * universal parts of speech and lemmas but no tense, so the tense is read from the word
  * against its lemma: "goes"/"go" is present, "launched"/"launch" past. Cost: one tagging
@@ -49,14 +50,11 @@ export function tenseAt(text: string, sentence: Span, phrase: Span): Tense | und
     const marked = token && MARKERS.get(token.text.toLowerCase());
     if (marked) return marked;
   }
-  for (let i = before.length - 1; i >= 0 && before[i]?.pos !== 'PUNCT'; i--) {
+  for (let i = before.length - 1; i >= 0 && before[i]?.text !== ';'; i--) {
     if (isVerb(before[i] as NlpToken)) return tenseOfGroup(before, i);
   }
-  for (let i = 0; i < after.length; i++) {
-    const token = after[i] as NlpToken;
-    if (isVerb(token)) return tenseOfGroup(after, i);
-    // "In June, the company will..." reads on past the comma that ends the phrase.
-    if (token.pos === 'PUNCT' && i > 0) break;
+  for (let i = 0; i < after.length && after[i]?.text !== ';'; i++) {
+    if (isVerb(after[i] as NlpToken)) return tenseOfGroup(after, i);
   }
   return undefined;
 }

@@ -61,6 +61,9 @@ describe('tenseAt', () => {
     ['Prices will stay where they were last June.', 'past'],
     ['Prices were lower than they will be next June.', 'future'],
     ['Opening in June.', undefined],
+    // regression: the hyphen of a name is not the end of the clause.
+    ['Heiko Maas met Jean-Yves Le Drian in Geneva in June to prepare a new round of talks.', 'past'],
+    ['Samsung, which makes the S1, launched it in June.', 'past'],
   ])('%s -> %s', (sentence, tense) => {
     expect(tenseOf(sentence)).toBe(tense);
   });
