@@ -9,6 +9,7 @@ import { checkAskRequest } from './request';
 import type { SentenceIndex } from './search-index';
 import type { Wanted } from './question';
 import { candidates } from './short-answer';
+import { tenseAt } from './tense';
 
 /** Where a passage comes from, precise enough for anyone to check it. */
 export interface Citation {
@@ -189,7 +190,7 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     const best = [...inside].sort((a, b) => b.fit - a.fit || distance(a) - distance(b))[0];
     if (!best) continue;
     const text = document.text.slice(best.start, best.end);
-    const date = wanted.type === 'DATE' ? resolveDate(text, document.published) : undefined;
+    const date = wanted.type === 'DATE' ? resolveDate(text, document.published, tenseAt(document.text, span, best)) : undefined;
     return { text, passage: n, start: best.start - span.start, end: best.end - span.start, ...(date ? { date } : {}) };
   }
   return undefined;

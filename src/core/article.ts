@@ -19,7 +19,7 @@
  * blank line: when the body does not start with the title line, the title is put before
  * it. So the headline is sentence 0 of every document, searchable and citable.
  */
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import { repairReplacementCharacters } from './repair';
 
@@ -49,6 +49,7 @@ export const MAX_ID_LENGTH = 128;
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_EXAMPLE = '2020-02-16';
 
 const requiredText = (field: string) =>
   z
@@ -70,9 +71,16 @@ const metaSchema = z.strictObject(
         error: (issue) =>
           issue.input === undefined
             ? 'missing published'
-            : 'published must be a date written YYYY-MM-DD (quote it in YAML if needed)',
+            : `published must be a date written YYYY-MM-DD, such as ${DATE_EXAMPLE}; it is ${describeValue(issue.input)}`,
       })
-      .refine(isIsoDate, 'published must be a real date written YYYY-MM-DD'),
+      .refine(isIsoDate, {
+        error: (issue) => {
+          const given = String(issue.input);
+          return DATE_PATTERN.test(given)
+            ? `published must be a real date written YYYY-MM-DD; ${given} is not a day of the calendar`
+            : `published must be a real date written YYYY-MM-DD, such as ${DATE_EXAMPLE}; it is ${JSON.stringify(given)}`;
+        },
+      }),
     url: z.url({ protocol: /^https?$/, error: 'url must be an http or https URL' }).optional(),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')} (allowed: id, title, source, published, url)` : undefined) },
@@ -96,10 +104,13 @@ export function parseArticle(bytes: Uint8Array): ArticleResult {
   }
 
   const problems: string[] = [];
-  const yaml = parseDocument(frontMatter[1] ?? '', { uniqueKeys: true, prettyErrors: false });
+  const lines = new LineCounter();
+  const yaml = parseDocument(frontMatter[1] ?? '', { uniqueKeys: true, prettyErrors: false, lineCounter: lines });
+  // The front matter starts on the file's second line, after the opening "---".
+  const fileLine = (offset: number) => lines.linePos(offset).line + 1;
   let meta: ArticleMeta | undefined;
   if (yaml.errors.length > 0) {
-    problems.push(...yaml.errors.map((e) => `front matter is not valid YAML: ${e.message.split('\n')[0]}`));
+    problems.push(...yamlProblems(yaml.errors, frontMatter[1] ?? '', fileLine));
   } else {
     const data: unknown = yaml.toJS();
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
@@ -107,7 +118,14 @@ export function parseArticle(bytes: Uint8Array): ArticleResult {
     } else {
       const parsed = metaSchema.safeParse(data);
       if (parsed.success) meta = withoutUndefined(parsed.data);
-      else problems.push(...parsed.error.issues.map((issue) => issue.message));
+      else {
+        problems.push(
+          ...parsed.error.issues.map((issue) => {
+            const offset = typeof issue.path[0] === 'string' ? fieldOffset(yaml, issue.path[0]) : undefined;
+            return offset === undefined ? issue.message : `${issue.message} (line ${fileLine(offset)})`;
+          }),
+        );
+      }
     }
   }
 
@@ -137,6 +155,46 @@ function withHeadline(body: string, title: string): string {
   if (collapse(firstLine) !== collapse(title)) return `${title}\n\n${body}`;
   const rest = newline === -1 ? '' : body.slice(newline).replace(/^\s+/, '');
   return rest === '' ? firstLine : `${firstLine}\n\n${rest}`;
+}
+
+/**
+ * One problem per front-matter line that YAML cannot read, with the line's number in the
+ * file. The common case gets its fix spelled out: a value holding ": " (a headline such as
+ * "Rovers win: a late goal") reads to YAML as the start of a nested field, and quoting
+ * the whole value is the cure.
+ */
+function yamlProblems(errors: readonly YAMLError[], frontMatter: string, fileLine: (offset: number) => number): string[] {
+  const sourceLines = frontMatter.split('\n');
+  const byLine = new Map<number, string>();
+  for (const error of errors) {
+    const line = fileLine(error.pos[0]);
+    if (byLine.has(line)) continue;
+    const text = sourceLines[line - 2] ?? '';
+    const field = /^([A-Za-z_][\w-]*):[ \t]+(.*?)[ \t]*$/.exec(text);
+    const value = field?.[2] ?? '';
+    const explanation =
+      field && error.code === 'BLOCK_AS_IMPLICIT_KEY' && /:(?:[ \t]|$)/.test(value) && !/^["']/.test(value)
+        ? `the ${field[1]} holds ": ", which YAML reads as the start of another field; quote it: ${field[1]}: ${JSON.stringify(value)}`
+        : error.code === 'DUPLICATE_KEY' && field
+          ? `"${field[1]}" is given more than once`
+          : (error.message.split('\n')[0] ?? error.code);
+    byLine.set(line, `front matter is not valid YAML on line ${line}: ${explanation}`);
+  }
+  return [...byLine.values()];
+}
+
+/** Where the field `key` is written in the front matter, if it is a plain mapping. */
+function fieldOffset(yaml: Document, key: string): number | undefined {
+  if (!isMap(yaml.contents)) return undefined;
+  const pair = yaml.contents.items.find((item) => isScalar(item.key) && item.key.value === key);
+  return isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'number') return `${value}, a number`;
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Object) return 'a mapping';
+  return JSON.stringify(value) ?? String(value);
 }
 
 function collapse(text: string): string {

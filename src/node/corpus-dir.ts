@@ -4,7 +4,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildCorpus, type Corpus, type CorpusFile } from '../core/corpus';
-import { CorpusError } from '../core/errors';
+import { CiteqaError, CorpusError } from '../core/errors';
 
 /** File ending of an article; other files in the directory are reported and skipped. */
 export const ARTICLE_EXTENSION = '.md';
@@ -16,15 +16,17 @@ export interface CorpusDirListing {
 }
 
 /**
- * Reads every article file below `dir` (recursively, sorted by path). Throws a
- * {@link CorpusError} when the directory cannot be read.
+ * Reads every article file below `dir` (recursively, sorted by path). A directory that
+ * is missing, unreadable or holds no articles is a `corpus_invalid` {@link CiteqaError}
+ * that says so in one sentence (it is not a bad file, so it is not a {@link CorpusError});
+ * files that cannot be read are a CorpusError naming each.
  */
 export async function readCorpusDir(dir: string): Promise<CorpusDirListing> {
   let entries: string[];
   try {
     entries = await readdir(dir, { recursive: true });
   } catch (error) {
-    throw new CorpusError([{ file: dir, message: `cannot read the corpus directory: ${describeFsError(error)}` }]);
+    throw new CiteqaError('corpus_invalid', `cannot read the corpus directory ${dir}: ${describeDirError(error)}`);
   }
   const files: CorpusFile[] = [];
   const skipped: string[] = [];
@@ -43,6 +45,10 @@ export async function readCorpusDir(dir: string): Promise<CorpusDirListing> {
     }
   }
   if (problems.length > 0) throw new CorpusError(problems);
+  if (files.length === 0) {
+    const others = skipped.length === 0 ? '' : ` (only ${skipped.length === 1 ? '1 other file' : `${skipped.length} other files`})`;
+    throw new CiteqaError('corpus_invalid', `the corpus directory ${dir} holds no articles${others}: add at least one ${ARTICLE_EXTENSION} file, front matter then text`);
+  }
   return { files, skipped };
 }
 
@@ -54,6 +60,13 @@ export async function loadCorpusDir(dir: string): Promise<{ corpus: Corpus; skip
 
 async function isDirectory(file: string): Promise<boolean> {
   return (await stat(file).catch(() => undefined))?.isDirectory() ?? false;
+}
+
+function describeDirError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'it does not exist';
+  if (code === 'ENOTDIR') return 'it is a file, not a directory';
+  return describeFsError(error);
 }
 
 function describeFsError(error: unknown): string {

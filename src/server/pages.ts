@@ -1,12 +1,14 @@
 /**
  * The service's HTML pages: a plain page to ask a question, and each article with its
  * sentences addressable as `#s<N>`. Server-rendered, no script: corpus and user text are
- * always escaped, never inserted as HTML.
+ * always escaped, never inserted as HTML. Corpus text is shown as running text: the
+ * article's line wraps are one space (see running-text.ts).
  */
 import escapeHtml from 'escape-html';
 import type { Answer } from '../core/answer';
 import type { Corpus, CorpusDocument } from '../core/corpus';
 import { MAX_QUESTION_LENGTH } from '../core/request';
+import { runningText, type TextSpan } from '../core/running-text';
 
 const STYLE = `
   body { font: 16px/1.55 system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1d1d1f; }
@@ -81,11 +83,12 @@ export function homePage(corpus: Corpus, question: string, result?: { answer: An
   return layout(question ? `${question} · citeqa` : 'citeqa', `${askForm(question)}\n${outcome}\n${articleList(corpus)}`);
 }
 
-/** The passage with its matched words in <mark>, every piece escaped. */
-function markedText(text: string, highlights: ReadonlyArray<readonly [number, number]>): string {
+/** The passage as running text with its matched words in <mark>, every piece escaped. */
+function markedText(exact: string, highlights: readonly TextSpan[]): string {
+  const { text, spans } = runningText(exact, highlights);
   let html = '';
   let at = 0;
-  for (const [start, end] of highlights) {
+  for (const [start, end] of spans) {
     if (start < at || end > text.length) continue;
     html += `${escapeHtml(text.slice(at, start))}<mark>${escapeHtml(text.slice(start, end))}</mark>`;
     at = end;
@@ -103,7 +106,7 @@ function answerHtml(answer: Answer): string {
     .join('\n');
   const read = answer.interpreted ? `<p class="meta">Read as: ${escapeHtml(answer.interpreted)}</p>\n` : '';
   if (answer.answered) {
-    const short = answer.short ? `<p class="short"><strong>${escapeHtml(answer.short.text)}</strong>${answer.short.date ? ` <span class="meta">(${escapeHtml(answer.short.date)})</span>` : ''}</p>\n` : '';
+    const short = answer.short ? `<p class="short"><strong>${escapeHtml(runningText(answer.short.text).text)}</strong>${answer.short.date ? ` <span class="meta">(${escapeHtml(answer.short.date)})</span>` : ''}</p>\n` : '';
     return `<section aria-live="polite"><h2>Answer</h2>\n${read}${short}<ol class="passages">\n${items}\n</ol></section>`;
   }
   const closest = items ? `<p>Closest passages, <strong>not an answer</strong>:</p>\n<ol class="passages">\n${items}\n</ol>` : '';
@@ -120,7 +123,7 @@ export function documentPage(doc: CorpusDocument): string {
   let at = 0;
   doc.sentences.forEach((span, n) => {
     html += gapHtml(text.slice(at, span.start));
-    html += `<span class="sentence" id="s${n}">${escapeHtml(text.slice(span.start, span.end))}</span>`;
+    html += `<span class="sentence" id="s${n}">${escapeHtml(runningText(text.slice(span.start, span.end)).text)}</span>`;
     at = span.end;
   });
   html += `${gapHtml(text.slice(at))}</p>`;

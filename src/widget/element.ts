@@ -12,27 +12,22 @@
  *   | [ textarea                  ] [Ask]  |
  *   +--------------------------------------+
  */
-import { CiteqaClient, CiteqaClientError, type AnswerReply, type ClientStatus } from '../client';
+import { CiteqaClient, CiteqaClientError, type AnswerReply } from '../client';
 import { History, type Entry } from './history';
 import type { WidgetOptions } from './options';
 import { answerAsText, answerElement, el, timeElement } from './render';
+import { canAsk, statusText, type ShownStatus } from './status';
 import { STYLES } from './styles';
 
 /** How long a question may wait for an answer, including while the connection is down. */
 const ASK_TIMEOUT_MS = 5 * 60_000;
-
-const STATUS_TEXT: Readonly<Record<ClientStatus, string>> = {
-  connecting: 'Connecting…',
-  open: 'Connected',
-  reconnecting: 'Connection lost. Reconnecting… Questions you ask will be sent when it is back.',
-  closed: 'Disconnected. Reload the page to try again.',
-};
 
 export class CiteqaChat extends HTMLElement {
   private options: WidgetOptions | undefined;
   private client: CiteqaClient | undefined;
   private history: History | undefined;
   private entries: Entry[] = [];
+  private status: ShownStatus = 'connecting';
   private readonly shadow: ShadowRoot;
   private readonly parts: {
     launcher: HTMLButtonElement;
@@ -43,6 +38,7 @@ export class CiteqaChat extends HTMLElement {
     suggestions: HTMLElement;
     form: HTMLFormElement;
     input: HTMLTextAreaElement;
+    send: HTMLButtonElement;
     closeButton: HTMLButtonElement;
     newButton: HTMLButtonElement;
   };
@@ -58,11 +54,12 @@ export class CiteqaChat extends HTMLElement {
     const title = el('h2', { id: 'citeqa-title' });
     const closeButton = el('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close the chat' }, ['Close']);
     const newButton = el('button', { type: 'button', class: 'icon-button' }, ['New conversation']);
-    const status = el('div', { class: 'status', role: 'status', 'data-state': 'connecting' }, [STATUS_TEXT.connecting]);
+    const status = el('div', { class: 'status', role: 'status', 'data-state': 'connecting' }, [statusText('connecting')]);
     const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': 'Conversation', tabindex: '0' });
     const suggestions = el('div', { class: 'suggestions', role: 'group', 'aria-label': 'Suggested questions' });
     const input = el('textarea', { rows: '1', 'aria-label': 'Your question', maxlength: '1000', enterkeyhint: 'send' });
-    const form = el('form', {}, [input, el('button', { type: 'submit', class: 'send' }, ['Ask'])]);
+    const send = el('button', { type: 'submit', class: 'send' }, ['Ask']);
+    const form = el('form', {}, [input, send]);
     const panel = el('section', { class: 'panel', id: panelId, role: 'dialog', 'aria-labelledby': 'citeqa-title', hidden: '' }, [
       el('header', {}, [title, newButton, closeButton]),
       status,
@@ -72,7 +69,7 @@ export class CiteqaChat extends HTMLElement {
     ]);
     const launcher = el('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': panelId });
     this.shadow.append(launcher, panel);
-    this.parts = { launcher, panel, title, status, log, suggestions, form, input, closeButton, newButton };
+    this.parts = { launcher, panel, title, status, log, suggestions, form, input, send, closeButton, newButton };
 
     launcher.addEventListener('click', () => (panel.hidden ? this.open() : this.close()));
     closeButton.addEventListener('click', () => this.close());
@@ -161,6 +158,7 @@ export class CiteqaChat extends HTMLElement {
     const client = this.client;
     if (text === '' || !client || !this.options) return;
     this.open();
+    if (!canAsk(this.status)) return;
     this.add({ kind: 'question', text, at: Date.now() });
     this.parts.suggestions.replaceChildren();
     const searching = el('div', { class: 'entry searching', 'aria-hidden': 'true' }, ['Searching the articles…']);
@@ -173,7 +171,7 @@ export class CiteqaChat extends HTMLElement {
       this.emit('citeqa:answered', { question: text, answered: answer.answered });
     } catch (error) {
       searching.remove();
-      this.add({ kind: 'notice', text: friendlyError(error), at: Date.now() });
+      this.add({ kind: 'notice', text: canAsk(this.status) ? friendlyError(error) : statusText(this.status), at: Date.now() });
     }
   }
 
@@ -298,9 +296,15 @@ export class CiteqaChat extends HTMLElement {
     }
   }
 
-  private showStatus(status: ClientStatus): void {
+  private showStatus(status: ShownStatus): void {
+    this.status = status;
     this.parts.status.dataset.state = status;
-    this.parts.status.textContent = STATUS_TEXT[status];
+    this.parts.status.textContent = statusText(status);
+    if (canAsk(status)) return;
+    // Every question would be refused too: say so once, where the reader would type.
+    this.parts.input.disabled = true;
+    this.parts.send.disabled = true;
+    this.parts.suggestions.replaceChildren();
   }
 
   private scrollToEnd(): void {

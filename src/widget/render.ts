@@ -1,10 +1,12 @@
 /**
  * Answers as DOM. Every piece of question, corpus and server text goes in through
  * textContent, never as HTML; links are built from citation fields, on the service's
- * origin, with http or https only.
+ * origin, with http or https only. Corpus text is shown as running text: the article's
+ * line wraps are one space (see running-text.ts).
  */
 import type { AnswerReply } from '../client';
 import type { Passage } from '../core/answer';
+import { runningText } from '../core/running-text';
 
 type Children = ReadonlyArray<Node | string | undefined | false>;
 
@@ -25,18 +27,21 @@ export function citationHref(url: string, origin: string): string | undefined {
   }
 }
 
-/** The passage text with the matched words in <mark>. */
+/** The passage text, as running text, with the matched words in <mark>. */
 function markedText(passage: Passage): DocumentFragment {
+  const { text, spans } = runningText(passage.text, passage.highlights);
   const fragment = document.createDocumentFragment();
   let at = 0;
-  for (const [start, end] of passage.highlights) {
-    if (start < at || end > passage.text.length) continue;
-    fragment.append(passage.text.slice(at, start), el('mark', {}, [passage.text.slice(start, end)]));
+  for (const [start, end] of spans) {
+    if (start < at || end > text.length) continue;
+    fragment.append(text.slice(at, start), el('mark', {}, [text.slice(start, end)]));
     at = end;
   }
-  fragment.append(passage.text.slice(at));
+  fragment.append(text.slice(at));
   return fragment;
 }
+
+const shown = (text: string) => runningText(text).text;
 
 export function formatTime(at: number): string {
   return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -54,7 +59,7 @@ export function answerElement(answer: AnswerReply, origin: string): HTMLElement 
     body.push(el('p', { class: 'declined' }, [answer.message ?? "The articles don't say."]));
     if (answer.passages.length > 0) body.push(el('p', { class: 'closest' }, ['Closest passages (not an answer):']));
   } else if (answer.short) {
-    body.push(el('p', { class: 'short' }, [answer.short.text]));
+    body.push(el('p', { class: 'short' }, [shown(answer.short.text)]));
   }
   if (answer.passages.length > 0) {
     body.push(el('ol', { class: 'passages' }, answer.passages.map((passage, n) => passageElement(passage, n, origin))));
@@ -72,9 +77,9 @@ function passageElement(passage: Passage, n: number, origin: string): HTMLLIElem
     around.length > 0
       ? el('details', { class: 'context' }, [
           el('summary', {}, ['Surrounding sentences']),
-          ...(passage.context.before ? [el('p', {}, [passage.context.before.text])] : []),
-          el('p', {}, [el('strong', {}, [passage.text])]),
-          ...(passage.context.after ? [el('p', {}, [passage.context.after.text])] : []),
+          ...(passage.context.before ? [el('p', {}, [shown(passage.context.before.text)])] : []),
+          el('p', {}, [el('strong', {}, [shown(passage.text)])]),
+          ...(passage.context.after ? [el('p', {}, [shown(passage.context.after.text)])] : []),
         ])
       : undefined;
   return el('li', { 'aria-label': `Passage ${n + 1}` }, [el('span', { class: 'passage-number' }, [`[${n + 1}]`]), markedText(passage), cite, context]);
@@ -84,10 +89,10 @@ function passageElement(passage: Passage, n: number, origin: string): HTMLLIElem
 export function answerAsText(answer: AnswerReply, origin: string): string {
   const lines = [`Q: ${answer.question}`];
   if (!answer.answered) lines.push(answer.message ?? "The articles don't say.");
-  else if (answer.short) lines.push(`A: ${answer.short.text}`);
+  else if (answer.short) lines.push(`A: ${shown(answer.short.text)}`);
   answer.passages.forEach((passage, n) => {
     const c = passage.citation;
-    lines.push(`[${n + 1}] "${passage.text}" (${c.title}, ${c.source}, ${c.published}; ${citationHref(c.url, origin) ?? c.url})`);
+    lines.push(`[${n + 1}] "${shown(passage.text)}" (${c.title}, ${c.source}, ${c.published}; ${citationHref(c.url, origin) ?? c.url})`);
   });
   return lines.join('\n');
 }

@@ -91,6 +91,42 @@ describe('parseArticle', () => {
     );
   });
 
+  it('regression: a headline with a colon gets the line and the quoted title to write instead', () => {
+    expect(problemsOf(articleText({ title: 'Rovers win: a late goal' }))).toEqual([
+      'front matter is not valid YAML on line 3: the title holds ": ", which YAML reads as the start of another field; quote it: title: "Rovers win: a late goal"',
+    ]);
+  });
+
+  it('quotes a value with a colon so that YAML reads back the same text', () => {
+    const problem = problemsOf(articleText({ title: 'Say "no": a \\ vote' }))[0] ?? '';
+    const fix = problem.slice(problem.indexOf('quote it: ') + 'quote it: '.length);
+    const result = parseArticle(encode(articleText({ title: fix.slice('title: '.length) })));
+    expect(result.ok && result.article.title).toBe('Say "no": a \\ vote');
+  });
+
+  it.each<[string, Record<string, string>, string]>([
+    ['a date in words', { published: '16 February 2020' }, 'published must be a real date written YYYY-MM-DD, such as 2020-02-16; it is "16 February 2020" (line 5)'],
+    ['a day that does not exist', { published: '2020-02-30' }, 'published must be a real date written YYYY-MM-DD; 2020-02-30 is not a day of the calendar (line 5)'],
+    ['a year alone', { published: '2020' }, 'published must be a date written YYYY-MM-DD, such as 2020-02-16; it is 2020, a number (line 5)'],
+    ['a list', { published: '[2020, 2, 16]' }, 'published must be a date written YYYY-MM-DD, such as 2020-02-16; it is a list (line 5)'],
+  ])('shows the value of a bad date and the form expected: %s', (_name, fields, message) => {
+    expect(problemsOf(articleText(fields))).toEqual([message]);
+  });
+
+  it('names the line of a YAML error within the file, and a field given twice', () => {
+    expect(problemsOf('---\nid: a\ntitle: "Quoted" then not\nsource: S\npublished: 2020-01-01\n---\nText.\n')).toEqual([
+      expect.stringMatching(/^front matter is not valid YAML on line 3: /),
+    ]);
+    expect(problemsOf('---\nid: a\ntitle: T\nid: b\nsource: S\npublished: 2020-01-01\n---\nText.\n')).toEqual([
+      'front matter is not valid YAML on line 4: "id" is given more than once',
+    ]);
+  });
+
+  it('counts lines from the top of the file whatever the line ends and byte-order mark', () => {
+    const text = `\uFEFF${articleText({ title: 'Rovers win: a late goal' })}`.replace(/\n/g, '\r\n');
+    expect(problemsOf(text)).toEqual([expect.stringContaining('on line 3:')]);
+  });
+
   it('says on which line a byte that is not UTF-8 stands', () => {
     const bytes = encode(articleText({}, 'Line one.\nLine two \u0000.'));
     const bad = bytes.lastIndexOf(0);

@@ -1,0 +1,85 @@
+/**
+ * Which way in time a date phrase points, read from the tense of the verb that governs
+ * it: "was launched in June" looks back, "will go on sale in June" and "goes on sale in
+ * June" (the present of a scheduled event) look ahead. A month or weekday without a year
+ * is then resolved towards that side of the article's date (dates.ts).
+ *
+ * The verb is the nearest one before the phrase (back to a semicolon: commas and
+ * hyphens, as in "met Jean-Yves Le Drian on Wednesday", do not end the search), else the
+ * first one after it ("In June, the company will..."); its verb group ("is expected to go", "has
+ * been") is read from its first word, the one that carries the tense. wink-nlp gives
+ * universal parts of speech and lemmas but no tense, so the tense is read from the word
+ * against its lemma: "goes"/"go" is present, "launched"/"launch" past. Cost: one tagging
+ * of at most {@link WINDOW_BEFORE} + {@link WINDOW_AFTER} characters of the sentence
+ * around the phrase, whatever the sentence's length.
+ */
+import { tag, type NlpToken } from './nlp';
+import type { Span } from './sentences';
+
+export type Tense = 'past' | 'future';
+
+const AHEAD = new Set(['will', "'ll", '\u2019ll', 'shall', 'would', 'can', 'could', 'may', 'might', 'should', 'must', 'is', 'are', 'am', 'be', 'does', 'do']);
+const BEHIND = new Set(['was', 'were', 'had', 'has', 'have', "'ve", '\u2019ve', 'did']);
+/** Words next to a date that fix its side whatever the verb: "since June", "next June". */
+const MARKERS: ReadonlyMap<string, Tense> = new Map([
+  ['since', 'past'],
+  ['last', 'past'],
+  ['ago', 'past'],
+  ['next', 'future'],
+  ['coming', 'future'],
+]);
+const VERB_GROUP = new Set(['AUX', 'VERB', 'PART', 'ADV']);
+/** Characters of the sentence read before and after the phrase: a clause's worth and more. */
+export const WINDOW_BEFORE = 300;
+export const WINDOW_AFTER = 150;
+
+/**
+ * The tense of the verb governing `phrase` (offsets into `text`) within `sentence`, or
+ * undefined when no verb says (a sentence without one, a bare participle).
+ */
+export function tenseAt(text: string, sentence: Span, phrase: Span): Tense | undefined {
+  const start = Math.max(sentence.start, phrase.start - WINDOW_BEFORE);
+  const tokens = tag(text.slice(start, Math.min(sentence.end, phrase.end + WINDOW_AFTER))).tokens;
+  const from = phrase.start - start;
+  const to = phrase.end - start;
+  const before = tokens.filter((t) => t.end <= from);
+  const inside = tokens.filter((t) => t.start >= from && t.end <= to);
+  const after = tokens.filter((t) => t.start >= to);
+
+  for (const token of [...inside, before.at(-1), after[0]]) {
+    const marked = token && MARKERS.get(token.text.toLowerCase());
+    if (marked) return marked;
+  }
+  for (let i = before.length - 1; i >= 0 && before[i]?.text !== ';'; i--) {
+    if (isVerb(before[i] as NlpToken)) return tenseOfGroup(before, i);
+  }
+  for (let i = 0; i < after.length && after[i]?.text !== ';'; i++) {
+    if (isVerb(after[i] as NlpToken)) return tenseOfGroup(after, i);
+  }
+  return undefined;
+}
+
+function isVerb(token: NlpToken): boolean {
+  return token.pos === 'VERB' || token.pos === 'AUX';
+}
+
+/** The tense of the verb group that holds `tokens[at]`, read from the group's first verb. */
+function tenseOfGroup(tokens: readonly NlpToken[], at: number): Tense | undefined {
+  let first = at;
+  for (let i = at - 1; i >= 0 && VERB_GROUP.has(tokens[i]?.pos ?? ''); i--) {
+    if (isVerb(tokens[i] as NlpToken)) first = i;
+  }
+  return tenseOfWord(tokens[first] as NlpToken);
+}
+
+function tenseOfWord(token: NlpToken): Tense | undefined {
+  const word = token.text.toLowerCase();
+  if (AHEAD.has(word)) return 'future';
+  if (BEHIND.has(word)) return 'past';
+  const { lemma } = token;
+  if (word.endsWith('ing')) return undefined;
+  if (token.pos === 'AUX' && lemma === 'be') return 'future';
+  // The present of a scheduled event: "sales begin", "the S1 goes on sale".
+  if (word === lemma || word === `${lemma}s` || word === `${lemma}es` || (lemma.endsWith('y') && word === `${lemma.slice(0, -1)}ies`)) return 'future';
+  return 'past';
+}

@@ -1,0 +1,54 @@
+import { ask } from '../../src/core/answer';
+import { termOf } from '../../src/core/analyzer';
+import { buildCorpus } from '../../src/core/corpus';
+import { buildIndex } from '../../src/core/search-index';
+import { corrected, damerau } from '../../src/core/typos';
+import { articleText, textFile } from '../helpers';
+
+const index = buildIndex(
+  buildCorpus([
+    textFile(
+      'plant.md',
+      articleText(
+        { id: 'plant', title: 'Leeds plant shuts' },
+        'Leeds plant shuts\n\nThe factory in Leeds closed on Friday. Workers at the plant were told by letter. The company blamed falling orders.',
+      ),
+    ),
+  ]),
+);
+const factory = termOf('factory');
+
+describe('corrected', () => {
+  it.each([
+    ['factroy', 'two letters swapped, which changes how the word stems'],
+    ['facotry', 'two letters swapped'],
+    ['afctory', 'the first two letters swapped'],
+    ['factoyr', 'the last two letters swapped'],
+    ['factry', 'a letter dropped'],
+    ['facttory', 'a letter doubled'],
+    ['factary', 'a letter replaced'],
+  ])('reads %s as factory (%s)', (typo) => {
+    expect(corrected(index, termOf(typo) ?? typo)).toEqual([factory]);
+  });
+
+  it.each(['fcatroy', 'yrotcaf', 'fac'])('leaves %s alone: more than one slip, or too short', (word) => {
+    expect(corrected(index, termOf(word) ?? word)).toEqual([]);
+  });
+
+  it('counts a swap of neighbouring letters as one slip', () => {
+    expect(damerau('factroy', 'factory')).toBe(1);
+    expect(damerau('fcatroy', 'factory')).toBe(2);
+  });
+});
+
+describe('ask with a typo', () => {
+  it.each([
+    ['When did the factroy close?', 'When did the factory close?'],
+    ['When did the factry close?', 'When did the factory close?'],
+  ])('regression: %s is read as %s', (question, interpreted) => {
+    const answer = ask(index, question);
+    expect(answer.answered).toBe(true);
+    expect(answer.interpreted).toBe(interpreted);
+    expect(answer.passages[0]?.text).toBe('The factory in Leeds closed on Friday.');
+  });
+});
