@@ -11,4 +11,4 @@ export * from './protocol/messages';
 export { parseClientMessage, type ParseResult } from './protocol/parse';
 export { loadConfig, type Config } from './server/config';
 export { createService, type Service } from './server/service';
-export { CiteqaClient, CiteqaClientError, type AnswerReply, type ClientOptions, type ClientStatus } from './client';
+export { CiteqaClient, CiteqaClientError, type AnswerReply, type ClientErrorCode, type ClientOptions, type ClientStatus } from './client';

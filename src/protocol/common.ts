@@ -20,6 +20,13 @@ export const PROTOCOL_VERSION = 1;
 export const CAPABILITIES = ['ask', 'reset', 'ping', 'suggest', 'feedback', 'follow-up', 'short', 'highlights', 'context', 'interpreted'] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
+/**
+ * The close code and reason with which a server refuses a page whose origin it does not
+ * admit (ALLOWED_ORIGINS). Clients must not reconnect: the answer will be the same.
+ */
+export const ORIGIN_NOT_ALLOWED_CLOSE_CODE = 4003;
+export const ORIGIN_NOT_ALLOWED_CLOSE_REASON = 'origin not allowed';
+
 /** Longest request id, in characters: ids are echoed in every reply. */
 export const MAX_ID_LENGTH = 256;
 

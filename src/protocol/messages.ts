@@ -37,7 +37,7 @@ import type {
   suggestionsSchema,
 } from './server-messages';
 
-export { CAPABILITIES, PROTOCOL_VERSION, type Capability, type RequestId } from './common';
+export { CAPABILITIES, ORIGIN_NOT_ALLOWED_CLOSE_CODE, ORIGIN_NOT_ALLOWED_CLOSE_REASON, PROTOCOL_VERSION, type Capability, type RequestId } from './common';
 
 // ---- client -> server ----
 

@@ -26,6 +26,7 @@ const STATUS_TEXT: Readonly<Record<ClientStatus, string>> = {
   open: 'Connected',
   reconnecting: 'Connection lost. Reconnecting… Questions you ask will be sent when it is back.',
   closed: 'Disconnected. Reload the page to try again.',
+  refused: 'This site is not allowed to use the question service.',
 };
 
 export class CiteqaChat extends HTMLElement {
