@@ -21,7 +21,13 @@ export interface SocketLike {
   readonly readyState: number;
   send(data: string): void;
   close(code?: number, reason?: string): void;
-  addEventListener(type: 'open' | 'close' | 'error' | 'message', listener: (event: { data?: unknown; code?: number; reason?: string }) => void): void;
+  addEventListener(type: 'open' | 'close' | 'error' | 'message', listener: (event: SocketEvent) => void): void;
+}
+/** What the client reads of a socket's events: `data` of a message, `code` of a close. */
+export interface SocketEvent {
+  readonly type?: string;
+  readonly data?: unknown;
+  readonly code?: number;
 }
 export type SocketFactory = (url: string) => SocketLike;
 
