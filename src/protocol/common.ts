@@ -4,7 +4,8 @@
  *
  * The protocol's schemas use `zod/mini`, not `zod`: the client validates what it receives
  * with them, and the client is bundled into the browser widget, where the full zod would
- * add about 400 KB.
+ * add about 400 KB and compile its object parsers with `new Function`, which pages with a
+ * strict Content-Security-Policy forbid.
  */
 import type { $ZodType } from 'zod/v4/core';
 import * as z from 'zod/mini';
