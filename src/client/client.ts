@@ -107,7 +107,12 @@ export class CiteqaClient {
     this.makeSocket = options.socket ?? defaultSocketFactory();
   }
 
-  /** Connects and resolves once the server's `hello` arrives; rejects with `unreachable` otherwise. */
+  /**
+   * Connects and resolves once the server's `hello` arrives. Rejects with `unreachable`
+   * when the connection cannot be made, `origin_not_allowed` when the server refuses this
+   * page's origin, `unsupported_protocol` or `protocol_error` when the server does not
+   * speak this client's protocol.
+   */
   static connect(url: string, options: ClientOptions = {}): Promise<CiteqaClient> {
     const client = new CiteqaClient(url, options);
     return new Promise((resolve, reject) => {
