@@ -34,10 +34,12 @@ answer may not be reused). Clients must ignore message types, fields and error c
 do not know.
 
 Error codes: \`bad_request\` (fix the request; the socket stays open), \`rate_limited\`
-(send again after \`retryAfterMs\`), \`internal\` (retry later). Close codes: 1001 the server is going away (reconnect later), 1007 a text frame
-that is not UTF-8, 1009 a frame over 16 KiB, 4003 the page's origin is not allowed
-(reason \`origin not allowed\`; do not reconnect: the server's ALLOWED_ORIGINS must
-admit it first).`;
+(send again after \`retryAfterMs\`), \`internal\` (retry later).
+
+Close codes: 1001 the server is going away (reconnect later), 1007 a text frame that is
+not UTF-8, 1009 a frame over 16 KiB, 4003 the page's origin is not allowed (reason
+\`origin not allowed\`; do not reconnect: the server's ALLOWED_ORIGINS must admit it
+first).`;
 
 export function asyncApiDocument(version: string): Json {
   const schemas: Json = relocate({ ...SHARED_DEFINITIONS, ...MESSAGE_SCHEMAS }) as Json;
