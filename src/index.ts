@@ -9,6 +9,7 @@ export { splitSentences, type Span } from './core/sentences';
 export { loadCorpusDir, readCorpusDir } from './node/corpus-dir';
 export * from './protocol/messages';
 export { parseClientMessage, type ParseResult } from './protocol/parse';
+export { readServerFrame, type ServerFrame } from './protocol/read-server';
 export { loadConfig, type Config } from './server/config';
 export { createService, type Service } from './server/service';
-export { CiteqaClient, CiteqaClientError, type AnswerReply, type ClientOptions, type ClientStatus } from './client';
+export { CiteqaClient, CiteqaClientError, type AnswerReply, type ClientErrorCode, type ClientOptions, type ClientStatus } from './client';

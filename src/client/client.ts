@@ -1,7 +1,8 @@
 /**
  * The citeqa client for Node and browsers: one WebSocket connection, questions asked
  * concurrently and matched to their answers by id, timeouts and cancellation, and
- * automatic reconnection that re-sends what was in flight.
+ * automatic reconnection that re-sends what was in flight. Every frame received is
+ * checked against the protocol's schemas before it is used.
  *
  *   const client = await CiteqaClient.connect('ws://localhost:3000/ws');
  *   const answer = await client.ask('How long did the meeting last?', { limit: 3 });
@@ -11,7 +12,8 @@
  * reconnection the server has forgotten it.
  */
 import type { Answer } from '../core/answer';
-import type { ClientMessage, HelloMessage, RequestId, ServerMessage } from '../protocol/messages';
+import { ORIGIN_NOT_ALLOWED_CLOSE_CODE, PROTOCOL_VERSION, type ClientMessage, type HelloMessage, type RequestId, type ServerMessage } from '../protocol/messages';
+import { readServerFrame } from '../protocol/read-server';
 import { CiteqaClientError } from './errors';
 
 /** The parts of the browser WebSocket API the client uses (also what `ws` offers). */
@@ -19,11 +21,24 @@ export interface SocketLike {
   readonly readyState: number;
   send(data: string): void;
   close(code?: number, reason?: string): void;
-  addEventListener(type: 'open' | 'close' | 'error' | 'message', listener: (event: { data?: unknown; code?: number }) => void): void;
+  addEventListener(type: 'open' | 'close' | 'error' | 'message', listener: (event: SocketEvent) => void): void;
+}
+/** What the client reads of a socket's events: `data` of a message, `code` of a close. */
+export interface SocketEvent {
+  readonly type?: string;
+  readonly data?: unknown;
+  readonly code?: number;
 }
 export type SocketFactory = (url: string) => SocketLike;
 
-export type ClientStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
+/**
+ * - `connecting`: the first connection is being made (the status a client starts in)
+ * - `open`: connected, the server's `hello` received
+ * - `reconnecting`: the connection dropped (or the first one failed, with `open`); trying again with backoff
+ * - `closed`: for good: closed by the caller, reconnecting given up, or a server of another protocol
+ * - `refused`: for good: the server does not accept connections from this page's origin
+ */
+export type ClientStatus = 'connecting' | 'open' | 'reconnecting' | 'closed' | 'refused';
 
 export interface ReconnectOptions {
   /** First delay before reconnecting, in ms (default 250). */
@@ -41,8 +56,15 @@ export interface ClientOptions {
   readonly timeoutMs?: number;
   /** Reconnect with exponential backoff and jitter when the connection drops (default on); false to fail instead. */
   readonly reconnect?: ReconnectOptions | false;
-  /** Called whenever the connection status changes. */
+  /** Called with the status the client starts in (`connecting`), and whenever it changes. */
   readonly onStatus?: (status: ClientStatus) => void;
+  /**
+   * Called with errors that no request receives: the reason the client stopped for good
+   * (`unsupported_protocol`, `origin_not_allowed`, `closed` when reconnecting gave up),
+   * and a frame that does not follow the protocol and answers no pending request
+   * (`protocol_error`).
+   */
+  readonly onError?: (error: CiteqaClientError) => void;
 }
 
 export interface AskOptions {
@@ -70,6 +92,8 @@ export class CiteqaClient {
   hello: HelloMessage | undefined;
   private socket: SocketLike | undefined;
   private status: ClientStatus = 'connecting';
+  /** Why the client stopped for good, once it has: what later requests reject with. */
+  private stopped: CiteqaClientError | undefined;
   private readonly pending = new Map<string, Pending>();
   private nextId = 1;
   private attempts = 0;
@@ -83,11 +107,16 @@ export class CiteqaClient {
     this.makeSocket = options.socket ?? defaultSocketFactory();
   }
 
-  /** Connects and resolves once the server's `hello` arrives; rejects with `unreachable` otherwise. */
+  /**
+   * Connects and resolves once the server's `hello` arrives. Rejects with `unreachable`
+   * when the connection cannot be made, `origin_not_allowed` when the server refuses this
+   * page's origin, `unsupported_protocol` or `protocol_error` when the server does not
+   * speak this client's protocol.
+   */
   static connect(url: string, options: ClientOptions = {}): Promise<CiteqaClient> {
     const client = new CiteqaClient(url, options);
     return new Promise((resolve, reject) => {
-      client.dial((error) => (error ? reject(error) : resolve(client)));
+      client.start((error) => (error ? reject(error) : resolve(client)));
     });
   }
 
@@ -98,7 +127,7 @@ export class CiteqaClient {
    */
   static open(url: string, options: ClientOptions = {}): CiteqaClient {
     const client = new CiteqaClient(url, options);
-    client.dial();
+    client.start();
     return client;
   }
 
@@ -112,44 +141,44 @@ export class CiteqaClient {
       (id) => ({ type: 'ask', id, question, ...(options.limit === undefined ? {} : { limit: options.limit }) }),
       options,
     );
-    if (reply.type !== 'answer') throw new CiteqaClientError('internal', `expected an answer, got "${reply.type}"`);
-    const { type: _type, ...answer } = reply;
+    const { type: _type, ...answer } = expectReply(reply, 'answer');
     return answer;
   }
 
   /** Forgets the conversation on the server: the next question is not a follow-up. */
   async reset(options: Omit<AskOptions, 'limit'> = {}): Promise<void> {
-    await this.request((id) => ({ type: 'reset', id }), options);
+    expectReply(await this.request((id) => ({ type: 'reset', id }), options), 'reset');
   }
 
   /** Completions of a question being typed ("peace tre" -> "peace treaty"). */
   async suggest(prefix: string, options: Omit<AskOptions, 'limit'> = {}): Promise<readonly string[]> {
-    const reply = await this.request((id) => ({ type: 'suggest', id, prefix }), options);
-    return reply.type === 'suggestions' ? reply.suggestions : [];
+    return expectReply(await this.request((id) => ({ type: 'suggest', id, prefix }), options), 'suggestions').suggestions;
   }
 
   /** Tells the server a reader found an answer helpful (`up`) or not (`down`). */
   async feedback(feedback: { rating: 'up' | 'down'; question: string; doc?: string; sentence?: number }, options: Omit<AskOptions, 'limit'> = {}): Promise<void> {
-    await this.request((id) => ({ type: 'feedback', id, ...feedback }), options);
+    expectReply(await this.request((id) => ({ type: 'feedback', id, ...feedback }), options), 'feedback');
   }
 
   /** Round-trip time of an application-level ping, in ms. */
   async ping(options: Omit<AskOptions, 'limit'> = {}): Promise<number> {
     const started = Date.now();
-    await this.request((id) => ({ type: 'ping', id }), options);
+    expectReply(await this.request((id) => ({ type: 'ping', id }), options), 'pong');
     return Date.now() - started;
   }
 
-  /** Closes the connection; whatever is pending rejects with `closed`. */
+  /** Closes the connection; whatever is pending rejects with `closed`. A client that was refused stays `refused`. */
   close(): void {
-    this.setStatus('closed');
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.socket?.close(1000, 'client closed');
+    if (this.stopped) return;
+    this.stopped = new CiteqaClientError('closed', 'the client is closed: connect again');
+    this.setStatus('closed');
     this.failAll(new CiteqaClientError('closed', 'the client was closed'));
   }
 
   private request(build: (id: string) => ClientMessage, options: Omit<AskOptions, 'limit'>): Promise<ServerMessage> {
-    if (this.status === 'closed') return Promise.reject(new CiteqaClientError('closed', 'the client is closed: connect again'));
+    if (this.stopped) return Promise.reject(new CiteqaClientError(this.stopped.code, this.stopped.message));
     if (options.signal?.aborted) return Promise.reject(new CiteqaClientError('aborted', 'the request was aborted'));
     const id = `c${this.nextId++}`;
     const frame = JSON.stringify(build(id));
@@ -187,45 +216,76 @@ export class CiteqaClient {
     });
   }
 
+  /** Reports the status the client starts in, then makes the first connection. */
+  private start(firstResult?: (error?: Error) => void): void {
+    this.options.onStatus?.(this.status);
+    this.dial(firstResult);
+  }
+
   private dial(firstResult?: (error?: Error) => void): void {
-    let helloSeen = false;
+    /** The first connection's caller, until told how it went. */
+    let waiter = firstResult;
     let socket: SocketLike;
     try {
       socket = this.makeSocket(this.url);
     } catch (error) {
       // A URL the WebSocket API refuses outright: retrying will not help.
-      this.setStatus('closed');
-      const failure = new CiteqaClientError('unreachable', `cannot connect to ${this.url}: ${(error as Error).message}`);
-      this.failAll(failure);
-      firstResult?.(failure);
+      this.stop('closed', new CiteqaClientError('unreachable', `cannot connect to ${this.url}: ${(error as Error).message}`), waiter);
       return;
     }
     this.socket = socket;
     socket.addEventListener('message', (event) => {
-      let message: ServerMessage;
-      try {
-        message = JSON.parse(String(event.data)) as ServerMessage;
-      } catch {
-        return; // Not JSON: nothing this client can use.
+      if (this.socket !== socket || this.stopped) return;
+      const frame = readServerFrame(String(event.data));
+      if (frame.kind === 'unknown') return; // a message type of a later server
+      if (frame.kind === 'other-version') {
+        const error = new CiteqaClientError(
+          'unsupported_protocol',
+          `the server at ${this.url} speaks protocol ${truncate(JSON.stringify(frame.protocol) ?? 'undefined', 20)}; this client speaks protocol ${PROTOCOL_VERSION}`,
+        );
+        this.stop('closed', error, waiter);
+        socket.close(1000, 'unsupported protocol');
+        return;
       }
+      if (frame.kind === 'invalid') {
+        const error = new CiteqaClientError('protocol_error', `the server at ${this.url} sent ${frame.problem}`);
+        if (frame.type === 'hello') {
+          // Without a readable hello nothing the server says can be trusted.
+          this.stop('closed', error, waiter);
+          socket.close(1000, 'protocol error');
+          return;
+        }
+        const pending = typeof frame.id === 'string' ? this.pending.get(frame.id) : undefined;
+        if (pending) pending.reject(error);
+        else this.options.onError?.(error);
+        return;
+      }
+      const message = frame.message;
       if (message.type === 'hello') {
-        helloSeen = true;
         this.hello = message;
         this.attempts = 0;
         this.setStatus('open');
         // Re-send what was in flight when the connection dropped (or queued before it opened).
         for (const pending of this.pending.values()) socket.send(pending.frame);
-        firstResult?.();
+        waiter?.();
+        waiter = undefined;
         return;
       }
-      const id = 'id' in message && typeof message.id === 'string' ? message.id : undefined;
-      if (id !== undefined) this.pending.get(id)?.resolve(message); // unknown ids: answered already, or aborted
+      if (typeof message.id === 'string') this.pending.get(message.id)?.resolve(message); // unknown ids: answered already, or aborted
     });
-    socket.addEventListener('close', () => {
-      if (this.socket !== socket || this.status === 'closed') return;
-      if (!helloSeen && firstResult) {
-        this.setStatus('closed');
-        firstResult(new CiteqaClientError('unreachable', `cannot connect to ${this.url}`));
+    socket.addEventListener('close', (event) => {
+      if (this.socket !== socket || this.stopped) return;
+      if (event.code === ORIGIN_NOT_ALLOWED_CLOSE_CODE) {
+        const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
+        const error = new CiteqaClientError(
+          'origin_not_allowed',
+          `the server at ${this.url} does not accept connections from ${origin ? `the origin ${origin}` : "this client's origin"}: its ALLOWED_ORIGINS setting must list it`,
+        );
+        this.stop('refused', error, waiter);
+        return;
+      }
+      if (waiter) {
+        this.stop('closed', new CiteqaClientError('unreachable', `cannot connect to ${this.url}`), waiter);
         return;
       }
       this.scheduleReconnect();
@@ -235,11 +295,23 @@ export class CiteqaClient {
     });
   }
 
+  /**
+   * Stops for good: pending and later requests reject with `error`, which goes to the
+   * first connection's caller when it is still waiting, or else to `onError`.
+   */
+  private stop(status: 'closed' | 'refused', error: CiteqaClientError, waiter?: (error?: Error) => void): void {
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.stopped = error;
+    this.setStatus(status);
+    this.failAll(error);
+    if (waiter) waiter(error);
+    else this.options.onError?.(error);
+  }
+
   private scheduleReconnect(): void {
     const reconnect = this.options.reconnect;
     if (reconnect === false || (reconnect?.maxAttempts !== undefined && this.attempts >= reconnect.maxAttempts)) {
-      this.setStatus('closed');
-      this.failAll(new CiteqaClientError('closed', 'the connection was lost'));
+      this.stop('closed', new CiteqaClientError('closed', 'the connection was lost'));
       return;
     }
     this.setStatus('reconnecting');
@@ -249,7 +321,7 @@ export class CiteqaClient {
     const delay = Math.random() * Math.min(max, initial * 2 ** this.attempts);
     this.attempts++;
     this.reconnectTimer = setTimeout(() => {
-      if (this.status !== 'closed') this.dial();
+      if (!this.stopped) this.dial();
     }, delay);
   }
 
@@ -262,6 +334,16 @@ export class CiteqaClient {
     this.status = status;
     this.options.onStatus?.(status);
   }
+}
+
+/** `reply` as a message of `type`, or a `protocol_error`: a reply of another type answers some other request. */
+function expectReply<T extends ServerMessage['type']>(reply: ServerMessage, type: T): Extract<ServerMessage, { type: T }> {
+  if (reply.type !== type) throw new CiteqaClientError('protocol_error', `expected a reply of type "${type}", got "${reply.type}"`);
+  return reply as Extract<ServerMessage, { type: T }>;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
 }
 
 function defaultSocketFactory(): SocketFactory {

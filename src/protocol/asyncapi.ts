@@ -1,6 +1,7 @@
 /**
- * The AsyncAPI 3.0 document of the WebSocket API, built from the same schemas the tests
- * validate server messages against. Served at /asyncapi.yaml and /asyncapi.json.
+ * The AsyncAPI 3.0 document of the WebSocket API. Its payloads are the JSON Schemas of
+ * schemas.ts, made from the protocol's zod schemas, which the tests validate server
+ * messages against. Served at /asyncapi.yaml and /asyncapi.json.
  */
 import { stringify } from 'yaml';
 import { CLIENT_MESSAGES, MESSAGE_SCHEMAS, SERVER_MESSAGES, SHARED_DEFINITIONS } from './schemas';
@@ -32,9 +33,13 @@ asks without waiting, and must match replies by \`id\` (an \`id\` still waiting 
 answer may not be reused). Clients must ignore message types, fields and error codes they
 do not know.
 
-Error codes: \`bad_request\` (fix the request; the socket stays open), \`internal\` (retry
-later). Close codes: 1001 the server is going away (reconnect later), 1007 a text frame
-that is not UTF-8, 1009 a frame over 16 KiB.`;
+Error codes: \`bad_request\` (fix the request; the socket stays open), \`rate_limited\`
+(send again after \`retryAfterMs\`), \`internal\` (retry later).
+
+Close codes: 1001 the server is going away (reconnect later), 1007 a text frame that is
+not UTF-8, 1009 a frame over 16 KiB, 4003 the page's origin is not allowed (reason
+\`origin not allowed\`; do not reconnect: the server's ALLOWED_ORIGINS must admit it
+first).`;
 
 export function asyncApiDocument(version: string): Json {
   const schemas: Json = relocate({ ...SHARED_DEFINITIONS, ...MESSAGE_SCHEMAS }) as Json;

@@ -1,6 +1,7 @@
 /**
  * The WebSocket protocol, version 1: one JSON object per text frame, at `/ws`.
- * Types only; {@link parseClientMessage} is the one parser of what clients send.
+ * The types of its messages, each inferred from its zod schema (client-messages.ts,
+ * server-messages.ts), which are the protocol's one definition.
  *
  *   client                               server
  *     |  <------------------------------  hello    (once, on connect)
@@ -23,112 +24,54 @@
  * versions add them without changing the protocol number.
  */
 import type { Answer } from '../core/answer';
-import type { ErrorCode } from '../core/errors';
+import type { askSchema, feedbackSchema, pingSchema, resetSchema, suggestSchema } from './client-messages';
+import type { Infer } from './common';
+import type {
+  answerMessageSchema,
+  answerSchema,
+  errorMessageSchema,
+  feedbackDoneSchema,
+  helloSchema,
+  pongSchema,
+  resetDoneSchema,
+  suggestionsSchema,
+} from './server-messages';
 
-export const PROTOCOL_VERSION = 1;
-
-/**
- * What this server supports, announced in `hello` so clients can adapt:
- * - ask, reset, ping, suggest, feedback: the client message types
- * - follow-up: questions are read in the light of the previous one on the connection
- * - short, highlights, context, interpreted: the optional answer fields
- */
-export const CAPABILITIES = ['ask', 'reset', 'ping', 'suggest', 'feedback', 'follow-up', 'short', 'highlights', 'context', 'interpreted'] as const;
-export type Capability = (typeof CAPABILITIES)[number];
-
-/** A client's request id, echoed verbatim in the reply; `null` in replies to requests without one. */
-export type RequestId = string | number;
+export { CAPABILITIES, ORIGIN_NOT_ALLOWED_CLOSE_CODE, ORIGIN_NOT_ALLOWED_CLOSE_REASON, PROTOCOL_VERSION, type Capability, type RequestId } from './common';
 
 // ---- client -> server ----
 
-export interface AskMessage {
-  readonly type: 'ask';
-  readonly id?: RequestId;
-  /** 1 to 1,000 characters after trimming. */
-  readonly question: string;
-  /** Most passages to return, 1 to 10; default 3. */
-  readonly limit?: number;
-}
-
+/** A question: `question` is 1 to 1,000 characters after trimming; `limit`, 1 to 10, is the most passages (default 3). */
+export type AskMessage = Infer<typeof askSchema>;
 /** Forgets the conversation, so the next question is not read as a follow-up. */
-export interface ResetMessage {
-  readonly type: 'reset';
-  readonly id?: RequestId;
-}
-
+export type ResetMessage = Infer<typeof resetSchema>;
 /** Asks for a `pong`, to check the connection from a browser. */
-export interface PingMessage {
-  readonly type: 'ping';
-  readonly id?: RequestId;
-}
-
-/** Completions of what the reader is typing. */
-export interface SuggestMessage {
-  readonly type: 'suggest';
-  readonly id?: RequestId;
-  /** The question so far, 1 to 200 characters. */
-  readonly prefix: string;
-}
-
+export type PingMessage = Infer<typeof pingSchema>;
+/** Completions of what the reader is typing (`prefix`, at most 200 characters). */
+export type SuggestMessage = Infer<typeof suggestSchema>;
 /** A reader's judgement of an answer: counted, with nothing about the reader kept. */
-export interface FeedbackMessage {
-  readonly type: 'feedback';
-  readonly id?: RequestId;
-  readonly rating: 'up' | 'down';
-  /** The question the answer was for. */
-  readonly question: string;
-  /** The first passage's document and sentence, when the answer had one. */
-  readonly doc?: string;
-  readonly sentence?: number;
-}
+export type FeedbackMessage = Infer<typeof feedbackSchema>;
 
 export type ClientMessage = AskMessage | ResetMessage | PingMessage | SuggestMessage | FeedbackMessage;
 
 // ---- server -> client ----
 
-export interface HelloMessage {
-  readonly type: 'hello';
-  readonly protocol: typeof PROTOCOL_VERSION;
-  readonly documents: number;
-  readonly sentences: number;
-  readonly capabilities: readonly Capability[];
-}
-
-export interface AnswerMessage extends Answer {
-  readonly type: 'answer';
-  readonly id: RequestId | null;
-}
-
-export interface ErrorMessage {
-  readonly type: 'error';
-  readonly id: RequestId | null;
-  readonly code: ErrorCode;
-  readonly message: string;
-  /** With `rate_limited`: when to send again. */
-  readonly retryAfterMs?: number;
-}
-
+export type HelloMessage = Infer<typeof helloSchema>;
+export type AnswerMessage = Infer<typeof answerMessageSchema>;
+/** `retryAfterMs`, with `rate_limited`, says when to send again. */
+export type ErrorMessage = Infer<typeof errorMessageSchema>;
 /** Confirms a reset. */
-export interface ResetDoneMessage {
-  readonly type: 'reset';
-  readonly id: RequestId | null;
-}
-
-export interface PongMessage {
-  readonly type: 'pong';
-  readonly id: RequestId | null;
-}
-
-export interface SuggestionsMessage {
-  readonly type: 'suggestions';
-  readonly id: RequestId | null;
-  readonly suggestions: readonly string[];
-}
-
+export type ResetDoneMessage = Infer<typeof resetDoneSchema>;
+export type PongMessage = Infer<typeof pongSchema>;
+export type SuggestionsMessage = Infer<typeof suggestionsSchema>;
 /** Confirms that feedback was counted. */
-export interface FeedbackDoneMessage {
-  readonly type: 'feedback';
-  readonly id: RequestId | null;
-}
+export type FeedbackDoneMessage = Infer<typeof feedbackDoneSchema>;
 
 export type ServerMessage = HelloMessage | AnswerMessage | ErrorMessage | ResetDoneMessage | PongMessage | SuggestionsMessage | FeedbackDoneMessage;
+
+// The answer the core makes and the answer the protocol describes must be the same type:
+// the compiler stops here when one changes without the other.
+type WireAnswer = Infer<typeof answerSchema>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+type AnswerTypesAgree = Assert<Same<WireAnswer, Answer>>;

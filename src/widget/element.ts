@@ -330,5 +330,8 @@ function friendlyError(error: unknown): string {
   const code = error instanceof CiteqaClientError ? error.code : 'internal';
   if (code === 'bad_request') return 'That question could not be read. Try rephrasing it (at most 1,000 characters).';
   if (code === 'timeout' || code === 'closed' || code === 'unreachable') return 'The service could not be reached. Try again in a moment.';
+  if (code === 'origin_not_allowed') return statusText('refused');
+  if (code === 'unsupported_protocol') return 'This page uses another version of the service than the one answering. Reload the page.';
+  if (code === 'protocol_error') return 'The service sent a reply this page cannot read. Reload the page.';
   return 'Something went wrong answering that. Try again in a moment.';
 }

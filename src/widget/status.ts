@@ -4,11 +4,11 @@
 import type { ClientStatus } from '../client';
 
 /**
- * The client's statuses, and `refused`: the service closed the connection because the
- * page's origin is not among its allowed origins (close code 4003), and the client gave
- * up rather than retry what would be refused again.
+ * The client's statuses. `refused`: the service closed the connection because the page's
+ * origin is not among its allowed origins (close code 4003), and the client gave up rather
+ * than retry what would be refused again.
  */
-export type ShownStatus = ClientStatus | 'refused';
+export type ShownStatus = ClientStatus;
 
 const STATUS_TEXT: Readonly<Record<ShownStatus, string>> = {
   connecting: 'Connecting…',
