@@ -205,7 +205,8 @@ export function createApp({
   });
   app.get('/schemas/:file', (req, res) => {
     const name = /^(\w+)\.json$/.exec(req.params.file)?.[1];
-    const schema = name === undefined ? undefined : standaloneSchema(name);
+    // Own names only: "__proto__" or "constructor" must not find Object.prototype's.
+    const schema = name === undefined || !Object.hasOwn(MESSAGE_SCHEMAS, name) ? undefined : standaloneSchema(name);
     if (!schema) throw new CiteqaError('not_found', `no schema "${req.params.file}"; GET /schemas lists them`);
     res.type('application/schema+json').send(JSON.stringify(schema, null, 2));
   });
@@ -263,7 +264,7 @@ export function createApp({
     const status = (error as { status?: unknown }).status;
     const client =
       typeof status === 'number' && status >= 400 && status < 500 && !(error instanceof CiteqaError)
-        ? { code: 'bad_request' as const, message: bodyErrorMessage(error) }
+        ? { code: status === 413 ? ('too_large' as const) : ('bad_request' as const), message: bodyErrorMessage(error) }
         : toClientError(error, logger, { method: req.method, path: req.path });
     if (res.headersSent) return;
     res.status(HTTP_STATUS[client.code]).json(client);
