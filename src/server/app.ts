@@ -163,6 +163,12 @@ export function createApp({
     }
     return outcome;
   };
+  // Shutting down: a question not begun is refused rather than started.
+  app.use('/api/ask', (_req, res, next) => {
+    if (ready()) return next();
+    res.set('Retry-After', '1');
+    res.status(HTTP_STATUS.shutting_down).json({ code: 'shutting_down', message: 'the service is shutting down: ask again shortly' });
+  });
   app.use('/api/ask', questionLimit, answeringBudget);
   app.get('/', (req, res, next) => (typeof req.query.q === 'string' ? questionLimit(req, res, () => answeringBudget(req, res, next)) : next()));
 

@@ -291,6 +291,15 @@ describe('the edge against misbehaving peers', () => {
   });
 
   describe('shutdown', () => {
+    it('refuses HTTP questions with 503 shutting_down once shutting down', async () => {
+      const stopping = createApp({ indexes: { index }, logger: silentLogger, ready: () => false });
+      const res = await request(stopping).get('/api/ask').query({ q: 'How long did the meeting last?' }).expect(503);
+      expect(res.body).toEqual({ code: 'shutting_down', message: 'the service is shutting down: ask again shortly' });
+      expect(res.headers['retry-after']).toBe('1');
+      await request(stopping).post('/api/ask').send({ question: 'How long did the meeting last?' }).expect(503);
+      await request(stopping).get('/healthz').expect(200);
+    });
+
     it('answers for the grace, refuses what waits and what comes with shutting_down, and closes a socket that will not close', async () => {
       // 40 questions of 200 ms each: 8 s of work, more than the grace.
       await start({ ratePerSecond: 1000, rateBurst: 1000, answerMsPerIp: 0 }, { answerer: slowAnswerer(200) });
