@@ -220,7 +220,8 @@ export function attachWebSocket(server: Server, { indexes, answerer, logger, met
       for (const { session } of clients.values()) session.cancelQueued();
       await idleWithin(SHUTDOWN_CLOSE_MS);
       server.off('upgrade', onUpgrade);
-      for (const ws of clients.keys()) closeWithin(ws, 1001, 'server shutting down', Math.min(limits.closeTimeoutMs, SHUTDOWN_CLOSE_MS));
+      // Every socket, those already closing (a refused origin, a slow reader) included.
+      for (const ws of wss.clients) closeWithin(ws, 1001, 'server shutting down', Math.min(limits.closeTimeoutMs, SHUTDOWN_CLOSE_MS));
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
