@@ -98,6 +98,9 @@ export function attachWebSocket(server: Server, { indexes, answerer, logger, met
     const body = JSON.stringify({ code: reason, message });
     const text = { 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' }[status] ?? 'Error';
     socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    // The HTTP server allows half-open sockets: a peer that never closes its side would
+    // otherwise keep this one, outside every count, for good.
+    setTimeout(() => socket.destroy(), limits.closeTimeoutMs).unref();
   };
 
   /** A socket counts against the caps from its upgrade until it has closed. */

@@ -4,8 +4,7 @@
  * allowed, names from the network that are Object.prototype's, feedback repeated, and a
  * shutdown while questions wait.
  */
-import type { AddressInfo } from 'node:net';
-import type { Socket } from 'node:net';
+import { createConnection, type AddressInfo, type Socket } from 'node:net';
 import request from 'supertest';
 import { WebSocket } from 'ws';
 import type { Answerer } from '../../src/server/answerer';
@@ -81,6 +80,26 @@ describe('the edge against misbehaving peers', () => {
   });
 
   describe('HTTP connections', () => {
+    it('closes a refused upgrade within CLOSE_TIMEOUT_MS even if the peer keeps its side open', async () => {
+      await start({ closeTimeoutMs: 300 });
+      const socket = createConnection({ port, host: '127.0.0.1', allowHalfOpen: true });
+      sockets.push(socket);
+      const text = received(socket);
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.write('GET /elsewhere HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n');
+      await new Promise((resolve) => socket.once('end', resolve));
+      const ended = performance.now();
+      // Our side stays open; writing finds out when the server has let go of its own.
+      const poke = setInterval(() => socket.writable && socket.write('x'), 50);
+      try {
+        await closedWithin(socket, 5000);
+      } finally {
+        clearInterval(poke);
+      }
+      expect(performance.now() - ended).toBeLessThan(300 + 1500);
+      expect(text()).toMatch(/^HTTP\/1\.1 404 /);
+    });
+
     it('caps the connections one address holds, closing more at once, and counts them down as they close', async () => {
       await start({ maxHttpConnectionsPerIp: 3 });
       const held = await Promise.all([0, 1, 2].map(() => openTcp(port, '127.0.0.3')));
