@@ -170,6 +170,7 @@ export function attachWebSocket(server: Server, { indexes, answerer, logger, met
       // A reader that does not take its replies does not get more buffered for it.
       if (ws.bufferedAmount > limits.maxBufferedBytes) {
         logger.debug({ connection: connectionId, buffered: ws.bufferedAmount }, 'closing a socket that stopped reading its replies');
+        session.close(); // no more work for replies that cannot be sent
         closeWithin(ws, 1008, 'reading too slowly');
         return;
       }
