@@ -64,8 +64,8 @@ export class Session {
   private closed = false;
   /** Shutting down: new questions are refused. */
   private stopping = false;
-  /** Shutting down: questions not yet begun are refused. */
-  private cancelled = false;
+  /** Shutting down: questions not yet begun by then (performance.now()) are refused. */
+  private cancelAt = Infinity;
   /** The answers this connection rated (question, document, sentence). */
   private readonly rated = new Set<string>();
   private asked = 0;
@@ -98,9 +98,14 @@ export class Session {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Refuses the questions sent from now on with `shutting_down`; those received are still answered. */
-  stopTaking(): void {
+  /**
+   * Refuses the questions sent from now on with `shutting_down`; those received are still
+   * answered if begun before `graceEnds` (a performance.now() time). Checked as each
+   * begins, so the bound holds even when a long question delays the timers.
+   */
+  stopTaking(graceEnds = Infinity): void {
     this.stopping = true;
+    this.cancelAt = Math.min(this.cancelAt, graceEnds);
   }
 
   /**
@@ -109,7 +114,7 @@ export class Session {
    */
   cancelQueued(): void {
     this.stopping = true;
-    this.cancelled = true;
+    this.cancelAt = -Infinity;
     for (const message of this.queue.splice(0)) {
       if (message.type === 'ask' && message.id !== undefined) this.pending.delete(message.id);
       this.options.send(shuttingDown(message.id ?? null));
@@ -260,7 +265,7 @@ export class Session {
     const result = await this.options.schedule(async (): Promise<{ reply: ServerMessage; outcome?: string; workMs: number }> => {
       // A client gone while its question waited gets no work done for it.
       if (this.closed) return { reply: { type: 'error', id, code: 'internal', message: 'the connection closed' }, workMs: 0 };
-      if (this.cancelled) return { reply: shuttingDown(id), workMs: 0 };
+      if (performance.now() >= this.cancelAt) return { reply: shuttingDown(id), workMs: 0 };
       const refusal = this.budgetRefusal(id);
       if (refusal) return { reply: refusal, workMs: 0 };
       const working = performance.now();

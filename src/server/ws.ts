@@ -218,7 +218,8 @@ export function attachWebSocket(server: Server, { indexes, answerer, logger, met
     close: async (graceMs = SHUTDOWN_GRACE_MS) => {
       accepting = false;
       clearInterval(heartbeat);
-      for (const { session } of clients.values()) session.stopTaking();
+      const graceEnds = performance.now() + graceMs;
+      for (const { session } of clients.values()) session.stopTaking(graceEnds);
       await idleWithin(graceMs);
       // What still waits is refused; the question being answered, if any, gets its answer.
       for (const { session } of clients.values()) session.cancelQueued();
