@@ -89,9 +89,8 @@ interface Client {
 export function attachWebSocket(server: Server, { indexes, answerer, logger, metrics, limits, budgets, scheduler }: WsOptions): WsEndpoint {
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes, perMessageDeflate: false });
   const clients = new Map<WebSocket, Client>();
-  const perAddress = new Map<string, number>();
+  const open = new OpenCounts();
   let accepting = true;
-  let connections = 0;
 
   const refuse = (socket: Duplex, status: number, reason: string, message: string) => {
     metrics.rejectedUpgrades.inc({ reason });
@@ -103,27 +102,15 @@ export function attachWebSocket(server: Server, { indexes, answerer, logger, met
     setTimeout(() => socket.destroy(), limits.closeTimeoutMs).unref();
   };
 
-  /** A socket counts against the caps from its upgrade until it has closed. */
-  const hold = (address: string) => {
-    connections++;
-    perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
-  };
-  const release = (address: string) => {
-    connections--;
-    const left = (perAddress.get(address) ?? 1) - 1;
-    if (left > 0) perAddress.set(address, left);
-    else perAddress.delete(address);
-  };
-
   const warnOrigin = refusedOriginLog(logger, limits);
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     socket.on('error', (error) => logger.debug({ err: error }, 'socket error during upgrade'));
     if (pathOf(req) !== WS_PATH) return refuse(socket, 404, 'path', `WebSocket connections go to ${WS_PATH}`);
     if (!accepting) return refuse(socket, 503, 'shutting_down', 'the service is shutting down: connect again shortly');
-    if (connections >= limits.maxConnections) return refuse(socket, 503, 'capacity', 'the service has too many connections: retry later');
+    if (open.total >= limits.maxConnections) return refuse(socket, 503, 'capacity', 'the service has too many connections: retry later');
     const address = clientAddress(req, limits.trustProxy);
-    if ((perAddress.get(address) ?? 0) >= limits.maxConnectionsPerIp) {
+    if (open.from(address) >= limits.maxConnectionsPerIp) {
       return refuse(socket, 429, 'per_ip', `too many connections from your address (at most ${limits.maxConnectionsPerIp})`);
     }
     const origin = req.headers.origin;
@@ -137,19 +124,11 @@ export function attachWebSocket(server: Server, { indexes, answerer, logger, met
   };
   server.on('upgrade', onUpgrade);
 
-  /** Closes `ws`, and terminates it if the close has not finished within `ms`. */
-  const closeWithin = (ws: WebSocket, code: number, reason: string, ms = limits.closeTimeoutMs) => {
-    const timer = setTimeout(() => ws.terminate(), ms);
-    timer.unref();
-    ws.once('close', () => clearTimeout(timer));
-    ws.close(code, reason);
-  };
-
   function refuseOrigin(ws: WebSocket, address: string): void {
-    hold(address);
+    open.add(address);
     ws.on('error', (error) => logger.debug({ err: error }, 'refused websocket closed on a protocol error'));
-    ws.on('close', () => release(address));
-    closeWithin(ws, ORIGIN_NOT_ALLOWED.code, ORIGIN_NOT_ALLOWED.reason);
+    ws.on('close', () => open.remove(address));
+    closeWithin(ws, ORIGIN_NOT_ALLOWED.code, ORIGIN_NOT_ALLOWED.reason, limits.closeTimeoutMs);
   }
 
   let nextConnection = 1;
@@ -162,7 +141,7 @@ export function attachWebSocket(server: Server, { indexes, answerer, logger, met
   });
 
   function accept(ws: WebSocket, address: string): void {
-    hold(address);
+    open.add(address);
     metrics.openConnections.inc();
     const connectionId = `c${(nextConnection++).toString(36)}`;
     const send = (message: ServerMessage) => {
@@ -171,7 +150,7 @@ export function attachWebSocket(server: Server, { indexes, answerer, logger, met
       if (ws.bufferedAmount > limits.maxBufferedBytes) {
         logger.debug({ connection: connectionId, buffered: ws.bufferedAmount }, 'closing a socket that stopped reading its replies');
         session.close(); // no more work for replies that cannot be sent
-        closeWithin(ws, 1008, 'reading too slowly');
+        closeWithin(ws, 1008, 'reading too slowly', limits.closeTimeoutMs);
         return;
       }
       ws.send(JSON.stringify(message));
@@ -185,7 +164,7 @@ export function attachWebSocket(server: Server, { indexes, answerer, logger, met
     ws.on('close', () => {
       clients.delete(ws);
       session.close();
-      release(address);
+      open.remove(address);
       metrics.openConnections.dec();
     });
     ws.on('message', (data: RawData, isBinary: boolean) => {
@@ -230,6 +209,39 @@ export function attachWebSocket(server: Server, { indexes, answerer, logger, met
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/**
+ * Closes `ws`, and terminates it if the close has not finished within `ms`: a close frame
+ * waits behind whatever the peer has not read, and `ws` would wait 30 s for the peer's.
+ */
+function closeWithin(ws: WebSocket, code: number, reason: string, ms: number): void {
+  const timer = setTimeout(() => ws.terminate(), ms);
+  timer.unref();
+  ws.once('close', () => clearTimeout(timer));
+  ws.close(code, reason);
+}
+
+/** Sockets open, in all and by client address: each counts from its upgrade until it has closed. */
+class OpenCounts {
+  private readonly byAddress = new Map<string, number>();
+  total = 0;
+
+  from(address: string): number {
+    return this.byAddress.get(address) ?? 0;
+  }
+
+  add(address: string): void {
+    this.total++;
+    this.byAddress.set(address, this.from(address) + 1);
+  }
+
+  remove(address: string): void {
+    this.total--;
+    const left = this.from(address) - 1;
+    if (left > 0) this.byAddress.set(address, left);
+    else this.byAddress.delete(address);
+  }
 }
 
 /**
