@@ -94,7 +94,7 @@ export class Session {
 
   /** Resolves once every question received so far is answered. */
   idle(): Promise<void> {
-    if (!this.draining) return Promise.resolve();
+    if (!this.draining || this.closed) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
