@@ -34,7 +34,7 @@ export async function measureConnections(count: number): Promise<ConnectionFigur
   const service = createService({
     index: buildIndex(corpus),
     logger: pino({ level: 'silent' }),
-    limits: { maxConnectionsPerIp: count + 10, maxConnections: count + 10 },
+    limits: { maxConnectionsPerIp: count + 10, maxConnections: count + 10, maxHttpConnectionsPerIp: count + 10 },
   });
   const { port } = await service.listen(0, '127.0.0.1');
   try {

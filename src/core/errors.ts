@@ -7,13 +7,15 @@
  * - `not_found`: the named document does not exist.
  * - `rate_limited`: too many messages on one connection, or the client address has used its
  *   answering time; retry after `retryAfterMs`.
+ * - `too_large`: a request body over the size the service reads (HTTP 413).
+ * - `shutting_down`: the service is stopping; ask again shortly (elsewhere, if several serve).
  * - `corpus_invalid`: an article file cannot be loaded (the service refuses to start).
  * - `internal`: the server failed; the request may be retried.
  */
-export type ErrorCode = 'bad_request' | 'not_found' | 'rate_limited' | 'corpus_invalid' | 'internal';
+export type ErrorCode = 'bad_request' | 'not_found' | 'rate_limited' | 'too_large' | 'shutting_down' | 'corpus_invalid' | 'internal';
 
 /** The codes a client can receive (a corpus problem stops the service before any client comes). */
-export const WIRE_ERROR_CODES = ['bad_request', 'not_found', 'rate_limited', 'internal'] as const satisfies readonly ErrorCode[];
+export const WIRE_ERROR_CODES = ['bad_request', 'not_found', 'rate_limited', 'too_large', 'shutting_down', 'internal'] as const satisfies readonly ErrorCode[];
 
 export class CiteqaError extends Error {
   constructor(

@@ -9,6 +9,7 @@
  * it fails the tests.
  */
 import * as z from 'zod/mini';
+import { WIRE_ERROR_CODES } from '../core/errors';
 import type { MAX_LIMIT } from '../core/request';
 import { annotate, CAPABILITIES, PROTOCOL_VERSION, replyIdSchema } from './common';
 
@@ -93,7 +94,7 @@ export const errorMessageSchema = annotate(
   z.object({
     type: z.literal('error'),
     id: replyIdSchema,
-    code: annotate(z.string(), { description: 'bad_request, not_found, rate_limited or internal today; clients must accept codes they do not know' }),
+    code: annotate(z.string(), { description: `${WIRE_ERROR_CODES.join(', ')} today; clients must accept codes they do not know` }),
     message: z.string(),
     retryAfterMs: z.optional(annotate(count(), { description: 'With rate_limited: when to send again' })),
   }),

@@ -163,6 +163,12 @@ export function createApp({
     }
     return outcome;
   };
+  // Shutting down: a question not begun is refused rather than started.
+  app.use('/api/ask', (_req, res, next) => {
+    if (ready()) return next();
+    res.set('Retry-After', '1');
+    res.status(HTTP_STATUS.shutting_down).json({ code: 'shutting_down', message: 'the service is shutting down: ask again shortly' });
+  });
   app.use('/api/ask', questionLimit, answeringBudget);
   app.get('/', (req, res, next) => (typeof req.query.q === 'string' ? questionLimit(req, res, () => answeringBudget(req, res, next)) : next()));
 
@@ -205,7 +211,8 @@ export function createApp({
   });
   app.get('/schemas/:file', (req, res) => {
     const name = /^(\w+)\.json$/.exec(req.params.file)?.[1];
-    const schema = name === undefined ? undefined : standaloneSchema(name);
+    // Own names only: "__proto__" or "constructor" must not find Object.prototype's.
+    const schema = name === undefined || !Object.hasOwn(MESSAGE_SCHEMAS, name) ? undefined : standaloneSchema(name);
     if (!schema) throw new CiteqaError('not_found', `no schema "${req.params.file}"; GET /schemas lists them`);
     res.type('application/schema+json').send(JSON.stringify(schema, null, 2));
   });
@@ -263,7 +270,7 @@ export function createApp({
     const status = (error as { status?: unknown }).status;
     const client =
       typeof status === 'number' && status >= 400 && status < 500 && !(error instanceof CiteqaError)
-        ? { code: 'bad_request' as const, message: bodyErrorMessage(error) }
+        ? { code: status === 413 ? ('too_large' as const) : ('bad_request' as const), message: bodyErrorMessage(error) }
         : toClientError(error, logger, { method: req.method, path: req.path });
     if (res.headersSent) return;
     res.status(HTTP_STATUS[client.code]).json(client);

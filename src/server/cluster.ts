@@ -3,7 +3,7 @@
  * accepts connections and hands them to the workers in turn; each worker loads its own
  * index and runs the whole service (see run.ts). The primary passes SIGTERM, SIGINT and
  * SIGHUP on to every worker, starts a worker again if one dies while serving, and exits
- * once every worker has shut down.
+ * once every worker has shut down (killing any still running after WORKER_STOP_MS).
  *
  * Per-process state stays per worker: conversations (a socket lives in one worker),
  * connection caps and answering budgets per address (each worker allows its own), and
@@ -15,6 +15,9 @@ import type { Config } from './config';
 
 /** Longest a restarted worker waits, after repeated deaths, before starting again. */
 const MAX_RESTART_DELAY_MS = 10_000;
+
+/** Longest the workers may take to stop before they are killed: just within 10 s. */
+const WORKER_STOP_MS = 9800;
 
 export function runPrimary(config: Config): void {
   const logger = pino({ level: config.logLevel, base: { service: 'citeqa', role: 'primary' } });
@@ -48,7 +51,15 @@ export function runPrimary(config: Config): void {
   logger.info({ workers: config.workers }, 'starting workers');
 
   const forward = (signal: NodeJS.Signals) => () => {
-    if (signal !== 'SIGHUP') stopping = true;
+    if (signal !== 'SIGHUP' && !stopping) {
+      stopping = true;
+      // Each worker bounds its own shutdown; a worker whose event loop is stuck cannot.
+      setTimeout(() => {
+        logger.error('a worker did not stop in time; killing it');
+        for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGKILL');
+        process.exit(1);
+      }, WORKER_STOP_MS).unref();
+    }
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
   };
   process.on('SIGTERM', forward('SIGTERM'));

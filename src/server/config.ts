@@ -61,6 +61,26 @@ export interface Limits {
   readonly heartbeatMs: number;
   /** MAX_BUFFERED_BYTES: replies waiting for a slow reader before the socket is closed with 1008. */
   readonly maxBufferedBytes: number;
+  /**
+   * CLOSE_TIMEOUT_MS: how long a socket the service closes has to finish the closing
+   * handshake before it is terminated. A close frame waits behind whatever the peer has
+   * not read, so without this a reader that stopped reading would hold its socket for
+   * `ws`'s 30 s.
+   */
+  readonly closeTimeoutMs: number;
+  /**
+   * MAX_HTTP_CONNECTIONS_PER_IP: open HTTP connections from one client address, not
+   * counting those upgraded to WebSockets (MAX_CONNECTIONS_PER_IP caps those). Counted by
+   * the TCP peer: behind a proxy, that is the proxy, so raise it there.
+   */
+  readonly maxHttpConnectionsPerIp: number;
+  /**
+   * HEADERS_TIMEOUT_MS and REQUEST_TIMEOUT_MS: how long a client has to send a request's
+   * headers, and the whole request, before its connection is closed (slowloris: a client
+   * that trickles a request holds a connection). Node's own are 60 s and 300 s.
+   */
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
   /** LOG_QUESTIONS: log questions verbatim (they can be personal; off by default). */
   readonly logQuestions: boolean;
   /**
@@ -84,6 +104,10 @@ export const DEFAULT_LIMITS: Limits = {
   trustProxy: 0,
   heartbeatMs: 30_000,
   maxBufferedBytes: 1024 * 1024,
+  closeTimeoutMs: 5000,
+  maxHttpConnectionsPerIp: 100,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
   logQuestions: false,
   answerWorker: false,
 };
@@ -126,6 +150,10 @@ const envSchema = z.object({
   TRUST_PROXY: count('TRUST_PROXY', 0).optional(),
   HEARTBEAT_MS: count('HEARTBEAT_MS', 100).optional(),
   MAX_BUFFERED_BYTES: count('MAX_BUFFERED_BYTES', 1024).optional(),
+  CLOSE_TIMEOUT_MS: count('CLOSE_TIMEOUT_MS', 100).optional(),
+  MAX_HTTP_CONNECTIONS_PER_IP: count('MAX_HTTP_CONNECTIONS_PER_IP', 1).optional(),
+  HEADERS_TIMEOUT_MS: count('HEADERS_TIMEOUT_MS', 100).optional(),
+  REQUEST_TIMEOUT_MS: count('REQUEST_TIMEOUT_MS', 100).optional(),
   LOG_QUESTIONS: flag('LOG_QUESTIONS').optional(),
   ANSWER_WORKER: flag('ANSWER_WORKER').optional(),
 });
@@ -155,6 +183,10 @@ const LIMIT_VARIABLES = {
   TRUST_PROXY: 'trustProxy',
   HEARTBEAT_MS: 'heartbeatMs',
   MAX_BUFFERED_BYTES: 'maxBufferedBytes',
+  CLOSE_TIMEOUT_MS: 'closeTimeoutMs',
+  MAX_HTTP_CONNECTIONS_PER_IP: 'maxHttpConnectionsPerIp',
+  HEADERS_TIMEOUT_MS: 'headersTimeoutMs',
+  REQUEST_TIMEOUT_MS: 'requestTimeoutMs',
   LOG_QUESTIONS: 'logQuestions',
   ANSWER_WORKER: 'answerWorker',
 } as const satisfies Record<string, keyof Limits>;

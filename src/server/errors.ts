@@ -9,6 +9,8 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   bad_request: 400,
   not_found: 404,
   rate_limited: 429,
+  too_large: 413,
+  shutting_down: 503,
   corpus_invalid: 500,
   internal: 500,
 };

@@ -12,7 +12,8 @@ import { DEFAULT_LIMITS, type Limits } from './config';
 import { createMetrics, type Metrics } from './metrics';
 import { AddressBudgets } from './rate-limit';
 import { FairScheduler } from './scheduler';
-import { attachWebSocket, type WsEndpoint } from './ws';
+import { capConnectionsPerAddress, httpServerOptions } from './http-edge';
+import { attachWebSocket, SHUTDOWN_CLOSE_MS, SHUTDOWN_GRACE_MS, type WsEndpoint } from './ws';
 
 export interface ServiceOptions {
   readonly index: SentenceIndex;
@@ -38,9 +39,10 @@ export interface Service {
   swapIndex(index: SentenceIndex): void;
   readonly answerer: Answerer;
   /**
-   * Stops accepting connections, finishes the questions in flight, closes WebSocket
-   * clients with 1001 and waits for HTTP requests in flight. Closing a service that is not
-   * listening does nothing.
+   * Stops accepting connections and questions, answers those received for up to
+   * SHUTDOWN_GRACE_MS (over WebSocket and HTTP alike) and refuses the rest with
+   * `shutting_down`, closes WebSocket clients with 1001, cuts the HTTP connections still
+   * open, and closes the answerer: bounded, whatever is in flight (see ws.ts).
    */
   close(): Promise<void>;
 }
@@ -60,8 +62,9 @@ export function createService(options: ServiceOptions): Service {
   const budgets = new AddressBudgets(limits.answerMsPerIp);
   // ...and one round of turns between addresses.
   const scheduler = new FairScheduler();
-  const server = createServer(createApp({ indexes, logger: options.logger, metrics, ready: () => ready, limits, budgets, scheduler }));
+  const server = createServer(httpServerOptions(limits), createApp({ indexes, logger: options.logger, metrics, ready: () => ready, limits, budgets, scheduler }));
   const answerer = options.answerer ?? inProcessAnswerer(indexes);
+  capConnectionsPerAddress(server, limits, options.logger);
   const ws = attachWebSocket(server, { indexes, answerer, logger: options.logger, metrics, limits, budgets, scheduler });
   return {
     server,
@@ -85,13 +88,19 @@ export function createService(options: ServiceOptions): Service {
     },
     close: async () => {
       ready = false;
-      await ws.close();
-      await answerer.close();
-      if (!server.listening) return;
-      await new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeIdleConnections();
-      });
+      const graceEnds = performance.now() + SHUTDOWN_GRACE_MS;
+      const httpClosed = server.listening
+        ? new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())))
+        : Promise.resolve();
+      server.closeIdleConnections();
+      await ws.close(SHUTDOWN_GRACE_MS);
+      // HTTP requests in flight had the same grace; what is left of it, then they are cut.
+      let timer: NodeJS.Timeout | undefined;
+      const cut = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, graceEnds - performance.now()))));
+      await Promise.race([httpClosed, cut]).finally(() => clearTimeout(timer));
+      server.closeAllConnections();
+      await httpClosed;
+      await Promise.race([answerer.close(), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_CLOSE_MS).unref())]);
     },
   };
 }

@@ -11,11 +11,18 @@
  * also refused while the client address's answering budget (shared by all its
  * connections) is spent, checked when it arrives and again when its turn comes, so that
  * questions queued before the budget ran out are not answered either.
+ *
+ * Feedback counts once per answer (the question and the passage rated) and at most
+ * MAX_FEEDBACK_PER_CONNECTION times per connection; more is refused with `bad_request`
+ * and not counted, so that one client cannot inflate the counts.
+ *
+ * On shutdown the session stops taking questions (`stopTaking`), then refuses those still
+ * waiting (`cancelQueued`), both with `shutting_down`.
  */
 import type { Logger } from 'pino';
 import type { Conversation } from '../core/answer';
 import { completions } from '../core/suggestions';
-import type { AskMessage, ClientMessage, RequestId, ResetMessage, ServerMessage } from '../protocol/messages';
+import type { AskMessage, ClientMessage, FeedbackMessage, RequestId, ResetMessage, ServerMessage } from '../protocol/messages';
 import { parseClientMessage } from '../protocol/parse';
 import type { IndexHolder } from './app';
 import type { Answerer } from './answerer';
@@ -26,6 +33,9 @@ import { TokenBucket, type Budget } from './rate-limit';
 
 /** Milliseconds of answering that cost one more token of the connection's rate limit. */
 export const COST_UNIT_MS = 25;
+
+/** Answers one connection may rate: far more than a reader rates in one visit. */
+export const MAX_FEEDBACK_PER_CONNECTION = 50;
 
 export interface SessionOptions {
   /** The index, for what is answered at once (suggestions). */
@@ -52,6 +62,12 @@ export class Session {
   private readonly bucket: TokenBucket;
   private draining = false;
   private closed = false;
+  /** Shutting down: new questions are refused. */
+  private stopping = false;
+  /** Shutting down: questions not yet begun by then (performance.now()) are refused. */
+  private cancelAt = Infinity;
+  /** The answers this connection rated (question, document, sentence). */
+  private readonly rated = new Set<string>();
   private asked = 0;
   private idleWaiters: Array<() => void> = [];
 
@@ -78,8 +94,31 @@ export class Session {
 
   /** Resolves once every question received so far is answered. */
   idle(): Promise<void> {
-    if (!this.draining) return Promise.resolve();
+    if (!this.draining || this.closed) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * Refuses the questions sent from now on with `shutting_down`; those received are still
+   * answered if begun before `graceEnds` (a performance.now() time). Checked as each
+   * begins, so the bound holds even when a long question delays the timers.
+   */
+  stopTaking(graceEnds = Infinity): void {
+    this.stopping = true;
+    this.cancelAt = Math.min(this.cancelAt, graceEnds);
+  }
+
+  /**
+   * Refuses every question not yet begun with `shutting_down` (the one being answered, if
+   * any, still gets its answer), and those sent from now on.
+   */
+  cancelQueued(): void {
+    this.stopping = true;
+    this.cancelAt = -Infinity;
+    for (const message of this.queue.splice(0)) {
+      if (message.type === 'ask' && message.id !== undefined) this.pending.delete(message.id);
+      this.options.send(shuttingDown(message.id ?? null));
+    }
   }
 
   /** Drops what is still queued; nothing more is sent. */
@@ -129,6 +168,10 @@ export class Session {
           });
           return;
         }
+        if (this.stopping) {
+          send(shuttingDown(message.id ?? null));
+          return;
+        }
         const refusal = this.budgetRefusal(message.id ?? null);
         if (refusal) {
           send(refusal);
@@ -144,7 +187,12 @@ export class Session {
         // Cheap and wanted at once, while the reader types: ahead of the queue.
         send({ type: 'suggestions', id: message.id ?? null, suggestions: completions(indexes.index, message.prefix) });
         return;
-      case 'feedback':
+      case 'feedback': {
+        const refusal = this.feedbackRefusal(message);
+        if (refusal) {
+          send(refusal);
+          return;
+        }
         metrics.feedback.inc({ rating: message.rating });
         logger.info(
           { rating: message.rating, doc: message.doc, sentence: message.sentence, ...(this.options.limits.logQuestions ? { question: message.question } : {}) },
@@ -152,11 +200,25 @@ export class Session {
         );
         send({ type: 'feedback', id: message.id ?? null });
         return;
+      }
       default: {
         const unknown: never = message;
         throw new Error(`unhandled message ${JSON.stringify(unknown)}`);
       }
     }
+  }
+
+  /** Why `feedback` is not counted, if it is not: it rates an answer already rated, or one too many. */
+  private feedbackRefusal(message: FeedbackMessage): ServerMessage | undefined {
+    const answer = JSON.stringify([message.question, message.doc ?? null, message.sentence ?? null]);
+    let reason: string | undefined;
+    if (this.rated.has(answer)) reason = 'this answer was already rated on this connection: a rating counts once';
+    else if (this.rated.size >= MAX_FEEDBACK_PER_CONNECTION) reason = `this connection has rated ${MAX_FEEDBACK_PER_CONNECTION} answers, as many as one connection may`;
+    if (reason === undefined) {
+      this.rated.add(answer);
+      return undefined;
+    }
+    return { type: 'error', id: message.id ?? null, code: 'bad_request', message: reason };
   }
 
   private enqueue(message: AskMessage | ResetMessage): void {
@@ -203,6 +265,7 @@ export class Session {
     const result = await this.options.schedule(async (): Promise<{ reply: ServerMessage; outcome?: string; workMs: number }> => {
       // A client gone while its question waited gets no work done for it.
       if (this.closed) return { reply: { type: 'error', id, code: 'internal', message: 'the connection closed' }, workMs: 0 };
+      if (performance.now() >= this.cancelAt) return { reply: shuttingDown(id), workMs: 0 };
       const refusal = this.budgetRefusal(id);
       if (refusal) return { reply: refusal, workMs: 0 };
       const working = performance.now();
@@ -232,4 +295,8 @@ export class Session {
     logger.info({ request, outcome, ms: Math.round(seconds * 10_000) / 10, ...(limits.logQuestions ? { question: message.question } : {}) }, 'question');
     return reply;
   }
+}
+
+function shuttingDown(id: RequestId | null): ServerMessage {
+  return { type: 'error', id, code: 'shutting_down', message: 'the service is shutting down: ask again shortly' };
 }

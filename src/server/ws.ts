@@ -5,19 +5,27 @@
  *
  *   path /ws?                       no -> 404
  *   shutting down?                 yes -> 503
- *   Origin allowed?                 no -> 403   (cross-site WebSocket hijacking)
  *   under the global cap?           no -> 503
  *   under the cap for this address? no -> 429
+ *   Origin allowed?                 no -> 101, then at once close 4003 "origin not allowed"
+ *
+ * A browser shows a page none of a refused upgrade's status (only 1006, as for a network
+ * failure), so a page from a site that may not connect is told with a close code it can
+ * read, and stops reconnecting; it gets no `hello` and nothing it sends is read
+ * (cross-site WebSocket hijacking). Each such origin is logged once at `warn`, with the
+ * setting that would admit it.
  *
  * Once open: frames over the size cap close with 1009 and invalid UTF-8 with 1007 (by
  * `ws`); a peer that misses a heartbeat is terminated; a reader too slow to take its
- * replies is closed with 1008 rather than buffered without bound.
+ * replies is closed with 1008 rather than buffered without bound. A close frame waits
+ * behind whatever the peer has not read, so every socket the service closes is terminated
+ * if its close has not finished within CLOSE_TIMEOUT_MS.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { CAPABILITIES, PROTOCOL_VERSION, type ServerMessage } from '../protocol/messages';
+import { CAPABILITIES, ORIGIN_NOT_ALLOWED_CLOSE_CODE, ORIGIN_NOT_ALLOWED_CLOSE_REASON, PROTOCOL_VERSION, type ServerMessage } from '../protocol/messages';
 import type { IndexHolder } from './app';
 import type { Answerer } from './answerer';
 import type { Limits } from './config';
@@ -47,11 +55,30 @@ export interface WsOptions {
 export interface WsEndpoint {
   readonly wss: WebSocketServer;
   /**
-   * Stops accepting connections, lets every session finish the questions it has received
-   * (up to `graceMs`), then closes every socket with 1001 (going away).
+   * Stops accepting connections and questions (a question sent from now on gets
+   * `shutting_down`), answers the questions already received for up to `graceMs`, refuses
+   * those still waiting with `shutting_down`, then closes every socket with 1001 (going
+   * away), terminating those whose close does not finish within CLOSE_TIMEOUT_MS (at most
+   * SHUTDOWN_CLOSE_MS).
    */
   close(graceMs?: number): Promise<void>;
 }
+
+/** Default time the questions already received have to be answered on shutdown. */
+export const SHUTDOWN_GRACE_MS = 3000;
+
+/**
+ * Longest the sockets may take to close on shutdown, and the question being answered
+ * when the grace ran out to finish: the whole shutdown stays well within the 10 s that
+ * process managers allow before they kill.
+ */
+export const SHUTDOWN_CLOSE_MS = 2000;
+
+/** The close code and reason a page from a site not allowed receives (defined by the protocol). */
+export const ORIGIN_NOT_ALLOWED = { code: ORIGIN_NOT_ALLOWED_CLOSE_CODE, reason: ORIGIN_NOT_ALLOWED_CLOSE_REASON } as const;
+
+/** Refused origins logged at `warn`, each once; past this many, the rest at `debug` only. */
+const ORIGINS_WARNED = 100;
 
 interface Client {
   readonly session: Session;
@@ -62,33 +89,47 @@ interface Client {
 export function attachWebSocket(server: Server, { indexes, answerer, logger, metrics, limits, budgets, scheduler }: WsOptions): WsEndpoint {
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes, perMessageDeflate: false });
   const clients = new Map<WebSocket, Client>();
-  const perAddress = new Map<string, number>();
+  const open = new OpenCounts();
   let accepting = true;
-  let connections = 0;
 
   const refuse = (socket: Duplex, status: number, reason: string, message: string) => {
     metrics.rejectedUpgrades.inc({ reason });
     const body = JSON.stringify({ code: reason, message });
-    const text = { 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' }[status] ?? 'Error';
+    const text = { 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' }[status] ?? 'Error';
     socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    // The HTTP server allows half-open sockets: a peer that never closes its side would
+    // otherwise keep this one, outside every count, for good.
+    setTimeout(() => socket.destroy(), limits.closeTimeoutMs).unref();
   };
+
+  const warnOrigin = refusedOriginLog(logger, limits);
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     socket.on('error', (error) => logger.debug({ err: error }, 'socket error during upgrade'));
     if (pathOf(req) !== WS_PATH) return refuse(socket, 404, 'path', `WebSocket connections go to ${WS_PATH}`);
     if (!accepting) return refuse(socket, 503, 'shutting_down', 'the service is shutting down: connect again shortly');
+    if (open.total >= limits.maxConnections) return refuse(socket, 503, 'capacity', 'the service has too many connections: retry later');
+    const address = clientAddress(req, limits.trustProxy);
+    if (open.from(address) >= limits.maxConnectionsPerIp) {
+      return refuse(socket, 429, 'per_ip', `too many connections from your address (at most ${limits.maxConnectionsPerIp})`);
+    }
     const origin = req.headers.origin;
     if (!originAllowed(origin, req.headers.host, limits)) {
-      return refuse(socket, 403, 'origin', `pages from ${String(origin).slice(0, 100)} may not connect: the site must be in the service's ALLOWED_ORIGINS`);
-    }
-    if (connections >= limits.maxConnections) return refuse(socket, 503, 'capacity', 'the service has too many connections: retry later');
-    const address = clientAddress(req, limits.trustProxy);
-    if ((perAddress.get(address) ?? 0) >= limits.maxConnectionsPerIp) {
-      return refuse(socket, 429, 'per_ip', `too many connections from your address (at most ${limits.maxConnectionsPerIp})`);
+      metrics.rejectedUpgrades.inc({ reason: 'origin' });
+      warnOrigin(origin);
+      wss.handleUpgrade(req, socket, head, (ws) => refuseOrigin(ws, address));
+      return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => accept(ws, address));
   };
   server.on('upgrade', onUpgrade);
+
+  function refuseOrigin(ws: WebSocket, address: string): void {
+    open.add(address);
+    ws.on('error', (error) => logger.debug({ err: error }, 'refused websocket closed on a protocol error'));
+    ws.on('close', () => open.remove(address));
+    closeWithin(ws, ORIGIN_NOT_ALLOWED.code, ORIGIN_NOT_ALLOWED.reason, limits.closeTimeoutMs);
+  }
 
   let nextConnection = 1;
   const hello = (): ServerMessage => ({
@@ -100,15 +141,16 @@ export function attachWebSocket(server: Server, { indexes, answerer, logger, met
   });
 
   function accept(ws: WebSocket, address: string): void {
-    connections++;
-    perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+    open.add(address);
     metrics.openConnections.inc();
     const connectionId = `c${(nextConnection++).toString(36)}`;
     const send = (message: ServerMessage) => {
       if (ws.readyState !== WebSocket.OPEN) return;
       // A reader that does not take its replies does not get more buffered for it.
       if (ws.bufferedAmount > limits.maxBufferedBytes) {
-        ws.close(1008, 'reading too slowly');
+        logger.debug({ connection: connectionId, buffered: ws.bufferedAmount }, 'closing a socket that stopped reading its replies');
+        session.close(); // no more work for replies that cannot be sent
+        closeWithin(ws, 1008, 'reading too slowly', limits.closeTimeoutMs);
         return;
       }
       ws.send(JSON.stringify(message));
@@ -122,10 +164,7 @@ export function attachWebSocket(server: Server, { indexes, answerer, logger, met
     ws.on('close', () => {
       clients.delete(ws);
       session.close();
-      connections--;
-      const left = (perAddress.get(address) ?? 1) - 1;
-      if (left > 0) perAddress.set(address, left);
-      else perAddress.delete(address);
+      open.remove(address);
       metrics.openConnections.dec();
     });
     ws.on('message', (data: RawData, isBinary: boolean) => {
@@ -147,17 +186,90 @@ export function attachWebSocket(server: Server, { indexes, answerer, logger, met
   }, limits.heartbeatMs);
   heartbeat.unref();
 
+  const idleWithin = (ms: number) => {
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+    return Promise.race([Promise.all([...clients.values()].map((c) => c.session.idle())), grace]).finally(() => clearTimeout(timer));
+  };
+
   return {
     wss,
-    close: async (graceMs = 8000) => {
+    close: async (graceMs = SHUTDOWN_GRACE_MS) => {
       accepting = false;
       clearInterval(heartbeat);
-      const grace = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
-      await Promise.race([Promise.all([...clients.values()].map((c) => c.session.idle())), grace]);
+      const graceEnds = performance.now() + graceMs;
+      for (const { session } of clients.values()) session.stopTaking(graceEnds);
+      await idleWithin(graceMs);
+      // What still waits is refused; the question being answered, if any, gets its answer.
+      for (const { session } of clients.values()) session.cancelQueued();
+      await idleWithin(SHUTDOWN_CLOSE_MS);
       server.off('upgrade', onUpgrade);
-      for (const ws of clients.keys()) ws.close(1001, 'server shutting down');
+      // Every socket, those already closing (a refused origin, a slow reader) included.
+      for (const ws of wss.clients) closeWithin(ws, 1001, 'server shutting down', Math.min(limits.closeTimeoutMs, SHUTDOWN_CLOSE_MS));
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
+  };
+}
+
+/**
+ * Closes `ws`, and terminates it if the close has not finished within `ms`: a close frame
+ * waits behind whatever the peer has not read, and `ws` would wait 30 s for the peer's.
+ */
+function closeWithin(ws: WebSocket, code: number, reason: string, ms: number): void {
+  const timer = setTimeout(() => ws.terminate(), ms);
+  timer.unref();
+  ws.once('close', () => clearTimeout(timer));
+  ws.close(code, reason);
+}
+
+/** Sockets open, in all and by client address: each counts from its upgrade until it has closed. */
+class OpenCounts {
+  private readonly byAddress = new Map<string, number>();
+  total = 0;
+
+  from(address: string): number {
+    return this.byAddress.get(address) ?? 0;
+  }
+
+  add(address: string): void {
+    this.total++;
+    this.byAddress.set(address, this.from(address) + 1);
+  }
+
+  remove(address: string): void {
+    this.total--;
+    const left = this.from(address) - 1;
+    if (left > 0) this.byAddress.set(address, left);
+    else this.byAddress.delete(address);
+  }
+}
+
+/**
+ * Logs a refused origin at `warn` with the setting that would admit it, each origin once:
+ * the first page a newcomer embeds the widget in tells them what to set. Bounded, so that
+ * a flood of made-up origins cannot flood the log.
+ */
+function refusedOriginLog(logger: Logger, limits: Pick<Limits, 'allowedOrigins'>): (origin: string | undefined) => void {
+  const warned = new Set<string | undefined>();
+  return (origin) => {
+    const shown = origin?.slice(0, 200);
+    if (warned.has(shown)) return;
+    if (warned.size >= ORIGINS_WARNED) {
+      logger.debug({ origin: shown }, 'refused a WebSocket from an origin not allowed');
+      return;
+    }
+    warned.add(shown);
+    if (shown === undefined) {
+      logger.warn({ setting: 'ALLOW_NO_ORIGIN=true' }, 'refused a WebSocket without an Origin (a script, not a browser page); ALLOW_NO_ORIGIN=true admits such clients');
+      return;
+    }
+    const admissible = /^https?:\/\/[^/\s]+$/.test(shown);
+    const setting = `ALLOWED_ORIGINS=${admissible ? [...limits.allowedOrigins, shown].join(',') : '*'}`;
+    logger.warn(
+      { origin: shown, setting },
+      `refused a WebSocket from a page on ${shown}: the site is not in ALLOWED_ORIGINS; to let its pages use the service, set ${setting}`
+        + (warned.size === ORIGINS_WARNED ? ` (further refused origins are logged at debug level only)` : ''),
+    );
   };
 }
 

@@ -131,11 +131,13 @@ describe('the service process', () => {
     const socket = await connect(`ws://${url.host}/ws`);
     await socket.next(); // hello
     for (let i = 0; i < 5; i++) socket.sendJson({ type: 'ask', id: i, question: 'How long did the meeting last?' });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // Once the pong is back, the service has received every question.
+    socket.sendJson({ type: 'ping', id: 'p' });
+    const replies = [];
+    for (let reply = await socket.next(); reply.type !== 'pong'; reply = await socket.next()) replies.push(reply);
     const started = Date.now();
     run.child.kill('SIGTERM');
-    const replies = [];
-    for (let i = 0; i < 5; i++) replies.push(await socket.next());
+    while (replies.length < 5) replies.push(await socket.next());
     expect(replies.map((r) => [r.type, r.id])).toEqual(Array.from({ length: 5 }, (_, i) => ['answer', i]));
     expect(await socket.closed()).toBe(1001);
     expect(await run.exited).toBe(0);

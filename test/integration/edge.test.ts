@@ -72,12 +72,20 @@ describe('the WebSocket edge', () => {
     await service.close();
   });
 
-  it('refuses a page from an origin not allowed, with 403 before the upgrade', async () => {
-    await start({ allowedOrigins: ['https://news.example.com'] });
-    expect(await refusal({ Origin: 'https://evil.example' })).toEqual({
-      status: 403,
-      body: JSON.stringify({ code: 'origin', message: "pages from https://evil.example may not connect: the site must be in the service's ALLOWED_ORIGINS" }),
+  /** The close code and reason a socket opened with `headers` gets, with whatever came before it. */
+  function closedWith(headers: Record<string, string> = {}): Promise<{ code: number; reason: string; messages: number }> {
+    return new Promise((resolve) => {
+      const ws = new WebSocket(url(), { headers });
+      let messages = 0;
+      ws.on('message', () => messages++);
+      ws.on('close', (code, reason) => resolve({ code, reason: reason.toString(), messages }));
+      ws.on('error', () => undefined);
     });
+  }
+
+  it('closes a page from an origin not allowed with 4003 "origin not allowed", before any message', async () => {
+    await start({ allowedOrigins: ['https://news.example.com'] });
+    expect(await closedWith({ Origin: 'https://evil.example' })).toEqual({ code: 4003, reason: 'origin not allowed', messages: 0 });
     expect((await refusal({ Origin: 'https://news.example.com' })).status).toBe(101);
     expect((await refusal({ Origin: `http://localhost:8080` })).status).toBe(101);
     expect((await refusal({})).status).toBe(101); // a script, sending no Origin
@@ -86,7 +94,7 @@ describe('the WebSocket edge', () => {
 
   it('refuses clients without an Origin when configured so', async () => {
     await start({ allowNoOrigin: false });
-    expect((await refusal({})).status).toBe(403);
+    expect(await closedWith({})).toEqual({ code: 4003, reason: 'origin not allowed', messages: 0 });
   });
 
   it('caps connections per address with 429', async () => {

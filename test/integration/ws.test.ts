@@ -228,10 +228,13 @@ describe('WebSocket protocol v1', () => {
     const socket = await ready();
     // 15 asks: within the default burst of the rate limit.
     for (let i = 0; i < 15; i++) socket.sendJson({ type: 'ask', id: i, question: 'peace treaty' });
-    await new Promise((resolve) => setTimeout(resolve, 20)); // the frames have arrived; few are answered yet
-    const closing = service.close();
+    // A ping is answered at once, after the frames before it are read: once its pong is
+    // back, the server has received every question.
+    socket.sendJson({ type: 'ping', id: 'p' });
     const answers = [];
-    for (let i = 0; i < 15; i++) answers.push(await socket.next());
+    for (let reply = await socket.next(); reply.type !== 'pong'; reply = await socket.next()) answers.push(reply);
+    const closing = service.close();
+    while (answers.length < 15) answers.push(await socket.next());
     expect(answers.map((a) => [a.type, a.id])).toEqual(Array.from({ length: 15 }, (_, i) => ['answer', i]));
     expect(await socket.closed()).toBe(1001);
     await closing;
