@@ -42,3 +42,25 @@ export function seedIndexOnce(): SentenceIndex {
 }
 
 export const silentLogger = pino({ level: 'silent' });
+
+/**
+ * Waits until `condition` holds, checking every `everyMs`; fails after `timeoutMs`. For
+ * state that changes without an event to wait for (another process's output, a socket's
+ * state); where there is an event, tests wait for the event.
+ */
+export async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'the condition', everyMs = 10): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`${what} did not hold within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+/** `promise`, or a failure naming `what` once `timeoutMs` pass first. */
+export function within<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${timeoutMs} ms`)), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
