@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
 import { buildCorpus, type CorpusFile } from '../src/core/corpus';
 import { buildIndex, type SentenceIndex } from '../src/core/search-index';
+import { ARTICLE_EXTENSION } from '../src/node/corpus-dir';
 import { wordnetThesaurus } from '../src/node/wordnet';
 
 export const FIXTURE_CORPUS_DIR = path.join(__dirname, 'fixtures', 'corpus');
@@ -31,6 +32,24 @@ export function articleText(fields: Record<string, string | undefined> = {}, bod
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => `${key}: ${value}`);
   return `---\n${lines.join('\n')}\n---\n${body}\n`;
+}
+
+/**
+ * How many articles and sentences the corpus in `dir` holds, counted from its files: what
+ * the service reports (`/healthz`, `hello`) when it serves that folder. Tests compare with
+ * this rather than with numbers that hold for one corpus only.
+ */
+export function corpusSize(dir: string = FIXTURE_CORPUS_DIR): { readonly documents: number; readonly sentences: number } {
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith(ARTICLE_EXTENSION))
+    .map((name) => ({ name, bytes: readFileSync(path.join(dir, name)) }));
+  const corpus = buildCorpus(files);
+  return { documents: corpus.documents.length, sentences: corpus.sentenceCount };
+}
+
+/** "1 article, 16 sentences", as the command line reports a corpus size. */
+export function articlesAndSentences({ documents, sentences }: { readonly documents: number; readonly sentences: number }): string {
+  return `${documents} ${documents === 1 ? 'article' : 'articles'}, ${sentences} ${sentences === 1 ? 'sentence' : 'sentences'}`;
 }
 
 let seedIndex: SentenceIndex | undefined;

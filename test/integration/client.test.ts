@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CiteqaClient, CiteqaClientError } from '../../src/client';
 import { createService, type Service } from '../../src/server/service';
-import { seedIndexOnce, silentLogger } from '../helpers';
+import { corpusSize, seedIndexOnce, silentLogger } from '../helpers';
 
 const index = seedIndexOnce();
 
@@ -64,7 +64,7 @@ describe('CiteqaClient against the real service', () => {
 
   it('connects, reads hello, and asks', async () => {
     const client = await connect();
-    expect(client.hello).toMatchObject({ protocol: 1, documents: 1, sentences: 16 });
+    expect(client.hello).toMatchObject({ protocol: 1, ...corpusSize() });
     const answer = await client.ask('How long did the meeting last?', { limit: 2 });
     expect(answer).toMatchObject({ answered: true, short: { text: 'about an hour' } });
     expect(answer.passages).toHaveLength(2);
