@@ -1,3 +1,4 @@
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
@@ -82,4 +83,38 @@ export function within<T>(promise: Promise<T>, timeoutMs: number, what: string):
     timer = setTimeout(() => reject(new Error(`${what} within ${timeoutMs} ms`)), timeoutMs);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Waits for a child process to print `pattern` (at least `count` times) on standard
+ * output, checking as the output comes; `text()` is all it has printed so far. Fails,
+ * showing the output, if the process ends first or `timeoutMs` pass.
+ */
+export function printed(
+  child: ChildProcessWithoutNullStreams,
+  text: () => string,
+  pattern: RegExp,
+  { count = 1, timeoutMs = 10_000 }: { readonly count?: number; readonly timeoutMs?: number } = {},
+): Promise<RegExpMatchArray[]> {
+  const all = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  return new Promise((resolve, reject) => {
+    const matches = () => [...text().matchAll(all)];
+    const finish = (error?: Error) => {
+      clearTimeout(timer);
+      child.stdout.off('data', check);
+      child.off('close', ended);
+      if (error) reject(error);
+      else resolve(matches());
+    };
+    const check = () => {
+      if (matches().length >= count) finish();
+    };
+    const ended = () => (matches().length >= count ? finish() : finish(new Error(`the process ended without printing ${pattern}; it printed: ${text()}`)));
+    const timer = setTimeout(() => finish(new Error(`${pattern} not printed within ${timeoutMs} ms; the process printed: ${text()}`)), timeoutMs);
+    // Listeners added after the caller's own: `text()` already holds each chunk when it is checked.
+    child.stdout.on('data', check);
+    child.once('close', ended);
+    if (child.stdout.readableEnded) ended();
+    else check();
+  });
 }

@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createService, type Service } from '../../src/server/service';
-import { articlesAndSentences, articleText, corpusSize, FIXTURE_CORPUS_DIR, seedIndexOnce, silentLogger } from '../helpers';
+import { articlesAndSentences, articleText, corpusSize, FIXTURE_CORPUS_DIR, printed, seedIndexOnce, silentLogger } from '../helpers';
 import { schemaErrors } from '../schemas';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -148,12 +148,8 @@ describe('citeqa check, index, eval', () => {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
-      const deadline = Date.now() + 10_000;
-      let url: string | undefined;
-      while (!url && Date.now() < deadline) {
-        url = /"url":"(http:[^"]+)"/.exec(stdout)?.[1];
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      const [match] = await printed(child, () => stdout, /"url":"(http:[^"]+)"/);
+      const url = match![1]!;
       expect(stdout).toContain('"msg":"index loaded"');
       const health = await fetch(new URL('/healthz', url));
       expect(await health.json()).toEqual({ status: 'ok', ...corpusSize() });
