@@ -99,6 +99,9 @@ describe('the widget embedded on another site', () => {
   it('answers "How long did the meeting last?" with the short answer and citation [1], which opens the sentence', async () => {
     const page = await openPage();
     await page.locator('citeqa-chat .launcher').click();
+    // Suggested questions come from /api/suggestions: the page's connect-src allows the
+    // service's http origin as well as its ws one, as the README says it must.
+    await page.locator('citeqa-chat .suggestions button').first().waitFor({ timeout: 5000 });
     await askInWidget(page, 'How long did the meeting last?');
     const answer = answers(page).last();
     await answer.waitFor();
