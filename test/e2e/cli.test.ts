@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createService, type Service } from '../../src/server/service';
-import { articleText, FIXTURE_CORPUS_DIR, seedIndexOnce, silentLogger } from '../helpers';
+import { articlesAndSentences, articleText, corpusSize, FIXTURE_CORPUS_DIR, printed, seedIndexOnce, silentLogger } from '../helpers';
 import { schemaErrors } from '../schemas';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -114,7 +114,7 @@ describe('citeqa check, index, eval', () => {
   it('check reports a good corpus with exit 0', async () => {
     const { code, stdout } = await citeqa(['check', FIXTURE_CORPUS_DIR]);
     expect(code).toBe(0);
-    expect(stdout).toContain('ok: 1 article, 16 sentences');
+    expect(stdout).toContain(`ok: ${articlesAndSentences(corpusSize())}`);
   });
 
   it('check reports every bad file, and exits 1', async () => {
@@ -131,7 +131,7 @@ describe('citeqa check, index, eval', () => {
   it('index writes a snapshot that ask --index answers from', async () => {
     const out = path.join(dir, 'index.jsonl');
     const built = await citeqa(['index', FIXTURE_CORPUS_DIR, '--out', out]);
-    expect(built).toMatchObject({ code: 0, stdout: expect.stringContaining(`wrote ${out}: 1 article, 16 sentences`) });
+    expect(built).toMatchObject({ code: 0, stdout: expect.stringContaining(`wrote ${out}: ${articlesAndSentences(corpusSize())}`) });
     const { code, stdout } = await citeqa(['ask', '--index', out, '--json', 'How long did the meeting last?']);
     expect(code).toBe(0);
     expect(jsonLines(stdout)[0]).toMatchObject({ short: { text: 'about an hour' } });
@@ -148,15 +148,11 @@ describe('citeqa check, index, eval', () => {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
-      const deadline = Date.now() + 10_000;
-      let url: string | undefined;
-      while (!url && Date.now() < deadline) {
-        url = /"url":"(http:[^"]+)"/.exec(stdout)?.[1];
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      const [match] = await printed(child, () => stdout, /"url":"(http:[^"]+)"/);
+      const url = match![1]!;
       expect(stdout).toContain('"msg":"index loaded"');
       const health = await fetch(new URL('/healthz', url));
-      expect(await health.json()).toEqual({ status: 'ok', documents: 1, sentences: 16 });
+      expect(await health.json()).toEqual({ status: 'ok', ...corpusSize() });
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     } finally {

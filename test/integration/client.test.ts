@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CiteqaClient, CiteqaClientError } from '../../src/client';
 import { createService, type Service } from '../../src/server/service';
-import { seedIndexOnce, silentLogger } from '../helpers';
+import { corpusSize, seedIndexOnce, silentLogger } from '../helpers';
 
 const index = seedIndexOnce();
 
@@ -64,7 +64,7 @@ describe('CiteqaClient against the real service', () => {
 
   it('connects, reads hello, and asks', async () => {
     const client = await connect();
-    expect(client.hello).toMatchObject({ protocol: 1, documents: 1, sentences: 16 });
+    expect(client.hello).toMatchObject({ protocol: 1, ...corpusSize() });
     const answer = await client.ask('How long did the meeting last?', { limit: 2 });
     expect(answer).toMatchObject({ answered: true, short: { text: 'about an hour' } });
     expect(answer.passages).toHaveLength(2);
@@ -95,9 +95,15 @@ describe('CiteqaClient against the real service', () => {
 
   it('reconnects after a server restart and answers the pending ask once', async () => {
     const statuses: string[] = [];
-    const client = await connect({ reconnect: { initialDelayMs: 20, maxDelayMs: 100 }, onStatus: (s: string) => statuses.push(s) });
+    let reconnecting!: () => void;
+    const lost = new Promise<void>((resolve) => (reconnecting = resolve));
+    const onStatus = (status: string) => {
+      statuses.push(status);
+      if (status === 'reconnecting') reconnecting();
+    };
+    const client = await connect({ reconnect: { initialDelayMs: 20, maxDelayMs: 100 }, onStatus });
     await service.close(); // the server goes away (1001)
-    await waitFor(() => client.connectionStatus === 'reconnecting');
+    await lost;
     const pending = client.ask('How long did the meeting last?', { timeoutMs: 5000 });
     service = createService({ index, logger: silentLogger });
     await service.listen(port, '127.0.0.1');
@@ -160,15 +166,18 @@ describe('CiteqaClient against a stand-in server', () => {
 
   it('aborts an ask, and ignores its answer if it comes later', async () => {
     let answerLater: (() => void) | undefined;
+    let asked!: () => void;
+    const received = new Promise<void>((resolve) => (asked = resolve));
     const server = await fakeServer((ws, m) => {
       answerLater = () => ws.send(answerFor(m.id, m.question));
+      asked();
     });
     servers.push(server);
     const client = await CiteqaClient.connect(server.url);
     clients.push(client);
     const controller = new AbortController();
     const pending = client.ask('slow one', { signal: controller.signal });
-    await waitFor(() => answerLater !== undefined);
+    await received;
     controller.abort();
     expect(await rejection(pending)).toMatchObject({ code: 'aborted' });
     answerLater?.();
@@ -183,23 +192,24 @@ describe('CiteqaClient against a stand-in server', () => {
   });
 });
 
-async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 describe('CiteqaClient.open', () => {
   it('keeps trying until the server comes, then sends what was asked meanwhile, once', async () => {
-    const service = createService({ index, logger: silentLogger });
-    const { port } = await service.listen(0, '127.0.0.1');
-    await service.close(); // a free port, nothing listening yet
+    // Before the server comes, something on its port that hangs up on every connection:
+    // each attempt of the client's shows there.
+    let attempts = 0;
+    let tried!: () => void;
+    const triedThrice = new Promise<void>((resolve) => (tried = resolve));
+    const refuser = createNetServer((socket) => {
+      socket.destroy();
+      if (++attempts === 3) tried();
+    });
+    await new Promise<void>((resolve) => refuser.listen(0, '127.0.0.1', resolve));
+    const { port } = refuser.address() as AddressInfo;
     const client = CiteqaClient.open(`ws://127.0.0.1:${port}/ws`, { reconnect: { initialDelayMs: 20, maxDelayMs: 100 } });
     const pending = client.ask('How long did the meeting last?', { timeoutMs: 5000 });
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await triedThrice;
     expect(client.connectionStatus).toBe('reconnecting');
+    await new Promise((resolve) => refuser.close(resolve));
     const later = createService({ index, logger: silentLogger });
     await later.listen(port, '127.0.0.1');
     try {

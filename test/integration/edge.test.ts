@@ -7,21 +7,54 @@ import { WebSocket } from 'ws';
 import type { Answerer } from '../../src/server/answerer';
 import type { Limits } from '../../src/server/config';
 import { createService, type Service } from '../../src/server/service';
-import { seedIndexOnce, silentLogger } from '../helpers';
+import { seedIndexOnce, silentLogger, until, within } from '../helpers';
 import { connect, type TestSocket } from '../ws-client';
 
 const index = seedIndexOnce();
 
-/** An answerer that notes each question in `order` as it starts on it, and takes `ms` to decline it. */
-function recordingAnswerer(order: string[], ms: number): Answerer {
+/**
+ * A stand-in answerer that notes each question in `order` as it starts on it, and holds it
+ * until `open()`: the test decides when questions finish. `started(n)` resolves once `n`
+ * questions have started.
+ */
+function gatedAnswerer(order: string[]): { answerer: Answerer; open(): void; started(n: number): Promise<void> } {
+  let opened = false;
+  const held: Array<() => void> = [];
+  const watchers: Array<() => void> = [];
   return {
-    converse: async (question: string) => {
-      order.push(question);
-      await new Promise((resolve) => setTimeout(resolve, ms));
-      return { answer: { question, answered: false, passages: [], message: "The articles don't say." }, conversation: { question, terms: new Map(), words: [] }, workMs: 1 };
+    answerer: {
+      converse: async (question: string) => {
+        order.push(question);
+        for (const watch of watchers.slice()) watch();
+        if (!opened) await new Promise<void>((resolve) => held.push(resolve));
+        return { answer: { question, answered: false, passages: [], message: "The articles don't say." }, conversation: { question, terms: new Map(), words: [] }, workMs: 1 };
+      },
+      close: async () => undefined,
     },
-    close: async () => undefined,
+    open: () => {
+      opened = true;
+      for (const release of held.splice(0)) release();
+    },
+    started: (n) =>
+      new Promise((resolve) => {
+        const watch = () => {
+          if (order.length < n) return;
+          watchers.splice(watchers.indexOf(watch), 1);
+          resolve();
+        };
+        watchers.push(watch);
+        watch();
+      }),
   };
+}
+
+/**
+ * Sends a ping and waits for its pong. The server answers a ping at once and reads a
+ * socket's frames in order: after the pong, everything sent before it has been received.
+ */
+async function received(socket: TestSocket): Promise<void> {
+  socket.sendJson({ type: 'ping', id: 'received?' });
+  expect(await socket.next()).toEqual({ type: 'pong', id: 'received?' });
 }
 
 describe('the WebSocket edge', () => {
@@ -67,7 +100,19 @@ describe('the WebSocket edge', () => {
     });
   }
 
+  /** Resolves once the server has closed its side of all its connections but `remaining`. */
+  function serverSidesClosed(remaining = 0): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (service.ws.wss.clients.size <= remaining) resolve();
+      };
+      for (const ws of service.ws.wss.clients) ws.once('close', check);
+      check();
+    });
+  }
+
   afterEach(async () => {
+    jest.useRealTimers();
     for (const socket of sockets.splice(0)) socket.ws.terminate();
     await service.close();
   });
@@ -103,7 +148,7 @@ describe('the WebSocket edge', () => {
     await open();
     expect(await refusal()).toEqual({ status: 429, body: expect.stringContaining('too many connections from your address (at most 2)') });
     sockets.splice(0).forEach((s) => s.ws.terminate());
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await serverSidesClosed();
     await open(); // the count goes down as sockets close
   });
 
@@ -131,6 +176,9 @@ describe('the WebSocket edge', () => {
   });
 
   it('rate-limits one connection with rate_limited and retryAfterMs, keeping the socket and the others', async () => {
+    // The clock the buckets read (performance.now) is moved by the test; timers, sockets
+    // and the server's turns stay real.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     await start({ ratePerSecond: 5, rateBurst: 3 });
     const flooder = await open();
     const other = await open();
@@ -142,15 +190,17 @@ describe('the WebSocket edge', () => {
     expect(limited[0]).toMatchObject({ code: 'rate_limited', id: 3, retryAfterMs: expect.any(Number) });
     other.sendJson({ type: 'ask', id: 'x', question: 'Lavrov' });
     expect(await other.next()).toMatchObject({ type: 'answer', id: 'x' });
-    await new Promise((resolve) => setTimeout(resolve, Number(limited[0]?.retryAfterMs) + 50));
+    jest.advanceTimersByTime(Number(limited[0]?.retryAfterMs) - 1);
+    flooder.sendJson({ type: 'ping', id: 'early' });
+    expect(await flooder.next()).toMatchObject({ type: 'error', id: 'early', code: 'rate_limited', retryAfterMs: 1 });
+    jest.advanceTimersByTime(1);
     flooder.sendJson({ type: 'ping', id: 'again' });
     expect(await flooder.next()).toEqual({ type: 'pong', id: 'again' });
   });
 
   it('charges slow questions more of the rate limit', async () => {
-    // An answerer that takes 200 ms a question: each costs 1 + 8 tokens.
+    // An answerer that reports 200 ms of work a question: each costs 1 + 8 tokens.
     const slow = { converse: async (question: string) => {
-      await new Promise((resolve) => setTimeout(resolve, 200));
       return { answer: { question, answered: false, passages: [], message: "The articles don't say." }, conversation: { question, terms: new Map(), words: [] }, workMs: 200 };
     }, close: async () => undefined };
     service = createService({ index, logger: silentLogger, limits: { ratePerSecond: 10, rateBurst: 10 }, answerer: slow });
@@ -158,7 +208,7 @@ describe('the WebSocket edge', () => {
     const socket = await open();
     socket.sendJson({ type: 'ask', id: 1, question: 'first' });
     expect(await socket.next()).toMatchObject({ type: 'answer', id: 1 });
-    socket.sendJson({ type: 'ask', id: 2, question: 'second' }); // 10 - 1 - 8, plus the refill meanwhile: allowed
+    socket.sendJson({ type: 'ask', id: 2, question: 'second' }); // 10 - 1 - 8: allowed
     expect(await socket.next()).toMatchObject({ type: 'answer', id: 2 });
     socket.sendJson({ type: 'ask', id: 3, question: 'third' }); // in debt after the second: refused
     expect(await socket.next()).toMatchObject({ type: 'error', id: 3, code: 'rate_limited' });
@@ -203,7 +253,8 @@ describe('the WebSocket edge', () => {
 
   it('answers a reader in its turn, not behind every question of an address with many sockets', async () => {
     const order: string[] = [];
-    service = createService({ index, logger: silentLogger, answerer: recordingAnswerer(order, 20) });
+    const gate = gatedAnswerer(order);
+    service = createService({ index, logger: silentLogger, answerer: gate.answerer });
     address = await service.listen(0, '127.0.0.1');
     // 20 sockets from another loopback address, each with two questions queued.
     const flood = await Promise.all(Array.from({ length: 20 }, () => connectFrom('127.0.0.2')));
@@ -211,9 +262,13 @@ describe('the WebSocket edge', () => {
       socket.sendJson({ type: 'ask', id: 1, question: `flood ${i}a` });
       socket.sendJson({ type: 'ask', id: 2, question: `flood ${i}b` });
     });
-    await new Promise((resolve) => setTimeout(resolve, 50)); // the flood is queued first
+    // The flood is queued first, and its first question is being answered.
+    await Promise.all(flood.map(received));
+    await gate.started(1);
     const reader = await open();
     reader.sendJson({ type: 'ask', id: 'r', question: 'reader' });
+    await received(reader);
+    gate.open();
     expect(await reader.next(10_000)).toMatchObject({ type: 'answer', id: 'r' });
     // Behind the question running when it came and at most one more, not behind 40.
     expect(order.indexOf('reader')).toBeLessThan(6);
@@ -226,48 +281,52 @@ describe('the WebSocket edge', () => {
 
   it('does no work for the questions of a socket that closed while they waited', async () => {
     const order: string[] = [];
-    service = createService({ index, logger: silentLogger, answerer: recordingAnswerer(order, 100) });
+    const gate = gatedAnswerer(order);
+    service = createService({ index, logger: silentLogger, answerer: gate.answerer });
     address = await service.listen(0, '127.0.0.1');
     const first = await open();
     const leaving = await open();
     first.sendJson({ type: 'ask', id: 1, question: 'first' });
-    await new Promise((resolve) => setTimeout(resolve, 20)); // 'first' is being answered
+    await gate.started(1); // 'first' is being answered
     for (let i = 0; i < 3; i++) leaving.sendJson({ type: 'ask', id: i, question: `leaving ${i}` });
+    await received(leaving);
     leaving.ws.close();
+    await serverSidesClosed(1);
+    gate.open();
     expect(await first.next()).toMatchObject({ type: 'answer', id: 1 });
     first.sendJson({ type: 'ask', id: 2, question: 'second' });
     expect(await first.next()).toMatchObject({ type: 'answer', id: 2 });
     expect(order).toEqual(['first', 'second']);
   });
 
-  it('terminates a peer that misses a heartbeat', async () => {
+  it('terminates a peer that misses a heartbeat, and keeps one that answers', async () => {
     await start({ heartbeatMs: 100 });
-    const socket = await open();
-    // A peer that no longer answers pings: its socket stops reading and writing.
-    (socket.ws as unknown as { _socket: { pause(): void } })._socket.pause();
-    socket.ws.pong = () => undefined;
-    (socket.ws as unknown as { _receiver: { removeAllListeners(name: string): void } })._receiver.removeAllListeners('ping');
-    const started = Date.now();
-    while (service.ws.wss.clients.size > 0 && Date.now() - started < 3000) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(service.ws.wss.clients.size).toBe(0);
+    const answering = await open();
+    // A peer that no longer answers pings.
+    const silent = new WebSocket(url(), { autoPong: false });
+    sockets.push({ ws: silent } as TestSocket);
+    const closed = new Promise<number>((resolve) => silent.once('close', resolve));
+    await new Promise((resolve) => silent.once('open', resolve));
+    // Cut off without a closing handshake (1006 on the peer's side) after a missed ping.
+    expect(await within(closed, 3000, 'no termination')).toBe(1006);
+    await serverSidesClosed(1);
+    // The peer that answers has been pinged meanwhile (the silent one missed one ping at least).
+    answering.sendJson({ type: 'ping', id: 'still here' });
+    expect(await answering.next()).toEqual({ type: 'pong', id: 'still here' });
   });
 
   it('closes with 1008 a client that stops reading its replies', async () => {
     await start({ maxBufferedBytes: 1024, ratePerSecond: 10_000, rateBurst: 10_000 });
     const slow = await open();
     const closed = slow.closed(15_000);
-    (slow.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    slow.ws.pause();
     // Some 16 MB of answers: more than the loopback socket buffers hold.
     for (let i = 0; i < 2000; i++) slow.sendJson({ type: 'ask', id: i, question: 'peace treaty Kuril islands Russia Japan', limit: 10 });
     // The server's socket buffer fills; once past the cap, the server closes with 1008.
-    const started = Date.now();
-    let serverSide = [...service.ws.wss.clients][0];
-    while (serverSide && serverSide.readyState === WebSocket.OPEN && Date.now() - started < 15_000) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      serverSide = [...service.ws.wss.clients][0];
-    }
-    expect(serverSide === undefined || serverSide.readyState !== WebSocket.OPEN).toBe(true);
-    (slow.ws as unknown as { _socket: { resume(): void } })._socket.resume();
+    // (Closing starts without an event: the server side's state is watched, within a bound.)
+    const serverSide = [...service.ws.wss.clients][0];
+    await until(() => serverSide === undefined || serverSide.readyState !== WebSocket.OPEN, 15_000);
+    slow.ws.resume();
     expect(await closed).toBe(1008);
   }, 30_000);
 });
