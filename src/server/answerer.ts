@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { converse, type Answer, type AskOptions, type Conversation } from '../core/answer';
 import { CiteqaError, type ErrorCode } from '../core/errors';
-import type { IndexHolder } from './app';
+import type { IndexHolder } from './index-holder';
 
 export interface Answered {
   readonly answer: Answer;

@@ -33,9 +33,10 @@ import { MESSAGE_SCHEMAS, standaloneSchema } from '../protocol/schemas';
 import { DEFAULT_LIMITS, type Limits } from './config';
 import { HTTP_STATUS, toClientError } from './errors';
 import { createMetrics, type Metrics } from './metrics';
-import { PACKAGE_ROOT, PACKAGE_VERSION } from './package-info';
+import { PACKAGE_ROOT, PACKAGE_VERSION } from '../node/package-info';
 import { AddressBudgets } from './rate-limit';
 import { chatPage, documentPage, homePage, notFoundPage } from './pages';
+import type { IndexHolder } from './index-holder';
 import { FairScheduler, type Scheduler } from './scheduler';
 
 /** Where the build puts the browser bundle (dist/public, from src and dist alike). */
@@ -54,11 +55,6 @@ export interface AppOptions {
   readonly metrics?: Metrics;
   /** Whether the service is ready for traffic (index loaded, not shutting down). */
   readonly ready?: () => boolean;
-}
-
-/** The index being served, swapped atomically on reload. */
-export interface IndexHolder {
-  index: SentenceIndex;
 }
 
 export function createApp({

@@ -14,6 +14,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultCorpusDir } from '../node/package-info';
 
 export interface Config {
   readonly port: number;
@@ -91,11 +92,7 @@ export const DEFAULT_LIMITS: Limits = {
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** The corpus bundled with the package: `corpus/` at the package root. */
-export function defaultCorpusDir(): string {
-  // This file is src/server/config.ts, or dist/server/config.js once built: two levels down.
-  return path.resolve(__dirname, '..', '..', 'corpus');
-}
+export { defaultCorpusDir };
 
 const envSchema = z.object({
   PORT: z

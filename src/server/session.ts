@@ -17,7 +17,7 @@ import type { Conversation } from '../core/answer';
 import { completions } from '../core/suggestions';
 import type { AskMessage, ClientMessage, RequestId, ResetMessage, ServerMessage } from '../protocol/messages';
 import { parseClientMessage } from '../protocol/parse';
-import type { IndexHolder } from './app';
+import type { IndexHolder } from './index-holder';
 import type { Answerer } from './answerer';
 import type { Limits } from './config';
 import { toClientError } from './errors';

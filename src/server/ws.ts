@@ -18,7 +18,7 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { CAPABILITIES, PROTOCOL_VERSION, type ServerMessage } from '../protocol/messages';
-import type { IndexHolder } from './app';
+import type { IndexHolder } from './index-holder';
 import type { Answerer } from './answerer';
 import type { Limits } from './config';
 import type { Metrics } from './metrics';
