@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { SentenceIndex } from '../core/search-index';
 import { createApp } from './app';
 import { inProcessAnswerer, type Answerer } from './answerer';
+import { Answering } from './answering';
 import { DEFAULT_LIMITS, type Limits } from './config';
 import type { IndexHolder } from './index-holder';
 import { createMetrics, type Metrics } from './metrics';
@@ -17,7 +18,7 @@ import { attachWebSocket, type WsEndpoint } from './ws';
 
 export interface ServiceOptions {
   readonly index: SentenceIndex;
-  /** Who answers WebSocket questions; default: this thread, from `index`. */
+  /** Who answers questions and suggestions (WebSocket and HTTP); default: this thread, from `index`. */
   readonly answerer?: Answerer;
   readonly logger: Logger;
   readonly metrics?: Metrics;
@@ -61,9 +62,11 @@ export function createService(options: ServiceOptions): Service {
   const budgets = new AddressBudgets(limits.answerMsPerIp);
   // ...and one round of turns between addresses.
   const scheduler = new FairScheduler();
-  const server = createServer(createApp({ indexes, logger: options.logger, metrics, ready: () => ready, limits, budgets, scheduler }));
   const answerer = options.answerer ?? inProcessAnswerer(indexes);
-  const ws = attachWebSocket(server, { indexes, answerer, logger: options.logger, metrics, limits, budgets, scheduler });
+  // ...and one answering path for questions and suggestions, whichever way they come.
+  const answering = new Answering({ answerer, indexes, budgets, scheduler, metrics, logger: options.logger, limits });
+  const server = createServer(createApp({ indexes, logger: options.logger, metrics, ready: () => ready, limits, answering }));
+  const ws = attachWebSocket(server, { indexes, answering, logger: options.logger, metrics, limits });
   return {
     server,
     metrics,
