@@ -121,7 +121,8 @@ describe('one answering path', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'citeqa-path-'));
     try {
       await writeFile(path.join(dir, 'tulips.md'), articleText({ id: 'tulips' }, 'Headline\n\nThe farmers grow tulips in Holland.'));
-      await start({ answerer: await workerAnswerer({ corpusDir: dir }) });
+      // No answering budget: a cold worker's first question may take long, and is not what is tested.
+      await start({ answerer: await workerAnswerer({ corpusDir: dir }), limits: { answerMsPerIp: 0 } });
       expect(index.corpus.document('tulips')).toBeUndefined();
       const res = await fetch(`${base()}/api/ask?q=${encodeURIComponent('Who grows tulips?')}`);
       const body = await res.json();
