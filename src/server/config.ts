@@ -44,9 +44,10 @@ export interface Limits {
   readonly rateBurst: number;
   /**
    * ANSWER_MS_PER_IP: milliseconds of answering one client address may use each second,
-   * over all its connections and HTTP requests (0: no limit). Past it, its questions get
-   * `rate_limited` until the budget refills, so many sockets from one address cannot take
-   * the process from everyone else.
+   * over all its connections and HTTP requests, questions and suggestions (0: no limit).
+   * Work pays an estimate before it starts and the rest after (see rate-limit.ts); work
+   * the address cannot pay for gets `rate_limited` until the budget refills, so many
+   * sockets from one address cannot take the process from everyone else.
    */
   readonly answerMsPerIp: number;
   /** MAX_CONNECTIONS_PER_IP: open WebSockets from one client address. */
@@ -65,8 +66,9 @@ export interface Limits {
   /** LOG_QUESTIONS: log questions verbatim (they can be personal; off by default). */
   readonly logQuestions: boolean;
   /**
-   * ANSWER_WORKER: answer WebSocket questions in a worker thread with its own copy of the
-   * index, so that a slow question never holds the thread serving the sockets. Off by
+   * ANSWER_WORKER: answer questions (WebSocket and HTTP) and suggestions in a worker thread
+   * with its own copy of the index, so that a slow question never holds the thread serving
+   * the sockets. Off by
    * default, as it doubles the index's memory; at 110,000 sentences (`npm run bench`) it
    * gave a reader a p99 under flood of 48-80 ms against 81-272 ms in process.
    */
