@@ -63,10 +63,6 @@ export interface AnsweringOptions {
 export class Answering {
   constructor(private readonly options: AnsweringOptions) {}
 
-  get answerer(): Answerer {
-    return this.options.answerer;
-  }
-
   /** A `rate_limited` refusal while `address` cannot pay for work of `kind`, checked on arrival. */
   refusal(address: string, kind: WorkKind): Refusal | undefined {
     const wait = this.options.budgets.wait(address, kind);
