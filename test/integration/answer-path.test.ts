@@ -170,4 +170,44 @@ describe('one answering path', () => {
     expect(await refused.json()).toMatchObject({ code: 'rate_limited', retryAfterMs: expect.any(Number) });
     expect(calls).toEqual(['ask first']);
   });
+
+  it("answers a calm reader's suggestion in its own turn while another address floods questions", async () => {
+    const calls: string[] = [];
+    let floodStarted!: () => void;
+    const started = new Promise<void>((resolve) => (floodStarted = resolve));
+    // Each question takes 20 ms; suggestions are recorded and answered at once.
+    const slow: Answerer = {
+      ...recordingAnswerer(calls),
+      converse: async (question) => {
+        calls.push(`ask ${question}`);
+        floodStarted();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return { answer: { question, answered: false, passages: [], message: "The articles don't say." }, conversation: { question, terms: new Map(), words: [] }, workMs: 1 };
+      },
+    };
+    await start({ answerer: slow });
+    const flood = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const socket = await connect(`ws://127.0.0.1:${address.port}/ws`, undefined, undefined, '127.0.0.2');
+        sockets.push(socket);
+        await socket.next();
+        return socket;
+      }),
+    );
+    flood.forEach((socket, i) => {
+      socket.sendJson({ type: 'ask', id: 1, question: `flood ${i}a` });
+      socket.sendJson({ type: 'ask', id: 2, question: `flood ${i}b` });
+    });
+    await started;
+    const reader = await open();
+    reader.sendJson({ type: 'suggest', id: 's', prefix: 'peace tre' });
+    expect(await reader.next(10_000)).toEqual({ type: 'suggestions', id: 's', suggestions: ['peace tre!'] });
+    // Behind the question running when it came and at most one more of the flood's, not 40.
+    expect(calls.indexOf('suggest peace tre')).toBeLessThan(4);
+    for (const socket of flood) {
+      expect(await socket.next(10_000)).toMatchObject({ type: 'answer', id: 1 });
+      expect(await socket.next(10_000)).toMatchObject({ type: 'answer', id: 2 });
+    }
+    expect(calls).toHaveLength(41);
+  });
 });
