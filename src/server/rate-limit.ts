@@ -111,8 +111,9 @@ interface AddressState {
  *
  * The estimate of a piece of work is the exponential mean of what the same kind of work
  * from the same address took lately (the latest counting a quarter), so an address that
- * asks expensive questions pays for the next one before it runs; an address not seen
- * lately starts from the mean over all addresses (INITIAL_ESTIMATE_MS before any work).
+ * keeps asking expensive questions pays for the next one before it runs; an address not
+ * seen lately starts from the mean over all addresses (INITIAL_ESTIMATE_MS before any
+ * work).
  * An estimate is never more than the budget can save up (BUDGET_BURST_SECONDS), so every
  * kind of work can be afforded once the address has waited.
  */
@@ -187,11 +188,14 @@ export class AddressBudgets {
 
   private learn(address: string, kind: WorkKind, ms: number): void {
     if (!Number.isFinite(ms) || ms < 0) return;
-    this.overall[kind] += ESTIMATE_WEIGHT * (ms - this.overall[kind]);
+    const before = this.overall[kind];
+    this.overall[kind] += ESTIMATE_WEIGHT * (ms - before);
     const state = this.addresses.get(address);
     if (!state) return;
-    const own = state.estimates[kind];
-    state.estimates[kind] = own === undefined ? ms : own + ESTIMATE_WEIGHT * (ms - own);
+    // An address's first piece of work moves it from the mean over all, like any other:
+    // one slow question (a cold start, a pause) is not taken for the address's habit.
+    const own = state.estimates[kind] ?? before;
+    state.estimates[kind] = own + ESTIMATE_WEIGHT * (ms - own);
   }
 
   /** Forgets addresses whose budget has refilled: memory stays bounded by recent spenders. */

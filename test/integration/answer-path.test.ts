@@ -63,8 +63,10 @@ describe('one answering path', () => {
     service = undefined;
   });
 
+  // Where the answering budget is not what is tested, there is none: a cold process's
+  // first questions may take long enough to spend it.
   it('counts HTTP questions in /metrics by transport, beside WebSocket ones', async () => {
-    await start({});
+    await start({ limits: { answerMsPerIp: 0 } });
     expect((await fetch(`${base()}/api/ask?q=${encodeURIComponent('How long did the meeting last?')}`)).status).toBe(200);
     const post = await fetch(`${base()}/api/ask`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question: 'What is the capital of France?' }) });
     expect(post.status).toBe(200);
@@ -82,7 +84,7 @@ describe('one answering path', () => {
 
   it('logs HTTP questions as WebSocket ones: the text only with LOG_QUESTIONS', async () => {
     const lines: Array<Record<string, unknown>> = [];
-    await start({ logger: capturingLogger(lines), limits: { logQuestions: true } });
+    await start({ logger: capturingLogger(lines), limits: { logQuestions: true, answerMsPerIp: 0 } });
     await fetch(`${base()}/api/ask?q=${encodeURIComponent('How long did the meeting last?')}`);
     const socket = await open();
     socket.sendJson({ type: 'ask', id: 1, question: 'What is the capital of France?' });
@@ -95,7 +97,7 @@ describe('one answering path', () => {
     await service?.close();
 
     lines.length = 0;
-    await start({ logger: capturingLogger(lines) });
+    await start({ logger: capturingLogger(lines), limits: { answerMsPerIp: 0 } });
     await fetch(`${base()}/api/ask?q=${encodeURIComponent('How long did the meeting last?')}`);
     const logged = lines.filter((line) => line.msg === 'question');
     expect(logged).toEqual([expect.objectContaining({ transport: 'http', outcome: 'answered' })]);
@@ -121,7 +123,6 @@ describe('one answering path', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'citeqa-path-'));
     try {
       await writeFile(path.join(dir, 'tulips.md'), articleText({ id: 'tulips' }, 'Headline\n\nThe farmers grow tulips in Holland.'));
-      // No answering budget: a cold worker's first question may take long, and is not what is tested.
       await start({ answerer: await workerAnswerer({ corpusDir: dir }), limits: { answerMsPerIp: 0 } });
       expect(index.corpus.document('tulips')).toBeUndefined();
       const res = await fetch(`${base()}/api/ask?q=${encodeURIComponent('Who grows tulips?')}`);

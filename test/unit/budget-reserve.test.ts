@@ -37,8 +37,8 @@ describe('AddressBudgets: paying for work before it starts', () => {
     let now = 0;
     const budgets = new AddressBudgets(100, () => now);
     const address = '198.51.100.7';
-    // Questions of 150 ms, each one second apart: the estimate learns what they cost.
-    for (let i = 0; i < 8; i++) {
+    // Questions of 150 ms, 1.5 s apart: the estimate learns what they cost.
+    for (let i = 0; i < 12; i++) {
       const work = budgets.reserve(address, 'ask');
       if ('settle' in work) work.settle(150);
       now += 1500;
@@ -61,6 +61,13 @@ describe('AddressBudgets: paying for work before it starts', () => {
     const budgets = new AddressBudgets(100, () => now);
     for (let i = 0; i < 20; i++) reserved(budgets.reserve(`10.0.0.${i}`, 'ask')).settle(40);
     expect(budgets.estimate('203.0.113.9', 'ask')).toBeCloseTo(40, 0);
+  });
+
+  it("takes one slow piece of work for a quarter of an address's habit, not all of it", () => {
+    const now = 0;
+    const budgets = new AddressBudgets(1000, () => now); // 2,000 ms saved up
+    reserved(budgets.reserve('198.51.100.7', 'ask')).settle(INITIAL_ESTIMATE_MS + 400); // a cold start
+    expect(budgets.estimate('198.51.100.7', 'ask')).toBeCloseTo(INITIAL_ESTIMATE_MS + 100, 5);
   });
 
   it('never estimates more than the budget saves up, so all work is affordable in time', () => {
