@@ -85,8 +85,10 @@ export async function runServer(config: Config): Promise<void> {
   // invalid, the old index keeps serving and the problems are logged. A SIGHUP during a
   // reload is not dropped: one more reload follows (see Service.reload).
   const reported = new WeakSet<Promise<unknown>>();
+  let unsettled = 0;
   process.on('SIGHUP', () => {
     if (stopping) return;
+    if (unsettled > 0) logger.info({ source }, 'a reload is running: the corpus will be reloaded again after it');
     let warnings: LoadedIndex['warnings'] = [];
     let begun = performance.now();
     const build = async () => {
@@ -100,6 +102,8 @@ export async function runServer(config: Config): Promise<void> {
     // SIGHUPs during one reload share the one after it: reported once.
     if (reported.has(reload)) return;
     reported.add(reload);
+    unsettled++;
+    reload.finally(() => unsettled--).catch(() => undefined);
     reload.then(
       (index) => {
         for (const warning of warnings) logger.warn({ file: warning.file }, warning.message);
