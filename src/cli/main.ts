@@ -17,8 +17,8 @@ import { evaluate } from '../eval/evaluate';
 import { formatReport, readEvalFile } from '../eval/report';
 import { loadCorpusDir } from '../node/corpus-dir';
 import { loadIndex } from '../node/load-index';
-import { defaultCorpusDir, loadConfig } from '../server/config';
-import { PACKAGE_VERSION } from '../server/package-info';
+import { defaultCorpusDir, PACKAGE_VERSION } from '../node/package-info';
+import { loadConfig } from '../server/config';
 import { runServer } from '../server/run';
 import { formatAnswer } from './format';
 

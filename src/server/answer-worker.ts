@@ -1,42 +1,69 @@
 /**
  * The answer worker: loads the index from the server's source, then answers questions
- * posted to it, one after another. See answerer.ts.
+ * and completes prefixes posted to it, one after another. A reload builds the new index
+ * aside ("prepare") and answers from it only once told to ("commit"). See answerer.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { converse, type AskOptions } from '../core/answer';
+import { converse } from '../core/answer';
 import { CiteqaError } from '../core/errors';
 import type { SentenceIndex } from '../core/search-index';
+import { completions } from '../core/suggestions';
 import { loadIndex } from '../node/load-index';
-import type { WorkerSource } from './answerer';
+import type { WorkerReply, WorkerRequest, WorkerSource } from './answerer';
 
 const port = parentPort;
 const source = workerData as WorkerSource;
 
 async function main(): Promise<void> {
   if (!port) throw new Error('answer-worker.ts runs as a worker thread');
+  const reply = (message: WorkerReply) => port.postMessage(message);
   let index: SentenceIndex = (await loadIndex(source)).index;
-  port.on('message', (message: { id: number; question?: string; options?: AskOptions; reload?: true }) => {
-    if (message.reload) {
-      loadIndex(source).then(
-        (loaded) => {
-          index = loaded.index;
-          port.postMessage({ type: 'reloaded', id: message.id });
-        },
-        (error: unknown) => port.postMessage({ type: 'error', id: message.id, code: 'corpus_invalid', message: error instanceof Error ? error.message : String(error) }),
-      );
-      return;
-    }
-    try {
-      const started = performance.now();
-      const { answer, conversation } = converse(index, message.question ?? '', message.options ?? {});
-      port.postMessage({ type: 'answer', id: message.id, answer, conversation, workMs: performance.now() - started });
-    } catch (error) {
-      // A deliberate error keeps its code; anything else goes back whole, for the log.
-      if (error instanceof CiteqaError) port.postMessage({ type: 'error', id: message.id, code: error.code, message: error.message });
-      else port.postMessage({ type: 'failure', id: message.id, detail: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  /** The index built by the last "prepare", until it is committed or discarded. */
+  let prepared: SentenceIndex | undefined;
+  port.on('message', (message: WorkerRequest) => {
+    const { id } = message;
+    switch (message.type) {
+      case 'prepare':
+        prepared = undefined;
+        loadIndex(source).then(
+          (loaded) => {
+            prepared = loaded.index;
+            reply({ type: 'done', id });
+          },
+          (error: unknown) => reply({ type: 'error', id, code: 'corpus_invalid', message: error instanceof Error ? error.message : String(error) }),
+        );
+        return;
+      case 'commit':
+        if (prepared) index = prepared;
+        prepared = undefined;
+        return;
+      case 'discard':
+        prepared = undefined;
+        return;
+      case 'ask':
+      case 'suggest':
+        try {
+          const started = performance.now();
+          if (message.type === 'suggest') {
+            const suggestions = completions(index, message.prefix);
+            reply({ type: 'suggestions', id, suggestions, workMs: performance.now() - started });
+          } else {
+            const { answer, conversation } = converse(index, message.question, message.options);
+            reply({ type: 'answer', id, answer, conversation, workMs: performance.now() - started });
+          }
+        } catch (error) {
+          // A deliberate error keeps its code; anything else goes back whole, for the log.
+          if (error instanceof CiteqaError) reply({ type: 'error', id, code: error.code, message: error.message });
+          else reply({ type: 'failure', id, detail: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+        }
+        return;
+      default: {
+        const unknown: never = message;
+        throw new Error(`unhandled request ${JSON.stringify(unknown)}`);
+      }
     }
   });
-  port.postMessage({ type: 'ready' });
+  reply({ type: 'ready' });
 }
 
 main().catch((error: unknown) => {

@@ -22,7 +22,7 @@ import express, { type ErrorRequestHandler, type Request, type Response } from '
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { ask } from '../core/answer';
+import type { Answer } from '../core/answer';
 import type { CorpusDocument } from '../core/corpus';
 import { CiteqaError } from '../core/errors';
 import { checkAskRequest, MAX_LIMIT } from '../core/request';
@@ -30,13 +30,16 @@ import { suggestedQuestions } from '../core/suggestions';
 import type { SentenceIndex } from '../core/search-index';
 import { asyncApiDocument, asyncApiYaml } from '../protocol/asyncapi';
 import { MESSAGE_SCHEMAS, standaloneSchema } from '../protocol/schemas';
+import { inProcessAnswerer } from './answerer';
+import { Answering, type Caller, type Refusal } from './answering';
 import { DEFAULT_LIMITS, type Limits } from './config';
 import { HTTP_STATUS, toClientError } from './errors';
 import { createMetrics, type Metrics } from './metrics';
-import { PACKAGE_ROOT, PACKAGE_VERSION } from './package-info';
+import { PACKAGE_ROOT, PACKAGE_VERSION } from '../node/package-info';
 import { AddressBudgets } from './rate-limit';
 import { chatPage, documentPage, homePage, notFoundPage } from './pages';
-import { FairScheduler, type Scheduler } from './scheduler';
+import type { IndexHolder } from './index-holder';
+import { FairScheduler } from './scheduler';
 
 /** Where the build puts the browser bundle (dist/public, from src and dist alike). */
 const PUBLIC_DIR = path.join(PACKAGE_ROOT, 'dist', 'public');
@@ -45,20 +48,16 @@ export interface AppOptions {
   /** The index answered from; replaced whole when the corpus is reloaded. */
   readonly indexes: IndexHolder;
   /** How many questions one client address may ask over HTTP, and which proxies to believe. */
-  readonly limits?: Pick<Limits, 'ratePerSecond' | 'rateBurst' | 'trustProxy' | 'answerMsPerIp'>;
-  /** Answering time per client address, shared with the WebSocket endpoint. */
-  readonly budgets?: AddressBudgets;
-  /** Turns between client addresses, shared with the WebSocket endpoint. */
-  readonly scheduler?: Scheduler;
+  readonly limits?: Pick<Limits, 'ratePerSecond' | 'rateBurst' | 'trustProxy' | 'answerMsPerIp'> & Partial<Pick<Limits, 'logQuestions'>>;
+  /**
+   * The answering path (turns, budgets, answerer, metrics, logs), shared with the
+   * WebSocket endpoint; default: one of the app's own, answering in this thread.
+   */
+  readonly answering?: Answering;
   readonly logger: Logger;
   readonly metrics?: Metrics;
   /** Whether the service is ready for traffic (index loaded, not shutting down). */
   readonly ready?: () => boolean;
-}
-
-/** The index being served, swapped atomically on reload. */
-export interface IndexHolder {
-  index: SentenceIndex;
 }
 
 export function createApp({
@@ -67,8 +66,15 @@ export function createApp({
   metrics = createMetrics(),
   ready = () => true,
   limits = DEFAULT_LIMITS,
-  budgets = new AddressBudgets(limits.answerMsPerIp),
-  scheduler = new FairScheduler(),
+  answering = new Answering({
+    answerer: inProcessAnswerer(indexes),
+    indexes,
+    budgets: new AddressBudgets(limits.answerMsPerIp),
+    scheduler: new FairScheduler(),
+    metrics,
+    logger,
+    limits: { logQuestions: limits.logQuestions ?? false },
+  }),
 }: AppOptions): express.Express {
   // Each request reads the index once, at its start: it is answered from one index only.
   const current = () => indexes.index;
@@ -129,39 +135,31 @@ export function createApp({
       res.status(429).json({ code: 'rate_limited', message: `too many questions: ask again in ${retryAfterMs} ms`, retryAfterMs });
     },
   });
-  // ...and by the answering time their address has used (see ANSWER_MS_PER_IP). A question
-  // is answered in its address's turn (see scheduler.ts), and charged the time it took.
-  const refuseSpent = (res: express.Response, wait: number) => {
-    metrics.rateLimited.inc();
-    res.set('Retry-After', String(Math.ceil(wait / 1000)));
-    res.status(429).json({ code: 'rate_limited', message: `questions from your address have used their share of the service: ask again in ${wait} ms`, retryAfterMs: wait });
+  // ...and by the answering time their address has used (see ANSWER_MS_PER_IP): refused
+  // on arrival while it cannot pay for a question, and again when its turn comes.
+  const refuse = (res: express.Response, { code, message, retryAfterMs }: Refusal) => {
+    if (retryAfterMs !== undefined) res.set('Retry-After', String(Math.ceil(retryAfterMs / 1000)));
+    res.status(HTTP_STATUS[code]).json({ code, message, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
   };
   const answeringBudget: express.RequestHandler = (req, res, next) => {
-    const wait = budgets.wait(req.ip ?? 'unknown');
-    if (wait > 0) refuseSpent(res, wait);
+    const refusal = answering.refusal(req.ip ?? 'unknown', 'ask');
+    if (refusal) refuse(res, refusal);
     else next();
   };
-  /** Runs `work` in the client's turn; refuses it if the address's budget ran out meanwhile. */
-  const inTurn = async <T>(req: express.Request, res: express.Response, work: () => T): Promise<{ done: T } | undefined> => {
-    const address = req.ip ?? 'unknown';
-    const outcome = await scheduler.run(address, async (): Promise<{ wait: number } | { done: T } | { gone: true }> => {
-      // A client gone while its question waited gets no work done for it.
-      if (req.socket.destroyed) return { gone: true };
-      const wait = budgets.wait(address);
-      if (wait > 0) return { wait };
-      const started = performance.now();
-      try {
-        return { done: work() };
-      } finally {
-        budgets.charge(address, performance.now() - started);
-      }
-    });
-    if ('gone' in outcome) return undefined;
-    if ('wait' in outcome) {
-      refuseSpent(res, outcome.wait);
-      return undefined;
-    }
-    return outcome;
+  let requests = 0;
+  const callerOf = (req: express.Request): Caller => ({
+    address: req.ip ?? 'unknown',
+    transport: 'http',
+    request: `h${(++requests).toString(36)}`,
+    // A client gone while its question waited gets no work done for it.
+    gone: () => req.socket.destroyed,
+  });
+  /** The answer, on the service's one answering path; else what the client is told instead. */
+  const answerFor = async (req: express.Request, question: string, limit: number): Promise<{ answer: Answer } | { refusal: Refusal } | undefined> => {
+    const outcome = await answering.ask(callerOf(req), question, { limit });
+    if (outcome.kind === 'gone') return undefined;
+    if (outcome.kind === 'done') return { answer: outcome.value.answer };
+    return { refusal: outcome.error };
   };
   // Shutting down: a question not begun is refused rather than started.
   app.use('/api/ask', (_req, res, next) => {
@@ -178,8 +176,10 @@ export function createApp({
     if (question === undefined || question.trim() === '') {
       throw new CiteqaError('bad_request', 'missing question: add ?q=your+question to the URL');
     }
-    const answered = await inTurn(req, res, () => ask(current(), question, limit === undefined ? {} : { limit }));
-    if (answered) res.json(answered.done);
+    const request = checkAskRequest(question, limit);
+    const result = await answerFor(req, request.question, request.limit);
+    if (result && 'answer' in result) res.json(result.answer);
+    else if (result) refuse(res, result.refusal);
   });
 
   // The same, for questions that are long or hold anything: {"question": "...", "limit": 3}.
@@ -193,8 +193,9 @@ export function createApp({
     }
     const { question, limit } = body as { question?: unknown; limit?: unknown };
     const request = checkAskRequest(question, limit);
-    const answered = await inTurn(req, res, () => ask(current(), request.question, { limit: request.limit }));
-    if (answered) res.json(answered.done);
+    const result = await answerFor(req, request.question, request.limit);
+    if (result && 'answer' in result) res.json(result.answer);
+    else if (result) refuse(res, result.refusal);
   });
 
   // The protocol, described for machines: AsyncAPI 3.0 and JSON Schemas of every message.
@@ -249,13 +250,21 @@ export function createApp({
       res.type('html').send(chatPage(current().corpus));
       return;
     }
+    let result: { answer: Answer } | { refusal: Refusal } | undefined;
     try {
-      const answered = await inTurn(req, res, () => ask(current(), question));
-      if (answered) res.type('html').send(homePage(current().corpus, question, { answer: answered.done }));
+      const request = checkAskRequest(question);
+      result = await answerFor(req, request.question, request.limit);
     } catch (error) {
-      const { code, message } = toClientError(error, logger, { path: req.path });
-      res.status(HTTP_STATUS[code]).type('html').send(homePage(current().corpus, question, { error: message }));
+      result = { refusal: toClientError(error, logger, { path: req.path }) };
     }
+    if (!result) return;
+    if ('answer' in result) {
+      res.type('html').send(homePage(current().corpus, question, { answer: result.answer }));
+      return;
+    }
+    const { code, message, retryAfterMs } = result.refusal;
+    if (retryAfterMs !== undefined) res.set('Retry-After', String(Math.ceil(retryAfterMs / 1000)));
+    res.status(HTTP_STATUS[code]).type('html').send(homePage(current().corpus, question, { error: message }));
   });
 
   app.use(['/api', '/schemas'], (req, _res) => {

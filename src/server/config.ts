@@ -14,6 +14,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultCorpusDir } from '../node/package-info';
 
 export interface Config {
   readonly port: number;
@@ -43,9 +44,10 @@ export interface Limits {
   readonly rateBurst: number;
   /**
    * ANSWER_MS_PER_IP: milliseconds of answering one client address may use each second,
-   * over all its connections and HTTP requests (0: no limit). Past it, its questions get
-   * `rate_limited` until the budget refills, so many sockets from one address cannot take
-   * the process from everyone else.
+   * over all its connections and HTTP requests, questions and suggestions (0: no limit).
+   * Work pays an estimate before it starts and the rest after (see rate-limit.ts); work
+   * the address cannot pay for gets `rate_limited` until the budget refills, so many
+   * sockets from one address cannot take the process from everyone else.
    */
   readonly answerMsPerIp: number;
   /** MAX_CONNECTIONS_PER_IP: open WebSockets from one client address. */
@@ -84,8 +86,9 @@ export interface Limits {
   /** LOG_QUESTIONS: log questions verbatim (they can be personal; off by default). */
   readonly logQuestions: boolean;
   /**
-   * ANSWER_WORKER: answer WebSocket questions in a worker thread with its own copy of the
-   * index, so that a slow question never holds the thread serving the sockets. Off by
+   * ANSWER_WORKER: answer questions (WebSocket and HTTP) and suggestions in a worker thread
+   * with its own copy of the index, so that a slow question never holds the thread serving
+   * the sockets. Off by
    * default, as it doubles the index's memory; at 110,000 sentences (`npm run bench`) it
    * gave a reader a p99 under flood of 48-80 ms against 81-272 ms in process.
    */
@@ -115,11 +118,7 @@ export const DEFAULT_LIMITS: Limits = {
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** The corpus bundled with the package: `corpus/` at the package root. */
-export function defaultCorpusDir(): string {
-  // This file is src/server/config.ts, or dist/server/config.js once built: two levels down.
-  return path.resolve(__dirname, '..', '..', 'corpus');
-}
+export { defaultCorpusDir };
 
 const envSchema = z.object({
   PORT: z

@@ -4,7 +4,7 @@
  */
 import pino from 'pino';
 import { CiteqaError, CorpusError } from '../core/errors';
-import { loadIndex } from '../node/load-index';
+import { loadIndex, type LoadedIndex } from '../node/load-index';
 import type { Config } from './config';
 import { workerAnswerer } from './answerer';
 import { createMetrics } from './metrics';
@@ -85,26 +85,39 @@ export async function runServer(config: Config): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
-  // SIGHUP reloads the corpus: the new index is built aside and swapped in whole; if the
-  // new corpus is invalid, the old index keeps serving and the problems are logged.
-  let reloading = false;
+  // SIGHUP reloads the corpus: the new index is built aside, in this thread and in the
+  // answer worker, and swapped in whole in both or in neither; if the new corpus is
+  // invalid, the old index keeps serving and the problems are logged. A SIGHUP during a
+  // reload is not dropped: one more reload follows (see Service.reload).
+  const reported = new WeakSet<Promise<unknown>>();
+  let unsettled = 0;
   process.on('SIGHUP', () => {
-    if (reloading || stopping) return;
-    reloading = true;
-    const begun = performance.now();
-    logger.info({ source }, 'reloading the corpus');
-    Promise.all([loadIndex(config), service.answerer.reload?.()]).then(
-      ([next]) => {
-        reloading = false;
-        for (const warning of next.warnings) logger.warn({ file: warning.file }, warning.message);
-        service.swapIndex(next.index);
+    if (stopping) return;
+    if (unsettled > 0) logger.info({ source }, 'a reload is running: the corpus will be reloaded again after it');
+    let warnings: LoadedIndex['warnings'] = [];
+    let begun = performance.now();
+    const build = async () => {
+      begun = performance.now();
+      logger.info({ source }, 'reloading the corpus');
+      const next = await loadIndex(config);
+      warnings = next.warnings;
+      return next.index;
+    };
+    const reload = service.reload(build);
+    // SIGHUPs during one reload share the one after it: reported once.
+    if (reported.has(reload)) return;
+    reported.add(reload);
+    unsettled++;
+    reload.finally(() => unsettled--).catch(() => undefined);
+    reload.then(
+      (index) => {
+        for (const warning of warnings) logger.warn({ file: warning.file }, warning.message);
         logger.info(
-          { source, documents: next.index.corpus.documents.length, sentences: next.index.corpus.sentenceCount, ms: Math.round(performance.now() - begun) },
+          { source, documents: index.corpus.documents.length, sentences: index.corpus.sentenceCount, ms: Math.round(performance.now() - begun) },
           'corpus reloaded',
         );
       },
       (error: unknown) => {
-        reloading = false;
         const problems = error instanceof CorpusError ? error.problems : undefined;
         logger.error({ source, problems, err: error instanceof CiteqaError ? undefined : error }, `reload failed; still serving the previous corpus: ${error instanceof Error ? error.message : String(error)}`);
       },

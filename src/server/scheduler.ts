@@ -9,11 +9,15 @@
  *   127.0.0.3: q
  *
  * Questions run one at a time (`concurrency`), each in its own event-loop turn, so that
- * sockets are read and written between them.
+ * sockets are read and written between them. Urgent work (a suggestion while the reader
+ * types) goes to the front of its own address's queue, never ahead of another address.
  */
 export interface Scheduler {
-  /** Runs `task` when it is the turn of `key` (a client address); resolves with its result. */
-  run<T>(key: string, task: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `task` when it is the turn of `key` (a client address); resolves with its result.
+   * An `urgent` task goes ahead of the tasks of its own key that are waiting.
+   */
+  run<T>(key: string, task: () => Promise<T>, options?: { readonly urgent?: boolean }): Promise<T>;
   /** Questions waiting, all addresses together. */
   readonly waiting: number;
 }
@@ -32,7 +36,7 @@ export class FairScheduler implements Scheduler {
     return this.count;
   }
 
-  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+  run<T>(key: string, task: () => Promise<T>, { urgent = false }: { readonly urgent?: boolean } = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const start = () => {
         let result: Promise<T>;
@@ -47,7 +51,8 @@ export class FairScheduler implements Scheduler {
         });
       };
       const queue = this.queues.get(key);
-      if (queue) queue.push(start);
+      if (queue && urgent) queue.unshift(start);
+      else if (queue) queue.push(start);
       else this.queues.set(key, [start]);
       this.count++;
       this.pump();

@@ -1,23 +1,26 @@
 /**
  * The service: one HTTP server carrying both the express app and the WebSocket endpoint,
- * serving one index that a reload replaces whole.
+ * serving one index that a reload replaces whole (here and in an answer worker alike).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { SentenceIndex } from '../core/search-index';
-import { createApp, type IndexHolder } from './app';
+import { createApp } from './app';
 import { inProcessAnswerer, type Answerer } from './answerer';
+import { Answering } from './answering';
 import { DEFAULT_LIMITS, type Limits } from './config';
+import type { IndexHolder } from './index-holder';
 import { createMetrics, type Metrics } from './metrics';
 import { AddressBudgets } from './rate-limit';
+import { ReloadQueue } from './reload-queue';
 import { FairScheduler } from './scheduler';
 import { capConnectionsPerAddress, httpServerOptions } from './http-edge';
 import { attachWebSocket, SHUTDOWN_CLOSE_MS, SHUTDOWN_GRACE_MS, type WsEndpoint } from './ws';
 
 export interface ServiceOptions {
   readonly index: SentenceIndex;
-  /** Who answers WebSocket questions; default: this thread, from `index`. */
+  /** Who answers questions and suggestions (WebSocket and HTTP); default: this thread, from `index`. */
   readonly answerer?: Answerer;
   readonly logger: Logger;
   readonly metrics?: Metrics;
@@ -34,9 +37,17 @@ export interface Service {
   listen(port: number, host: string): Promise<AddressInfo>;
   /**
    * Replaces the index at once: each question is answered from the old index or the new
-   * one, never a mix. (An answer worker reloads its own copy: see Answerer.reload.)
+   * one, never a mix. (An answer worker keeps its own copy: see {@link reload}.)
    */
   swapIndex(index: SentenceIndex): void;
+  /**
+   * Builds the next index aside, in this thread (`build`) and in the answerer (an answer
+   * worker builds its own copy), and puts both in service at once, or neither: when either
+   * build fails, the old index keeps answering everywhere and the promise rejects with the
+   * failure (this thread's, when both failed). Reloads run one at a time; one asked for
+   * while another runs is done once more after it (see reload-queue.ts).
+   */
+  reload(build: () => Promise<SentenceIndex>): Promise<SentenceIndex>;
   readonly answerer: Answerer;
   /**
    * Stops accepting connections and questions, answers those received for up to
@@ -62,10 +73,29 @@ export function createService(options: ServiceOptions): Service {
   const budgets = new AddressBudgets(limits.answerMsPerIp);
   // ...and one round of turns between addresses.
   const scheduler = new FairScheduler();
-  const server = createServer(httpServerOptions(limits), createApp({ indexes, logger: options.logger, metrics, ready: () => ready, limits, budgets, scheduler }));
   const answerer = options.answerer ?? inProcessAnswerer(indexes);
+  // ...and one answering path for questions and suggestions, whichever way they come.
+  const answering = new Answering({ answerer, indexes, budgets, scheduler, metrics, logger: options.logger, limits });
+  const server = createServer(httpServerOptions(limits), createApp({ indexes, logger: options.logger, metrics, ready: () => ready, limits, answering }));
   capConnectionsPerAddress(server, limits, options.logger);
-  const ws = attachWebSocket(server, { indexes, answerer, logger: options.logger, metrics, limits, budgets, scheduler });
+  const ws = attachWebSocket(server, { indexes, answering, logger: options.logger, metrics, limits });
+  const swapIndex = (index: SentenceIndex) => {
+    indexes.index = index;
+    count(index);
+  };
+  const reloads = new ReloadQueue<SentenceIndex>();
+  const reloadOnce = async (build: () => Promise<SentenceIndex>): Promise<SentenceIndex> => {
+    const [here, there] = await Promise.allSettled([build(), answerer.prepareReload?.()]);
+    if (here.status === 'rejected') {
+      if (there.status === 'fulfilled') there.value?.discard();
+      throw here.reason;
+    }
+    if (there.status === 'rejected') throw there.reason;
+    // Both in the same turn of the event loop: no question sees one new and one old.
+    swapIndex(here.value);
+    there.value?.commit();
+    return here.value;
+  };
   return {
     server,
     metrics,
@@ -82,10 +112,8 @@ export function createService(options: ServiceOptions): Service {
           resolve(server.address() as AddressInfo);
         });
       }),
-    swapIndex(index) {
-      indexes.index = index;
-      count(index);
-    },
+    swapIndex,
+    reload: (build) => reloads.run(() => reloadOnce(build)),
     close: async () => {
       ready = false;
       const graceEnds = performance.now() + SHUTDOWN_GRACE_MS;

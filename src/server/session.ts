@@ -2,15 +2,17 @@
  * One client's WebSocket session, apart from the socket itself: the conversation it is
  * having, the questions it has sent that are not answered yet, and its rate limit.
  *
- * Questions wait in a queue and are answered one at a time, each in its address's turn
- * (see scheduler.ts), so a client that sends many at once, or opens many sockets, shares
- * the process with every other client instead of holding it. `ping`, `suggest` and
- * `feedback` are answered at once, ahead of the queue. Every message takes a token from
- * the connection's bucket (a question, one more for every COST_UNIT_MS of work it took);
- * without one it is refused with `rate_limited` and the socket stays open. A question is
- * also refused while the client address's answering budget (shared by all its
- * connections) is spent, checked when it arrives and again when its turn comes, so that
- * questions queued before the budget ran out are not answered either.
+ * Questions wait in a queue and are answered one at a time, each on the service's one
+ * answering path (answering.ts: its address's turn and budget, the answerer, metrics and
+ * logs), so a client that sends many at once, or opens many sockets, shares the process
+ * with every other client instead of holding it. `ping` and `feedback` are answered at
+ * once; `suggest` goes ahead of the queue, on the same path as questions. Every message
+ * takes a token from the connection's bucket (a question, one more for every
+ * COST_UNIT_MS of work it took); without one it is refused with `rate_limited` and the
+ * socket stays open. Questions and suggestions are also refused while the client
+ * address's answering budget (shared by all its connections) cannot pay for them,
+ * checked when they arrive and again when their turn comes, so that questions queued
+ * before the budget ran out are not answered either.
  *
  * Feedback counts once per answer (the question and the passage rated) and at most
  * MAX_FEEDBACK_PER_CONNECTION times per connection; more is refused with `bad_request`
@@ -21,15 +23,12 @@
  */
 import type { Logger } from 'pino';
 import type { Conversation } from '../core/answer';
-import { completions } from '../core/suggestions';
-import type { AskMessage, ClientMessage, FeedbackMessage, RequestId, ResetMessage, ServerMessage } from '../protocol/messages';
+import type { AskMessage, ClientMessage, FeedbackMessage, RequestId, ResetMessage, ServerMessage, SuggestMessage } from '../protocol/messages';
 import { parseClientMessage } from '../protocol/parse';
-import type { IndexHolder } from './app';
-import type { Answerer } from './answerer';
+import type { Answering, Caller, Refusal } from './answering';
 import type { Limits } from './config';
-import { toClientError } from './errors';
 import type { Metrics } from './metrics';
-import { TokenBucket, type Budget } from './rate-limit';
+import { TokenBucket } from './rate-limit';
 
 /** Milliseconds of answering that cost one more token of the connection's rate limit. */
 export const COST_UNIT_MS = 25;
@@ -38,19 +37,15 @@ export const COST_UNIT_MS = 25;
 export const MAX_FEEDBACK_PER_CONNECTION = 50;
 
 export interface SessionOptions {
-  /** The index, for what is answered at once (suggestions). */
-  readonly indexes: IndexHolder;
-  /** Who answers the questions. */
-  readonly answerer: Answerer;
+  /** The service's answering path, shared with every connection and HTTP request. */
+  readonly answering: Answering;
+  /** The client's address: whose turn and budget its questions take. */
+  readonly address: string;
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly limits: Pick<Limits, 'ratePerSecond' | 'rateBurst' | 'logQuestions'>;
   /** Names the connection in logs; request ids are `<connection>-<n>`. */
   readonly connectionId: string;
-  /** The answering budget of the client's address. */
-  readonly budget: Budget;
-  /** Runs a question when its address's turn comes (see scheduler.ts). */
-  readonly schedule: <T>(task: () => Promise<T>) => Promise<T>;
   readonly send: (message: ServerMessage) => void;
 }
 
@@ -68,7 +63,8 @@ export class Session {
   private cancelAt = Infinity;
   /** The answers this connection rated (question, document, sentence). */
   private readonly rated = new Set<string>();
-  private asked = 0;
+  /** Requests (questions and suggestions) numbered for the logs. */
+  private requests = 0;
   private idleWaiters: Array<() => void> = [];
 
   constructor(private readonly options: SessionOptions) {
@@ -117,7 +113,7 @@ export class Session {
     this.cancelAt = -Infinity;
     for (const message of this.queue.splice(0)) {
       if (message.type === 'ask' && message.id !== undefined) this.pending.delete(message.id);
-      this.options.send(shuttingDown(message.id ?? null));
+      this.options.send(errorReply(message.id ?? null, SHUTTING_DOWN));
     }
   }
 
@@ -138,22 +134,13 @@ export class Session {
     return false;
   }
 
-  /** A `rate_limited` refusal while the address's answering budget is spent. */
-  private budgetRefusal(id: RequestId | null): ServerMessage | undefined {
-    const wait = this.options.budget.wait();
-    if (wait === 0) return undefined;
-    this.options.metrics.rateLimited.inc();
-    return {
-      type: 'error',
-      id,
-      code: 'rate_limited',
-      message: `questions from your address have used their share of the service: ask again in ${wait} ms`,
-      retryAfterMs: wait,
-    };
+  /** What this connection is to the answering path, for one request. */
+  private caller(): Caller {
+    return { address: this.options.address, transport: 'ws', request: `${this.options.connectionId}-${++this.requests}`, gone: () => this.closed, stopped: () => performance.now() >= this.cancelAt };
   }
 
   private dispatch(message: ClientMessage): void {
-    const { send, metrics, logger, indexes } = this.options;
+    const { send, metrics, logger, answering, address } = this.options;
     switch (message.type) {
       case 'ping':
         send({ type: 'pong', id: message.id ?? null });
@@ -169,12 +156,12 @@ export class Session {
           return;
         }
         if (this.stopping) {
-          send(shuttingDown(message.id ?? null));
+          send(errorReply(message.id ?? null, SHUTTING_DOWN));
           return;
         }
-        const refusal = this.budgetRefusal(message.id ?? null);
+        const refusal = answering.refusal(address, 'ask');
         if (refusal) {
-          send(refusal);
+          send(errorReply(message.id ?? null, refusal));
           return;
         }
         if (message.id !== undefined) this.pending.add(message.id);
@@ -184,8 +171,8 @@ export class Session {
         this.enqueue(message);
         return;
       case 'suggest':
-        // Cheap and wanted at once, while the reader types: ahead of the queue.
-        send({ type: 'suggestions', id: message.id ?? null, suggestions: completions(indexes.index, message.prefix) });
+        // Wanted at once, while the reader types: ahead of the queue, in the address's turn.
+        void this.suggest(message);
         return;
       case 'feedback': {
         const refusal = this.feedbackRefusal(message);
@@ -252,51 +239,46 @@ export class Session {
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
+  private async suggest(message: SuggestMessage): Promise<void> {
+    const id = message.id ?? null;
+    const { answering, address, send } = this.options;
+    const refusal = answering.refusal(address, 'suggest');
+    if (refusal) {
+      send(errorReply(id, refusal));
+      return;
+    }
+    const outcome = await answering.suggest(this.caller(), message.prefix);
+    if (this.closed || outcome.kind === 'gone') return;
+    if (outcome.kind === 'done') {
+      this.bucket.charge(Math.floor(outcome.workMs / COST_UNIT_MS));
+      send({ type: 'suggestions', id, suggestions: [...outcome.value.suggestions] });
+    } else send(errorReply(id, outcome.error));
+  }
+
   private async answer(message: AskMessage | ResetMessage): Promise<ServerMessage> {
     const id = message.id ?? null;
     if (message.type === 'reset') {
       this.conversation = undefined;
       return { type: 'reset', id };
     }
-    const { metrics, logger, limits, budget } = this.options;
-    const request = `${this.options.connectionId}-${++this.asked}`;
-    const started = performance.now();
-    // The question waits for its address's turn; the budget is checked when the turn comes.
-    const result = await this.options.schedule(async (): Promise<{ reply: ServerMessage; outcome?: string; workMs: number }> => {
-      // A client gone while its question waited gets no work done for it.
-      if (this.closed) return { reply: { type: 'error', id, code: 'internal', message: 'the connection closed' }, workMs: 0 };
-      if (performance.now() >= this.cancelAt) return { reply: shuttingDown(id), workMs: 0 };
-      const refusal = this.budgetRefusal(id);
-      if (refusal) return { reply: refusal, workMs: 0 };
-      const working = performance.now();
-      try {
-        // One index per question, even if the corpus is reloaded meanwhile.
-        const answered = await this.options.answerer.converse(message.question, {
-          ...(message.limit === undefined ? {} : { limit: message.limit }),
-          ...(this.conversation ? { conversation: this.conversation } : {}),
-        });
-        this.conversation = answered.conversation;
-        return { reply: { type: 'answer', id, ...answered.answer }, outcome: answered.answer.answered ? 'answered' : 'declined', workMs: answered.workMs };
-      } catch (error) {
-        const clientError = toClientError(error, logger, { request });
-        return { reply: { type: 'error', id, ...clientError }, outcome: `error:${clientError.code}`, workMs: performance.now() - working };
-      }
+    // One index per question, even if the corpus is reloaded meanwhile.
+    const outcome = await this.options.answering.ask(this.caller(), message.question, {
+      ...(message.limit === undefined ? {} : { limit: message.limit }),
+      ...(this.conversation ? { conversation: this.conversation } : {}),
     });
-    const { reply, outcome, workMs } = result;
-    if (outcome === undefined) return reply;
-    const seconds = (performance.now() - started) / 1000;
+    if (outcome.kind === 'gone') return { type: 'error', id, code: 'internal', message: 'the connection closed' };
+    if (outcome.kind === 'refused') return errorReply(id, outcome.error);
     // A question costs a token, and one more for each COST_UNIT_MS of work it took: a
-    // client that asks expensive questions gets fewer of them, not more of the CPU. The
-    // address's budget is charged the same work.
-    this.bucket.charge(Math.floor(workMs / COST_UNIT_MS));
-    budget.charge(workMs);
-    metrics.questions.inc({ outcome });
-    metrics.answerSeconds.observe(seconds);
-    logger.info({ request, outcome, ms: Math.round(seconds * 10_000) / 10, ...(limits.logQuestions ? { question: message.question } : {}) }, 'question');
-    return reply;
+    // client that asks expensive questions gets fewer of them, not more of the CPU.
+    this.bucket.charge(Math.floor(outcome.workMs / COST_UNIT_MS));
+    if (outcome.kind === 'failed') return errorReply(id, outcome.error);
+    this.conversation = outcome.value.conversation;
+    return { type: 'answer', id, ...outcome.value.answer };
   }
 }
 
-function shuttingDown(id: RequestId | null): ServerMessage {
-  return { type: 'error', id, code: 'shutting_down', message: 'the service is shutting down: ask again shortly' };
+const SHUTTING_DOWN: Refusal = { code: 'shutting_down', message: 'the service is shutting down: ask again shortly' };
+
+function errorReply(id: RequestId | null, { code, message, retryAfterMs }: Refusal): ServerMessage {
+  return { type: 'error', id, code, message, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
 }

@@ -26,12 +26,10 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { CAPABILITIES, ORIGIN_NOT_ALLOWED_CLOSE_CODE, ORIGIN_NOT_ALLOWED_CLOSE_REASON, PROTOCOL_VERSION, type ServerMessage } from '../protocol/messages';
-import type { IndexHolder } from './app';
-import type { Answerer } from './answerer';
+import type { Answering } from './answering';
 import type { Limits } from './config';
+import type { IndexHolder } from './index-holder';
 import type { Metrics } from './metrics';
-import type { AddressBudgets } from './rate-limit';
-import type { Scheduler } from './scheduler';
 import { Session } from './session';
 
 /** The endpoint's path. */
@@ -42,14 +40,11 @@ export const MAX_FRAME_BYTES = 16 * 1024;
 
 export interface WsOptions {
   readonly indexes: IndexHolder;
-  readonly answerer: Answerer;
+  /** The answering path (turns, budgets, answerer, metrics, logs), shared with the HTTP API. */
+  readonly answering: Answering;
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly limits: Limits;
-  /** Answering time per client address, shared with the HTTP API. */
-  readonly budgets: AddressBudgets;
-  /** Turns between client addresses, shared with the HTTP API. */
-  readonly scheduler: Scheduler;
 }
 
 export interface WsEndpoint {
@@ -86,7 +81,7 @@ interface Client {
   alive: boolean;
 }
 
-export function attachWebSocket(server: Server, { indexes, answerer, logger, metrics, limits, budgets, scheduler }: WsOptions): WsEndpoint {
+export function attachWebSocket(server: Server, { indexes, answering, logger, metrics, limits }: WsOptions): WsEndpoint {
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes, perMessageDeflate: false });
   const clients = new Map<WebSocket, Client>();
   const open = new OpenCounts();
@@ -155,7 +150,7 @@ export function attachWebSocket(server: Server, { indexes, answerer, logger, met
       }
       ws.send(JSON.stringify(message));
     };
-    const session = new Session({ indexes, answerer, logger, metrics, limits, connectionId, budget: budgets.for(address), schedule: (task) => scheduler.run(address, task), send });
+    const session = new Session({ answering, address, logger, metrics, limits, connectionId, send });
     const client: Client = { session, address, alive: true };
     clients.set(ws, client);
     send(hello());
