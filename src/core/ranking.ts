@@ -16,6 +16,7 @@
  *   decline unless the evidence covers the question (see {@link decide})
  */
 import { lemmaTerm, normalizeWord, termOf, type Term } from './analyzer';
+import { countWork, MAX_CONVERSATION_TERMS, MAX_WORD_LENGTH } from './cost';
 import { tag, type NlpToken } from './nlp';
 import { candidates } from './short-answer';
 import { Memo } from './memo';
@@ -73,6 +74,7 @@ export interface RankedSentence extends SentenceRef {
 /** What a connection remembers of its last question, for follow-ups. */
 export interface Conversation {
   readonly question: string;
+  /** The conversation's most recent terms, at most {@link MAX_CONVERSATION_TERMS}, oldest first. */
   readonly terms: ReadonlyMap<string, number>;
   readonly words: readonly string[];
 }
@@ -113,14 +115,19 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   const words = topicWords(question, analyzed);
 
   const { weights, synonyms, corrections } = queryTerms(index, question, analyzed, words);
+  const own = [...weights.keys()];
   const addTerm = (term: string, weight: number) => weights.set(term, Math.max(weights.get(term) ?? 0, weight));
 
   let followUp = false;
+  let carried: string[] = [];
   const knownWords = words.filter((w) => w.terms.some((t) => index.has(t)));
   const questionWords = question.toLowerCase().match(/\p{L}+/gu) ?? [];
   if (previous && knownWords.length < 2 && questionWords.some((w) => ANAPHORS.has(w))) {
     followUp = true;
-    for (const [term, weight] of previous.terms) addTerm(term, weight * FOLLOW_UP_WEIGHT);
+    // A conversation made elsewhere (a library caller's) is held to the same bound.
+    const earlier = [...previous.terms].slice(-MAX_CONVERSATION_TERMS);
+    for (const [term, weight] of earlier) addTerm(term, weight * FOLLOW_UP_WEIGHT);
+    carried = earlier.map(([term]) => term);
   }
 
   // The retriever bounds the work of one question (its rarest terms are searched; see
@@ -133,7 +140,7 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   const scored = rerank(index, results, wanted);
   const conversation: Conversation = {
     question,
-    terms: weights,
+    terms: carriedTerms(weights, carried, own),
     words: words.map((w) => w.text),
   };
   // A follow-up's topic is the previous question's, which was already judged.
@@ -150,8 +157,23 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
     wanted,
     queryTerms: weights,
     ...(interpreted ? { interpreted } : {}),
-    conversation: followUp && previous ? { ...conversation, terms: new Map([...previous.terms, ...conversation.terms]) } : conversation,
+    conversation,
   };
+}
+
+/**
+ * The terms a conversation carries on: the last {@link MAX_CONVERSATION_TERMS} of those
+ * carried over from before and then the question's own (a term asked again is as recent
+ * as its last asking), with the weights they were searched with. Bounded, so that a
+ * follow-up costs no more however long the conversation has gone on.
+ */
+function carriedTerms(weights: ReadonlyMap<string, number>, carried: Iterable<string>, own: Iterable<string>): Map<string, number> {
+  const order = new Set<string>();
+  for (const term of [...carried, ...own]) {
+    order.delete(term);
+    order.add(term);
+  }
+  return new Map([...order].slice(-MAX_CONVERSATION_TERMS).map((term) => [term, weights.get(term) ?? 0]));
 }
 
 /**
@@ -173,8 +195,10 @@ function queryTerms(index: SentenceIndex, question: string, analyzed: readonly T
   const synonyms = new Map<TopicWord, string[]>();
   // Only for words the corpus lacks (a word it has is better matched as itself), and only
   // for the first few: each costs a lookup, and a question with more unknown words than
-  // that is declined anyway.
-  const unknownWords = words.filter((w) => !w.terms.some((t) => index.has(t))).slice(0, MAX_WORDS_LOOKED_UP);
+  // that is declined anyway. Words past MAX_WORD_LENGTH are no English word, and a typo
+  // search costs a row of their length at each node of the word tree it visits.
+  const lookable = words.filter((w) => normalizeWord(w.text).length <= MAX_WORD_LENGTH);
+  const unknownWords = lookable.filter((w) => !w.terms.some((t) => index.has(t))).slice(0, MAX_WORDS_LOOKED_UP);
   for (const word of unknownWords) {
     const found = synonymTerms(index, word.text);
     if (found.length === 0) continue;
@@ -184,7 +208,7 @@ function queryTerms(index: SentenceIndex, question: string, analyzed: readonly T
   // A word the corpus has may still be written otherwise elsewhere ("negotiation" for
   // "talks"): its commonest sense's synonyms, at a weight well below the word's own.
   // Names are left to the lexicon: WordNet's "Russia" is also the USSR.
-  for (const word of words.filter((w) => !unknownWords.includes(w) && !/^\p{Lu}/u.test(w.text)).slice(0, MAX_WORDS_LOOKED_UP)) {
+  for (const word of lookable.filter((w) => !unknownWords.includes(w) && !/^\p{Lu}/u.test(w.text)).slice(0, MAX_WORDS_LOOKED_UP)) {
     for (const term of synonymTerms(index, word.text, { senses: 1, exact: true })) addTerm(term, KNOWN_SYNONYM_WEIGHT);
   }
   // Typos: a word that is neither in the corpus nor in the dictionary is read as the
@@ -193,6 +217,7 @@ function queryTerms(index: SentenceIndex, question: string, analyzed: readonly T
   for (const word of unknownWords) {
     const own = word.terms[0];
     if (!own || index.thesaurus?.has(normalizeWord(word.text))) continue;
+    countWork('fuzzy', own.length);
     const fixed = corrected(index, own);
     if (fixed.length === 0) continue;
     corrections.set(own, fixed);
@@ -369,7 +394,9 @@ function synonymTerms(index: SentenceIndex, word: string, options?: { senses?: n
 function corpusSynonyms(index: SentenceIndex, word: string, options?: { senses?: number; exact?: boolean }): string[] {
   if (!index.thesaurus) return [];
   const out = new Set<string>();
-  for (const synonym of index.thesaurus.synonyms(normalizeWord(word), options)) {
+  const normalized = normalizeWord(word);
+  countWork('synonyms', normalized.length);
+  for (const synonym of index.thesaurus.synonyms(normalized, options)) {
     const terms = index.analyzer.terms(synonym).filter((t) => !t.alias).map((t) => t.term);
     if (terms.length > 0 && terms.every((t) => index.isWord(t))) terms.forEach((t) => out.add(t));
   }

@@ -14,7 +14,8 @@
  */
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
-import { Analyzer, normalizeWord, type Term } from './analyzer';
+import { Analyzer, normalizeWord, visibleText, type Term } from './analyzer';
+import { countWork } from './cost';
 import type { Corpus, CorpusDocument } from './corpus';
 import { documentEntities, storedEntities, tagSpan, type DocumentEntities, type StoredEntities } from './entities';
 import { Memo } from './memo';
@@ -149,7 +150,7 @@ export function analyzeDocument(document: CorpusDocument, analyzer: Analyzer): A
     words.push(own.map((t) => t.term));
     aliases.push([...terms.filter((t) => t.alias).map((t) => t.term), ...recognized.sentenceAliases(sentence), ...recognized.lemmaTerms(sentence)]);
     for (const t of own) {
-      const written = text.slice(t.start, t.end);
+      const written = visibleText(text.slice(t.start, t.end));
       if (preferredSurface(surfaces.get(t.term), written)) surfaces.set(t.term, written);
     }
   });
@@ -300,6 +301,7 @@ export function assembleIndex(corpus: Corpus, parts: IndexParts, analyzer: Analy
     wordsNear: (term, distance) => [...wordTree.fuzzyGet(term, distance).keys()],
     wordsStartingWith(prefix, count) {
       const found = [...wordTree.atPrefix(prefix)];
+      countWork('complete', found.length);
       return found
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
         .slice(0, count)
