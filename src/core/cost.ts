@@ -53,7 +53,8 @@ export function normalizedLength(text: string): number {
  * - stem:      characters of words stemmed
  * - fuzzy:     characters of words corrected for typos (each a walk of the word tree)
  * - synonyms:  characters of words looked up in the thesaurus
- * - tag:       characters tagged by wink-nlp
+ * - tag:       characters of questions tagged by wink-nlp (an article's sentences are
+ *              tagged once, when a question first meets them)
  * - search:    terms a retrieval was asked for
  * - score:     sentences a retrieval scored
  * - complete:  corpus words walked for a completion

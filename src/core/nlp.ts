@@ -5,7 +5,6 @@
  */
 import winkNLP, { type ItemEntity, type ItemToken, type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { countWork } from './cost';
 
 export interface NlpToken {
   readonly text: string;
@@ -48,7 +47,6 @@ function nlp(): ReturnType<typeof winkNLP> {
 
 /** Tags `text`: tokens with parts of speech, and numeric entities, all with offsets. */
 export function tag(text: string): Tagged {
-  countWork('tag', text.length);
   const engine = nlp();
   const its = engine.its;
   const doc = engine.readDoc(text);

@@ -108,6 +108,7 @@ interface TopicWord {
 export function rank(index: SentenceIndex, question: string, limit: number, previous?: Conversation): Ranking {
   const cue = answerCue(question);
   const cueWords = cueSpans(question, cue);
+  countWork('tag', question.length);
   const tagged = tag(question).tokens;
   const analyzed = [...index.analyzer.terms(question), ...lemmaAliases(tagged)]
     .filter((t) => !cueWords.some(([s, e]) => t.start >= s && t.end <= e))

@@ -193,7 +193,7 @@ export class MiniSearchRetriever implements Retriever {
       }
     }
 
-    countWork('search', selective.length + common.length);
+    countWork('search', query.size);
     countWork('score', candidates.length);
     for (const { id, term } of known) this.weights[id] = query.get(term) ?? 1;
     try {

@@ -49,7 +49,10 @@ export interface SentenceIndex {
   frequency(term: string): number;
   /** Words of the corpus at most `distance` edits (Levenshtein) from `term`. */
   wordsNear(term: string, distance: number): string[];
-  /** Words of the corpus that start with `prefix`, in the most sentences first; at most `count`. */
+  /**
+   * Words of the corpus that start with `prefix`, in the most sentences first; at most
+   * `count`, from the first {@link MAX_PREFIX_WALK} of the word tree.
+   */
   wordsStartingWith(prefix: string, count: number): string[];
   /** The analyzed terms of a sentence (remembered for the sentences questions keep meeting). */
   sentenceTerms(ref: SentenceRef): readonly Term[];
@@ -67,6 +70,13 @@ export interface SentenceIndex {
 export interface IndexedArticle {
   readonly id: number;
 }
+
+/**
+ * Corpus words with a prefix that a completion looks at, in the word tree's order: all of
+ * them for any prefix of three letters or more on a corpus of English news (a few thousand
+ * words at most), and a bound on the work of one completion whatever the vocabulary.
+ */
+export const MAX_PREFIX_WALK = 5000;
 
 /** Sentences whose analysis is remembered (the oldest is forgotten first). */
 const SENTENCE_MEMO_LIMIT = 20_000;
@@ -300,7 +310,11 @@ export function assembleIndex(corpus: Corpus, parts: IndexParts, analyzer: Analy
     frequency,
     wordsNear: (term, distance) => [...wordTree.fuzzyGet(term, distance).keys()],
     wordsStartingWith(prefix, count) {
-      const found = [...wordTree.atPrefix(prefix)];
+      const found: Array<[string, number]> = [];
+      for (const entry of wordTree.atPrefix(prefix)) {
+        if (found.length === MAX_PREFIX_WALK) break;
+        found.push(entry);
+      }
       countWork('complete', found.length);
       return found
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
