@@ -10,7 +10,7 @@
  *     stem        Porter2 (quadratic in a word's length: the cap is what bounds it)
  *     fuzzy       typo correction (a walk of the word tree, an edit-distance row a node)
  *     synonyms    WordNet
- *     tag         wink-nlp (linear in the question as sent)
+ *     tag         wink-nlp, the first MAX_TAGGED_LENGTH characters of the question
  *     search      the retrieval budget's terms and sentences (retrieval.ts)
  *   conversation  the last MAX_CONVERSATION_TERMS terms
  */
@@ -33,6 +33,15 @@ export const MAX_WORD_LENGTH = 40;
 export const MAX_NORMALIZED_LENGTH = 2000;
 
 /**
+ * Longest beginning of a question that is tagged with parts of speech (for the dictionary
+ * forms of irregular verbs, and the word a "which ..." or "what did ..." question turns
+ * on): what readers ask is far shorter (the evaluation questions are under 80 characters),
+ * and wink-nlp's tagging, linear but the costliest step per character, would otherwise
+ * make up most of the cost of a long question.
+ */
+export const MAX_TAGGED_LENGTH = 300;
+
+/**
  * Terms a conversation carries from one question to the next: the most recent. A
  * follow-up refers back to the question just before it, whose terms (with their aliases,
  * synonyms and corrections) rarely number more than a dozen; a retrieval searches at most
@@ -53,7 +62,7 @@ export function normalizedLength(text: string): number {
  * - stem:      characters of words stemmed
  * - fuzzy:     characters of words corrected for typos (each a walk of the word tree)
  * - synonyms:  characters of words looked up in the thesaurus
- * - tag:       characters of questions tagged by wink-nlp (an article's sentences are
+ * - tag:       characters of a question tagged by wink-nlp (an article's sentences are
  *              tagged once, when a question first meets them)
  * - search:    terms a retrieval was asked for
  * - score:     sentences a retrieval scored

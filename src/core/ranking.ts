@@ -16,7 +16,7 @@
  *   decline unless the evidence covers the question (see {@link decide})
  */
 import { lemmaTerm, normalizeWord, termOf, type Term } from './analyzer';
-import { countWork, MAX_CONVERSATION_TERMS, MAX_WORD_LENGTH } from './cost';
+import { countWork, MAX_CONVERSATION_TERMS, MAX_TAGGED_LENGTH, MAX_WORD_LENGTH } from './cost';
 import { tag, type NlpToken } from './nlp';
 import { candidates } from './short-answer';
 import { Memo } from './memo';
@@ -108,8 +108,7 @@ interface TopicWord {
 export function rank(index: SentenceIndex, question: string, limit: number, previous?: Conversation): Ranking {
   const cue = answerCue(question);
   const cueWords = cueSpans(question, cue);
-  countWork('tag', question.length);
-  const tagged = tag(question).tokens;
+  const tagged = tag(taggedPart(question)).tokens;
   const analyzed = [...index.analyzer.terms(question), ...lemmaAliases(tagged)]
     .filter((t) => !cueWords.some(([s, e]) => t.start >= s && t.end <= e))
     .sort((a, b) => a.start - b.start || Number(a.alias) - Number(b.alias));
@@ -228,6 +227,18 @@ function queryTerms(index: SentenceIndex, question: string, analyzed: readonly T
   return { weights, synonyms, corrections };
 }
 
+/**
+ * The beginning of a question that is tagged: at most {@link MAX_TAGGED_LENGTH}
+ * characters, ending between words. Tagging is the costliest step of analysis per
+ * character; a longer question keeps its words, without the dictionary forms of irregular
+ * verbs past that point.
+ */
+function taggedPart(question: string): string {
+  const part = question.length <= MAX_TAGGED_LENGTH ? question : question.slice(0, question.lastIndexOf(' ', MAX_TAGGED_LENGTH) + 1 || MAX_TAGGED_LENGTH);
+  countWork('tag', part.length);
+  return part;
+}
+
 /** The dictionary forms of irregular inflections in the question ("met" -> meet), as aliases. */
 function lemmaAliases(tokens: readonly NlpToken[]): Term[] {
   const out: Term[] = [];
@@ -245,13 +256,17 @@ function topicWords(question: string, analyzed: readonly Term[]): TopicWord[] {
   const hasLowerCase = /\p{Ll}/u.test(question);
   const firstWordEnd = /^\s*\S+/.exec(question)?.[0].length ?? 0;
   const words: TopicWord[] = [];
+  // Aliases are few beside words (a question may have hundreds of words): each word looks
+  // through the aliases, not through every term.
+  const aliasTerms = analyzed.filter((a) => a.alias);
+  const wordTerms = analyzed.filter((w) => !w.alias);
   for (const t of analyzed) {
-    const aliases = analyzed.filter((a) => a.alias && a.start <= t.start && t.end <= a.end).map((a) => a.term);
     if (!t.alias) {
+      const aliases = aliasTerms.filter((a) => a.start <= t.start && t.end <= a.end).map((a) => a.term);
       const text = question.slice(t.start, t.end);
       const proper = hasLowerCase && t.start >= firstWordEnd && /^\p{Lu}/u.test(text);
       words.push({ text, start: t.start, end: t.end, terms: [t.term, ...aliases], proper });
-    } else if (!analyzed.some((w) => !w.alias && t.start <= w.start && w.end <= t.end)) {
+    } else if (!wordTerms.some((w) => t.start <= w.start && w.end <= t.end)) {
       // An alias whose words are all stop words ("U.S."): the alias is the topic word.
       words.push({ text: question.slice(t.start, t.end), start: t.start, end: t.end, terms: [t.term], proper: false });
     }

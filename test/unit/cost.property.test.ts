@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { ask, converse, type Conversation } from '../../src/core/answer';
 import { syntheticArticles } from '../../src/bench/synthetic';
 import { buildCorpus } from '../../src/core/corpus';
-import { MAX_CONVERSATION_TERMS, MAX_NORMALIZED_LENGTH, MAX_WORD_LENGTH, measureWork, type Work } from '../../src/core/cost';
+import { MAX_CONVERSATION_TERMS, MAX_NORMALIZED_LENGTH, MAX_TAGGED_LENGTH, MAX_WORD_LENGTH, measureWork, type Work } from '../../src/core/cost';
 import { CiteqaError } from '../../src/core/errors';
 import { MAX_WORDS_LOOKED_UP, RERANK_DEPTH } from '../../src/core/ranking';
 import { MAX_QUESTION_LENGTH } from '../../src/core/request';
@@ -95,7 +95,7 @@ function bounds(corpus: Corpus) {
     stem: question + sentences + synonyms,
     fuzzyCalls: MAX_WORDS_LOOKED_UP,
     synonymCalls: 2 * MAX_WORDS_LOOKED_UP,
-    tag: MAX_QUESTION_LENGTH,
+    tag: MAX_TAGGED_LENGTH,
     searchTerms: MAX_QUESTION_LENGTH + MAX_CONVERSATION_TERMS,
     scored: budget.selectiveSentences + budget.championTerms * budget.championsPerTerm,
     walked: MAX_PREFIX_WALK,
