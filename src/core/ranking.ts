@@ -234,7 +234,7 @@ function queryTerms(index: SentenceIndex, question: string, analyzed: readonly T
  * verbs past that point.
  */
 function taggedPart(question: string): string {
-  const part = question.length <= MAX_TAGGED_LENGTH ? question : question.slice(0, question.lastIndexOf(' ', MAX_TAGGED_LENGTH) + 1 || MAX_TAGGED_LENGTH);
+  const part = question.length <= MAX_TAGGED_LENGTH ? question : question.slice(0, question.lastIndexOf(' ', MAX_TAGGED_LENGTH - 1) + 1 || MAX_TAGGED_LENGTH);
   countWork('tag', part.length);
   return part;
 }

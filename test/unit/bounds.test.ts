@@ -7,7 +7,7 @@ import path from 'node:path';
 import { normalizeWord, termOf } from '../../src/core/analyzer';
 import { ask, converse, type Conversation } from '../../src/core/answer';
 import { buildCorpus } from '../../src/core/corpus';
-import { MAX_CONVERSATION_TERMS, MAX_NORMALIZED_LENGTH, MAX_WORD_LENGTH, measureWork, type Work } from '../../src/core/cost';
+import { MAX_CONVERSATION_TERMS, MAX_NORMALIZED_LENGTH, MAX_TAGGED_LENGTH, MAX_WORD_LENGTH, measureWork, type Work } from '../../src/core/cost';
 import { CiteqaError } from '../../src/core/errors';
 import { MAX_WORDS_LOOKED_UP } from '../../src/core/ranking';
 import { checkAskRequest, MAX_QUESTION_LENGTH } from '../../src/core/request';
@@ -127,6 +127,17 @@ describe('a question that NFKC expands', () => {
     const fits = EXPANDING.repeat(Math.floor(MAX_NORMALIZED_LENGTH / EXPANDING.normalize('NFKC').length));
     expect(checkAskRequest(fits).question).toBe(fits);
     expect(ask(index, fits).answered).toBe(false);
+  });
+});
+
+describe('a long question', () => {
+  it(`is tagged in its first ${MAX_TAGGED_LENGTH} characters, and its words past them still count`, () => {
+    const question = `${'please '.repeat(60)}how long did the meeting between Motegi and Lavrov last?`;
+    expect(question.length).toBeGreaterThan(MAX_TAGGED_LENGTH);
+    const { result, work } = measureWork(() => ask(index, question));
+    expect(work.tag.total).toBeLessThanOrEqual(MAX_TAGGED_LENGTH);
+    expect(result.answered).toBe(true);
+    expect(result.passages[0]?.text).toBe(ask(index, 'How long did the meeting between Motegi and Lavrov last?').passages[0]?.text);
   });
 });
 
