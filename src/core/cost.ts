@@ -8,7 +8,8 @@
  *     words       each normalized (linear); those longer than MAX_WORD_LENGTH keep their
  *                 whole normal form as their term and skip
  *     stem        Porter2 (quadratic in a word's length: the cap is what bounds it)
- *     fuzzy       typo correction (a walk of the word tree, an edit-distance row a node)
+ *     fuzzy       typo correction of a few words (a walk of the word tree, an
+ *                 edit-distance row a node)
  *     synonyms    WordNet
  *     tag         wink-nlp, the first MAX_TAGGED_LENGTH characters of the question
  *     search      the retrieval budget's terms and sentences (retrieval.ts)

@@ -35,6 +35,12 @@ export const HEADLINE_WEIGHT = 0.5;
 export const ALIAS_WEIGHT = 0.8;
 /** Unknown words of one question looked up in the thesaurus and for typos (bounds the work of a long question). */
 export const MAX_WORDS_LOOKED_UP = 6;
+/**
+ * Unknown words of one question corrected for typos, the first: a correction walks the
+ * corpus's word tree within three edits of an 8-letter word (milliseconds on a vocabulary
+ * of tens of thousands), and a question with more typos than this is rarely read right.
+ */
+export const MAX_WORDS_CORRECTED = 3;
 /** Weight of a synonym of a word the corpus has ("talks" -> negotiation). */
 export const KNOWN_SYNONYM_WEIGHT = 0.3;
 /** Weight of a word inside a phrase that has an alias ("world" in "Second World War"). */
@@ -214,9 +220,11 @@ function queryTerms(index: SentenceIndex, question: string, analyzed: readonly T
   // Typos: a word that is neither in the corpus nor in the dictionary is read as the
   // corpus words it is one slip from.
   const corrections = new Map<string, string[]>();
+  let attempts = 0;
   for (const word of unknownWords) {
     const own = word.terms[0];
     if (!own || index.thesaurus?.has(normalizeWord(word.text))) continue;
+    if (attempts++ === MAX_WORDS_CORRECTED) break;
     countWork('fuzzy', own.length);
     const fixed = corrected(index, own);
     if (fixed.length === 0) continue;

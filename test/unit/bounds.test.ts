@@ -9,7 +9,7 @@ import { ask, converse, type Conversation } from '../../src/core/answer';
 import { buildCorpus } from '../../src/core/corpus';
 import { MAX_CONVERSATION_TERMS, MAX_NORMALIZED_LENGTH, MAX_TAGGED_LENGTH, MAX_WORD_LENGTH, measureWork, type Work } from '../../src/core/cost';
 import { CiteqaError } from '../../src/core/errors';
-import { MAX_WORDS_LOOKED_UP } from '../../src/core/ranking';
+import { MAX_WORDS_CORRECTED } from '../../src/core/ranking';
 import { checkAskRequest, MAX_QUESTION_LENGTH } from '../../src/core/request';
 import { buildIndex, type SentenceIndex } from '../../src/core/search-index';
 import { completions, MAX_PREFIX_LENGTH } from '../../src/core/suggestions';
@@ -196,6 +196,6 @@ describe('conversations', () => {
     const terms = new Map(Array.from({ length: 5000 }, (_, i) => [`zq${i}`, 1] as const));
     const { result, work } = measureWork(() => converse(index, 'And what did they say?', { conversation: { question: 'many', terms, words: ['many'] } }));
     expect(result.conversation.terms.size).toBeLessThanOrEqual(MAX_CONVERSATION_TERMS);
-    expect(work.fuzzy.calls).toBeLessThanOrEqual(MAX_WORDS_LOOKED_UP);
+    expect(work.fuzzy.calls).toBeLessThanOrEqual(MAX_WORDS_CORRECTED);
   });
 });

@@ -13,7 +13,7 @@ import { syntheticArticles } from '../../src/bench/synthetic';
 import { buildCorpus } from '../../src/core/corpus';
 import { MAX_CONVERSATION_TERMS, MAX_NORMALIZED_LENGTH, MAX_TAGGED_LENGTH, MAX_WORD_LENGTH, measureWork, type Work } from '../../src/core/cost';
 import { CiteqaError } from '../../src/core/errors';
-import { MAX_WORDS_LOOKED_UP, RERANK_DEPTH } from '../../src/core/ranking';
+import { MAX_WORDS_CORRECTED, MAX_WORDS_LOOKED_UP, RERANK_DEPTH } from '../../src/core/ranking';
 import { MAX_QUESTION_LENGTH } from '../../src/core/request';
 import { DEFAULT_BUDGET } from '../../src/core/retrieval';
 import { buildIndex, MAX_PREFIX_WALK, type SentenceIndex } from '../../src/core/search-index';
@@ -93,7 +93,7 @@ function bounds(corpus: Corpus) {
   return {
     normalize: question + sentences + synonyms,
     stem: question + sentences + synonyms,
-    fuzzyCalls: MAX_WORDS_LOOKED_UP,
+    fuzzyCalls: MAX_WORDS_CORRECTED,
     synonymCalls: 2 * MAX_WORDS_LOOKED_UP,
     tag: MAX_TAGGED_LENGTH,
     searchTerms: MAX_QUESTION_LENGTH + MAX_CONVERSATION_TERMS,
