@@ -25,10 +25,11 @@ export const questionSchema = z
   .trim()
   .min(1, '"question" is empty')
   .max(MAX_QUESTION_LENGTH, `"question" is longer than ${MAX_QUESTION_LENGTH} characters`)
-  .refine(
-    (question) => normalizedLength(question) <= MAX_NORMALIZED_QUESTION_LENGTH,
-    `"question" is longer than ${MAX_NORMALIZED_QUESTION_LENGTH} characters once normalized (NFKC expands some characters, such as U+FDFA, many times)`,
-  );
+  .refine((question) => normalizedLength(question) <= MAX_NORMALIZED_QUESTION_LENGTH, {
+    error: `"question" is longer than ${MAX_NORMALIZED_QUESTION_LENGTH} characters once normalized (NFKC expands some characters, such as U+FDFA, many times)`,
+    // Only for a question within the other bounds: one problem at a time, and no NFKC of an oversize one.
+    when: (payload) => payload.issues.length === 0,
+  });
 
 export const limitSchema = z
   .number({ error: '"limit" must be a number' })

@@ -50,7 +50,8 @@ const COMPLETION_CONTEXT = 100;
  * The work is bounded whatever the corpus: a walk of the word tree and one retrieval.
  * And whatever the prefix: a longer one than {@link MAX_PREFIX_LENGTH}, or than
  * MAX_NORMALIZED_LENGTH once normalized, or whose last word is past MAX_WORD_LENGTH
- * (no corpus word is that long), has no completions; nobody is typing such a thing.
+ * (no word a reader types is that long), has no completions: nobody is typing such a
+ * thing.
  */
 export function completions(index: SentenceIndex, prefix: string, count = 5): string[] {
   if (prefix.length > MAX_PREFIX_LENGTH || normalizedLength(prefix) > MAX_NORMALIZED_LENGTH) return [];
