@@ -412,13 +412,15 @@ function synonymTerms(index: SentenceIndex, word: string, options?: { senses?: n
   if (!index.thesaurus) return [];
   let memo = synonymMemos.get(index);
   if (!memo) synonymMemos.set(index, (memo = new Memo(SYNONYM_MEMO_LIMIT)));
-  return memo.get(`${options?.senses ?? ''}:${options?.exact ?? ''}:${word}`, () => corpusSynonyms(index, word, options));
+  // Keyed by the normal form, which is all the lookup reads (the word as typed may carry a
+  // thousand combining marks).
+  const normalized = normalizeWord(word);
+  return memo.get(`${options?.senses ?? ''}:${options?.exact ?? ''}:${normalized}`, () => corpusSynonyms(index, normalized, options));
 }
 
-function corpusSynonyms(index: SentenceIndex, word: string, options?: { senses?: number; exact?: boolean }): string[] {
+function corpusSynonyms(index: SentenceIndex, normalized: string, options?: { senses?: number; exact?: boolean }): string[] {
   if (!index.thesaurus) return [];
   const out = new Set<string>();
-  const normalized = normalizeWord(word);
   countWork('synonyms', normalized.length);
   for (const synonym of index.thesaurus.synonyms(normalized, options)) {
     const terms = index.analyzer.terms(synonym).filter((t) => !t.alias).map((t) => t.term);
