@@ -135,13 +135,13 @@ beforeAll(async () => {
   const thesaurus = wordnetThesaurus();
   const bundled = buildIndex(buildCorpus((await readCorpusDir(BUNDLED_CORPUS)).files), { thesaurus });
   corpora.push(prepare('bundled', bundled, 'What did Putin and Abe agree on in 2016?'));
-  const synthetic = buildIndex(buildCorpus(syntheticArticles(200, 7)), { thesaurus });
+  const synthetic = buildIndex(buildCorpus(syntheticArticles(150, 7)), { thesaurus });
   corpora.push(prepare('synthetic', synthetic, 'Who signed the trade agreement?'));
 });
 
 describe.each(['bundled', 'synthetic'])('on the %s corpus, any message of at most MAX_FRAME_BYTES', (name) => {
   const corpus = () => corpora.find((c) => c.name === name)!;
-  const numRuns = name === 'bundled' ? 200 : 100;
+  const numRuns = name === 'bundled' ? 150 : 60;
 
   it('asked as a question does bounded work', () => {
     fc.assert(
