@@ -11,7 +11,7 @@ import { MAX_CONVERSATION_TERMS, MAX_NORMALIZED_LENGTH, MAX_TAGGED_LENGTH, MAX_W
 import { CiteqaError } from '../../src/core/errors';
 import { MAX_WORDS_CORRECTED } from '../../src/core/ranking';
 import { checkAskRequest, MAX_QUESTION_LENGTH } from '../../src/core/request';
-import { buildIndex, type SentenceIndex } from '../../src/core/search-index';
+import { buildIndex, MAX_PREFIX_WALK, type SentenceIndex } from '../../src/core/search-index';
 import { completions, MAX_PREFIX_LENGTH } from '../../src/core/suggestions';
 import { readCorpusDir } from '../../src/node/corpus-dir';
 import { wordnetThesaurus } from '../../src/node/wordnet';
@@ -155,6 +155,15 @@ describe('completions', () => {
     expect(result).toEqual([]);
     expect(work.complete.calls).toBe(0);
     expect(work.stem.largest).toBeLessThanOrEqual(MAX_WORD_LENGTH);
+  });
+
+  it(`walk at most ${MAX_PREFIX_WALK} words of the word tree, however many share the prefix`, () => {
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const many = Array.from({ length: MAX_PREFIX_WALK + 500 }, (_, i) => `qqq${letters[i % 26]}${letters[Math.floor(i / 26) % 26]}${letters[Math.floor(i / 676) % 26]}`);
+    const idx = buildIndex(buildCorpus([textFile('a.md', articleText({}, `Headline\n\nThe words are ${many.join(' ')}.`))]));
+    const { result, work } = measureWork(() => completions(idx, 'the qqq'));
+    expect(result).toHaveLength(5);
+    expect(work.complete.total).toBe(MAX_PREFIX_WALK);
   });
 
   it('of an ordinary prefix still come', () => {
