@@ -8,11 +8,13 @@
  *     words       each normalized (linear); those longer than MAX_WORD_LENGTH keep their
  *                 whole normal form as their term and skip
  *     stem        Porter2 (quadratic in a word's length: the cap is what bounds it)
- *     fuzzy       typo correction of a few words (a walk of the word tree, an
- *                 edit-distance row a node)
- *     synonyms    WordNet
+ *     fuzzy       typo correction of MAX_WORDS_CORRECTED words (ranking.ts), each a
+ *                 walk of the word tree with an edit-distance row a node
+ *     synonyms    WordNet, MAX_WORDS_LOOKED_UP words twice (ranking.ts)
  *     tag         wink-nlp, the first MAX_TAGGED_LENGTH characters of the question
  *     search      the retrieval budget's terms and sentences (retrieval.ts)
+ *   prefix (<= MAX_PREFIX_LENGTH, suggestions.ts): the same words, then at most
+ *                 MAX_PREFIX_WALK words of the word tree (search-index.ts)
  *   conversation  the last MAX_CONVERSATION_TERMS terms
  */
 
