@@ -11,10 +11,18 @@
  *                                                 lexicon phrase, so its alias is added)
  *
  * Numbers written in words become digits ("four" -> 4, "seventy-fifth" -> 75th); hyphenated
- * words are read part by part ("Russia-Japan" -> russia, japan).
+ * words are read part by part ("Russia-Japan" -> russia, japan). Invisible characters
+ * (zero-width spaces and joiners, soft hyphens, direction marks) inside a word are part
+ * of it and vanish from its normal form ("Lav\u200drov" -> lavrov), while its offsets
+ * still count them.
+ *
+ * The work is bounded whatever the text (see cost.ts): a word is normalized in time
+ * linear in its length, and one longer than MAX_WORD_LENGTH once normalized is its own
+ * term, not stemmed (Porter2 is quadratic in a word's length) nor remembered.
  */
 import { eng as englishStopWords } from 'stopword';
 import stem from 'wink-porter2-stemmer';
+import { countWork, MAX_WORD_LENGTH } from './cost';
 import { Lexicon, type LexiconWord } from './lexicon';
 import { Memo } from './memo';
 import { readNumberWords } from './numbers';
@@ -34,11 +42,18 @@ const QUESTION_WORDS = [
 const STOP_WORDS: ReadonlySet<string> = new Set([...englishStopWords, ...QUESTION_WORDS]);
 
 /**
- * A word: an initialism with dots ("U.S."), letters (with marks and inner apostrophes),
- * or a number (with inner separators, as in 3.5 or 10,000) optionally followed by letters
- * (75th). Hyphens split words.
+ * A word: an initialism with dots ("U.S."), letters (with marks, inner invisible
+ * characters and inner apostrophes), or a number (with inner separators, as in 3.5 or
+ * 10,000) optionally followed by letters (75th). Hyphens split words.
  */
-const WORD = /(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}[\p{L}\p{M}\p{N}]*)*|\p{N}+(?:[.,]\p{N}+)*\p{L}*/gu;
+const WORD = /(?:\p{L}\.){2,}|\p{L}(?:[\p{L}\p{M}\p{N}]|\p{DI}+(?=[\p{L}\p{M}\p{N}]))*(?:['’]\p{L}(?:[\p{L}\p{M}\p{N}]|\p{DI}+(?=[\p{L}\p{M}\p{N}]))*)*|\p{N}+(?:[.,]\p{N}+)*\p{L}*/gu;
+
+/**
+ * What a normal form drops: combining marks (diacritics, once NFKD has separated them) and
+ * default-ignorable characters, which are invisible (U+200B-U+200F, U+2060, U+FEFF, the
+ * soft hyphen U+00AD, bidirectional controls, variation selectors).
+ */
+const DROPPED = /[\p{M}\p{DI}]/gu;
 
 export interface Word extends LexiconWord {
   /** Offsets of the word in the analyzed text (UTF-16 code units). */
@@ -67,24 +82,35 @@ export function words(text: string): Word[] {
 }
 
 /**
- * Lower-cases, applies NFKC, removes diacritics, the English possessive and the dots of an
- * initialism, and folds the typographic apostrophe: "Lavrov’s", "LAVROV'S" and "Lávrov"
- * all become "lavrov", "U.S." becomes "us".
+ * Lower-cases, applies NFKC, removes diacritics, invisible characters, the English
+ * possessive and the dots of an initialism, and folds the typographic apostrophe:
+ * "Lavrov’s", "LAVROV'S", "Lávrov" and "Lav\u00adrov" all become "lavrov", "U.S."
+ * becomes "us". Linear in the word's length; a normal form longer than
+ * {@link MAX_WORD_LENGTH} or of a longer word is not remembered (NFKC may make
+ * it 18 times the word).
  */
 export function normalizeWord(word: string): string {
-  return normalized.get(word, () => normalizeUncached(word));
+  if (word.length > MAX_WORD_LENGTH) return normalizeUncached(word);
+  return normalized.get(word, () => normalizeUncached(word), (form) => form.length <= MAX_WORD_LENGTH);
 }
 
 function normalizeUncached(word: string): string {
-  return word
+  const out = word
     .normalize('NFKC')
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    .replace(DROPPED, '')
     .toLowerCase()
     .replace(/’/g, "'")
     .replace(/'s$/, '')
     .replace(/(\d),(?=\d)/g, '$1')
     .replace(/\.(?!\d)|(?<!\d)\./g, '');
+  countWork('normalize', word.length + out.length);
+  return out;
+}
+
+/** `text` without its invisible characters: how a word is shown ("Lav\u00adrov" as "Lavrov"). */
+export function visibleText(text: string): string {
+  return text.replace(/\p{DI}/gu, '');
 }
 
 export function isStopWord(normalized: string): boolean {
@@ -93,16 +119,20 @@ export function isStopWord(normalized: string): boolean {
 
 /**
  * The index term for one normalized word, or `null` when it carries no content (a stop
- * word, or a single letter).
+ * word, or a single letter). A word longer than {@link MAX_WORD_LENGTH} is its own term:
+ * stemming it would cost the square of its length.
  */
 export function termOf(normalizedWord: string): string | null {
+  if (normalizedWord.length > MAX_WORD_LENGTH) return normalizedWord;
   return terms.get(normalizedWord, () => termUncached(normalizedWord));
 }
 
 function termUncached(normalizedWord: string): string | null {
   if (normalizedWord.length < 2 && !/\p{N}/u.test(normalizedWord)) return null;
   if (isStopWord(normalizedWord)) return null;
-  return /\p{N}/u.test(normalizedWord) ? normalizedWord : stem(normalizedWord);
+  if (/\p{N}/u.test(normalizedWord)) return normalizedWord;
+  countWork('stem', normalizedWord.length);
+  return stem(normalizedWord);
 }
 
 /**

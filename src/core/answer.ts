@@ -3,6 +3,7 @@
  * they cannot drift apart. Pure: a question in, an answer with citations out.
  */
 import type { CorpusDocument } from './corpus';
+import { MAX_WORD_LENGTH } from './cost';
 import { resolveDate } from './dates';
 import { matchedSpans, rank, type Conversation, type RankedSentence, type Ranking } from './ranking';
 import { checkAskRequest } from './request';
@@ -209,7 +210,8 @@ function declineMessage(ranking: Ranking): string {
   if (ranking.reason === 'no-topic' || ranking.unknownWords.length === 0) {
     return "The articles don't say: the question has no words that identify a topic. Ask about a person, place or event in the articles.";
   }
-  const quoted = ranking.unknownWords.slice(0, 5).map((word) => `"${word}"`);
+  // A word past MAX_WORD_LENGTH is shown by its beginning: it may be a thousand characters.
+  const quoted = ranking.unknownWords.slice(0, 5).map((word) => `"${word.length > MAX_WORD_LENGTH ? `${[...word].slice(0, MAX_WORD_LENGTH).join('')}…` : word}"`);
   const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
   return `The articles don't say: they never mention ${list}.`;
 }

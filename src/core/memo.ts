@@ -8,11 +8,15 @@ export class Memo<T, K = string> {
 
   constructor(private readonly limit: number) {}
 
-  /** The value for `key`, made by `make` the first time (and again once forgotten). */
-  get(key: K, make: () => T): T {
+  /**
+   * The value for `key`, made by `make` the first time (and again once forgotten). A value
+   * that `keep` refuses is made every time, never held (one too large to hold many of).
+   */
+  get(key: K, make: () => T, keep?: (value: T) => boolean): T {
     let value = this.values.get(key);
     if (value === undefined) {
       value = make();
+      if (keep && !keep(value)) return value;
       if (this.values.size >= this.limit) this.values.delete(this.values.keys().next().value as K);
       this.values.set(key, value);
     }

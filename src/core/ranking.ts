@@ -16,6 +16,7 @@
  *   decline unless the evidence covers the question (see {@link decide})
  */
 import { lemmaTerm, normalizeWord, termOf, type Term } from './analyzer';
+import { countWork, MAX_CONVERSATION_TERMS, MAX_TAGGED_LENGTH, MAX_WORD_LENGTH } from './cost';
 import { tag, type NlpToken } from './nlp';
 import { candidates } from './short-answer';
 import { Memo } from './memo';
@@ -34,6 +35,12 @@ export const HEADLINE_WEIGHT = 0.5;
 export const ALIAS_WEIGHT = 0.8;
 /** Unknown words of one question looked up in the thesaurus and for typos (bounds the work of a long question). */
 export const MAX_WORDS_LOOKED_UP = 6;
+/**
+ * Unknown words of one question corrected for typos, the first: a correction walks the
+ * corpus's word tree within three edits of an 8-letter word (milliseconds on a vocabulary
+ * of tens of thousands), and a question with more typos than this is rarely read right.
+ */
+export const MAX_WORDS_CORRECTED = 3;
 /** Weight of a synonym of a word the corpus has ("talks" -> negotiation). */
 export const KNOWN_SYNONYM_WEIGHT = 0.3;
 /** Weight of a word inside a phrase that has an alias ("world" in "Second World War"). */
@@ -73,6 +80,7 @@ export interface RankedSentence extends SentenceRef {
 /** What a connection remembers of its last question, for follow-ups. */
 export interface Conversation {
   readonly question: string;
+  /** The conversation's most recent terms, at most {@link MAX_CONVERSATION_TERMS}, oldest first. */
   readonly terms: ReadonlyMap<string, number>;
   readonly words: readonly string[];
 }
@@ -106,21 +114,26 @@ interface TopicWord {
 export function rank(index: SentenceIndex, question: string, limit: number, previous?: Conversation): Ranking {
   const cue = answerCue(question);
   const cueWords = cueSpans(question, cue);
-  const tagged = tag(question).tokens;
+  const tagged = tag(taggedPart(question)).tokens;
   const analyzed = [...index.analyzer.terms(question), ...lemmaAliases(tagged)]
     .filter((t) => !cueWords.some(([s, e]) => t.start >= s && t.end <= e))
     .sort((a, b) => a.start - b.start || Number(a.alias) - Number(b.alias));
   const words = topicWords(question, analyzed);
 
   const { weights, synonyms, corrections } = queryTerms(index, question, analyzed, words);
+  const own = [...weights.keys()];
   const addTerm = (term: string, weight: number) => weights.set(term, Math.max(weights.get(term) ?? 0, weight));
 
   let followUp = false;
+  let carried: string[] = [];
   const knownWords = words.filter((w) => w.terms.some((t) => index.has(t)));
   const questionWords = question.toLowerCase().match(/\p{L}+/gu) ?? [];
   if (previous && knownWords.length < 2 && questionWords.some((w) => ANAPHORS.has(w))) {
     followUp = true;
-    for (const [term, weight] of previous.terms) addTerm(term, weight * FOLLOW_UP_WEIGHT);
+    // A conversation made elsewhere (a library caller's) is held to the same bound.
+    const earlier = [...previous.terms].slice(-MAX_CONVERSATION_TERMS);
+    for (const [term, weight] of earlier) addTerm(term, weight * FOLLOW_UP_WEIGHT);
+    carried = earlier.map(([term]) => term);
   }
 
   // The retriever bounds the work of one question (its rarest terms are searched; see
@@ -133,7 +146,7 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   const scored = rerank(index, results, wanted);
   const conversation: Conversation = {
     question,
-    terms: weights,
+    terms: carriedTerms(weights, carried, own),
     words: words.map((w) => w.text),
   };
   // A follow-up's topic is the previous question's, which was already judged.
@@ -150,8 +163,23 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
     wanted,
     queryTerms: weights,
     ...(interpreted ? { interpreted } : {}),
-    conversation: followUp && previous ? { ...conversation, terms: new Map([...previous.terms, ...conversation.terms]) } : conversation,
+    conversation,
   };
+}
+
+/**
+ * The terms a conversation carries on: the last {@link MAX_CONVERSATION_TERMS} of those
+ * carried over from before and then the question's own (a term asked again is as recent
+ * as its last asking), with the weights they were searched with. Bounded, so that a
+ * follow-up costs no more however long the conversation has gone on.
+ */
+function carriedTerms(weights: ReadonlyMap<string, number>, carried: Iterable<string>, own: Iterable<string>): Map<string, number> {
+  const order = new Set<string>();
+  for (const term of [...carried, ...own]) {
+    order.delete(term);
+    order.add(term);
+  }
+  return new Map([...order].slice(-MAX_CONVERSATION_TERMS).map((term) => [term, weights.get(term) ?? 0]));
 }
 
 /**
@@ -173,8 +201,10 @@ function queryTerms(index: SentenceIndex, question: string, analyzed: readonly T
   const synonyms = new Map<TopicWord, string[]>();
   // Only for words the corpus lacks (a word it has is better matched as itself), and only
   // for the first few: each costs a lookup, and a question with more unknown words than
-  // that is declined anyway.
-  const unknownWords = words.filter((w) => !w.terms.some((t) => index.has(t))).slice(0, MAX_WORDS_LOOKED_UP);
+  // that is declined anyway. Words past MAX_WORD_LENGTH are no English word, and a typo
+  // search costs a row of their length at each node of the word tree it visits.
+  const lookable = words.filter((w) => normalizeWord(w.text).length <= MAX_WORD_LENGTH);
+  const unknownWords = lookable.filter((w) => !w.terms.some((t) => index.has(t))).slice(0, MAX_WORDS_LOOKED_UP);
   for (const word of unknownWords) {
     const found = synonymTerms(index, word.text);
     if (found.length === 0) continue;
@@ -184,15 +214,18 @@ function queryTerms(index: SentenceIndex, question: string, analyzed: readonly T
   // A word the corpus has may still be written otherwise elsewhere ("negotiation" for
   // "talks"): its commonest sense's synonyms, at a weight well below the word's own.
   // Names are left to the lexicon: WordNet's "Russia" is also the USSR.
-  for (const word of words.filter((w) => !unknownWords.includes(w) && !/^\p{Lu}/u.test(w.text)).slice(0, MAX_WORDS_LOOKED_UP)) {
+  for (const word of lookable.filter((w) => !unknownWords.includes(w) && !/^\p{Lu}/u.test(w.text)).slice(0, MAX_WORDS_LOOKED_UP)) {
     for (const term of synonymTerms(index, word.text, { senses: 1, exact: true })) addTerm(term, KNOWN_SYNONYM_WEIGHT);
   }
   // Typos: a word that is neither in the corpus nor in the dictionary is read as the
   // corpus words it is one slip from.
   const corrections = new Map<string, string[]>();
+  let attempts = 0;
   for (const word of unknownWords) {
     const own = word.terms[0];
     if (!own || index.thesaurus?.has(normalizeWord(word.text))) continue;
+    if (attempts++ === MAX_WORDS_CORRECTED) break;
+    countWork('fuzzy', own.length);
     const fixed = corrected(index, own);
     if (fixed.length === 0) continue;
     corrections.set(own, fixed);
@@ -200,6 +233,18 @@ function queryTerms(index: SentenceIndex, question: string, analyzed: readonly T
   }
 
   return { weights, synonyms, corrections };
+}
+
+/**
+ * The beginning of a question that is tagged: at most {@link MAX_TAGGED_LENGTH}
+ * characters, ending between words. Tagging is the costliest step of analysis per
+ * character; a longer question keeps its words, without the dictionary forms of irregular
+ * verbs past that point.
+ */
+function taggedPart(question: string): string {
+  const part = question.length <= MAX_TAGGED_LENGTH ? question : question.slice(0, question.lastIndexOf(' ', MAX_TAGGED_LENGTH - 1) + 1 || MAX_TAGGED_LENGTH);
+  countWork('tag', part.length);
+  return part;
 }
 
 /** The dictionary forms of irregular inflections in the question ("met" -> meet), as aliases. */
@@ -219,13 +264,17 @@ function topicWords(question: string, analyzed: readonly Term[]): TopicWord[] {
   const hasLowerCase = /\p{Ll}/u.test(question);
   const firstWordEnd = /^\s*\S+/.exec(question)?.[0].length ?? 0;
   const words: TopicWord[] = [];
+  // Aliases are few beside words (a question may have hundreds of words): each word looks
+  // through the aliases, not through every term.
+  const aliasTerms = analyzed.filter((a) => a.alias);
+  const wordTerms = analyzed.filter((w) => !w.alias);
   for (const t of analyzed) {
-    const aliases = analyzed.filter((a) => a.alias && a.start <= t.start && t.end <= a.end).map((a) => a.term);
     if (!t.alias) {
+      const aliases = aliasTerms.filter((a) => a.start <= t.start && t.end <= a.end).map((a) => a.term);
       const text = question.slice(t.start, t.end);
       const proper = hasLowerCase && t.start >= firstWordEnd && /^\p{Lu}/u.test(text);
       words.push({ text, start: t.start, end: t.end, terms: [t.term, ...aliases], proper });
-    } else if (!analyzed.some((w) => !w.alias && t.start <= w.start && w.end <= t.end)) {
+    } else if (!wordTerms.some((w) => t.start <= w.start && w.end <= t.end)) {
       // An alias whose words are all stop words ("U.S."): the alias is the topic word.
       words.push({ text: question.slice(t.start, t.end), start: t.start, end: t.end, terms: [t.term], proper: false });
     }
@@ -363,13 +412,17 @@ function synonymTerms(index: SentenceIndex, word: string, options?: { senses?: n
   if (!index.thesaurus) return [];
   let memo = synonymMemos.get(index);
   if (!memo) synonymMemos.set(index, (memo = new Memo(SYNONYM_MEMO_LIMIT)));
-  return memo.get(`${options?.senses ?? ''}:${options?.exact ?? ''}:${word}`, () => corpusSynonyms(index, word, options));
+  // Keyed by the normal form, which is all the lookup reads (the word as typed may carry a
+  // thousand combining marks).
+  const normalized = normalizeWord(word);
+  return memo.get(`${options?.senses ?? ''}:${options?.exact ?? ''}:${normalized}`, () => corpusSynonyms(index, normalized, options));
 }
 
-function corpusSynonyms(index: SentenceIndex, word: string, options?: { senses?: number; exact?: boolean }): string[] {
+function corpusSynonyms(index: SentenceIndex, normalized: string, options?: { senses?: number; exact?: boolean }): string[] {
   if (!index.thesaurus) return [];
   const out = new Set<string>();
-  for (const synonym of index.thesaurus.synonyms(normalizeWord(word), options)) {
+  countWork('synonyms', normalized.length);
+  for (const synonym of index.thesaurus.synonyms(normalized, options)) {
     const terms = index.analyzer.terms(synonym).filter((t) => !t.alias).map((t) => t.term);
     if (terms.length > 0 && terms.every((t) => index.isWord(t))) terms.forEach((t) => out.add(t));
   }

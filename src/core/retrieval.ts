@@ -27,6 +27,7 @@
  * archive answers in many places.
  */
 import type MiniSearch from 'minisearch';
+import { countWork } from './cost';
 import { FIELDS, type FieldId, type TermVectors } from './term-vectors';
 
 /** MiniSearch's BM25+ parameters (its defaults), shared by both halves of the scoring. */
@@ -192,6 +193,8 @@ export class MiniSearchRetriever implements Retriever {
       }
     }
 
+    countWork('search', query.size);
+    countWork('score', candidates.length);
     for (const { id, term } of known) this.weights[id] = query.get(term) ?? 1;
     try {
       return this.score(candidates, limit);

@@ -14,7 +14,8 @@
  */
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
-import { Analyzer, normalizeWord, type Term } from './analyzer';
+import { Analyzer, normalizeWord, visibleText, type Term } from './analyzer';
+import { countWork } from './cost';
 import type { Corpus, CorpusDocument } from './corpus';
 import { documentEntities, storedEntities, tagSpan, type DocumentEntities, type StoredEntities } from './entities';
 import { Memo } from './memo';
@@ -48,7 +49,10 @@ export interface SentenceIndex {
   frequency(term: string): number;
   /** Words of the corpus at most `distance` edits (Levenshtein) from `term`. */
   wordsNear(term: string, distance: number): string[];
-  /** Words of the corpus that start with `prefix`, in the most sentences first; at most `count`. */
+  /**
+   * Words of the corpus that start with `prefix`, in the most sentences first; at most
+   * `count`, from the first {@link MAX_PREFIX_WALK} of the word tree.
+   */
   wordsStartingWith(prefix: string, count: number): string[];
   /** The analyzed terms of a sentence (remembered for the sentences questions keep meeting). */
   sentenceTerms(ref: SentenceRef): readonly Term[];
@@ -66,6 +70,13 @@ export interface SentenceIndex {
 export interface IndexedArticle {
   readonly id: number;
 }
+
+/**
+ * Corpus words with a prefix that a completion looks at, in the word tree's order: all of
+ * them for any prefix of three letters or more on a corpus of English news (a few thousand
+ * words at most), and a bound on the work of one completion whatever the vocabulary.
+ */
+export const MAX_PREFIX_WALK = 5000;
 
 /** Sentences whose analysis is remembered (the oldest is forgotten first). */
 const SENTENCE_MEMO_LIMIT = 20_000;
@@ -149,7 +160,7 @@ export function analyzeDocument(document: CorpusDocument, analyzer: Analyzer): A
     words.push(own.map((t) => t.term));
     aliases.push([...terms.filter((t) => t.alias).map((t) => t.term), ...recognized.sentenceAliases(sentence), ...recognized.lemmaTerms(sentence)]);
     for (const t of own) {
-      const written = text.slice(t.start, t.end);
+      const written = visibleText(text.slice(t.start, t.end));
       if (preferredSurface(surfaces.get(t.term), written)) surfaces.set(t.term, written);
     }
   });
@@ -299,7 +310,12 @@ export function assembleIndex(corpus: Corpus, parts: IndexParts, analyzer: Analy
     frequency,
     wordsNear: (term, distance) => [...wordTree.fuzzyGet(term, distance).keys()],
     wordsStartingWith(prefix, count) {
-      const found = [...wordTree.atPrefix(prefix)];
+      const found: Array<[string, number]> = [];
+      for (const entry of wordTree.atPrefix(prefix)) {
+        if (found.length === MAX_PREFIX_WALK) break;
+        found.push(entry);
+      }
+      countWork('complete', found.length);
       return found
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
         .slice(0, count)

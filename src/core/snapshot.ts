@@ -32,7 +32,8 @@ import { TermVectors } from './term-vectors';
 import type { Thesaurus } from './thesaurus';
 
 export const SNAPSHOT_FORMAT = 'citeqa-index';
-export const SNAPSHOT_VERSION = 5;
+/** Raised when the records change, or the analysis that makes their terms (6: invisible characters, long words). */
+export const SNAPSHOT_VERSION = 6;
 
 /** How much one record holds at most: items of a list, elements of a typed array (4 MB of uint32). */
 export interface ChunkSizes {

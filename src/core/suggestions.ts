@@ -2,6 +2,7 @@
  * Questions to suggest to someone who has not asked anything yet, drawn from the corpus:
  * the people its articles introduce, and the places they mention most.
  */
+import { MAX_NORMALIZED_LENGTH, MAX_WORD_LENGTH, normalizedLength } from './cost';
 import type { SentenceIndex } from './search-index';
 
 export function suggestedQuestions(index: SentenceIndex, count = 4): string[] {
@@ -31,6 +32,8 @@ export function suggestedQuestions(index: SentenceIndex, count = 4): string[] {
 
 /** Letters of a word before it is completed. */
 export const MIN_PREFIX_LETTERS = 3;
+/** Longest prefix completed, in characters (the protocol refuses longer ones). */
+export const MAX_PREFIX_LENGTH = 200;
 /** Words of the prefix that take part in a completion (the last ones). */
 const MAX_COMPLETION_WORDS = 6;
 
@@ -45,14 +48,19 @@ const COMPLETION_CONTEXT = 100;
  * it: among the commonest words with that prefix, those found most often in the sentences
  * that best match the words before it ("peace tre": treaty), then the commonest overall.
  * The work is bounded whatever the corpus: a walk of the word tree and one retrieval.
+ * And whatever the prefix: a longer one than {@link MAX_PREFIX_LENGTH}, or than
+ * MAX_NORMALIZED_LENGTH once normalized, or whose last word is past MAX_WORD_LENGTH
+ * (no word a reader types is that long), has no completions: nobody is typing such a
+ * thing.
  */
 export function completions(index: SentenceIndex, prefix: string, count = 5): string[] {
+  if (prefix.length > MAX_PREFIX_LENGTH || normalizedLength(prefix) > MAX_NORMALIZED_LENGTH) return [];
   const words = index.analyzer.terms(prefix).filter((t) => !t.alias).slice(-MAX_COMPLETION_WORDS);
   const last = words.at(-1);
   // Only while a word is being typed: after a space there is nothing to complete. One or
   // two letters say too little to be worth completing.
   if (!last || last.end !== prefix.trimEnd().length || /\s$/.test(prefix)) return [];
-  if (prefix.slice(last.start, last.end).length < MIN_PREFIX_LETTERS) return [];
+  if (prefix.slice(last.start, last.end).length < MIN_PREFIX_LETTERS || last.term.length > MAX_WORD_LENGTH) return [];
   const lead = prefix.slice(0, last.start);
   const candidates = index.wordsStartingWith(last.term, COMPLETION_CANDIDATES).filter((term) => term !== last.term);
   if (candidates.length === 0) return [];
