@@ -13,6 +13,9 @@
  *   5. cores         throughput with one worker process and with two
  *   6. fairness      a reader's answers while another address floods the service
  *   7. hostile       the costliest messages found for the core against normal questions
+ *   8. siege         the service as a process under floods of those messages from other
+ *                    addresses: /healthz and a calm reader timed meanwhile, memory, long
+ *                    conversations, SIGTERM mid-flood (siege.ts)
  *
  * `--quick` runs each part small, for development (under a minute); `--only` runs some
  * parts alone (`--only hostile`).
@@ -27,6 +30,7 @@ import { wordnetThesaurus } from '../node/wordnet';
 import type { ConnectionFigures } from './connections';
 import { measureFairness } from './fairness';
 import type { HostileFigures } from './hostile';
+import { siege, siegeLines, type SiegeFigures } from './siege';
 import { evalQuestions, type ScaleFigures } from './scale';
 import { summary, type Summary } from './stats';
 import { syntheticArticles } from './synthetic';
@@ -34,7 +38,7 @@ import { measureTransport, measureWorkers, type LoadFigures } from './transport'
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-const PARTS = ['startup', 'scale', 'transport', 'connections', 'cores', 'fairness', 'hostile'] as const;
+const PARTS = ['startup', 'scale', 'transport', 'connections', 'cores', 'fairness', 'hostile', 'siege'] as const;
 type Part = (typeof PARTS)[number];
 
 interface BenchOptions {
@@ -239,6 +243,16 @@ async function main(): Promise<void> {
     done('hostile');
   }
 
+  // 8. The service under hostile floods, as a process.
+  let sieged: SiegeFigures | { error: string } | undefined;
+  if (parts.has('siege')) {
+    sieged = await siege(options.quick ? 1000 : 5000).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
+    if ('error' in sieged) say(`hostile floods: failed: ${sieged.error}`);
+    else for (const line of siegeLines(sieged)) say(line);
+    say('');
+    done('siege');
+  }
+
   // Targets.
   const sized = scale.filter((s): s is ScaleFigures => !('error' in s));
   const largest = sized.filter((s) => s.articles >= 100_000).at(-1);
@@ -276,7 +290,7 @@ async function main(): Promise<void> {
   for (const t of targets) say(`  ${t.what.padEnd(44)} ${t.figure.padStart(9)}  target ${t.target.padEnd(9)} ${mark(t.met)}`);
   say(`\nbench took ${((performance.now() - began) / 1000).toFixed(0)} s (${took.map(([part, seconds]) => `${part} ${seconds.toFixed(0)} s`).join(', ')})`);
 
-  const results = { quick: options.quick, parts: [...parts], startup, scale, transport, connections: connectionFigures, cores, fairness, hostile, targets };
+  const results = { quick: options.quick, parts: [...parts], startup, scale, transport, connections: connectionFigures, cores, fairness, hostile, siege: sieged, targets };
   mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
   // A run of some parts does not replace the figures of a whole one.
   const file = parts.size === PARTS.length ? 'results.json' : `results-${[...parts].join('-')}.json`;
