@@ -83,7 +83,7 @@ export function answerHere(index: SentenceIndex, baselines: readonly BaselineKin
 }
 
 export interface ParallelOptions {
-  /** Worker threads (default: the cores available); 1 answers in this thread. */
+  /** Worker threads (default: the cores available, fewer for few questions); 1 answers in this thread. */
   readonly threads?: number;
   /** Called now and then with how many questions have all their answers. */
   readonly onProgress?: (done: number, total: number) => void;
@@ -107,7 +107,7 @@ function startWorkers(index: SentenceIndex, baselines: readonly BaselineKind[], 
 /** {@link answerHere}, with the questions shared among worker threads. */
 export async function answerAll(index: SentenceIndex, baselines: readonly BaselineKind[], questions: readonly string[], options: ParallelOptions = {}): Promise<EvalAnswers> {
   const total = questions.length;
-  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.floor(total / MIN_PER_THREAD)));
+  const threads = Math.max(1, Math.min(options.threads ?? Math.min(availableParallelism(), Math.floor(total / MIN_PER_THREAD)), total));
   if (threads === 1) return answerHere(index, baselines, questions, (done) => options.onProgress?.(done, total));
 
   const shares = Array.from({ length: threads }, (_, t) => questions.filter((_, i) => i % threads === t));
