@@ -116,21 +116,26 @@ export function readEvalFile(file: string): EvalItem[] {
 }
 
 /**
- * What is wrong with `items` against `corpus`: a SQuAD question about a document the corpus
- * lacks, or an answer whose offsets do not hold its text there (a question file for another
- * corpus, or another version of it). One message per bad item, naming its line.
+ * What is wrong with `items` against `corpus`: SQuAD questions about a document the corpus
+ * lacks (one message per document), an answer whose offsets do not hold its text there (a
+ * question file for another corpus, or another version of it; one message per item).
  */
 export function checkAgainstCorpus(items: readonly EvalItem[], corpus: Corpus): string[] {
   const problems: string[] = [];
+  const missing = new Map<string, { first: string; count: number }>();
   for (const item of items) {
     if (item.gold.kind !== 'span') continue;
-    const document = corpus.document(item.gold.doc);
+    const { doc, spans } = item.gold;
+    const document = corpus.document(doc);
     if (!document) {
-      problems.push(`${item.where}: document "${item.gold.doc}" is not in the corpus`);
+      const seen = missing.get(doc);
+      if (seen) seen.count++;
+      else missing.set(doc, { first: item.where, count: 1 });
       continue;
     }
-    const bad = item.gold.spans.find((span) => document.text.slice(span.start, span.end) !== span.text);
-    if (bad) problems.push(`${item.where}: "${bad.text}" is not at [${bad.start}, ${bad.end}) of "${item.gold.doc}"`);
+    const bad = spans.find((span) => document.text.slice(span.start, span.end) !== span.text);
+    if (bad) problems.push(`${item.where}: "${bad.text}" is not at [${bad.start}, ${bad.end}) of "${doc}"`);
   }
-  return problems;
+  const absent = [...missing].map(([doc, { first, count }]) => `${first}: document "${doc}" is not in the corpus${count > 1 ? ` (${count} questions are about it)` : ''}`);
+  return [...absent, ...problems];
 }

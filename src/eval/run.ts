@@ -32,7 +32,7 @@ export interface EvalRun {
 }
 
 /** Messages about bad items listed in full; the rest are counted. */
-const PROBLEMS_SHOWN = 5;
+const PROBLEMS_SHOWN = 3;
 
 /** Runs the benchmark; throws an {@link EvalFileError} when a question does not fit the corpus (see checkAgainstCorpus). */
 export async function runEval(index: SentenceIndex, items: readonly EvalItem[], options: EvalOptions = {}): Promise<EvalRun> {

@@ -81,10 +81,17 @@ describe('question files', () => {
         line({ id: 'doc', question: 'Where?', doc: 'doc-b', answers: [{ text: 'Munich', start: at, end: at + 6 }] }),
         line({ id: 'off', question: 'Where?', doc: 'doc-a', answers: [{ text: 'Munich', start: at + 1, end: at + 7 }] }),
         line({ id: 'own', question: 'Where?', expect: ['Berlin'] }),
+        line({ id: 'doc2', question: 'When?', doc: 'doc-b', answers: [{ text: 'Munich', start: at, end: at + 6 }] }),
+        line({ id: 'doc3', question: 'Why?', doc: 'doc-c', answers: [{ text: 'Munich', start: at, end: at + 6 }] }),
       ].join('\n'),
       'q.jsonl',
     );
-    expect(checkAgainstCorpus(items, corpus)).toEqual(['q.jsonl:2: document "doc-b" is not in the corpus', `q.jsonl:3: "Munich" is not at [${at + 1}, ${at + 7}) of "doc-a"`]);
+    // A missing document is named once, with its first question.
+    expect(checkAgainstCorpus(items, corpus)).toEqual([
+      'q.jsonl:2: document "doc-b" is not in the corpus (2 questions are about it)',
+      'q.jsonl:6: document "doc-c" is not in the corpus',
+      `q.jsonl:3: "Munich" is not at [${at + 1}, ${at + 7}) of "doc-a"`,
+    ]);
   });
 });
 
