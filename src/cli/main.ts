@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { SingleBar } from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CiteqaClient, CiteqaClientError } from '../client';
-import { ask, converse, type Answer, type Conversation } from '../core/answer';
+import { converse, type Answer, type Conversation } from '../core/answer';
 import { CiteqaError, CorpusError } from '../core/errors';
 import { MAX_LIMIT } from '../core/request';
 import { writeSnapshotFile } from '../node/snapshot-file';

@@ -34,7 +34,7 @@ export interface WorkerSetup {
 
 export type WorkerReply = { readonly type: 'progress'; readonly done: number } | { readonly type: 'done'; readonly result: EvalAnswers } | { readonly type: 'error'; readonly message: string };
 
-/** Answers this small are reported every this many questions. */
+/** Progress is reported every this many questions. */
 const PROGRESS_EVERY = 50;
 
 /** What scoring and reports read of citeqa's answer, so that little crosses between threads. */
