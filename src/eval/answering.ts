@@ -92,7 +92,7 @@ export interface ParallelOptions {
 /** Questions per thread below which starting one (it loads the language model and the index) costs more than it saves. */
 const MIN_PER_THREAD = 100;
 
-/** Threads holding the index, each a copy of the snapshot records (which are not kept here). */
+/** Threads that load the index from its snapshot records, each sent a copy. */
 function startWorkers(index: SentenceIndex, baselines: readonly BaselineKind[], threads: number): Worker[] {
   // An array record's bytes are a view into the whole array: copied, only they cross to the threads.
   const records = [...snapshotRecords(index)].map((record) => (record.kind === 'array' && record.data instanceof Uint8Array ? { ...record, data: record.data.slice() } : record));
@@ -121,10 +121,7 @@ export async function answerAll(index: SentenceIndex, baselines: readonly Baseli
             worker.on('message', (reply: WorkerReply) => {
               if (reply.type === 'progress') {
                 done[t] = reply.done;
-                options.onProgress?.(
-                  done.reduce((a, b) => a + b, 0),
-                  total,
-                );
+                options.onProgress?.(done.reduce((a, b) => a + b, 0), total);
               } else if (reply.type === 'done') resolve(reply.result);
               else reject(new Error(`an answering thread failed: ${reply.message}`));
             });

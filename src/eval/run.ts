@@ -43,12 +43,7 @@ export async function runEval(index: SentenceIndex, items: readonly EvalItem[], 
   }
   const baselines = options.baselines ?? [];
   const started = performance.now();
-  const { answers, ms } = await answerAll(
-    index,
-    baselines,
-    items.map((item) => item.question),
-    options,
-  );
+  const { answers, ms } = await answerAll(index, baselines, items.map((item) => item.question), options);
   const seconds = (performance.now() - started) / 1000;
   const systems = (['citeqa', ...baselines] as const).map((system): SystemReport => {
     const kind = system === 'citeqa' ? { shortAnswers: true, declines: true } : { shortAnswers: false, declines: false };
