@@ -25,7 +25,7 @@ import { buildIndexInParallel } from '../node/parallel-index';
 import { readCorpusDir } from '../node/corpus-dir';
 import { writeSnapshotFile } from '../node/snapshot-file';
 import { wordnetThesaurus } from '../node/wordnet';
-import { readEvalFile } from '../eval/report';
+import { readEvalFile } from '../eval/questions';
 import { defaultCorpusDir } from '../server/config';
 import { sentenceSearch } from './baseline';
 import { summary, type Summary } from './stats';

@@ -9,12 +9,13 @@ import { createInterface } from 'node:readline';
 import { SingleBar } from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CiteqaClient, CiteqaClientError } from '../client';
-import { ask, converse, type Answer, type Conversation } from '../core/answer';
+import { converse, type Answer, type Conversation } from '../core/answer';
 import { CiteqaError, CorpusError } from '../core/errors';
 import { MAX_LIMIT } from '../core/request';
 import { writeSnapshotFile } from '../node/snapshot-file';
-import { evaluate } from '../eval/evaluate';
-import { formatReport, readEvalFile } from '../eval/report';
+import { EvalFileError, readEvalFile, type EvalItem } from '../eval/questions';
+import { formatJson, formatMisses, formatTable } from '../eval/report';
+import { runEval } from '../eval/run';
 import { loadCorpusDir } from '../node/corpus-dir';
 import { loadIndex } from '../node/load-index';
 import { defaultCorpusDir, PACKAGE_VERSION } from '../node/package-info';
@@ -272,20 +273,51 @@ function buildProgram(): Command {
 
   program
     .command('eval')
-    .description('the answer-quality benchmark over a JSON-lines question file')
-    .argument('<file>', 'questions, one JSON object per line: {"id", "question", "expect": [...], "answer"?, "unanswerable"?}')
-    .option('--verbose', 'a line per question')
+    .description('the answer-quality benchmark: hit@1, recall@3, MRR, SQuAD exact match and F1, declines')
+    .argument(
+      '<files...>',
+      'JSON-lines question files, either form: {"id", "question", "expect": [...], "answer"?, "unanswerable"?} or SQuAD\'s {"id", "question", "doc", "answers": [{"text", "start", "end"}], "impossible"?}',
+    )
     .addOption(corpusOption())
     .addOption(indexOption())
-    .action(async (file: string, options: SourceOptions & { verbose?: boolean }) => {
-      let items;
+    .option('--baseline', 'ask the same questions of a plain MiniSearch sentence index too (stop words, stems, fuzzy 0.2, prefix)')
+    .option('--plain-baseline', "and of one with MiniSearch's default options")
+    .option('--verbose', "list citeqa's misses first")
+    .option('--json', 'print the figures as JSON')
+    .addOption(
+      new Option('--threads <n>', 'threads answering (default: the cores available)').argParser((value) => {
+        if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('must be a whole number from 1');
+        return Number(value);
+      }),
+    )
+    .action(async (files: string[], options: SourceOptions & { baseline?: boolean; plainBaseline?: boolean; verbose?: boolean; json?: boolean; threads?: number }) => {
+      let items: EvalItem[];
       try {
-        items = readEvalFile(file);
+        items = files.flatMap(readEvalFile);
       } catch (error) {
-        throw new ExitError(EXIT.failed, (error as Error).message);
+        if (error instanceof EvalFileError || (error as NodeJS.ErrnoException).code !== undefined) throw new ExitError(EXIT.failed, (error as Error).message);
+        throw error;
       }
       const { index } = await loadSource(options);
-      process.stdout.write(formatReport(evaluate(items, (question) => ask(index, question, { limit: 3 })), Boolean(options.verbose)));
+      const bar = process.stderr.isTTY ? new SingleBar({ format: 'answering [{bar}] {value}/{total} questions {eta_formatted}', hideCursor: true }) : undefined;
+      let run;
+      try {
+        run = await runEval(index, items, {
+          baselines: [...(options.baseline ? (['tuned'] as const) : []), ...(options.plainBaseline ? (['plain'] as const) : [])],
+          ...(options.threads === undefined ? {} : { threads: options.threads }),
+          onProgress: (done, total) => {
+            if (!bar?.isActive) bar?.start(total, 0);
+            bar?.update(done);
+          },
+        });
+      } catch (error) {
+        if (error instanceof EvalFileError) throw new ExitError(EXIT.failed, error.message);
+        throw error;
+      } finally {
+        bar?.stop();
+      }
+      if (options.json) process.stdout.write(formatJson(run));
+      else process.stdout.write(`${options.verbose ? formatMisses(run) : ''}${formatTable(run)}`);
     });
 
   return program;
