@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WIDGET = readFileSync(path.join(__dirname, '..', '..', 'dist', 'public', 'widget.js'), 'utf8');
 
 /** Records every CSP violation, and after the page has loaded evaluates a marked string itself, as a control that arrives after anything the widget did. */
@@ -28,7 +28,7 @@ let server: Server;
 let url: string;
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  browser = await launchBrowser();
   server = createServer((req, res) => {
     if (req.url === '/probe.js' || req.url === '/widget.js') {
       res.setHeader('Content-Type', 'text/javascript');

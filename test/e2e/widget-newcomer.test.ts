@@ -5,13 +5,13 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../browser';
 import { buildCorpus } from '../../src/core/corpus';
 import { buildIndex } from '../../src/core/search-index';
 import { createService, type Service } from '../../src/server/service';
 import { articleText, silentLogger, textFile } from '../helpers';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const PASSAGE_LINES = ['The talks', 'lasted for about an', 'hour, officials said.'];
 const index = buildIndex(
@@ -29,10 +29,7 @@ let host: Server;
 let hostUrl: string;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchBrowser();
   service = createService({ index, logger: silentLogger });
   const servicePort = (await service.listen(0, '127.0.0.1')).port;
   host = createServer((_req, res) => {

@@ -6,11 +6,11 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../browser';
 import { createService, type Service } from '../../src/server/service';
 import { seedIndexOnce, silentLogger } from '../helpers';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SITE = 'news.example';
 
 let browser: Browser;
@@ -19,10 +19,7 @@ let host: Server;
 let hostUrl: string;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', `--host-resolver-rules=MAP ${SITE} 127.0.0.1`],
-  });
+  browser = await launchBrowser([`--host-resolver-rules=MAP ${SITE} 127.0.0.1`]);
   service = createService({ index: seedIndexOnce(), logger: silentLogger });
   const servicePort = (await service.listen(0, '127.0.0.1')).port;
   host = createServer((_req, res) => {

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../browser';
 import { createService, type Service } from '../../src/server/service';
 import { SEED_ID, seedIndexOnce, silentLogger } from '../helpers';
 
@@ -16,7 +17,6 @@ declare const document: { activeElement: { shadowRoot: { activeElement: { tagNam
 declare const window: unknown;
 declare function getComputedStyle(element: unknown): { backgroundColor: string; fontSize: string };
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /**
  * Where the screenshots go: test-output/screenshots (ignored by git), so that a test run
  * leaves the tree as it was; `npm run screenshots` points SCREENSHOTS_DIR at the README's
@@ -40,10 +40,7 @@ async function startService(port = 0): Promise<void> {
 }
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchBrowser();
   await startService();
   // The embedding page: another origin (another port), with a strict CSP and its own CSS
   // that must not reach into the widget.
