@@ -2,7 +2,7 @@
  * Reloads with an answer worker: the next index is built aside in both threads and put in
  * service in both, or in neither.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -85,7 +85,10 @@ describe('reloading with an answer worker', () => {
       builds++;
       return build();
     });
-    await writeFile(path.join(dir, 'two.md'), articleText({ id: 'two' }, 'Headline\n\nThe farmers grow tulips in Holland.'));
+    // Written aside and renamed into place, as a deployment should: the answer worker's
+    // build of the first reload reads the directory meanwhile and must not meet half a file.
+    await writeFile(path.join(dir, 'two.tmp'), articleText({ id: 'two' }, 'Headline\n\nThe farmers grow tulips in Holland.'));
+    await rename(path.join(dir, 'two.tmp'), path.join(dir, 'two.md'));
     release();
     expect((await first).corpus.documents.length).toBeGreaterThanOrEqual(1);
     expect((await again).corpus.documents).toHaveLength(2);
