@@ -11,7 +11,7 @@
  */
 import { lemmaTerm, normalizeWord, termOf, type Analyzer } from './analyzer';
 import type { CorpusDocument } from './corpus';
-import { demonyms, placeNames } from './lexicon';
+import { PLACE_KINDS } from './lexicon';
 import { tag, type Entity, type EntityType, type NlpToken } from './nlp';
 
 export interface Person {
@@ -80,8 +80,6 @@ const ORG_WORDS = new Set([
   'organisation', 'forum', 'summit', 'bank', 'university', 'court', 'assembly', 'parliament', 'congress',
   'senate', 'commission', 'company', 'inc', 'corp', 'group', 'institute', 'association', 'games', 'olympics',
 ]);
-/** A proper-noun run ending in one of these names a place. */
-const PLACE_WORDS = new Set(['island', 'islands', 'islets', 'sea', 'river', 'mountains', 'peninsula', 'region', 'province', 'strait', 'city', 'bay', 'ocean', 'state']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'to', 'from', 'across', 'over', 'into', 'of']);
 const SPEECH_VERBS = 'said|says|added|told|noted|stressed|explained|insisted|stated|continued|remarked|argued|warned|replied|wrote|announced';
 /** "following World War II": a time given by an event. */
@@ -90,8 +88,11 @@ const EVENT_TIME = /\b(?:after|following|before|during|since|until|by the end of
 /** A sentence that names something only by pointing back: "these islets", "They ...". */
 const REFERS_BACK = /\b(?:these|those)\s+\p{Ll}+|^(?:he|she|they|it)\b|,\s*(?:but|and)\s+(?:he|she|they|it)\b/iu;
 
-const PLACE_NAMES = placeNames(normalizeWord);
-const DEMONYMS = demonyms(normalizeWord);
+/** Names of places and adjectives of peoples, from the analyzer's lexicon (general, and the corpus's own). */
+interface NameSets {
+  readonly places: ReadonlySet<string>;
+  readonly demonyms: ReadonlySet<string>;
+}
 
 export function documentEntities(document: CorpusDocument, analyzer: Analyzer): RecognizedDocument {
   const { text } = document;
@@ -99,10 +100,11 @@ export function documentEntities(document: CorpusDocument, analyzer: Analyzer): 
   // The headline is written in title case, where every word looks like a name.
   const bodyStart = document.sentences[0]?.end ?? 0;
   const body = tokens.filter((t) => t.start >= bodyStart);
-  const people = findPeople(body);
+  const sets: NameSets = analyzer.lexicon;
+  const people = findPeople(body, sets);
   const bySurname = new Map(people.map((p) => [p.surname, p]));
   const dates = numeric.filter((e) => e.type === 'DATE' || e.type === 'TIME');
-  const names = properNounEntities(text, body, bySurname).filter((e) => !dates.some((d) => d.start < e.end && e.start < d.end));
+  const names = properNounEntities(text, body, bySurname, sets).filter((e) => !dates.some((d) => d.start < e.end && e.start < d.end));
   const events = [...text.matchAll(EVENT_TIME)].map((m) => ({ type: 'EVENT' as const, start: m.index, end: m.index + m[0].length }));
   const roleMentions = findRoleMentions(text, bodyStart, people, names);
   const entities: Entity[] = [...numeric, ...names, ...roleMentions, ...events].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -239,7 +241,7 @@ function bare(token: NlpToken | undefined): string {
 }
 
 /** People introduced by a title: "Russian Foreign Minister Sergey Lavrov", "Mr. Abe". */
-function findPeople(tokens: readonly NlpToken[]): Person[] {
+function findPeople(tokens: readonly NlpToken[], { demonyms }: NameSets): Person[] {
   const people = new Map<string, { name: string; roles: Set<string> }>();
   for (let i = 0; i < tokens.length; i++) {
     if (!TITLES.has(bare(tokens[i]))) continue;
@@ -253,11 +255,11 @@ function findPeople(tokens: readonly NlpToken[]): Person[] {
     }
     const first = nameTokens[0];
     const last = nameTokens.at(-1);
-    if (!first || !last || DEMONYMS.has(bare(last))) continue;
+    if (!first || !last || demonyms.has(bare(last))) continue;
     let roleStart = i;
     while (roleStart > 0) {
       const before = bare(tokens[roleStart - 1]);
-      if (!(ROLE_MODIFIERS.has(before) || TITLES.has(before) || DEMONYMS.has(before))) break;
+      if (!(ROLE_MODIFIERS.has(before) || TITLES.has(before) || demonyms.has(before))) break;
       roleStart--;
     }
     const roleFrom = tokens[roleStart];
@@ -282,7 +284,7 @@ function textBetween(tokens: readonly NlpToken[], first: NlpToken, last: NlpToke
 }
 
 /** People, places and organizations among runs of proper nouns. */
-function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname: ReadonlyMap<string, Person>): Entity[] {
+function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname: ReadonlyMap<string, Person>, { places, demonyms }: NameSets): Entity[] {
   const out: Entity[] = [];
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i];
@@ -302,7 +304,7 @@ function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname
     while (j + 1 < tokens.length && continues(j + 1)) j++;
     // Titles and demonyms lead into a name but are not part of it.
     let from = i;
-    while (from <= j && (TITLES.has(bare(tokens[from])) || ROLE_MODIFIERS.has(bare(tokens[from])) || DEMONYMS.has(bare(tokens[from])))) from++;
+    while (from <= j && (TITLES.has(bare(tokens[from])) || ROLE_MODIFIERS.has(bare(tokens[from])) || demonyms.has(bare(tokens[from])))) from++;
     const run = tokens.slice(from, j + 1);
     const first = run[0];
     const last = run.at(-1);
@@ -317,8 +319,8 @@ function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname
       if (dateline) type = undefined;
       else if (bySurname.has(lastWord) || titled) type = 'PERSON';
       else if (ORG_WORDS.has(lastWord)) type = 'ORG';
-      else if (PLACE_NAMES.has(words.join(' ')) || PLACE_WORDS.has(lastWord) || PLACE_NAMES.has(lastWord)) type = 'PLACE';
-      else if (PLACE_PREPOSITIONS.has(before) && !DEMONYMS.has(lastWord)) type = 'PLACE';
+      else if (places.has(words.join(' ')) || PLACE_KINDS.has(lastWord) || places.has(lastWord)) type = 'PLACE';
+      else if (PLACE_PREPOSITIONS.has(before) && !demonyms.has(lastWord)) type = 'PLACE';
       if (type) out.push({ type, start: first.start, end: last.end });
     }
     i = j + 1;
