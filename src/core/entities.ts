@@ -79,6 +79,7 @@ const ORG_WORDS = new Set([
   'conference', 'council', 'ministry', 'committee', 'union', 'party', 'news', 'agency', 'organization',
   'organisation', 'forum', 'summit', 'bank', 'university', 'court', 'assembly', 'parliament', 'congress',
   'senate', 'commission', 'company', 'inc', 'corp', 'group', 'institute', 'association', 'games', 'olympics',
+  'foundation', 'communications', 'corporation', 'society', 'league', 'club', 'church', 'school', 'college', 'museum',
 ]);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'to', 'from', 'across', 'over', 'into', 'of']);
 const SPEECH_VERBS = 'said|says|added|told|noted|stressed|explained|insisted|stated|continued|remarked|argued|warned|replied|wrote|announced';
@@ -240,9 +241,26 @@ function bare(token: NlpToken | undefined): string {
   return token ? normalizeWord(token.text) : '';
 }
 
-/** People introduced by a title: "Russian Foreign Minister Sergey Lavrov", "Mr. Abe". */
-function findPeople(tokens: readonly NlpToken[], { demonyms }: NameSets): Person[] {
+/**
+ * The people of an article, from general evidence of a person (never from knowing who
+ * the article is about):
+ *   - a title before a name: "Foreign Minister Jane Doe", "Mr. Smith" (the role is kept);
+ *   - apposition: "Jane Doe, the country's finance minister," (the role is kept);
+ *   - speech: "Jane Doe said", "said Jane Doe" (a full name, two words or more);
+ *   - a common noun right before a full name: "defensive coordinator Jane Doe";
+ *   - a full name repeated by its surname alone: "Jane Doe ... Doe added" (proper nouns
+ *     as wink-nlp tags them; "the Broncos" is a team's name, not a surname).
+ * A name is never a place, an organization or a demonym as the lexicon knows them.
+ */
+function findPeople(tokens: readonly NlpToken[], sets: NameSets): Person[] {
+  const { demonyms } = sets;
   const people = new Map<string, { name: string; roles: Set<string> }>();
+  const addPerson = (first: NlpToken, last: NlpToken, role?: string) => {
+    const surname = bare(last);
+    const entry = people.get(surname) ?? { name: textBetween(tokens, first, last), roles: new Set<string>() };
+    if (role) entry.roles.add(role);
+    people.set(surname, entry);
+  };
   for (let i = 0; i < tokens.length; i++) {
     if (!TITLES.has(bare(tokens[i]))) continue;
     const nameTokens: NlpToken[] = [];
@@ -262,14 +280,115 @@ function findPeople(tokens: readonly NlpToken[], { demonyms }: NameSets): Person
       if (!(ROLE_MODIFIERS.has(before) || TITLES.has(before) || demonyms.has(before))) break;
       roleStart--;
     }
-    const roleFrom = tokens[roleStart];
-    const roleTo = tokens[i];
-    const surname = bare(last);
-    const entry = people.get(surname) ?? { name: textBetween(tokens, first, last), roles: new Set<string>() };
-    if (roleFrom && roleTo) entry.roles.add(tokens.slice(roleStart, i + 1).map((t) => t.text).join(' '));
-    people.set(surname, entry);
+    addPerson(first, last, tokens.slice(roleStart, i + 1).map((t) => t.text).join(' '));
+  }
+  const runs = nameRuns(tokens, sets);
+  const acting = actingAlone(tokens, runs);
+  // A word the article also writes in lower case is an English word, not a name ("Time", "Earth").
+  const lowerCase = new Set(tokens.filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => bare(t)));
+  // A name written after "the" ("the Broncos", "the Super Bowl") is a team's, an event's or a thing's.
+  const afterThe = new Set(runs.filter(([from]) => bare(tokens[from - 1]) === 'the').flatMap(([from, to]) => [bare(tokens[to]), tokens.slice(from, to + 1).map(bare).join(' ')]));
+  for (const [from, to] of runs) {
+    if (tokens.slice(from, to + 1).some((t) => lowerCase.has(bare(t)) && !NAME_PARTICLES.has(t.text))) continue;
+    if (afterThe.has(bare(tokens[to])) || afterThe.has(tokens.slice(from, to + 1).map(bare).join(' '))) continue;
+    const first = tokens[from] as NlpToken;
+    const last = tokens[to] as NlpToken;
+    if (people.has(bare(last))) continue;
+    const full = to > from;
+    const role = appositiveRole(tokens, to + 1);
+    const before = tokens[from - 1];
+    if (role !== undefined) addPerson(first, last, role);
+    // "defensive coordinator Wade Phillips", "engineer Benjamin Lamme": a common noun right before a full name.
+    // The noun is evidence, not a role: "receiver" names many people in one article.
+    else if (full && before?.pos === 'NOUN' && /^\p{Ll}{4,}$/u.test(before.text)) addPerson(first, last);
+    else if (full && (speaks(tokens, from, to) || (acting.has(bare(last)) && pronounFollows(tokens, to)))) addPerson(first, last);
   }
   return [...people].map(([surname, { name, roles }]) => ({ name, surname, term: termOf(surname) ?? surname, roles: [...roles] }));
+}
+
+/** Lower-case particles inside a person's name. */
+const NAME_PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'le', 'la', 'bin', 'ibn', 'al']);
+
+/** Determiners and possessives that may open an appositive role ("the", "its", "Russia's"). */
+const ROLE_OPENERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'former', 'then']);
+/** Words between a name and a title that a role may hold ("the country's new finance minister"). */
+const MAX_ROLE_WORDS = 6;
+
+/**
+ * Runs of capitalized proper nouns that may be a person's name: one to four words, none of
+ * them a title, demonym, place or organization word, and not a place's name.
+ */
+function nameRuns(tokens: readonly NlpToken[], { places, demonyms }: NameSets): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  // An acronym ("ESPN", "NASA") names an organization; an initial ("J.", "T") may be a name's.
+  const nameWord = (token: NlpToken | undefined) =>
+    token !== undefined && token.pos === 'PROPN' && isCapitalized(token) && /^\p{L}[\p{L}'’.-]*$/u.test(token.text) && !/^\p{Lu}{3,}$/u.test(token.text);
+  for (let i = 0; i < tokens.length; ) {
+    if (!nameWord(tokens[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    // "Katharina von Bora", "Ludwig van Beethoven": a particle inside a name.
+    while (nameWord(tokens[j + 1]) || (NAME_PARTICLES.has(tokens[j + 1]?.text ?? '') && nameWord(tokens[j + 2]))) j += nameWord(tokens[j + 1]) ? 1 : 2;
+    const words = tokens.slice(i, j + 1).map((t) => bare(t));
+    const generic = words.some((w) => TITLES.has(w) || ROLE_MODIFIERS.has(w) || demonyms.has(w) || ORG_WORDS.has(w) || PLACE_KINDS.has(w));
+    if (!generic && j - i < 4 && !places.has(words.join(' ')) && !places.has(words.at(-1) ?? '')) runs.push([i, j]);
+    i = j + 1;
+  }
+  return runs;
+}
+
+/** The role after a name in apposition: ", the foreign minister," -> "the foreign minister". */
+function appositiveRole(tokens: readonly NlpToken[], at: number): string | undefined {
+  if (tokens[at]?.text !== ',') return undefined;
+  for (let k = at + 1; k <= at + MAX_ROLE_WORDS && k < tokens.length; k++) {
+    const token = tokens[k] as NlpToken;
+    const word = bare(token);
+    if (TITLES.has(word)) {
+      // A title followed by a name is the next person's ("..., Prime Minister Jane Doe").
+      const next = tokens[k + 1];
+      if (next && next.pos === 'PROPN' && isCapitalized(next)) return undefined;
+      return tokens.slice(at + 1, k + 1).map((t) => t.text).join(' ').replace(/\s+(['’]s)\b/g, '$1');
+    }
+    const opener = k === at + 1 && ROLE_OPENERS.has(word);
+    if (!opener && !['ADJ', 'NOUN', 'PROPN', 'PART'].includes(token.pos) && !/^['’]s$/.test(token.text)) return undefined;
+  }
+  return undefined;
+}
+
+const SPEECH_WORDS = new Set(SPEECH_VERBS.split('|'));
+
+/** "Jane Doe said" or "said Jane Doe": the run speaks. */
+function speaks(tokens: readonly NlpToken[], from: number, to: number): boolean {
+  return SPEECH_WORDS.has(bare(tokens[to + 1])) || (SPEECH_WORDS.has(bare(tokens[from - 1])) && /^[,"“”]$/.test(tokens[from - 2]?.text ?? ''));
+}
+
+/** Personal pronouns: a name they follow is a person's, not a place's or a product's. */
+const PERSONAL_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him', 'hers', 'himself', 'herself']);
+/** How many words after a name a pronoun referring to it is looked for. */
+const PRONOUN_REACH = 40;
+
+/** Whether "he", "she", "his" or "her" follows the name at `at` closely. */
+function pronounFollows(tokens: readonly NlpToken[], at: number): boolean {
+  for (let k = at + 1; k <= at + PRONOUN_REACH && k < tokens.length; k++) if (PERSONAL_PRONOUNS.has(bare(tokens[k]))) return true;
+  return false;
+}
+
+/**
+ * Surnames written alone as someone acting: a one-word run, not after "the" (a team, a
+ * family) nor another capitalized word ("Pro Bowl"), followed by a verb ("Doe added") or
+ * possessive. One pass, so the work is linear in the article.
+ */
+function actingAlone(tokens: readonly NlpToken[], runs: ReadonlyArray<[number, number]>): Set<string> {
+  const out = new Set<string>();
+  for (const [from, to] of runs) {
+    const before = tokens[from - 1];
+    if (from !== to || bare(before) === 'the' || (before && isCapitalized(before))) continue;
+    const next = tokens[from + 1];
+    if (/['’]s$/.test(tokens[from]?.text ?? '') || next?.pos === 'VERB' || next?.pos === 'AUX') out.add(bare(tokens[from]));
+  }
+  return out;
 }
 
 /** The text from token `first` to token `last`, with the spacing it has ("Jean-Yves Le Drian"). */

@@ -126,18 +126,26 @@ export function builtInAliases(normalize: WordNormalizer, corpusAliases: readonl
     for (const phrase of phrases) add(phrase, [term]);
   }
   if (corpusAliases.length === 0) return rules;
-  // "also: [Second World War]" means ww2, "also: [Russia]" russia, "also: [island]" the word.
-  const general = new Lexicon(rules);
+  // "also: [Second World War]" means ww2, "also: [Russia]" russia, "also: [Kuril Islands]"
+  // the entry that names them, "also: [island]" the word.
+  const own = (alias: CorpusAlias) => canonicalTerm(alias.names[0] ?? '', normalize);
+  const named: AliasRule[] = [];
+  for (const alias of corpusAliases) {
+    for (const name of alias.names) {
+      const words = name.split(/[\s-]+/).map(normalize).filter((w) => w.length > 0);
+      if (words.length > 0) named.push({ phrase: words, terms: [own(alias)] });
+    }
+  }
+  const known = new Lexicon([...rules, ...named]);
   const termsOf = (name: string): string[] => {
     const words = name.split(/[\s-]+/).filter((w) => w.length > 0).map((raw) => ({ raw, normalized: normalize(raw) }));
-    const match = general.match(words, 0);
+    const match = known.match(words, 0);
     return match && match.length === words.length ? [...match.terms] : [canonicalTerm(name, normalize)];
   };
   for (const alias of corpusAliases) {
-    const first = alias.names[0];
     // One name and nothing else it stands for: the entry only says what kind of name it is.
-    if (first === undefined || (alias.names.length === 1 && alias.also.length === 0)) continue;
-    const terms = [...new Set([canonicalTerm(first, normalize), ...alias.also.flatMap(termsOf)])].filter((t) => t.length > 0);
+    if (alias.names.length === 1 && alias.also.length === 0) continue;
+    const terms = [...new Set([own(alias), ...alias.also.flatMap(termsOf)])].filter((t) => t.length > 0);
     for (const name of alias.names) add(name.trim(), terms);
   }
   return rules;

@@ -2,10 +2,12 @@
  * A corpus's own aliases file: validated like the articles (file, line, what to write
  * instead; unknown keys refused), and used only when the corpus ships it.
  */
+import { Analyzer, normalizeWord } from '../../src/core/analyzer';
 import { ask } from '../../src/core/answer';
 import { buildCorpus } from '../../src/core/corpus';
 import { ALIASES_FILE, parseAliases } from '../../src/core/corpus-aliases';
 import { CorpusError } from '../../src/core/errors';
+import { createLexicon } from '../../src/core/lexicon';
 import { buildIndex } from '../../src/core/search-index';
 import { loadSnapshot, snapshotRecords } from '../../src/core/snapshot';
 import { wordnetThesaurus } from '../../src/node/wordnet';
@@ -63,6 +65,33 @@ describe('parseAliases', () => {
     const bad = textFile(ALIASES_FILE, 'aliases:\n  - names: Kurils\n');
     expect(() => buildCorpus([fixtureFile()], bad)).toThrow(CorpusError);
     expect(() => buildCorpus([fixtureFile()], bad)).toThrow(/aliases\.yaml: entry 1: names must be a list/);
+  });
+});
+
+describe('alias entries in the lexicon', () => {
+  const analyzer = (aliases: Parameters<typeof createLexicon>[1]) => new Analyzer(createLexicon(normalizeWord, aliases));
+  const terms = (a: Analyzer, text: string) => a.terms(text).filter((t) => t.alias).map((t) => t.term);
+
+  it('reads `also` through the built-in lexicon and the other entries, else as a word', () => {
+    const a = analyzer([
+      { names: ['Ruritania', 'Old Kingdom'], also: ['Second World War', 'Russia'] },
+      { names: ['Strelsau', 'Strel'], also: ['Old Kingdom', 'castle'] },
+    ]);
+    expect(terms(a, 'the Old Kingdom')).toEqual(['ruritania', 'ww2', 'russia']);
+    expect(terms(a, 'Strel')).toEqual(['strelsau', 'ruritania', 'castle']);
+  });
+
+  it('knows its places and demonyms only from the entries that say so', () => {
+    const lexicon = createLexicon(normalizeWord, [{ names: ['Strelsau'], also: [], kind: 'place' }, { names: ['Ruritanian'], also: [], kind: 'demonym' }]);
+    expect(lexicon.places.has('strelsau')).toBe(true);
+    expect(lexicon.demonyms.has('ruritanian')).toBe(true);
+    expect(createLexicon(normalizeWord).places.has('strelsau')).toBe(false);
+  });
+
+  it('matches a name written in capitals in capitals only', () => {
+    const a = analyzer([{ names: ['RFA', 'Rural Freedom Army'], also: [] }]);
+    expect(terms(a, 'the RFA')).toEqual(['rfa']);
+    expect(terms(a, 'the rfa')).toEqual([]);
   });
 });
 
