@@ -2,6 +2,7 @@
 export { ask, citationUrl, type Answer, type AskOptions, type Citation, type Passage } from './core/answer';
 export { parseArticle, type Article, type ArticleMeta, type ArticleResult } from './core/article';
 export { buildCorpus, type Corpus, type CorpusDocument, type CorpusFile } from './core/corpus';
+export { ALIASES_FILE, parseAliases, type AliasesResult, type AliasKind, type CorpusAlias } from './core/corpus-aliases';
 export { CiteqaError, CorpusError, type CorpusProblem, type ErrorCode } from './core/errors';
 export { DEFAULT_LIMIT, MAX_LIMIT, MAX_QUESTION_LENGTH } from './core/request';
 export { buildIndex, type SentenceIndex, type SentenceRef } from './core/search-index';

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
 import { buildCorpus, type CorpusFile } from '../src/core/corpus';
+import { ALIASES_FILE } from '../src/core/corpus-aliases';
 import { buildIndex, type SentenceIndex } from '../src/core/search-index';
 import { ARTICLE_EXTENSION } from '../src/node/corpus-dir';
 import { wordnetThesaurus } from '../src/node/wordnet';
@@ -13,6 +14,11 @@ export const SEED_ID = '2020-02-16-motegi-lavrov-munich';
 
 export function fixtureFile(name: string = SEED_FILE): CorpusFile {
   return { name, bytes: readFileSync(path.join(FIXTURE_CORPUS_DIR, name)) };
+}
+
+/** The test corpus's aliases file (what it knows of its own subject: corpus-aliases.ts). */
+export function fixtureAliases(): CorpusFile {
+  return { name: ALIASES_FILE, bytes: readFileSync(path.join(FIXTURE_CORPUS_DIR, ALIASES_FILE)) };
 }
 
 /** A corpus file made from text, for loader tests. */
@@ -57,7 +63,7 @@ let seedIndex: SentenceIndex | undefined;
 
 /** The index over the test corpus (the seed article), built once per test file. */
 export function seedIndexOnce(): SentenceIndex {
-  seedIndex ??= buildIndex(buildCorpus([fixtureFile()]), { thesaurus: wordnetThesaurus() });
+  seedIndex ??= buildIndex(buildCorpus([fixtureFile()], fixtureAliases()), { thesaurus: wordnetThesaurus() });
   return seedIndex;
 }
 

@@ -151,7 +151,9 @@ function measureCorpus(corpus: string, index: SentenceIndex, normalQuestions: re
 export async function measureHostile(options: { articles: number; rounds: number }): Promise<HostileFigures> {
   const thesaurus = wordnetThesaurus();
   const { corpus: bundled } = await loadCorpusDir(BUNDLED_CORPUS);
-  const corpora = [measureCorpus('bundled', await buildIndexInParallel(bundled, { thesaurus }), evalQuestions(), 'What did Putin and Abe agree on in 2016?', options.rounds)];
+  // The conversation starts with the first of the corpus's own questions, as on the synthetic corpus.
+  const bundledQuestions = evalQuestions();
+  const corpora = [measureCorpus('bundled', await buildIndexInParallel(bundled, { thesaurus }), bundledQuestions, bundledQuestions[0] ?? 'How long did the meeting last?', options.rounds)];
   if (options.articles > 0) {
     const archive = syntheticArchive(options.articles, 3);
     const index = await buildIndexInParallel(buildCorpus(archive.files), { thesaurus });

@@ -3,6 +3,7 @@
  * contents handed in by a shell (the core reads no files).
  */
 import { parseArticle, type Article } from './article';
+import { parseAliases, type CorpusAlias } from './corpus-aliases';
 import { CorpusError, type CorpusProblem } from './errors';
 import { splitSentences, type Span } from './sentences';
 
@@ -22,6 +23,8 @@ export interface Corpus {
   readonly sentenceCount: number;
   /** Non-fatal notes about the files (repairs made), file by file. */
   readonly warnings: readonly CorpusProblem[];
+  /** What the corpus knows of its own subject (its `aliases.yaml`); empty when it ships none. */
+  readonly aliases: readonly CorpusAlias[];
   document(id: string): CorpusDocument | undefined;
 }
 
@@ -30,8 +33,14 @@ export interface Corpus {
  * every file (bad files, duplicate ids, an empty corpus): a corpus loads whole or not at
  * all, so a service never answers from a silently partial one.
  */
-export function buildCorpus(files: readonly CorpusFile[]): Corpus {
+export function buildCorpus(files: readonly CorpusFile[], aliasesFile?: CorpusFile): Corpus {
   const problems: CorpusProblem[] = [];
+  let aliases: readonly CorpusAlias[] = [];
+  if (aliasesFile) {
+    const parsed = parseAliases(aliasesFile.bytes, aliasesFile.name);
+    if (parsed.ok) aliases = parsed.aliases;
+    else problems.push(...parsed.problems);
+  }
   const warnings: CorpusProblem[] = [];
   const documents: CorpusDocument[] = [];
   const fileOfId = new Map<string, string>();
@@ -59,17 +68,18 @@ export function buildCorpus(files: readonly CorpusFile[]): Corpus {
   // In id order, whatever order the files came in: the same articles make the same index
   // (sentence ids, ties between equal scores) from a directory, a list or a snapshot.
   documents.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return fromDocuments(documents, warnings);
+  return fromDocuments(documents, warnings, aliases);
 }
 
 /** The corpus over documents that are already parsed and split. */
-export function fromDocuments(documents: readonly CorpusDocument[], warnings: readonly CorpusProblem[] = []): Corpus {
+export function fromDocuments(documents: readonly CorpusDocument[], warnings: readonly CorpusProblem[] = [], aliases: readonly CorpusAlias[] = []): Corpus {
   const byId = new Map(documents.map((doc) => [doc.id, doc]));
   const sentenceCount = documents.reduce((sum, doc) => sum + doc.sentences.length, 0);
   return {
     documents,
     sentenceCount,
     warnings,
+    aliases,
     document: (id) => byId.get(id),
   };
 }

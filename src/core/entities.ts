@@ -11,7 +11,7 @@
  */
 import { lemmaTerm, normalizeWord, termOf, type Analyzer } from './analyzer';
 import type { CorpusDocument } from './corpus';
-import { demonyms, placeNames } from './lexicon';
+import { PLACE_KINDS } from './lexicon';
 import { tag, type Entity, type EntityType, type NlpToken } from './nlp';
 
 export interface Person {
@@ -79,9 +79,8 @@ const ORG_WORDS = new Set([
   'conference', 'council', 'ministry', 'committee', 'union', 'party', 'news', 'agency', 'organization',
   'organisation', 'forum', 'summit', 'bank', 'university', 'court', 'assembly', 'parliament', 'congress',
   'senate', 'commission', 'company', 'inc', 'corp', 'group', 'institute', 'association', 'games', 'olympics',
+  'foundation', 'communications', 'corporation', 'society', 'league', 'club', 'church', 'school', 'college', 'museum',
 ]);
-/** A proper-noun run ending in one of these names a place. */
-const PLACE_WORDS = new Set(['island', 'islands', 'islets', 'sea', 'river', 'mountains', 'peninsula', 'region', 'province', 'strait', 'city', 'bay', 'ocean', 'state']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'to', 'from', 'across', 'over', 'into', 'of']);
 const SPEECH_VERBS = 'said|says|added|told|noted|stressed|explained|insisted|stated|continued|remarked|argued|warned|replied|wrote|announced';
 /** "following World War II": a time given by an event. */
@@ -90,8 +89,11 @@ const EVENT_TIME = /\b(?:after|following|before|during|since|until|by the end of
 /** A sentence that names something only by pointing back: "these islets", "They ...". */
 const REFERS_BACK = /\b(?:these|those)\s+\p{Ll}+|^(?:he|she|they|it)\b|,\s*(?:but|and)\s+(?:he|she|they|it)\b/iu;
 
-const PLACE_NAMES = placeNames(normalizeWord);
-const DEMONYMS = demonyms(normalizeWord);
+/** Names of places and adjectives of peoples, from the analyzer's lexicon (general, and the corpus's own). */
+interface NameSets {
+  readonly places: ReadonlySet<string>;
+  readonly demonyms: ReadonlySet<string>;
+}
 
 export function documentEntities(document: CorpusDocument, analyzer: Analyzer): RecognizedDocument {
   const { text } = document;
@@ -99,10 +101,11 @@ export function documentEntities(document: CorpusDocument, analyzer: Analyzer): 
   // The headline is written in title case, where every word looks like a name.
   const bodyStart = document.sentences[0]?.end ?? 0;
   const body = tokens.filter((t) => t.start >= bodyStart);
-  const people = findPeople(body);
+  const sets: NameSets = analyzer.lexicon;
+  const people = findPeople(body, sets);
   const bySurname = new Map(people.map((p) => [p.surname, p]));
   const dates = numeric.filter((e) => e.type === 'DATE' || e.type === 'TIME');
-  const names = properNounEntities(text, body, bySurname).filter((e) => !dates.some((d) => d.start < e.end && e.start < d.end));
+  const names = properNounEntities(text, body, bySurname, sets).filter((e) => !dates.some((d) => d.start < e.end && e.start < d.end));
   const events = [...text.matchAll(EVENT_TIME)].map((m) => ({ type: 'EVENT' as const, start: m.index, end: m.index + m[0].length }));
   const roleMentions = findRoleMentions(text, bodyStart, people, names);
   const entities: Entity[] = [...numeric, ...names, ...roleMentions, ...events].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -238,9 +241,26 @@ function bare(token: NlpToken | undefined): string {
   return token ? normalizeWord(token.text) : '';
 }
 
-/** People introduced by a title: "Russian Foreign Minister Sergey Lavrov", "Mr. Abe". */
-function findPeople(tokens: readonly NlpToken[]): Person[] {
+/**
+ * The people of an article, from general evidence of a person (never from knowing who
+ * the article is about):
+ *   - a title before a name: "Foreign Minister Jane Doe", "Mr. Smith" (the role is kept);
+ *   - apposition: "Jane Doe, the country's finance minister," (the role is kept);
+ *   - speech: "Jane Doe said", "said Jane Doe" (a full name, two words or more);
+ *   - a common noun right before a full name: "defensive coordinator Jane Doe";
+ *   - a full name repeated by its surname alone: "Jane Doe ... Doe added" (proper nouns
+ *     as wink-nlp tags them; "the Broncos" is a team's name, not a surname).
+ * A name is never a place, an organization or a demonym as the lexicon knows them.
+ */
+function findPeople(tokens: readonly NlpToken[], sets: NameSets): Person[] {
+  const { demonyms } = sets;
   const people = new Map<string, { name: string; roles: Set<string> }>();
+  const addPerson = (first: NlpToken, last: NlpToken, role?: string) => {
+    const surname = bare(last);
+    const entry = people.get(surname) ?? { name: textBetween(tokens, first, last), roles: new Set<string>() };
+    if (role) entry.roles.add(role);
+    people.set(surname, entry);
+  };
   for (let i = 0; i < tokens.length; i++) {
     if (!TITLES.has(bare(tokens[i]))) continue;
     const nameTokens: NlpToken[] = [];
@@ -253,21 +273,122 @@ function findPeople(tokens: readonly NlpToken[]): Person[] {
     }
     const first = nameTokens[0];
     const last = nameTokens.at(-1);
-    if (!first || !last || DEMONYMS.has(bare(last))) continue;
+    if (!first || !last || demonyms.has(bare(last))) continue;
     let roleStart = i;
     while (roleStart > 0) {
       const before = bare(tokens[roleStart - 1]);
-      if (!(ROLE_MODIFIERS.has(before) || TITLES.has(before) || DEMONYMS.has(before))) break;
+      if (!(ROLE_MODIFIERS.has(before) || TITLES.has(before) || demonyms.has(before))) break;
       roleStart--;
     }
-    const roleFrom = tokens[roleStart];
-    const roleTo = tokens[i];
-    const surname = bare(last);
-    const entry = people.get(surname) ?? { name: textBetween(tokens, first, last), roles: new Set<string>() };
-    if (roleFrom && roleTo) entry.roles.add(tokens.slice(roleStart, i + 1).map((t) => t.text).join(' '));
-    people.set(surname, entry);
+    addPerson(first, last, tokens.slice(roleStart, i + 1).map((t) => t.text).join(' '));
+  }
+  const runs = nameRuns(tokens, sets);
+  const acting = actingAlone(tokens, runs);
+  // A word the article also writes in lower case is an English word, not a name ("Time", "Earth").
+  const lowerCase = new Set(tokens.filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => bare(t)));
+  // A name written after "the" ("the Broncos", "the Super Bowl") is a team's, an event's or a thing's.
+  const afterThe = new Set(runs.filter(([from]) => bare(tokens[from - 1]) === 'the').flatMap(([from, to]) => [bare(tokens[to]), tokens.slice(from, to + 1).map(bare).join(' ')]));
+  for (const [from, to] of runs) {
+    if (tokens.slice(from, to + 1).some((t) => lowerCase.has(bare(t)) && !NAME_PARTICLES.has(t.text))) continue;
+    if (afterThe.has(bare(tokens[to])) || afterThe.has(tokens.slice(from, to + 1).map(bare).join(' '))) continue;
+    const first = tokens[from] as NlpToken;
+    const last = tokens[to] as NlpToken;
+    if (people.has(bare(last))) continue;
+    const full = to > from;
+    const role = appositiveRole(tokens, to + 1);
+    const before = tokens[from - 1];
+    if (role !== undefined) addPerson(first, last, role);
+    // "defensive coordinator Wade Phillips", "engineer Benjamin Lamme": a common noun right before a full name.
+    // The noun is evidence, not a role: "receiver" names many people in one article.
+    else if (full && before?.pos === 'NOUN' && /^\p{Ll}{4,}$/u.test(before.text)) addPerson(first, last);
+    else if (full && (speaks(tokens, from, to) || (acting.has(bare(last)) && pronounFollows(tokens, to)))) addPerson(first, last);
   }
   return [...people].map(([surname, { name, roles }]) => ({ name, surname, term: termOf(surname) ?? surname, roles: [...roles] }));
+}
+
+/** Lower-case particles inside a person's name. */
+const NAME_PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'le', 'la', 'bin', 'ibn', 'al']);
+
+/** Determiners and possessives that may open an appositive role ("the", "its", "Russia's"). */
+const ROLE_OPENERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'former', 'then']);
+/** Words between a name and a title that a role may hold ("the country's new finance minister"). */
+const MAX_ROLE_WORDS = 6;
+
+/**
+ * Runs of capitalized proper nouns that may be a person's name: one to four words, none of
+ * them a title, demonym, place or organization word, and not a place's name.
+ */
+function nameRuns(tokens: readonly NlpToken[], { places, demonyms }: NameSets): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  // An acronym ("ESPN", "NASA") names an organization; an initial ("J.", "T") may be a name's.
+  const nameWord = (token: NlpToken | undefined) =>
+    token !== undefined && token.pos === 'PROPN' && isCapitalized(token) && /^\p{L}[\p{L}'’.-]*$/u.test(token.text) && !/^\p{Lu}{3,}$/u.test(token.text);
+  for (let i = 0; i < tokens.length; ) {
+    if (!nameWord(tokens[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    // "Katharina von Bora", "Ludwig van Beethoven": a particle inside a name.
+    while (nameWord(tokens[j + 1]) || (NAME_PARTICLES.has(tokens[j + 1]?.text ?? '') && nameWord(tokens[j + 2]))) j += nameWord(tokens[j + 1]) ? 1 : 2;
+    const words = tokens.slice(i, j + 1).map((t) => bare(t));
+    const generic = words.some((w) => TITLES.has(w) || ROLE_MODIFIERS.has(w) || demonyms.has(w) || ORG_WORDS.has(w) || PLACE_KINDS.has(w));
+    if (!generic && j - i < 4 && !places.has(words.join(' ')) && !places.has(words.at(-1) ?? '')) runs.push([i, j]);
+    i = j + 1;
+  }
+  return runs;
+}
+
+/** The role after a name in apposition: ", the foreign minister," -> "the foreign minister". */
+function appositiveRole(tokens: readonly NlpToken[], at: number): string | undefined {
+  if (tokens[at]?.text !== ',') return undefined;
+  for (let k = at + 1; k <= at + MAX_ROLE_WORDS && k < tokens.length; k++) {
+    const token = tokens[k] as NlpToken;
+    const word = bare(token);
+    if (TITLES.has(word)) {
+      // A title followed by a name is the next person's ("..., Prime Minister Jane Doe").
+      const next = tokens[k + 1];
+      if (next && next.pos === 'PROPN' && isCapitalized(next)) return undefined;
+      return tokens.slice(at + 1, k + 1).map((t) => t.text).join(' ').replace(/\s+(['’]s)\b/g, '$1');
+    }
+    const opener = k === at + 1 && ROLE_OPENERS.has(word);
+    if (!opener && !['ADJ', 'NOUN', 'PROPN', 'PART'].includes(token.pos) && !/^['’]s$/.test(token.text)) return undefined;
+  }
+  return undefined;
+}
+
+const SPEECH_WORDS = new Set(SPEECH_VERBS.split('|'));
+
+/** "Jane Doe said" or "said Jane Doe": the run speaks. */
+function speaks(tokens: readonly NlpToken[], from: number, to: number): boolean {
+  return SPEECH_WORDS.has(bare(tokens[to + 1])) || (SPEECH_WORDS.has(bare(tokens[from - 1])) && /^[,"“”]$/.test(tokens[from - 2]?.text ?? ''));
+}
+
+/** Personal pronouns: a name they follow is a person's, not a place's or a product's. */
+const PERSONAL_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him', 'hers', 'himself', 'herself']);
+/** How many words after a name a pronoun referring to it is looked for. */
+const PRONOUN_REACH = 40;
+
+/** Whether "he", "she", "his" or "her" follows the name at `at` closely. */
+function pronounFollows(tokens: readonly NlpToken[], at: number): boolean {
+  for (let k = at + 1; k <= at + PRONOUN_REACH && k < tokens.length; k++) if (PERSONAL_PRONOUNS.has(bare(tokens[k]))) return true;
+  return false;
+}
+
+/**
+ * Surnames written alone as someone acting: a one-word run, not after "the" (a team, a
+ * family) nor another capitalized word ("Pro Bowl"), followed by a verb ("Doe added") or
+ * possessive. One pass, so the work is linear in the article.
+ */
+function actingAlone(tokens: readonly NlpToken[], runs: ReadonlyArray<[number, number]>): Set<string> {
+  const out = new Set<string>();
+  for (const [from, to] of runs) {
+    const before = tokens[from - 1];
+    if (from !== to || bare(before) === 'the' || (before && isCapitalized(before))) continue;
+    const next = tokens[from + 1];
+    if (/['’]s$/.test(tokens[from]?.text ?? '') || next?.pos === 'VERB' || next?.pos === 'AUX') out.add(bare(tokens[from]));
+  }
+  return out;
 }
 
 /** The text from token `first` to token `last`, with the spacing it has ("Jean-Yves Le Drian"). */
@@ -282,7 +403,7 @@ function textBetween(tokens: readonly NlpToken[], first: NlpToken, last: NlpToke
 }
 
 /** People, places and organizations among runs of proper nouns. */
-function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname: ReadonlyMap<string, Person>): Entity[] {
+function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname: ReadonlyMap<string, Person>, { places, demonyms }: NameSets): Entity[] {
   const out: Entity[] = [];
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i];
@@ -302,7 +423,7 @@ function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname
     while (j + 1 < tokens.length && continues(j + 1)) j++;
     // Titles and demonyms lead into a name but are not part of it.
     let from = i;
-    while (from <= j && (TITLES.has(bare(tokens[from])) || ROLE_MODIFIERS.has(bare(tokens[from])) || DEMONYMS.has(bare(tokens[from])))) from++;
+    while (from <= j && (TITLES.has(bare(tokens[from])) || ROLE_MODIFIERS.has(bare(tokens[from])) || demonyms.has(bare(tokens[from])))) from++;
     const run = tokens.slice(from, j + 1);
     const first = run[0];
     const last = run.at(-1);
@@ -317,8 +438,8 @@ function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname
       if (dateline) type = undefined;
       else if (bySurname.has(lastWord) || titled) type = 'PERSON';
       else if (ORG_WORDS.has(lastWord)) type = 'ORG';
-      else if (PLACE_NAMES.has(words.join(' ')) || PLACE_WORDS.has(lastWord) || PLACE_NAMES.has(lastWord)) type = 'PLACE';
-      else if (PLACE_PREPOSITIONS.has(before) && !DEMONYMS.has(lastWord)) type = 'PLACE';
+      else if (places.has(words.join(' ')) || PLACE_KINDS.has(lastWord) || places.has(lastWord)) type = 'PLACE';
+      else if (PLACE_PREPOSITIONS.has(before) && !demonyms.has(lastWord)) type = 'PLACE';
       if (type) out.push({ type, start: first.start, end: last.end });
     }
     i = j + 1;

@@ -3,13 +3,17 @@
  * Second World War", "World War II" and "WWII" all meet at `ww2`. A phrase keeps its own
  * word terms too; the alias term is added beside them (and weighs less in ranking).
  *
- * Three sources, in this order of trust:
+ * Four sources, in this order of trust:
  *   1. the corpus itself (people's names and roles, see entities.ts),
- *   2. the world-countries package (country names, official names, demonyms, capitals),
- *   3. the curated table below: what neither can give (wars, treaties, historical names,
- *      place names in another country's usage, titles and their abbreviations).
+ *   2. the corpus's own aliases file, when it ships one (corpus-aliases.ts): what it knows
+ *      of its subject (its places' other names, historical names, spellings of its people),
+ *   3. the world-countries package (country names, official names, demonyms, capitals),
+ *   4. the curated table below: general English that neither gives (world wars, titles and
+ *      their abbreviations, international bodies, idioms). Nothing in it is about one
+ *      corpus's subject: that belongs in the corpus's aliases file.
  */
 import countries from 'world-countries';
+import type { CorpusAlias } from './corpus-aliases';
 
 export interface AliasRule {
   /** Normalized words (lower case, no diacritics), matched in sequence. */
@@ -36,15 +40,8 @@ export interface AliasMatch {
 
 /** Curated aliases: `canonical term: phrases`. Phrases in capitals match capitals only. */
 const CURATED: Readonly<Record<string, readonly string[]>> = {
-  ww2: ['world war ii', 'world war 2', 'world war two', 'second world war', 'wwii', 'ww2', 'ww ii', 'great patriotic war', 'war in the pacific'],
+  ww2: ['world war ii', 'world war 2', 'world war two', 'second world war', 'wwii', 'ww2', 'ww ii'],
   ww1: ['world war i', 'world war 1', 'world war one', 'first world war', 'wwi', 'ww1', 'great war'],
-  'peace-treaty': ['peace treaty', 'peace deal', 'peace agreement', 'peace accord', 'peace pact'],
-  kuril: ['kuril', 'kurils', 'kurile', 'kuriles', 'kuril islands', 'kurile islands', 'southern kurils', 'south kurils', 'northern territories', 'chishima', 'chishima islands'],
-  iturup: ['iturup', 'etorofu'],
-  kunashir: ['kunashir', 'kunashiri'],
-  shikotan: ['shikotan'],
-  habomai: ['habomai', 'habomai islands', 'habomai islets'],
-  ussr: ['ussr', 'u.s.s.r', 'soviet union', 'soviet', 'soviets'],
   'prime-minister': ['prime minister', 'premier', 'PM', 'head of government'],
   'foreign-minister': ['foreign minister', 'minister of foreign affairs', 'foreign secretary', 'top diplomat', 'chief diplomat', 'FM'],
   president: ['president', 'head of state'],
@@ -56,28 +53,21 @@ const CURATED: Readonly<Record<string, readonly string[]>> = {
   nato: ['NATO', 'north atlantic treaty organization'],
   'united-states': ['US', 'U.S', 'USA', 'U.S.A', 'america'],
   'united-kingdom': ['UK', 'U.K', 'britain', 'great britain'],
-  sergey: ['sergey', 'sergei', 'sergej'],
-  dmitry: ['dmitry', 'dmitri', 'dmitriy'],
 };
 
 /**
- * Historical and metonymic links: the first term's phrases also stand for the others
- * ("the Soviet victory" is Russia's history; "Moscow says" is Russia speaking).
+ * Kinds of place, as the last word of a proper name ("Kuril Islands", "Yellow River") or
+ * as what a question asks for ("which islands"): general geography, not any one place.
  */
-const LINKED: Readonly<Record<string, readonly string[]>> = {
-  ussr: ['russia'],
-  kuril: ['island'],
-  iturup: ['kuril', 'island'],
-  kunashir: ['kuril', 'island'],
-  shikotan: ['kuril', 'island'],
-  habomai: ['kuril', 'island'],
-};
+export const PLACE_KINDS: ReadonlySet<string> = new Set([
+  'island', 'islands', 'islets', 'archipelago', 'sea', 'river', 'mountains', 'peninsula', 'region', 'province', 'strait', 'city', 'bay', 'ocean', 'state',
+]);
 
-/** Canonical terms of places that the curated table knows (for recognizing place names). */
-export const CURATED_PLACES: ReadonlySet<string> = new Set(['kuril', 'iturup', 'kunashir', 'shikotan', 'habomai']);
+/** Plural kinds of place, for questions that ask for several ("which islands", "which provinces"). */
+export const PLACE_KINDS_PLURAL: readonly string[] = ['islands', 'islets', 'seas', 'rivers', 'mountains', 'peninsulas', 'regions', 'provinces', 'straits', 'cities', 'bays', 'oceans', 'states', 'countries', 'towns', 'places'];
 
-/** Normalized names of every country (common and official) and capital. */
-export function placeNames(normalize: WordNormalizer): Set<string> {
+/** Normalized names of every country (common and official) and capital, and of the corpus's places. */
+export function placeNames(normalize: WordNormalizer, corpusAliases: readonly CorpusAlias[] = []): Set<string> {
   const names = new Set<string>();
   const add = (name: string) => names.add(name.split(/[\s-]+/).map(normalize).join(' '));
   for (const country of countries) {
@@ -85,18 +75,19 @@ export function placeNames(normalize: WordNormalizer): Set<string> {
     add(country.name.official);
     for (const capital of country.capital ?? []) add(capital);
   }
-  for (const [term, phrases] of Object.entries(CURATED)) {
-    if (CURATED_PLACES.has(term)) for (const phrase of phrases) add(phrase);
-  }
+  for (const alias of corpusAliases) if (alias.kind === 'place') alias.names.forEach(add);
   return names;
 }
 
-/** Normalized demonyms ("japanese", "russian"): adjectives, not places. */
-export function demonyms(normalize: WordNormalizer): Set<string> {
-  const names = new Set<string>(['soviet', 'nazi']);
+/** Normalized demonyms ("japanese", "russian"): adjectives, not places; and the corpus's own. */
+export function demonyms(normalize: WordNormalizer, corpusAliases: readonly CorpusAlias[] = []): Set<string> {
+  const names = new Set<string>();
   for (const country of countries) {
     const demonym = country.demonyms?.eng;
     if (demonym) names.add(normalize(demonym.m)).add(normalize(demonym.f));
+  }
+  for (const alias of corpusAliases) {
+    if (alias.kind === 'demonym') for (const name of alias.names) if (!/\s/.test(name.trim())) names.add(normalize(name.trim()));
   }
   return names;
 }
@@ -104,8 +95,11 @@ export function demonyms(normalize: WordNormalizer): Set<string> {
 /** Normalizes a phrase's words the way the analyzer normalizes a text's words. */
 export type WordNormalizer = (word: string) => string;
 
-/** The built-in rules: countries from world-countries, then the curated table. */
-export function builtInAliases(normalize: WordNormalizer): AliasRule[] {
+/**
+ * The rules: countries from world-countries, the curated table, then the corpus's own
+ * aliases (whose `also` names are read through the rules before them).
+ */
+export function builtInAliases(normalize: WordNormalizer, corpusAliases: readonly CorpusAlias[] = []): AliasRule[] {
   const rules: AliasRule[] = [];
   const add = (phrase: string, terms: readonly string[], properNoun = false): void => {
     const upperCase = phrase.length > 1 && phrase === phrase.toUpperCase() && /\p{Lu}/u.test(phrase);
@@ -129,8 +123,30 @@ export function builtInAliases(normalize: WordNormalizer): AliasRule[] {
     for (const capital of country.capital ?? []) add(capital, terms, true);
   }
   for (const [term, phrases] of Object.entries(CURATED)) {
-    const terms = [term, ...(LINKED[term] ?? [])];
-    for (const phrase of phrases) add(phrase, terms);
+    for (const phrase of phrases) add(phrase, [term]);
+  }
+  if (corpusAliases.length === 0) return rules;
+  // "also: [Second World War]" means ww2, "also: [Russia]" russia, "also: [Kuril Islands]"
+  // the entry that names them, "also: [island]" the word.
+  const own = (alias: CorpusAlias) => canonicalTerm(alias.names[0] ?? '', normalize);
+  const named: AliasRule[] = [];
+  for (const alias of corpusAliases) {
+    for (const name of alias.names) {
+      const words = name.split(/[\s-]+/).map(normalize).filter((w) => w.length > 0);
+      if (words.length > 0) named.push({ phrase: words, terms: [own(alias)] });
+    }
+  }
+  const known = new Lexicon([...rules, ...named]);
+  const termsOf = (name: string): string[] => {
+    const words = name.split(/[\s-]+/).filter((w) => w.length > 0).map((raw) => ({ raw, normalized: normalize(raw) }));
+    const match = known.match(words, 0);
+    return match && match.length === words.length ? [...match.terms] : [canonicalTerm(name, normalize)];
+  };
+  for (const alias of corpusAliases) {
+    // One name and nothing else it stands for: the entry only says what kind of name it is.
+    if (alias.names.length === 1 && alias.also.length === 0) continue;
+    const terms = [...new Set([own(alias), ...alias.also.flatMap(termsOf)])].filter((t) => t.length > 0);
+    for (const name of alias.names) add(name.trim(), terms);
   }
   return rules;
 }
@@ -144,7 +160,15 @@ export function canonicalTerm(name: string, normalize: WordNormalizer): string {
 export class Lexicon {
   private readonly byFirstWord = new Map<string, AliasRule[]>();
 
-  constructor(rules: readonly AliasRule[]) {
+  /**
+   * `places` and `demonyms`: normalized names of places (countries, capitals, the
+   * corpus's places) and adjectives of peoples, for recognizing entities (entities.ts).
+   */
+  constructor(
+    rules: readonly AliasRule[],
+    readonly places: ReadonlySet<string> = new Set(),
+    readonly demonyms: ReadonlySet<string> = new Set(),
+  ) {
     for (const rule of rules) {
       const first = rule.phrase[0];
       if (first === undefined) continue;
@@ -174,4 +198,9 @@ export class Lexicon {
 
 function isUpperCaseWord(raw: string): boolean {
   return raw === raw.toUpperCase() && /\p{Lu}/u.test(raw);
+}
+
+/** The lexicon of the built-in rules and a corpus's own aliases, with its places and demonyms. */
+export function createLexicon(normalize: WordNormalizer, corpusAliases: readonly CorpusAlias[] = []): Lexicon {
+  return new Lexicon(builtInAliases(normalize, corpusAliases), placeNames(normalize, corpusAliases), demonyms(normalize, corpusAliases));
 }

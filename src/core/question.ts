@@ -1,3 +1,4 @@
+import { PLACE_KINDS_PLURAL } from './lexicon';
 import type { NlpToken } from './nlp';
 
 /**
@@ -43,10 +44,11 @@ const CUES: ReadonlyArray<[AnswerType, RegExp]> = [
   ['DATE', /^\s*(?:since\s+)?when\b|\b(?:on\s+)?(?:what|which)\s+(?:year|date|month|day(?:\s+of\s+the\s+week)?|time)\b|\bwhen\b/i],
   ['PLACE', /^\s*where\b|\b(?:in|at)\s+(?:what|which)\s+(?:city|country|place|town)\b|\bwhich\s+(?:city|country|place|town)\b|\bwhere\b/i],
   ['NAME', /\bwhat\s+(?:is|was|are|were)\s+the\s+names?\s+of\b/i],
-  // "Which Russian leader", "which islands": only the interrogative is the cue; the noun
+  // "Which Russian leader", "which provinces": only the interrogative is the cue; the noun
   // says what the question is about and must be matched like any topic word.
   ['PERSON', /^\s*who(?:m|se|'s)?\b|\b(?:which|what)(?=\s+(?:[\w-]+\s+){0,2}(?:person|man|woman|official|leader|minister|president|diplomat|politician|spokesman|envoy)\b)|\bwho\b/i],
-  ['LIST', /\b(?:which|what)(?=\s+(?:\w+\s+)?(?:islands|islets|countries|cities|people|places|names)\b)/i],
+  // Several places, people or names: kinds of place in the plural (lexicon.ts), "people", "names".
+  ['LIST', new RegExp(`\\b(?:which|what)(?=\\s+(?:\\w+\\s+)?(?:${[...PLACE_KINDS_PLURAL, 'people', 'names'].join('|')})\\b)`, 'i')],
   ['THING', /^\s*(?:which|what)\s+(?:kinds?|types?|sorts?)\s+of\b|^\s*which\b|^\s*what(?=\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|was|were|did|does|do|has|have|had|will|would)\b)/i],
   ['OBJECT', /^\s*what\s+(?:did|does|do|will|would|has|have|had)\b/i],
 ];

@@ -20,7 +20,8 @@ import type { Corpus, CorpusDocument } from './corpus';
 import { documentEntities, storedEntities, tagSpan, type DocumentEntities, type StoredEntities } from './entities';
 import { Memo } from './memo';
 import type { NlpToken } from './nlp';
-import { builtInAliases, Lexicon } from './lexicon';
+import type { CorpusAlias } from './corpus-aliases';
+import { createLexicon } from './lexicon';
 import { articleReach, BM25, championLists, DEFAULT_BUDGET, FIELD_BOOSTS, MiniSearchRetriever, searchable, type ArticleLayout, type ChampionLists, type RetrievalBudget, type Retriever } from './retrieval';
 import { FIELDS, TermVectorsBuilder, type TermVectors } from './term-vectors';
 import type { Thesaurus } from './thesaurus';
@@ -125,8 +126,9 @@ export function miniSearchOptions() {
   };
 }
 
-export function createAnalyzer(): Analyzer {
-  return new Analyzer(new Lexicon(builtInAliases(normalizeWord)));
+/** The analyzer of a corpus: the built-in lexicon and the corpus's own aliases (see corpus-aliases.ts). */
+export function createAnalyzer(corpusAliases: readonly CorpusAlias[] = []): Analyzer {
+  return new Analyzer(createLexicon(normalizeWord, corpusAliases));
 }
 
 /** What analyzing one article gives the index; plain data, so that it can be made in another thread. */
@@ -210,7 +212,7 @@ export class IndexBuilder {
 
 /** Builds the index of `corpus` in this thread (see src/node/parallel-index.ts for more threads). */
 export function buildIndex(corpus: Corpus, options: IndexOptions = {}): SentenceIndex {
-  const analyzer = createAnalyzer();
+  const analyzer = createAnalyzer(corpus.aliases);
   const builder = new IndexBuilder(corpus);
   corpus.documents.forEach((document, done) => {
     builder.add(analyzeDocument(document, analyzer));

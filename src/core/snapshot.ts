@@ -9,7 +9,8 @@
  * an index of millions of sentences is written and read a line at a time (one JSON text
  * would exceed the longest string V8 can hold):
  *
- *   header       format, version, counts
+ *   header       format, version, counts, the corpus's own aliases (its aliases.yaml, which
+ *                questions are analyzed with as the articles were)
  *   document     one per article
  *   terms        the term vectors' terms, in id order, with how each is written in the
  *                corpus ("" for a term that is never a word as written), in chunks
@@ -32,8 +33,12 @@ import { TermVectors } from './term-vectors';
 import type { Thesaurus } from './thesaurus';
 
 export const SNAPSHOT_FORMAT = 'citeqa-index';
-/** Raised when the records change, or the analysis that makes their terms (6: invisible characters, long words). */
-export const SNAPSHOT_VERSION = 6;
+/**
+ * Raised when the records change, or the analysis that makes their terms (6: invisible
+ * characters, long words; 7: the corpus's aliases in the header, corpus knowledge out of
+ * the built-in lexicon).
+ */
+export const SNAPSHOT_VERSION = 7;
 
 /** How much one record holds at most: items of a list, elements of a typed array (4 MB of uint32). */
 export interface ChunkSizes {
@@ -54,6 +59,7 @@ const recordSchema = z.discriminatedUnion('kind', [
     version: z.literal(SNAPSHOT_VERSION),
     documents: z.number().int().nonnegative(),
     sentences: z.number().int().nonnegative(),
+    aliases: z.array(z.strictObject({ names: z.array(z.string()).min(1), also: z.array(z.string()), kind: z.enum(['place', 'demonym']).optional() })),
   }),
   z.object({
     kind: z.literal('document'),
@@ -91,7 +97,8 @@ export function* snapshotRecords(index: SentenceIndex, sizes: ChunkSizes = CHUNK
     return record;
   };
   const { corpus, parts } = index;
-  yield emit({ kind: 'header', format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, documents: corpus.documents.length, sentences: corpus.sentenceCount });
+  const aliases = corpus.aliases.map(({ names, also, kind }) => ({ names: [...names], also: [...also], ...(kind ? { kind } : {}) }));
+  yield emit({ kind: 'header', format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, documents: corpus.documents.length, sentences: corpus.sentenceCount, aliases });
   for (const [i, d] of corpus.documents.entries()) {
     const { people, spans, speakers } = parts.entities[i] as StoredEntities;
     yield emit({
@@ -210,7 +217,7 @@ export class SnapshotReader {
   finish(options: { thesaurus?: Thesaurus } = {}): SentenceIndex {
     if (!this.header) throw invalid('it is empty');
     if (!this.ended) throw invalid(`it is cut short after ${this.count} records`);
-    const corpus = fromDocuments(this.documents);
+    const corpus = fromDocuments(this.documents, [], this.header.aliases);
     if (this.documents.length !== this.header.documents || corpus.sentenceCount !== this.header.sentences) {
       throw invalid(`it has ${this.documents.length} documents and ${corpus.sentenceCount} sentences, its header says ${this.header.documents} and ${this.header.sentences}`);
     }
@@ -236,7 +243,7 @@ export class SnapshotReader {
       throw invalid(`its search index has ${search.documentCount} articles and ${vectors.sentenceCount} sentences, its documents ${corpus.documents.length} and ${corpus.sentenceCount}`);
     }
     try {
-      index = assembleIndex(corpus, { search, surfaces: this.surfaces, vectors, entities: this.entities, champions }, createAnalyzer(), options.thesaurus);
+      index = assembleIndex(corpus, { search, surfaces: this.surfaces, vectors, entities: this.entities, champions }, createAnalyzer(corpus.aliases), options.thesaurus);
     } catch (error) {
       throw invalid((error as Error).message);
     }

@@ -1,9 +1,11 @@
 /**
- * Reads a corpus directory from disk: every `.md` file below it, in a stable order.
+ * Reads a corpus directory from disk: every `.md` file below it, in a stable order, and
+ * the corpus's own aliases (`aliases.yaml` at its top, optional: see corpus-aliases.ts).
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildCorpus, type Corpus, type CorpusFile } from '../core/corpus';
+import { ALIASES_FILE } from '../core/corpus-aliases';
 import { CiteqaError, CorpusError } from '../core/errors';
 
 /** File ending of an article; other files in the directory are reported and skipped. */
@@ -13,6 +15,8 @@ export interface CorpusDirListing {
   readonly files: readonly CorpusFile[];
   /** Files below the directory that are not articles (README.txt, images...), relative paths. */
   readonly skipped: readonly string[];
+  /** The corpus's aliases file, when it has one. */
+  readonly aliases?: CorpusFile;
 }
 
 /**
@@ -31,9 +35,18 @@ export async function readCorpusDir(dir: string): Promise<CorpusDirListing> {
   const files: CorpusFile[] = [];
   const skipped: string[] = [];
   const problems: { file: string; message: string }[] = [];
+  let aliases: CorpusFile | undefined;
   for (const entry of entries.sort()) {
     const full = path.join(dir, entry);
     if (path.basename(entry).startsWith('.')) continue;
+    if (entry === ALIASES_FILE) {
+      try {
+        aliases = { name: entry, bytes: await readFile(full) };
+      } catch (error) {
+        problems.push({ file: entry, message: `cannot read: ${describeFsError(error)}` });
+      }
+      continue;
+    }
     if (!entry.endsWith(ARTICLE_EXTENSION)) {
       if (!(await isDirectory(full))) skipped.push(entry);
       continue;
@@ -49,13 +62,13 @@ export async function readCorpusDir(dir: string): Promise<CorpusDirListing> {
     const others = skipped.length === 0 ? '' : ` (only ${skipped.length === 1 ? '1 other file' : `${skipped.length} other files`})`;
     throw new CiteqaError('corpus_invalid', `the corpus directory ${dir} holds no articles${others}: add at least one ${ARTICLE_EXTENSION} file, front matter then text`);
   }
-  return { files, skipped };
+  return { files, skipped, ...(aliases ? { aliases } : {}) };
 }
 
 /** Reads and builds the corpus in `dir`; throws a {@link CorpusError} listing every problem. */
 export async function loadCorpusDir(dir: string): Promise<{ corpus: Corpus; skipped: readonly string[] }> {
-  const { files, skipped } = await readCorpusDir(dir);
-  return { corpus: buildCorpus(files), skipped };
+  const { files, skipped, aliases } = await readCorpusDir(dir);
+  return { corpus: buildCorpus(files, aliases), skipped };
 }
 
 async function isDirectory(file: string): Promise<boolean> {

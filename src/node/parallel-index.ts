@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Corpus, CorpusDocument } from '../core/corpus';
+import type { CorpusAlias } from '../core/corpus-aliases';
 import { buildIndex, createAnalyzer, IndexBuilder, type AnalyzedDocument, type IndexOptions, type SentenceIndex } from '../core/search-index';
 
 export interface AnalysisRequest {
@@ -29,10 +30,12 @@ const BATCH = 25;
 /** Below this many articles, starting threads (each loads the language model) costs more than it saves. */
 const MIN_PARALLEL = 200;
 
-function startWorker(): Worker {
+/** A thread analyzing with the corpus's own aliases (its `workerData`), as this thread would. */
+function startWorker(aliases: readonly CorpusAlias[]): Worker {
+  const workerData = { aliases };
   return __filename.endsWith('.ts')
-    ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'analysis-worker.ts'))});`, { eval: true })
-    : new Worker(path.join(__dirname, 'analysis-worker.js'));
+    ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'analysis-worker.ts'))});`, { eval: true, workerData })
+    : new Worker(path.join(__dirname, 'analysis-worker.js'), { workerData });
 }
 
 export async function buildIndexInParallel(corpus: Corpus, options: ParallelIndexOptions = {}): Promise<SentenceIndex> {
@@ -46,7 +49,7 @@ export async function buildIndexInParallel(corpus: Corpus, options: ParallelInde
   let sent = 0;
   let added = 0;
   let done = 0;
-  const workers = Array.from({ length: threads }, startWorker);
+  const workers = Array.from({ length: threads }, () => startWorker(corpus.aliases));
   try {
     await new Promise<void>((resolve, reject) => {
       let failed = false;
@@ -96,5 +99,5 @@ export async function buildIndexInParallel(corpus: Corpus, options: ParallelInde
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return builder.finish(createAnalyzer(), options);
+  return builder.finish(createAnalyzer(corpus.aliases), options);
 }

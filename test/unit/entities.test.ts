@@ -1,5 +1,6 @@
+import { buildCorpus } from '../../src/core/corpus';
 import { documentEntities, storedEntities } from '../../src/core/entities';
-import { SEED_ID, seedIndexOnce } from '../helpers';
+import { articleText, SEED_ID, seedIndexOnce, textFile } from '../helpers';
 
 describe('what is recognized in an article', () => {
   const index = seedIndexOnce();
@@ -39,5 +40,59 @@ describe('what is recognized in an article', () => {
       expect(copy.speaker(n)).toEqual(recognized.speaker(n));
     });
     expect(copy.entitiesIn(0, seed.text.length).length).toBe(stored.spans.length / 4);
+  });
+});
+
+describe('people found by general evidence, not only after a title', () => {
+  const index = seedIndexOnce();
+  const recognize = (body: string) => {
+    const corpus = buildCorpus([textFile('a.md', articleText({ id: 'people' }, `Headline\n\n${body}`))]);
+    return documentEntities(corpus.documents[0]!, index.analyzer);
+  };
+  const names = (body: string) => recognize(body).people.map((p) => p.name);
+
+  it('by a title before the name, with the role', () => {
+    expect(recognize('The talks were led by Finance Minister Jane Okafor on Monday.').people).toEqual([
+      expect.objectContaining({ name: 'Jane Okafor', roles: ['Finance Minister'] }),
+    ]);
+  });
+
+  it('by apposition, with the role', () => {
+    const people = recognize('Maria Castellano, the city council leader, opened the meeting on Monday.').people;
+    expect(people).toEqual([expect.objectContaining({ name: 'Maria Castellano', roles: ['the city council leader'] })]);
+  });
+
+  it('by speech', () => {
+    expect(names('"We are ready for the season," said Tomas Brenner at the ground.')).toEqual(['Tomas Brenner']);
+    expect(names('Tomas Brenner said the club was ready for the season.')).toEqual(['Tomas Brenner']);
+  });
+
+  it('by a full name repeated by its surname, a pronoun following', () => {
+    expect(names('Ayo Danjuma scored twice in the second half. Danjuma was substituted after he was injured.')).toEqual(['Ayo Danjuma']);
+  });
+
+  it('not places, organizations, teams or English words written in capitals', () => {
+    expect(names('The Denver Broncos won. The Broncos scored after the break, and their coach praised his side.')).toEqual([]);
+    expect(names('The Nobel Foundation said on Monday that the prize was given to a chemist.')).toEqual([]);
+    expect(names('Eastern Time is used in the region. The time zone is shared with its neighbour, said a spokesman.')).toEqual([]);
+  });
+
+  it('types a person so found as a person where named', () => {
+    const recognized = recognize('Ayo Danjuma scored twice in the second half. Danjuma was substituted after he was injured.');
+    expect(recognized.entitiesIn(0, 200).filter((e) => e.type === 'PERSON').length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('people found by a common noun before a full name, and names with particles', () => {
+  const index = seedIndexOnce();
+  const names = (body: string) =>
+    documentEntities(buildCorpus([textFile('a.md', articleText({ id: 'people' }, `Headline\n\n${body}`))]).documents[0]!, index.analyzer).people.map((p) => p.name);
+
+  it('takes "engineer Benjamin Lamme" for a person, without a role', () => {
+    expect(names('The design was improved by engineer Benjamin Lamme within a year.')).toEqual(['Benjamin Lamme']);
+  });
+
+  it('keeps a particle inside a name', () => {
+    expect(names('In 1525 the reformer married the schoolteacher Katharina von Bora in the town.')).toEqual(['Katharina von Bora']);
   });
 });
