@@ -289,7 +289,7 @@ export async function siege(floodMs: number): Promise<SiegeFigures> {
       await watched(port, 'ask one 999-letter word', async () => {
         const peers = await openPeers(port, ['127.0.0.8'], 4);
         let n = 0;
-        await flood(peers, () => ({ type: 'ask', question: `${'ab'.repeat(499)}${freshWord(n++)}` }), 10, floodMs);
+        await flood(peers, () => ({ type: 'ask', question: `${freshWord(n++)}${'ab'.repeat(500)}`.slice(0, 1000) }), 10, floodMs);
         return peers;
       }),
     );
