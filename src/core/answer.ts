@@ -10,6 +10,7 @@ import { checkAskRequest } from './request';
 import type { SentenceIndex } from './search-index';
 import type { Wanted } from './question';
 import { candidates } from './short-answer';
+import { bestSpan, readQuestion, spanThreshold } from './span-scorer';
 import { tenseAt } from './tense';
 
 /** Where a passage comes from, precise enough for anyone to check it. */
@@ -161,7 +162,7 @@ function mergeSpans(spans: ReadonlyArray<readonly [number, number]>): Array<[num
 /** The best span of the wanted kind among the passages, nearest to the matched words. */
 function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly Passage[]): ShortAnswer | undefined {
   const { wanted } = ranking;
-  if (!wanted) return undefined;
+  if (!wanted) return learnedShortAnswer(index, ranking, passages);
   // "Who said ...?" answered by a quotation that names no one else: its speaker, where a
   // passage names them.
   const top = ranking.sentences[0];
@@ -194,6 +195,24 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     const date = wanted.type === 'DATE' ? resolveDate(text, document.published, tenseAt(document.text, span, best)) : undefined;
     return { text, passage: n, start: best.start - span.start, end: best.end - span.start, ...(date ? { date } : {}) };
   }
+  return learnedShortAnswer(index, ranking, passages);
+}
+
+/**
+ * Where no span of the asked kind is found by the rules above (or the question's kind is
+ * not one they know: "what does X stand for", "what is X"), the learned scorer's best span
+ * of the first passages, when it is confident enough (span-scorer.ts).
+ */
+function learnedShortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly Passage[]): ShortAnswer | undefined {
+  const question = readQuestion(index, ranking.conversation.question);
+  const threshold = spanThreshold();
+  for (const [n, ranked] of ranking.sentences.entries()) {
+    if (!passages[n] || n > 2) break;
+    const best = bestSpan(index, question, ranked);
+    if (!best || best.probability < threshold) continue;
+    const span = sentenceSpan(ranked.document, ranked.sentence);
+    return { text: ranked.document.text.slice(best.start, best.end), passage: n, start: best.start - span.start, end: best.end - span.start };
+  }
   return undefined;
 }
 
@@ -213,5 +232,8 @@ function declineMessage(ranking: Ranking): string {
   // A word past MAX_WORD_LENGTH is shown by its beginning: it may be a thousand characters.
   const quoted = ranking.unknownWords.slice(0, 5).map((word) => `"${word.length > MAX_WORD_LENGTH ? `${[...word].slice(0, MAX_WORD_LENGTH).join('')}…` : word}"`);
   const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
+  if (ranking.reason === 'not-in-passage') {
+    return `The articles don't say: the closest passages, below, never mention ${list} with the rest of the question.`;
+  }
   return `The articles don't say: they never mention ${list}.`;
 }
