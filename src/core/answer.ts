@@ -10,6 +10,7 @@ import { checkAskRequest } from './request';
 import type { SentenceIndex } from './search-index';
 import type { Wanted } from './question';
 import { candidates } from './short-answer';
+import type { SpanQuestion } from './span-features';
 import { bestSpan, readQuestion, spanThreshold } from './span-scorer';
 import { tenseAt } from './tense';
 
@@ -162,7 +163,8 @@ function mergeSpans(spans: ReadonlyArray<readonly [number, number]>): Array<[num
 /** The best span of the wanted kind among the passages, nearest to the matched words. */
 function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly Passage[]): ShortAnswer | undefined {
   const { wanted } = ranking;
-  if (!wanted) return learnedShortAnswer(index, ranking, passages);
+  const question = readQuestion(index, ranking.conversation.question);
+  if (!wanted) return learnedShortAnswer(index, question, ranking, passages, 0, 2);
   // "Who said ...?" answered by a quotation that names no one else: its speaker, where a
   // passage names them.
   const top = ranking.sentences[0];
@@ -184,30 +186,40 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     const entities = index.entities(document);
     const matched = matchedSpans(index, ranked, ranked.matchedTerms);
     const found = candidates(wanted, document.text, span.start, span.end, entities, matched, entities.speaker(sentence), matchedSpans(index, ranked, ranked.matchedTerms, true));
-    if (found.length === 0) continue;
+    // Where the rules find no span of the asked kind, the learned scorer may.
+    const learned = () => learnedShortAnswer(index, question, ranking, passages, n, n);
+    if (found.length === 0) {
+      const short = learned();
+      if (short) return short;
+      continue;
+    }
     const distance = (c: { start: number; end: number }) =>
       matched.length === 0 ? 0 : Math.min(...matched.map(([s, e]) => (e <= c.start ? c.start - e : s >= c.end ? s - c.end : 0)));
     // A short answer is a span of its passage, by contract.
     const inside = found.filter((c) => c.start >= span.start && c.end <= span.end && c.end > c.start);
     const best = [...inside].sort((a, b) => b.fit - a.fit || distance(a) - distance(b))[0];
-    if (!best) continue;
+    if (!best) {
+      const short = learned();
+      if (short) return short;
+      continue;
+    }
     const text = document.text.slice(best.start, best.end);
     const date = wanted.type === 'DATE' ? resolveDate(text, document.published, tenseAt(document.text, span, best)) : undefined;
     return { text, passage: n, start: best.start - span.start, end: best.end - span.start, ...(date ? { date } : {}) };
   }
-  return learnedShortAnswer(index, ranking, passages);
+  return undefined;
 }
 
 /**
- * Where no span of the asked kind is found by the rules above (or the question's kind is
- * not one they know: "what does X stand for", "what is X"), the learned scorer's best span
- * of the first passages, when it is confident enough (span-scorer.ts).
+ * The learned scorer's best span (span-scorer.ts) among passages `from` to `upTo`, when it
+ * is confident enough: for questions of a kind the typed rules above do not know ("what
+ * does X stand for", "what is X") and passages where they find nothing.
  */
-function learnedShortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly Passage[]): ShortAnswer | undefined {
-  const question = readQuestion(index, ranking.conversation.question);
+function learnedShortAnswer(index: SentenceIndex, question: SpanQuestion, ranking: Ranking, passages: readonly Passage[], from: number, upTo: number): ShortAnswer | undefined {
   const threshold = spanThreshold();
-  for (const [n, ranked] of ranking.sentences.entries()) {
-    if (!passages[n] || n > 2) break;
+  for (let n = from; n <= upTo; n++) {
+    const ranked = ranking.sentences[n];
+    if (!ranked || !passages[n]) break;
     const best = bestSpan(index, question, ranked);
     if (!best || best.probability < threshold) continue;
     const span = sentenceSpan(ranked.document, ranked.sentence);
