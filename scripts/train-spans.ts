@@ -11,9 +11,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fitLogistic, probability, type Example, type LogisticModel } from '../src/core/logistic';
-import { tag } from '../src/core/nlp';
 import { buildIndex } from '../src/core/search-index';
-import { spanCandidates, spanFeatures, spanQuestion, SPAN_FEATURES } from '../src/core/span-features';
+import { readQuestion } from '../src/core/span-scorer';
+import { sentenceView, spanCandidates, spanFeatures, SPAN_FEATURES } from '../src/core/span-features';
 import { bestOver, exactMatch, f1 } from '../src/eval/squad-score';
 import { loadCorpusDir } from '../src/node/corpus-dir';
 
@@ -54,11 +54,12 @@ async function main() {
     const entities = index.entities(document);
     const tokens = entities.tokensIn(span.start, span.end);
     const sentenceTerms = index.sentenceTerms({ document, sentence });
-    const question = spanQuestion(item.question, index.analyzer.terms(item.question), tag(item.question).tokens);
+    const question = readQuestion(index, item.question);
     const golds = item.answers.map((a) => a.text);
+    const view = sentenceView(question, tokens, sentenceTerms);
     const candidates = spanCandidates(document.text, span.start, span.end, tokens, entities.entitiesIn(span.start, span.end)).map((c) => {
       const text = document.text.slice(c.start, c.end);
-      return { text, x: spanFeatures(question, c, document.text, tokens, sentenceTerms), em: bestOver(golds, text, exactMatch), f1: bestOver(golds, text, f1) };
+      return { text, x: spanFeatures(question, c, document.text, view), em: bestOver(golds, text, exactMatch), f1: bestOver(golds, text, f1) };
     });
     rows.push({ doc: item.doc, golds, candidates });
   }

@@ -232,22 +232,38 @@ export function spanCandidates(text: string, start: number, end: number, tokens:
   return out;
 }
 
+/** A sentence's tokens and which of them are question words: computed once for all its candidates. */
+export interface SentenceView {
+  readonly tokens: readonly NlpToken[];
+  readonly matched: readonly boolean[];
+  /** Whether the question shares any word with the sentence. */
+  readonly anyMatched: boolean;
+}
+
+export function sentenceView(question: SpanQuestion, tokens: readonly NlpToken[], sentenceTerms: readonly Term[]): SentenceView {
+  const spans = sentenceTerms.filter((t) => !t.alias && question.terms.has(t.term)).sort((a, b) => a.start - b.start);
+  // Both lists are in document order: one merge pass.
+  const matched: boolean[] = [];
+  let k = 0;
+  for (const token of tokens) {
+    while (k < spans.length && spans[k]!.end <= token.start) k++;
+    let hit = false;
+    for (let j = k; j < spans.length && spans[j]!.start < token.end && !hit; j++) hit = token.start < spans[j]!.end;
+    matched.push(hit);
+  }
+  return { tokens, matched, anyMatched: spans.length > 0 };
+}
+
 /** Feature values of `candidate` (in the order of {@link SPAN_FEATURES}). */
-export function spanFeatures(
-  question: SpanQuestion,
-  candidate: SpanCandidate,
-  text: string,
-  tokens: readonly NlpToken[],
-  sentenceTerms: readonly Term[],
-): number[] {
+export function spanFeatures(question: SpanQuestion, candidate: SpanCandidate, text: string, view: SentenceView): number[] {
+  const { tokens } = view;
   const x = new Array<number>(SPAN_FEATURES.length).fill(0);
   const kind = SPAN_KINDS.indexOf(candidate.kind);
   x[kind] = 1;
   x[SPAN_KINDS.length + QUESTION_CLASSES.indexOf(question.cls) * SPAN_KINDS.length + kind] = 1;
   let f = SPAN_KINDS.length * (QUESTION_CLASSES.length + 1);
 
-  const matched = sentenceTerms.filter((t) => !t.alias && question.terms.has(t.term));
-  const isMatched = (token: NlpToken) => matched.some((m) => m.start < token.end && token.start < m.end);
+  const isMatched = (n: number) => view.matched[n] === true;
   const inside: number[] = [];
   let first = -1;
   let last = -1;
@@ -263,11 +279,11 @@ export function spanFeatures(
     last = first;
   }
   const content = inside.filter((n) => !DETERMINERS.test(tokens[n]!.text) && tokens[n]!.pos !== 'PUNCT');
-  const matchedPositions = tokens.flatMap((t, n) => (isMatched(t) && (n < first || n > last) ? [n] : []));
+  const matchedPositions = tokens.flatMap((_, n) => (isMatched(n) && (n < first || n > last) ? [n] : []));
   const distance = matchedPositions.length === 0 ? tokens.length : Math.min(...matchedPositions.map((n) => (n < first ? first - n : n - last)));
 
-  x[f++] = content.length === 0 ? 1 : content.filter((n) => isMatched(tokens[n]!)).length / content.length;
-  x[f++] = matched.length === 0 ? 1 : 0;
+  x[f++] = content.length === 0 ? 1 : content.filter(isMatched).length / content.length;
+  x[f++] = view.anyMatched ? 0 : 1;
   x[f++] = Math.log1p(distance);
   x[f++] = new Set(matchedPositions.filter((n) => (n < first ? first - n : n - last) <= 3).map((n) => tokens[n]!.lemma)).size / Math.max(1, question.terms.size);
   x[f++] = matchedPositions.includes(first - 1) || matchedPositions.includes(first - 2) ? 1 : 0;

@@ -6,7 +6,8 @@
 import { checkModel, probability, type LogisticModel } from './logistic';
 import { tag } from './nlp';
 import type { SentenceIndex, SentenceRef } from './search-index';
-import { spanCandidates, spanFeatures, spanQuestion, SPAN_FEATURES, type SpanQuestion } from './span-features';
+import { MAX_TAGGED_LENGTH } from './cost';
+import { sentenceView, spanCandidates, spanFeatures, spanQuestion, SPAN_FEATURES, type SpanQuestion } from './span-features';
 import data from './span-model.json';
 
 /** A span of the document text, with the model's probability that it is the answer. */
@@ -34,7 +35,8 @@ export function spanThreshold(): number {
 
 /** What the scorer needs of a question; computed once per question. */
 export function readQuestion(index: SentenceIndex, question: string): SpanQuestion {
-  return spanQuestion(question, index.analyzer.terms(question), tag(question).tokens);
+  // Only the beginning is tagged, as in ranking (cost.ts): the focus word is near the start.
+  return spanQuestion(question, index.analyzer.terms(question), tag(question.slice(0, MAX_TAGGED_LENGTH)).tokens);
 }
 
 /** The likeliest short answer in sentence `ref`, if the sentence has any candidate. */
@@ -46,9 +48,10 @@ export function bestSpan(index: SentenceIndex, question: SpanQuestion, ref: Sent
   const tokens = entities.tokensIn(span.start, span.end);
   const terms = index.sentenceTerms(ref);
   const { model } = spanModel();
+  const view = sentenceView(question, tokens, terms);
   let best: ScoredSpan | undefined;
   for (const candidate of spanCandidates(document.text, span.start, span.end, tokens, entities.entitiesIn(span.start, span.end))) {
-    const p = probability(model, spanFeatures(question, candidate, document.text, tokens, terms));
+    const p = probability(model, spanFeatures(question, candidate, document.text, view));
     if (!best || p > best.probability) best = { start: candidate.start, end: candidate.end, probability: p };
   }
   return best;

@@ -1,5 +1,5 @@
 import { tag } from '../../src/core/nlp';
-import { questionClass, questionFocus, spanCandidates, spanFeatures, spanQuestion, SPAN_FEATURES } from '../../src/core/span-features';
+import { sentenceView, questionClass, questionFocus, spanCandidates, spanFeatures, spanQuestion, SPAN_FEATURES } from '../../src/core/span-features';
 
 describe('questionClass', () => {
   it.each([
@@ -39,7 +39,7 @@ describe('spanCandidates', () => {
   it('gives one value per feature', () => {
     const question = spanQuestion('What does AFC stand for?', [], tag('What does AFC stand for?').tokens);
     const candidate = spanCandidates(text, 0, text.length, tokens, entities)[0]!;
-    expect(spanFeatures(question, candidate, text, tokens, [])).toHaveLength(SPAN_FEATURES.length);
+    expect(spanFeatures(question, candidate, text, sentenceView(question, tokens, []))).toHaveLength(SPAN_FEATURES.length);
   });
 });
 
