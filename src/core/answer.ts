@@ -163,7 +163,9 @@ function mergeSpans(spans: ReadonlyArray<readonly [number, number]>): Array<[num
 /** The best span of the wanted kind among the passages, nearest to the matched words. */
 function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly Passage[]): ShortAnswer | undefined {
   const { wanted } = ranking;
-  const question = readQuestion(index, ranking.conversation.question);
+  // Read for the learned scorer only when the rules leave a passage without a span.
+  let read: SpanQuestion | undefined;
+  const question = () => (read ??= readQuestion(index, ranking.conversation.question));
   if (!wanted) return learnedShortAnswer(index, question, ranking, passages, 0, 2);
   // "Who said ...?" answered by a quotation that names no one else: its speaker, where a
   // passage names them.
@@ -215,12 +217,12 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
  * is confident enough: for questions of a kind the typed rules above do not know ("what
  * does X stand for", "what is X") and passages where they find nothing.
  */
-function learnedShortAnswer(index: SentenceIndex, question: SpanQuestion, ranking: Ranking, passages: readonly Passage[], from: number, upTo: number): ShortAnswer | undefined {
+function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, ranking: Ranking, passages: readonly Passage[], from: number, upTo: number): ShortAnswer | undefined {
   const threshold = spanThreshold();
   for (let n = from; n <= upTo; n++) {
     const ranked = ranking.sentences[n];
     if (!ranked || !passages[n]) break;
-    const best = bestSpan(index, question, ranked);
+    const best = bestSpan(index, question(), ranked);
     if (!best || best.probability < threshold) continue;
     const span = sentenceSpan(ranked.document, ranked.sentence);
     return { text: ranked.document.text.slice(best.start, best.end), passage: n, start: best.start - span.start, end: best.end - span.start };
