@@ -10,6 +10,8 @@ import { checkAskRequest } from './request';
 import type { SentenceIndex } from './search-index';
 import type { Wanted } from './question';
 import { candidates } from './short-answer';
+import type { SpanQuestion } from './span-features';
+import { bestSpan, readQuestion, spanThreshold } from './span-scorer';
 import { tenseAt } from './tense';
 
 /** Where a passage comes from, precise enough for anyone to check it. */
@@ -161,7 +163,10 @@ function mergeSpans(spans: ReadonlyArray<readonly [number, number]>): Array<[num
 /** The best span of the wanted kind among the passages, nearest to the matched words. */
 function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly Passage[]): ShortAnswer | undefined {
   const { wanted } = ranking;
-  if (!wanted) return undefined;
+  // Read for the learned scorer only when the rules leave a passage without a span.
+  let read: SpanQuestion | undefined;
+  const question = () => (read ??= readQuestion(index, ranking.conversation.question));
+  if (!wanted) return learnedShortAnswer(index, question, ranking, passages, 0, 2);
   // "Who said ...?" answered by a quotation that names no one else: its speaker, where a
   // passage names them.
   const top = ranking.sentences[0];
@@ -183,16 +188,44 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     const entities = index.entities(document);
     const matched = matchedSpans(index, ranked, ranked.matchedTerms);
     const found = candidates(wanted, document.text, span.start, span.end, entities, matched, entities.speaker(sentence), matchedSpans(index, ranked, ranked.matchedTerms, true));
-    if (found.length === 0) continue;
+    // Where the rules find no span of the asked kind, the learned scorer may.
+    const learned = () => learnedShortAnswer(index, question, ranking, passages, n, n);
+    if (found.length === 0) {
+      const short = learned();
+      if (short) return short;
+      continue;
+    }
     const distance = (c: { start: number; end: number }) =>
       matched.length === 0 ? 0 : Math.min(...matched.map(([s, e]) => (e <= c.start ? c.start - e : s >= c.end ? s - c.end : 0)));
     // A short answer is a span of its passage, by contract.
     const inside = found.filter((c) => c.start >= span.start && c.end <= span.end && c.end > c.start);
     const best = [...inside].sort((a, b) => b.fit - a.fit || distance(a) - distance(b))[0];
-    if (!best) continue;
+    if (!best) {
+      const short = learned();
+      if (short) return short;
+      continue;
+    }
     const text = document.text.slice(best.start, best.end);
     const date = wanted.type === 'DATE' ? resolveDate(text, document.published, tenseAt(document.text, span, best)) : undefined;
     return { text, passage: n, start: best.start - span.start, end: best.end - span.start, ...(date ? { date } : {}) };
+  }
+  return undefined;
+}
+
+/**
+ * The learned scorer's best span (span-scorer.ts) among passages `from` to `upTo`, when it
+ * is confident enough: for questions of a kind the typed rules above do not know ("what
+ * does X stand for", "what is X") and passages where they find nothing.
+ */
+function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, ranking: Ranking, passages: readonly Passage[], from: number, upTo: number): ShortAnswer | undefined {
+  const threshold = spanThreshold();
+  for (let n = from; n <= upTo; n++) {
+    const ranked = ranking.sentences[n];
+    if (!ranked || !passages[n]) break;
+    const best = bestSpan(index, question(), ranked);
+    if (!best || best.probability < threshold) continue;
+    const span = sentenceSpan(ranked.document, ranked.sentence);
+    return { text: ranked.document.text.slice(best.start, best.end), passage: n, start: best.start - span.start, end: best.end - span.start };
   }
   return undefined;
 }
@@ -213,5 +246,8 @@ function declineMessage(ranking: Ranking): string {
   // A word past MAX_WORD_LENGTH is shown by its beginning: it may be a thousand characters.
   const quoted = ranking.unknownWords.slice(0, 5).map((word) => `"${word.length > MAX_WORD_LENGTH ? `${[...word].slice(0, MAX_WORD_LENGTH).join('')}…` : word}"`);
   const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
+  if (ranking.reason === 'not-in-passage') {
+    return `The articles don't say: the closest passages, below, never mention ${list} with the rest of the question.`;
+  }
   return `The articles don't say: they never mention ${list}.`;
 }

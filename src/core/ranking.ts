@@ -63,6 +63,8 @@ const STRICT_TYPES: ReadonlySet<AnswerType> = new Set(['DURATION', 'NUMBER']);
 export const CONTEXT_WEIGHT = 0.3;
 /** Sentences reranked after retrieval. */
 export const RERANK_DEPTH = 50;
+/** Passages whose words ground a question's names and numbers (see ungrounded). */
+export const GROUNDING_PASSAGES = 3;
 /** A question is declined when at least this share of its topic words is unknown to the corpus. */
 export const UNKNOWN_SHARE_TO_DECLINE = 0.5;
 /**
@@ -89,8 +91,11 @@ export interface Ranking {
   readonly sentences: readonly RankedSentence[];
   readonly answers: boolean;
   /** Why not, when `answers` is false. */
-  readonly reason?: 'no-topic' | 'unknown-words';
-  /** The question's topic words that the corpus does not contain, as the user wrote them. */
+  readonly reason?: 'no-topic' | 'unknown-words' | 'not-in-passage';
+  /**
+   * The question's topic words that the corpus does not contain, as the user wrote them;
+   * for 'not-in-passage', the names and numbers that the closest passage does not hold.
+   */
   readonly unknownWords: readonly string[];
   /** What kind of span answers the question, when it is a factoid question. */
   readonly wanted: Wanted | undefined;
@@ -150,10 +155,13 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
     words: words.map((w) => w.text),
   };
   // A follow-up's topic is the previous question's, which was already judged.
-  const decision = followUp
+  const decided: { answers: boolean; reason?: Ranking['reason']; unknownWords: string[] } = followUp
     ? { answers: results.length > 0, unknownWords: [] as string[], ...(results.length > 0 ? {} : { reason: 'unknown-words' as const }) }
     : decide(words, matchedQueryTerms, corrections, synonyms, results.length > 0);
   const interpreted = interpretation(index, question, words, corrections, followUp ? previous : undefined);
+  // Words the corpus has may still be missing where the answer would be.
+  const missing = decided.answers && !followUp ? ungrounded(index, words, scored, (w) => [...w.terms, ...(corrections.get(w.terms[0] ?? '') ?? []), ...(synonyms.get(w) ?? [])]) : [];
+  const decision = missing.length > 0 ? { answers: false, reason: 'not-in-passage' as const, unknownWords: missing } : decided;
 
   return {
     sentences: scored.slice(0, limit),
@@ -377,6 +385,35 @@ function decide(
     return { answers: false, reason: 'unknown-words', unknownWords };
   }
   return { answers: true, unknownWords };
+}
+
+/**
+ * The question's names and numbers (the words that pin down what it asks about: "Super
+ * Bowl 47", "the Treaty of Paris") that neither the best sentence's article mentions nor
+ * another passage returned pairs with the rest of the question. SQuAD 2.0's unanswerable questions are often of this kind: on
+ * the article's topic, with one name or number the article never pairs with the rest. A
+ * common word may be said otherwise ("held" for "took place"); a name rarely is.
+ * Cost: one pass over the article's term vectors.
+ */
+function ungrounded(index: SentenceIndex, words: readonly TopicWord[], passages: readonly RankedSentence[], termsOf: (word: TopicWord) => readonly string[]): string[] {
+  const best = passages[0];
+  if (!best) return [];
+  const pinning = words.filter((w) => w.proper || /^\p{N}+$/u.test(w.text));
+  if (pinning.length === 0) return [];
+  const { vectors } = index.parts;
+  // A word is also known by its typo corrections and synonyms ("Lavorv" is Lavrov).
+  const wanted = new Set(pinning.flatMap((w) => termsOf(w).flatMap((t) => vectors.termId(t) ?? [])));
+  const present = new Set<number>();
+  for (let n = 0; n < best.document.sentences.length && present.size < wanted.size; n++) {
+    const id = index.idOf(best.document, n);
+    if (id !== undefined) vectors.forEach(id, (termId) => wanted.has(termId) && present.add(termId));
+  }
+  // Another passage grounds a word when it pairs it with another word of the question.
+  const others = passages.slice(1, GROUNDING_PASSAGES);
+  const pairs = (w: TopicWord, p: RankedSentence) =>
+    termsOf(w).some((t) => p.matchedTerms.has(t)) && words.some((o) => o !== w && termsOf(o).some((t) => p.matchedTerms.has(t)));
+  const grounded = (w: TopicWord) => termsOf(w).some((t) => present.has(vectors.termId(t) ?? -1)) || others.some((p) => pairs(w, p));
+  return [...new Set(pinning.filter((w) => !grounded(w)).map((w) => w.text))];
 }
 
 /** The question with typos replaced by the corpus's words, and a follow-up's antecedent. */

@@ -1,0 +1,131 @@
+/**
+ * Fits the short-answer span scorer (src/core/span-model.json) on a SQuAD-format question
+ * file: every candidate span (src/core/span-features.ts) of the sentence that holds a gold
+ * answer is an example, positive when it matches a gold answer exactly (SQuAD's
+ * normalization). The gold sentence is the context, so the scorer is trained apart from
+ * ranking. Cross-validated by article (no article both trained and tested on); the
+ * confidence threshold is chosen on the held-out folds. Deterministic.
+ *
+ *   npm run train:spans [-- --corpus DIR --questions FILE --folds 4]
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fitLogistic, probability, type Example, type LogisticModel } from '../src/core/logistic';
+import { buildIndex } from '../src/core/search-index';
+import { readQuestion } from '../src/core/span-scorer';
+import { sentenceView, spanCandidates, spanFeatures, SPAN_FEATURES } from '../src/core/span-features';
+import { bestOver, exactMatch, f1 } from '../src/eval/squad-score';
+import { loadCorpusDir } from '../src/node/corpus-dir';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 && args[at + 1] ? args[at + 1]! : fallback;
+};
+const corpusDir = option('corpus', '/work/shared/eval/squad/corpus');
+const questionsFile = option('questions', '/work/shared/eval/squad/questions.jsonl');
+const folds = Number(option('folds', '4'));
+const out = path.join(__dirname, '..', 'src', 'core', 'span-model.json');
+/** Fitting options: fixed, so the model is the same on every machine. */
+const FIT = { l2: 1e-3, iterations: 300, rate: 0.5 } as const;
+/** What a short answer given must be worth (its F1) to be worth giving; see chooseThreshold. */
+const WRONG_COST = 0.25;
+
+interface Row {
+  readonly doc: string;
+  readonly golds: readonly string[];
+  readonly candidates: ReadonlyArray<{ readonly text: string; readonly x: number[]; readonly em: number; readonly f1: number }>;
+}
+
+async function main() {
+  const { corpus } = await loadCorpusDir(corpusDir);
+  const index = buildIndex(corpus);
+  const byId = new Map(corpus.documents.map((d) => [d.id, d]));
+  const rows: Row[] = [];
+  for (const line of readFileSync(questionsFile, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const item = JSON.parse(line) as { question: string; doc: string; answers: Array<{ text: string; start: number; end: number }>; impossible?: boolean };
+    const document = byId.get(item.doc);
+    const gold = item.answers[0];
+    if (!document || !gold || item.impossible) continue;
+    const sentence = document.sentences.findIndex((s) => s.start <= gold.start && gold.end <= s.end);
+    const span = document.sentences[sentence];
+    if (!span) continue;
+    const entities = index.entities(document);
+    const tokens = entities.tokensIn(span.start, span.end);
+    const sentenceTerms = index.sentenceTerms({ document, sentence });
+    const question = readQuestion(index, item.question);
+    const golds = item.answers.map((a) => a.text);
+    const view = sentenceView(question, tokens, sentenceTerms);
+    const candidates = spanCandidates(document.text, span.start, span.end, tokens, entities.entitiesIn(span.start, span.end)).map((c) => {
+      const text = document.text.slice(c.start, c.end);
+      return { text, x: spanFeatures(question, c, document.text, view), em: bestOver(golds, text, exactMatch), f1: bestOver(golds, text, f1) };
+    });
+    rows.push({ doc: item.doc, golds, candidates });
+  }
+  const docs = [...new Set(rows.map((r) => r.doc))].sort();
+  const foldOf = new Map(docs.map((d, i) => [d, i % folds]));
+  const examples = (rs: readonly Row[]): Example[] => rs.flatMap((r) => r.candidates.map((c) => ({ x: c.x, y: c.em === 1 ? (1 as const) : (0 as const) })));
+  const covered = rows.filter((r) => r.candidates.some((c) => c.em === 1)).length;
+  console.log(`${rows.length} questions, ${examples(rows).length} candidates; a candidate matches the gold answer exactly for ${((100 * covered) / rows.length).toFixed(1)}%`);
+
+  // Held-out predictions: the best candidate of each question, by a model that never saw its article.
+  const heldOut: Array<{ p: number; em: number; f1: number }> = [];
+  for (let k = 0; k < folds; k++) {
+    const model = fitLogistic(SPAN_FEATURES, examples(rows.filter((r) => foldOf.get(r.doc) !== k)), FIT);
+    for (const row of rows.filter((r) => foldOf.get(r.doc) === k)) heldOut.push(best(model, row));
+  }
+  heldOut.sort((a, b) => b.p - a.p);
+  const threshold = chooseThreshold(heldOut);
+  console.log('cross-validated by article, the gold sentence given:');
+  for (const t of [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, threshold]) {
+    const given = heldOut.filter((h) => h.p >= t);
+    const sum = (key: 'em' | 'f1') => given.reduce((s, h) => s + h[key], 0);
+    console.log(
+      `  threshold ${t.toFixed(3)}: answers ${((100 * given.length) / heldOut.length).toFixed(1)}%, EM ${((100 * sum('em')) / heldOut.length).toFixed(1)}, F1 ${((100 * sum('f1')) / heldOut.length).toFixed(1)}, F1 of those given ${given.length ? ((100 * sum('f1')) / given.length).toFixed(1) : '-'}${t === threshold ? '  <- chosen' : ''}`,
+    );
+  }
+  const model = fitLogistic(SPAN_FEATURES, examples(rows), FIT);
+  const round = (v: number) => Number(v.toPrecision(6));
+  const file = {
+    about: 'Short-answer span scorer: logistic regression over src/core/span-features.ts, fitted by scripts/train-spans.ts (npm run train:spans).',
+    threshold: round(threshold),
+    model: { features: model.features, mean: model.mean.map(round), scale: model.scale.map(round), weights: model.weights.map(round), bias: round(model.bias) },
+  };
+  writeFileSync(out, `${JSON.stringify(file, null, 1)}\n`);
+  console.log(`wrote ${path.relative(process.cwd(), out)}`);
+}
+
+function best(model: LogisticModel, row: Row): { p: number; em: number; f1: number } {
+  let top = { p: 0, em: 0, f1: 0 };
+  for (const c of row.candidates) {
+    const p = probability(model, c.x);
+    if (p > top.p) top = { p, em: c.em, f1: c.f1 };
+  }
+  return top;
+}
+
+/**
+ * The confidence above which a short answer is given: the one that maximizes, on articles
+ * the model never saw, the F1 of the answers given less {@link WRONG_COST} for each one
+ * given. A wrong short answer misleads a reader more than a missing one (the passage is
+ * still there), so an answer is given only where it is likely enough to be right.
+ */
+function chooseThreshold(heldOut: ReadonlyArray<{ p: number; f1: number }>): number {
+  let gain = 0;
+  let bestGain = 0;
+  let threshold = 1;
+  for (const h of heldOut) {
+    gain += h.f1 - WRONG_COST;
+    if (gain > bestGain) {
+      bestGain = gain;
+      threshold = h.p;
+    }
+  }
+  return threshold;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,33 @@
+import { ask } from '../../src/core/answer';
+import { buildCorpus } from '../../src/core/corpus';
+import { buildIndex } from '../../src/core/search-index';
+import { articleText, textFile } from '../helpers';
+
+// Two articles: each knows a name the other never mentions.
+const index = buildIndex(
+  buildCorpus([
+    textFile('match.md', articleText({ id: 'match', title: 'Rovers beat United' }, 'Rovers beat United\n\nRovers beat United 2-1 at Ashton Park on Saturday. Smith scored twice for Rovers.')),
+    textFile('council.md', articleText({ id: 'council', title: 'Council approves tram line' }, 'Council approves tram line\n\nThe council of Greendale voted 7-2 for the new tram line. The line will open in 2024.')),
+  ]),
+);
+
+describe('refusals on topic', () => {
+  it('answers a question whose names the best passage holds', () => {
+    const answer = ask(index, 'Who scored twice for Rovers?');
+    expect(answer.answered).toBe(true);
+  });
+
+  it('regression: declines a question pairing a name with an article that never mentions it, and still shows the closest passages', () => {
+    // "Greendale" is in the corpus, but not in the article about the match.
+    const answer = ask(index, 'Who scored twice for Greendale Rovers?');
+    expect(answer.answered).toBe(false);
+    expect(answer.message).toContain('"Greendale"');
+    expect(answer.passages.length).toBeGreaterThan(0);
+  });
+
+  it('declines a number the article does not pair with the question', () => {
+    const answer = ask(index, 'Which team did Rovers beat in 2024?');
+    expect(answer.answered).toBe(false);
+    expect(answer.message).toContain('"2024"');
+  });
+});
