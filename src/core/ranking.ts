@@ -7,11 +7,12 @@
  *   |                     know the word (typos: "Lavorv")
  *   |--answer cue-------> what kind of span answers it (duration, date, person...)
  *   v
- *   MiniSearch BM25 over `text` and `aliases` --> candidates
+ *   MiniSearch BM25 over `text` and `aliases` --> RERANK_DEPTH candidates
  *   v
- *   rerank: x HEADLINE_WEIGHT for headlines, x TYPE_BONUS when the sentence holds a span of
- *   the wanted kind, + CONTEXT_WEIGHT x the previous sentence's score for a sentence that
- *   refers back ("these islets", "he")
+ *   rerank: each candidate's features (rank-features.ts: its BM25, how much of the question
+ *   it and its article cover, phrases and numbers matched as units, proximity, acronyms
+ *   spelt out, its neighbours' match, a span of the wanted kind, headline) scored by the
+ *   learned model (ranker.ts, fitted by `npm run train`)
  *   v
  *   decline unless the evidence covers the question (see {@link decide})
  */
@@ -22,15 +23,12 @@ import { candidates } from './short-answer';
 import { Memo } from './memo';
 import { corrected } from './typos';
 import { ANAPHORS, answerCue, cueSpans, focusOf, type AnswerType, type Wanted } from './question';
+import { logit } from './logistic';
+import { acronymsOf, expansionBefore, rankFeatures, weightShare, type QuestionEvidence } from './rank-features';
+import { ranker } from './ranker';
 import type { RetrievedSentence } from './retrieval';
 import type { SentenceIndex, SentenceRef } from './search-index';
 
-/**
- * Weight of a document's headline (sentence 0) against its body sentences. A headline
- * names the story's topic in the question's words ("peace treaty", "foreign minister")
- * but rarely holds the fact asked for, which the body states in full.
- */
-export const HEADLINE_WEIGHT = 0.5;
 /** Weight of a lexicon alias of a question word ("premier" -> prime-minister). */
 export const ALIAS_WEIGHT = 0.8;
 /** Unknown words of one question looked up in the thesaurus and for typos (bounds the work of a long question). */
@@ -51,16 +49,11 @@ export const SYNONYM_WEIGHT = 0.5;
 export const TYPO_WEIGHT = 0.6;
 /** Weight of the previous question's terms in a follow-up ("Where would they do that?"). */
 export const FOLLOW_UP_WEIGHT = 0.6;
-/** Multiplier for a sentence holding a span of the kind the question wants. */
-export const TYPE_BONUS = 2.5;
 /**
- * The multiplier for kinds of answer that are rare and precise in news text: a sentence
- * without a duration hardly answers "how long", whatever words it shares.
+ * Kinds of answer that are rare and precise in news text (a sentence without a duration
+ * hardly answers "how long"): the ranker weighs their fit apart.
  */
-export const STRICT_TYPE_BONUS = 4;
 const STRICT_TYPES: ReadonlySet<AnswerType> = new Set(['DURATION', 'NUMBER']);
-/** Share of the previous sentence's score given to a sentence that refers back to it. */
-export const CONTEXT_WEIGHT = 0.3;
 /** Sentences reranked after retrieval. */
 export const RERANK_DEPTH = 50;
 /** Passages whose words ground a question's names and numbers (see ungrounded). */
@@ -117,6 +110,54 @@ interface TopicWord {
 
 /** Ranks the corpus's sentences for `question`; `limit` caps how many are returned. */
 export function rank(index: SentenceIndex, question: string, limit: number, previous?: Conversation): Ranking {
+  const read = readQuestion(index, question, previous);
+  const { weights, words, results, wanted, followUp, corrections, synonyms, carried, own } = read;
+  const model = ranker();
+  const scored = candidatesOf(index, read).map(({ ref, matchedTerms, features }) => ({ ...ref, score: logit(model, features), matchedTerms }));
+  scored.sort((a, b) => b.score - a.score);
+  const matchedQueryTerms = new Set([...weights.keys()].filter((t) => index.has(t)));
+  const conversation: Conversation = {
+    question,
+    terms: carriedTerms(weights, carried, own),
+    words: words.map((w) => w.text),
+  };
+  // A follow-up's topic is the previous question's, which was already judged.
+  const decided: { answers: boolean; reason?: Ranking['reason']; unknownWords: string[] } = followUp
+    ? { answers: results.length > 0, unknownWords: [] as string[], ...(results.length > 0 ? {} : { reason: 'unknown-words' as const }) }
+    : decide(words, matchedQueryTerms, corrections, synonyms, results.length > 0);
+  const interpreted = interpretation(index, question, words, corrections, followUp ? previous : undefined);
+  // Words the corpus has may still be missing where the answer would be.
+  const missing = decided.answers && !followUp ? ungrounded(index, words, scored, (w) => [...w.terms, ...(corrections.get(w.terms[0] ?? '') ?? []), ...(synonyms.get(w) ?? [])]) : [];
+  const decision = missing.length > 0 ? { answers: false, reason: 'not-in-passage' as const, unknownWords: missing } : decided;
+
+  return {
+    sentences: scored.slice(0, limit),
+    answers: decision.answers,
+    ...(decision.reason ? { reason: decision.reason } : {}),
+    unknownWords: decision.unknownWords,
+    wanted,
+    queryTerms: weights,
+    ...(interpreted ? { interpreted } : {}),
+    conversation,
+  };
+}
+
+/** A question as read: its words and terms, what it wants, and the sentences retrieved for it. */
+interface ReadQuestion {
+  readonly question: string;
+  readonly analyzed: readonly Term[];
+  readonly words: readonly TopicWord[];
+  readonly weights: Map<string, number>;
+  readonly synonyms: ReadonlyMap<TopicWord, readonly string[]>;
+  readonly corrections: ReadonlyMap<string, readonly string[]>;
+  readonly followUp: boolean;
+  readonly carried: readonly string[];
+  readonly own: readonly string[];
+  readonly results: readonly RetrievedSentence[];
+  readonly wanted: Wanted | undefined;
+}
+
+function readQuestion(index: SentenceIndex, question: string, previous?: Conversation): ReadQuestion {
   const cue = answerCue(question);
   const cueWords = cueSpans(question, cue);
   const tagged = tag(taggedPart(question)).tokens;
@@ -144,35 +185,10 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   // The retriever bounds the work of one question (its rarest terms are searched; see
   // retrieval.ts). Every term the corpus has is evidence, searched or not.
   const results = index.retriever.retrieve(weights, RERANK_DEPTH);
-  const matchedQueryTerms = new Set([...weights.keys()].filter((t) => index.has(t)));
   const answerType = refineType(cue?.type, question, words, index, results);
   const focus = answerType && cue ? focusOf(answerType, tagged, cue) : undefined;
   const wanted: Wanted | undefined = answerType && { type: answerType, ...(focus ? { focus } : {}) };
-  const scored = rerank(index, results, wanted);
-  const conversation: Conversation = {
-    question,
-    terms: carriedTerms(weights, carried, own),
-    words: words.map((w) => w.text),
-  };
-  // A follow-up's topic is the previous question's, which was already judged.
-  const decided: { answers: boolean; reason?: Ranking['reason']; unknownWords: string[] } = followUp
-    ? { answers: results.length > 0, unknownWords: [] as string[], ...(results.length > 0 ? {} : { reason: 'unknown-words' as const }) }
-    : decide(words, matchedQueryTerms, corrections, synonyms, results.length > 0);
-  const interpreted = interpretation(index, question, words, corrections, followUp ? previous : undefined);
-  // Words the corpus has may still be missing where the answer would be.
-  const missing = decided.answers && !followUp ? ungrounded(index, words, scored, (w) => [...w.terms, ...(corrections.get(w.terms[0] ?? '') ?? []), ...(synonyms.get(w) ?? [])]) : [];
-  const decision = missing.length > 0 ? { answers: false, reason: 'not-in-passage' as const, unknownWords: missing } : decided;
-
-  return {
-    sentences: scored.slice(0, limit),
-    answers: decision.answers,
-    ...(decision.reason ? { reason: decision.reason } : {}),
-    unknownWords: decision.unknownWords,
-    wanted,
-    queryTerms: weights,
-    ...(interpreted ? { interpreted } : {}),
-    conversation,
-  };
+  return { question, analyzed, words, weights, synonyms, corrections, followUp, carried, own, results, wanted };
 }
 
 /**
@@ -306,40 +322,101 @@ function refineType(type: AnswerType | undefined, question: string, words: reado
 /** A word that refers back ("these", "he"): one of ANAPHORS, as a whole word, in any case. */
 const REFERS_BACK = new RegExp(`(?<!\\p{L})(?:${[...ANAPHORS].join('|')})(?!\\p{L})`, 'iu');
 
-function rerank(index: SentenceIndex, results: readonly RetrievedSentence[], wanted: Wanted | undefined): RankedSentence[] {
-  // Relevance by words alone (headlines weighted down), what neighbours lend each other.
-  const relevance = new Map<number, number>();
-  for (const result of results) {
-    const ref = index.sentence(result.id);
-    relevance.set(result.id, result.score * (ref.sentence === 0 ? HEADLINE_WEIGHT : 1));
-  }
-  const neighbour = (ref: SentenceRef, step: -1 | 1): number => {
-    const other = index.idOf(ref.document, ref.sentence + step);
-    return other === undefined || (ref.sentence + step === 0) ? 0 : (relevance.get(other) ?? 0);
-  };
+/** A retrieved sentence with what the ranker reads of it. */
+export interface Candidate {
+  readonly ref: SentenceRef;
+  readonly matchedTerms: ReadonlySet<string>;
+  /** In {@link RANK_FEATURES} order. */
+  readonly features: readonly number[];
+}
 
-  const ranked = results.map((result) => {
-    const id = result.id;
-    const ref = index.sentence(id);
+/**
+ * The retrieved sentences of a question with their ranking features, in retrieval order:
+ * what {@link rank} scores with the learned model, and what `npm run train` fits it on.
+ */
+export function rankCandidates(index: SentenceIndex, question: string): Candidate[] {
+  return candidatesOf(index, readQuestion(index, question));
+}
+
+function candidatesOf(index: SentenceIndex, read: ReadQuestion): Candidate[] {
+  const { results, wanted } = read;
+  const evidence = questionEvidence(index, read);
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const neighbourOf = (ref: SentenceRef, step: -1 | 1): RetrievedSentence | undefined => {
+    const other = index.idOf(ref.document, ref.sentence + step);
+    return other === undefined || ref.sentence + step === 0 ? undefined : byId.get(other);
+  };
+  const bestCoverage = results.reduce((best, r) => Math.max(best, weightShare(evidence, r.terms)), 0);
+  const bestScore = results.reduce((best, r) => Math.max(best, r.score), 0);
+  const bestArticleCoverage = results.reduce((best, r) => Math.max(best, weightShare(evidence, r.articleTerms)), 0);
+
+  return results.map((result, place) => {
+    const ref = index.sentence(result.id);
     const span = ref.document.sentences[ref.sentence];
+    const text = span ? ref.document.text.slice(span.start, span.end) : '';
     const matchedTerms = new Set(result.terms);
-    let multiplier = 1;
+    let typeFit = 0;
     if (wanted && span) {
       const entities = index.entities(ref.document);
       const matched = matchedSpans(index, ref, matchedTerms);
       const best = candidates(wanted, ref.document.text, span.start, span.end, entities, matched, entities.speaker(ref.sentence), matchedSpans(index, ref, matchedTerms, true))[0];
-      const bonus = STRICT_TYPES.has(wanted.type) ? STRICT_TYPE_BONUS : TYPE_BONUS;
-      if (best) multiplier = 1 + (bonus - 1) * Math.min(1.5, best.fit);
+      typeFit = best?.fit ?? 0;
     }
-    // A sentence that refers back ("these islets", "he") is about what the one before is
-    // about; one that holds the kind of answer wanted may complete its neighbour ("Maas
-    // met Le Drian ..." / "\"We spent two hours ...\"").
-    const refersBack = span ? REFERS_BACK.test(ref.document.text.slice(span.start, span.end)) : false;
-    const context = multiplier > 1 ? Math.max(neighbour(ref, -1), neighbour(ref, 1)) : refersBack ? neighbour(ref, -1) : 0;
-    const score = ((relevance.get(id) ?? 0) + CONTEXT_WEIGHT * context) * multiplier;
-    return { document: ref.document, sentence: ref.sentence, score, matchedTerms };
+    const previous = neighbourOf(ref, -1);
+    const next = neighbourOf(ref, 1);
+    const features = rankFeatures(evidence, {
+      score: result.score,
+      bestScore,
+      place,
+      matched: matchedTerms,
+      bestCoverage,
+      neighbourTerms: [...(previous?.terms ?? []), ...(next?.terms ?? [])],
+      articleTerms: result.articleTerms,
+      bestArticleCoverage,
+      terms: index.sentenceTerms(ref),
+      text,
+      headline: ref.sentence === 0,
+      previous: previous?.score ?? 0,
+      next: next?.score ?? 0,
+      // A sentence that refers back ("these islets", "he") is about what the one before is about.
+      refersBack: REFERS_BACK.test(text),
+      typeFit,
+      strictType: wanted !== undefined && STRICT_TYPES.has(wanted.type),
+    });
+    return { ref, matchedTerms, features };
   });
-  return ranked.sort((a, b) => b.score - a.score);
+}
+
+/** What the question gives every candidate's features: its terms weighted by IDF, pairs, numbers, acronyms. */
+function questionEvidence(index: SentenceIndex, read: ReadQuestion): QuestionEvidence {
+  const total = index.corpus.sentenceCount;
+  const termWeights = new Map<string, number>();
+  for (const [term, weight] of read.weights) {
+    const n = index.frequency(term);
+    if (n > 0) termWeights.set(term, weight * Math.log(1 + (total - n + 0.5) / (n + 0.5)));
+  }
+  const wordTerms = read.analyzed.filter((t) => !t.alias);
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < wordTerms.length; i++) pairs.add(`${wordTerms[i]!.term} ${wordTerms[i + 1]!.term}`);
+  const numbers = [...new Set(wordTerms.map((t) => t.term).filter((t) => /^\d/.test(t) && index.has(t)))];
+  const acronyms = acronymsOf(read.question);
+  const expansions: string[][] = [];
+  if (acronyms.length > 0) {
+    // An acronym's expansion is written out where it is introduced, "American Football
+    // Conference (AFC)": looked for in the candidates, which hold the acronym's term.
+    for (const result of read.results) {
+      const ref = index.sentence(result.id);
+      const span = ref.document.sentences[ref.sentence];
+      if (!span) continue;
+      const text = ref.document.text.slice(span.start, span.end);
+      for (const acronym of acronyms) {
+        const expansion = expansionBefore(text, acronym);
+        if (expansion) expansions.push(index.analyzer.terms(expansion).filter((t) => !t.alias).map((t) => t.term));
+      }
+    }
+  }
+  const totalWeight = [...termWeights.values()].reduce((a, b) => a + b, 0);
+  return { termWeights, totalWeight, pairs, numbers, expansions, acronyms };
 }
 
 /**

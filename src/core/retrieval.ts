@@ -41,6 +41,13 @@ export interface RetrievedSentence {
   readonly score: number;
   /** The sentence's terms that matched. */
   readonly terms: readonly string[];
+  /**
+   * The query terms that the sentence's article holds, as far as its sentences were scored
+   * (every sentence of an article found through a selective term; for an article reached
+   * only through champion lists, those champions): what says which article a question is
+   * about.
+   */
+  readonly articleTerms: readonly string[];
 }
 
 /** What ranking needs of a search backend. */
@@ -214,6 +221,8 @@ export class MiniSearchRetriever implements Retriever {
     const averages = [vectors.averageFieldLength(0), vectors.averageFieldLength(1)] as const;
     const best = new TopHeap(limit, this.newer);
     const matchedTerms: number[][] = [];
+    // Per article (by its first sentence), the query terms its scored sentences hold.
+    const articleTerms = new Map<number, Set<number>>();
     let matched: number[] = [];
     for (const s of candidates) {
       const lengths = [vectors.fieldLength(s, 0), vectors.fieldLength(s, 1)] as const;
@@ -225,6 +234,10 @@ export class MiniSearchRetriever implements Retriever {
         if (!matched.includes(termId)) matched.push(termId);
       });
       if (matched.length === 0) continue;
+      const first = this.articleStart(s);
+      let held = articleTerms.get(first);
+      if (!held) articleTerms.set(first, (held = new Set()));
+      for (const termId of matched) held.add(termId);
       if (best.offer(s, sum * matched.length, matchedTerms.length)) {
         matchedTerms.push(matched);
         matched = [];
@@ -232,7 +245,25 @@ export class MiniSearchRetriever implements Retriever {
         matched.length = 0;
       }
     }
-    return best.best().map(({ id, score, payload }) => ({ id, score, terms: (matchedTerms[payload] ?? []).map((termId) => vectors.term(termId)) }));
+    return best.best().map(({ id, score, payload }) => ({
+      id,
+      score,
+      terms: (matchedTerms[payload] ?? []).map((termId) => vectors.term(termId)),
+      articleTerms: [...(articleTerms.get(this.articleStart(id)) ?? [])].map((termId) => vectors.term(termId)),
+    }));
+  }
+
+  /** The first sentence of the article holding sentence `s` (a binary search of the layout). */
+  private articleStart(s: number): number {
+    const { starts } = this.layout;
+    let low = 0;
+    let high = starts.length - 2;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] ?? 0) <= s) low = mid;
+      else high = mid - 1;
+    }
+    return starts[low] ?? 0;
   }
 }
 

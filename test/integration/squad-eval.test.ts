@@ -5,8 +5,10 @@
  * Measured with
  *   npm run eval -- --corpus test/fixtures/squad/corpus --baseline test/fixtures/squad/questions.jsonl
  * when the thresholds were set:
- *   citeqa            hit@1 0.798  recall@3 0.913  MRR 0.852  EM 16.9  F1 20.8  1 of 332 declined
+ *   citeqa            hit@1 0.831  recall@3 0.937  MRR 0.882  EM 17.2  F1 20.9  1 of 332 declined
  *   MiniSearch tuned  hit@1 0.822  recall@3 0.925  MRR 0.869
+ * (these articles are among the public set the ranker is trained on: see npm run train for
+ * figures on articles held out).
  * Each threshold is about 0.03 (F1: 3 points) below citeqa's figure, so that a regression
  * fails `npm test`; when answers get better, raise them with the figures.
  */
@@ -20,7 +22,7 @@ import { loadIndex } from '../../src/node/load-index';
 const SQUAD_DIR = path.join(__dirname, '..', 'fixtures', 'squad');
 
 /** Least figures citeqa must reach on the sample. */
-const THRESHOLDS = { hitAt1: 0.77, recallAt3: 0.88, mrr: 0.82, f1: 17.8, exactMatch: 14 } as const;
+const THRESHOLDS = { hitAt1: 0.8, recallAt3: 0.9, mrr: 0.85, f1: 17.8, exactMatch: 14 } as const;
 /** How far citeqa may fall below the baseline (it is within 0.03 of it on the sample). */
 const BASELINE_MARGIN = 0.05;
 

@@ -1,0 +1,238 @@
+/**
+ * What the ranker knows of a candidate sentence: a few numbers per sentence retrieved for a
+ * question, each computed from the question, the sentence, its article's matched terms and
+ * its neighbours among the candidates. The learned model (ranker.ts) weighs them; no
+ * weight is set here by hand.
+ *
+ * Every feature is computed only for the retriever's candidates (at most RERANK_DEPTH) and
+ * in time linear in the sentence's terms, so the cost of a question stays what retrieval
+ * bounds.
+ */
+import type { Term } from './analyzer';
+
+/**
+ * The features, in the order the model's weights are stored. A model trained on other
+ * features is refused at start-up (see checkModel).
+ *
+ *   bm25             the sentence's BM25 (the retriever's score), as a share of the best candidate's
+ *   bm25Rank         1 / (1 + its place in the retriever's order)
+ *   coverage         the share of the question's term weight (IDF x query weight) the sentence holds
+ *   coverageShare    coverage as a share of the best candidate's
+ *   windowCoverage   the share held by the sentence and its neighbours together (an answer beside its match)
+ *   missing          the weight of question terms the sentence lacks, in IDF units
+ *   articleCoverage  the same share for the sentence's article: the article the question is about
+ *   topArticle       1 when no candidate's article covers more of the question
+ *   phrases          the share of the question's adjacent term pairs adjacent in the sentence ("Super Bowl 50")
+ *   numbers          the share of the question's numbers the sentence holds (0 when it asks none)
+ *   numbersArticle   the share of the question's numbers the article holds (0 when it asks none)
+ *   proximity        matched distinct terms over the smallest window of the sentence holding them all
+ *   previous, next   a neighbour's BM25 among the candidates, as a share of the best (the answer next to the match)
+ *   refersBack       the sentence refers back ("he", "these islets"), times the previous sentence's share
+ *   typeFit          how well the best span of the kind the question wants fits (0: none, or no kind wanted)
+ *   typedCoverage    coverageShare times typeFit (at most 1): the question's words and a span of its kind together
+ *   strictTypeFit    typeFit when the kind is rare and precise (a duration, a number), else 0
+ *   neighbourType    typeFit times the better neighbour's share: a sentence completing its neighbour
+ *   acronym          the sentence defines or spells out an acronym of the question ("American Football Conference (AFC)")
+ *   headline         1 for a headline (sentence 0)
+ *   length           log(1 + the sentence's word terms)
+ */
+export const RANK_FEATURES = [
+  'bm25',
+  'bm25Rank',
+  'coverage',
+  'coverageShare',
+  'windowCoverage',
+  'missing',
+  'articleCoverage',
+  'topArticle',
+  'phrases',
+  'numbers',
+  'numbersArticle',
+  'proximity',
+  'previous',
+  'next',
+  'refersBack',
+  'typeFit',
+  'typedCoverage',
+  'strictTypeFit',
+  'neighbourType',
+  'acronym',
+  'headline',
+  'length',
+] as const;
+
+export type RankFeature = (typeof RANK_FEATURES)[number];
+
+/** What a question gives the features, computed once per question. */
+export interface QuestionEvidence {
+  /** Each searched term's weight times its IDF (terms the corpus lacks are left out). */
+  readonly termWeights: ReadonlyMap<string, number>;
+  /** Their sum. */
+  readonly totalWeight: number;
+  /** Adjacent pairs of the question's word terms, as "a b". */
+  readonly pairs: ReadonlySet<string>;
+  /** The question's numbers, as terms. */
+  readonly numbers: readonly string[];
+  /** Terms of the expansions of the question's acronyms found among the candidates. */
+  readonly expansions: readonly (readonly string[])[];
+  /** The question's acronyms, as written ("AFC"). */
+  readonly acronyms: readonly string[];
+}
+
+/** What one candidate gives the features. */
+export interface CandidateEvidence {
+  readonly score: number;
+  readonly bestScore: number;
+  /** Its place in the retriever's order, from 0. */
+  readonly place: number;
+  readonly matched: ReadonlySet<string>;
+  /** The best coverage among the question's candidates. */
+  readonly bestCoverage: number;
+  /** The question terms the neighbouring sentences matched (when they are candidates). */
+  readonly neighbourTerms: readonly string[];
+  readonly articleTerms: readonly string[];
+  readonly bestArticleCoverage: number;
+  /** The sentence's analyzed terms (words and aliases), in order. */
+  readonly terms: readonly Term[];
+  readonly text: string;
+  readonly headline: boolean;
+  readonly previous: number;
+  readonly next: number;
+  readonly refersBack: boolean;
+  readonly typeFit: number;
+  readonly strictType: boolean;
+}
+
+/** The weight of `terms` under the question, as a share of its whole weight. */
+export function weightShare(question: QuestionEvidence, terms: Iterable<string>): number {
+  if (question.totalWeight === 0) return 0;
+  let sum = 0;
+  for (const term of new Set(terms)) sum += question.termWeights.get(term) ?? 0;
+  return sum / question.totalWeight;
+}
+
+/** The feature vector of one candidate, in {@link RANK_FEATURES} order. */
+export function rankFeatures(question: QuestionEvidence, c: CandidateEvidence): number[] {
+  const words = c.terms.filter((t) => !t.alias);
+  const share = (value: number) => (c.bestScore > 0 ? value / c.bestScore : 0);
+  const coverage = weightShare(question, c.matched);
+  const articleCoverage = weightShare(question, c.articleTerms);
+  const articleSet = new Set(c.articleTerms);
+  const sentenceSet = new Set(c.terms.map((t) => t.term));
+  const numbers = question.numbers.length === 0 ? 0 : question.numbers.filter((n) => sentenceSet.has(n)).length / question.numbers.length;
+  const numbersArticle = question.numbers.length === 0 ? 0 : question.numbers.filter((n) => articleSet.has(n)).length / question.numbers.length;
+  const typeFit = Math.min(1.5, c.typeFit);
+  const values: Record<RankFeature, number> = {
+    bm25: share(c.score),
+    bm25Rank: 1 / (1 + c.place),
+    coverage,
+    coverageShare: c.bestCoverage > 0 ? coverage / c.bestCoverage : 0,
+    windowCoverage: weightShare(question, [...c.matched, ...c.neighbourTerms]),
+    missing: (1 - coverage) * question.totalWeight,
+    articleCoverage,
+    topArticle: articleCoverage >= c.bestArticleCoverage - 1e-9 ? 1 : 0,
+    phrases: phraseShare(question.pairs, words),
+    numbers,
+    numbersArticle,
+    proximity: proximity(words, question.termWeights),
+    previous: share(c.previous),
+    next: share(c.next),
+    refersBack: c.refersBack ? share(c.previous) : 0,
+    typeFit,
+    typedCoverage: (c.bestCoverage > 0 ? coverage / c.bestCoverage : 0) * Math.min(1, typeFit),
+    strictTypeFit: c.strictType ? typeFit : 0,
+    neighbourType: typeFit * share(Math.max(c.previous, c.next)),
+    acronym: acronymFeature(question, c.text, sentenceSet),
+    headline: c.headline ? 1 : 0,
+    length: Math.log1p(words.length),
+  };
+  return RANK_FEATURES.map((name) => values[name]);
+}
+
+/** The share of the question's adjacent term pairs that are adjacent in the sentence. */
+function phraseShare(pairs: ReadonlySet<string>, words: readonly Term[]): number {
+  if (pairs.size === 0) return 0;
+  const found = new Set<string>();
+  for (let i = 0; i + 1 < words.length; i++) {
+    const pair = `${words[i]!.term} ${words[i + 1]!.term}`;
+    if (pairs.has(pair)) found.add(pair);
+  }
+  return found.size / pairs.size;
+}
+
+/**
+ * Distinct question terms matched in the sentence over the length (in word terms) of the
+ * smallest window that holds them all: 1 when they stand together, near 0 when scattered.
+ * One pass with two pointers, linear in the sentence.
+ */
+export function proximity(words: readonly Term[], query: ReadonlyMap<string, number>): number {
+  const positions: Array<[number, string]> = [];
+  words.forEach((w, i) => {
+    if (query.has(w.term)) positions.push([i, w.term]);
+  });
+  const distinct = new Set(positions.map(([, t]) => t)).size;
+  if (distinct <= 1) return distinct;
+  const counts = new Map<string, number>();
+  let have = 0;
+  let best = Infinity;
+  let left = 0;
+  for (const [position, term] of positions) {
+    counts.set(term, (counts.get(term) ?? 0) + 1);
+    if (counts.get(term) === 1) have++;
+    while (have === distinct) {
+      const [leftPosition, leftTerm] = positions[left]!;
+      best = Math.min(best, position - leftPosition + 1);
+      const count = (counts.get(leftTerm) ?? 0) - 1;
+      counts.set(leftTerm, count);
+      if (count === 0) have--;
+      left++;
+    }
+  }
+  return distinct / best;
+}
+
+/**
+ * Whether the sentence writes out one of the question's acronyms: it holds "(AFC)" after
+ * words, or every word term of an expansion found among the candidates.
+ */
+function acronymFeature(question: QuestionEvidence, text: string, sentenceTerms: ReadonlySet<string>): number {
+  if (question.acronyms.length === 0) return 0;
+  if (question.acronyms.some((a) => text.includes(`(${a})`))) return 1;
+  return question.expansions.some((terms) => terms.length > 0 && terms.every((t) => sentenceTerms.has(t))) ? 1 : 0;
+}
+
+/** Acronyms of one question looked for (each is looked for in every candidate sentence). */
+export const MAX_ACRONYMS = 3;
+
+/** The question's acronyms: words of two to six capitals ("AFC", "NASA"), the first {@link MAX_ACRONYMS}. */
+export function acronymsOf(question: string): string[] {
+  return [...new Set(question.match(/(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}])/gu) ?? [])].slice(0, MAX_ACRONYMS);
+}
+
+/**
+ * The expansion of `acronym` written before "(ACRONYM)" in `text`: the last words before
+ * it whose initials spell it, skipping short function words ("Food and Drug
+ * Administration (FDA)"); undefined when the initials do not match.
+ */
+export function expansionBefore(text: string, acronym: string): string | undefined {
+  const at = text.indexOf(`(${acronym})`);
+  if (at < 0) return undefined;
+  const words = text.slice(Math.max(0, at - 200), at).match(/[\p{L}\p{N}'-]+/gu) ?? [];
+  const letters = acronym.toLowerCase();
+  let i = letters.length - 1;
+  let w = words.length - 1;
+  const taken: string[] = [];
+  while (w >= 0 && i >= 0) {
+    const word = words[w]!;
+    if (word.charAt(0).toLowerCase() === letters[i]) {
+      taken.unshift(word);
+      i--;
+    } else if (taken.length > 0 && word.length <= 3 && /^\p{Ll}/u.test(word)) {
+      taken.unshift(word);
+    } else {
+      return undefined;
+    }
+    w--;
+  }
+  return i < 0 ? taken.join(' ') : undefined;
+}

@@ -1,0 +1,61 @@
+import type { Term } from '../../src/core/analyzer';
+import { acronymsOf, expansionBefore, proximity, rankFeatures, RANK_FEATURES, type QuestionEvidence } from '../../src/core/rank-features';
+import { RANK_FEATURES as MODEL_FEATURES } from '../../src/core/rank-features';
+import { ranker } from '../../src/core/ranker';
+
+const words = (...terms: string[]): Term[] => terms.map((term, i) => ({ term, start: i * 10, end: i * 10 + term.length, alias: false }));
+
+describe('ranking features', () => {
+  it('proximity: matched terms over the smallest window holding them all', () => {
+    const query = new Map([
+      ['super', 1],
+      ['bowl', 1],
+      ['50', 1],
+    ]);
+    expect(proximity(words('the', 'super', 'bowl', '50', 'was'), query)).toBe(1);
+    expect(proximity(words('super', 'x', 'x', 'bowl', 'x', '50'), query)).toBeCloseTo(3 / 6);
+    // The tightest of several windows counts.
+    expect(proximity(words('super', 'x', 'x', 'x', 'bowl', '50', 'super'), query)).toBe(1);
+    expect(proximity(words('bowl'), query)).toBe(1);
+    expect(proximity(words('none'), query)).toBe(0);
+  });
+
+  it('finds acronyms and the expansion written before them', () => {
+    expect(acronymsOf('What does AFC stand for?')).toEqual(['AFC']);
+    expect(acronymsOf('What is a Bowl?')).toEqual([]);
+    expect(expansionBefore('the American Football Conference (AFC) champion', 'AFC')).toBe('American Football Conference');
+    expect(expansionBefore('the Food and Drug Administration (FDA) said', 'FDA')).toBe('Food and Drug Administration');
+    expect(expansionBefore('the team (AFC) won', 'AFC')).toBeUndefined();
+    expect(expansionBefore('no acronym here', 'AFC')).toBeUndefined();
+  });
+
+  it('phrases and numbers matched as units count for the sentence that holds them', () => {
+    const question: QuestionEvidence = {
+      termWeights: new Map([
+        ['super', 2],
+        ['bowl', 2],
+        ['50', 3],
+      ]),
+      totalWeight: 7,
+      pairs: new Set(['super bowl', 'bowl 50']),
+      numbers: ['50'],
+      expansions: [],
+      acronyms: [],
+    };
+    const base = { score: 5, bestScore: 5, place: 0, bestCoverage: 1, neighbourTerms: [], articleTerms: ['super', 'bowl', '50'], bestArticleCoverage: 1, text: '', headline: false, previous: 0, next: 0, refersBack: false, typeFit: 0, strictType: false };
+    const unit = rankFeatures(question, { ...base, matched: new Set(['super', 'bowl', '50']), terms: words('super', 'bowl', '50') });
+    const apart = rankFeatures(question, { ...base, matched: new Set(['super', 'bowl', '50']), terms: words('50', 'x', 'super', 'x', 'bowl') });
+    const value = (row: number[], name: (typeof RANK_FEATURES)[number]) => row[RANK_FEATURES.indexOf(name)];
+    expect(value(unit, 'phrases')).toBe(1);
+    expect(value(apart, 'phrases')).toBe(0);
+    expect(value(unit, 'numbers')).toBe(1);
+    expect(value(unit, 'coverage')).toBe(1);
+    expect(value(unit, 'proximity')).toBe(1);
+    expect(value(apart, 'proximity')).toBeCloseTo(3 / 5);
+  });
+
+  it('the committed ranker is a model of exactly these features', () => {
+    expect(ranker().features).toEqual([...MODEL_FEATURES]);
+    expect(ranker().weights.every(Number.isFinite)).toBe(true);
+  });
+});
