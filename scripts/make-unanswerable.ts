@@ -11,17 +11,25 @@
  *   npx tsx scripts/make-unanswerable.ts --corpus DIR --questions FILE --out FILE [--every 4]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
 import { loadCorpusDir } from '../src/node/corpus-dir';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 && args[at + 1] ? args[at + 1]! : fallback;
+const SQUAD = path.join(__dirname, '..', '..', 'shared', 'eval', 'squad');
+const whole = (min: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`a whole number of at least ${min}`);
+  return n;
 };
-const corpusDir = option('corpus', '/work/shared/eval/squad/corpus');
-const questionsFile = option('questions', '/work/shared/eval/squad/questions.jsonl');
-const outFile = option('out', 'unanswerable.jsonl');
-const every = Number(option('every', '4'));
+const options = new Command('make-unanswerable')
+  .description('writes SQuAD-2.0-style unanswerable variants of a SQuAD question file')
+  .option('--corpus <dir>', 'the articles', path.join(SQUAD, 'corpus'))
+  .option('--questions <file>', 'the answerable questions', path.join(SQUAD, 'questions.jsonl'))
+  .option('--out <file>', 'where to write the variants', 'unanswerable.jsonl')
+  .option('--every <n>', 'vary one question in n', whole(1), 4)
+  .parse()
+  .opts<{ corpus: string; questions: string; out: string; every: number }>();
+const { corpus: corpusDir, questions: questionsFile, out: outFile, every } = options;
 
 const NUMBER = /(?<![\p{L}\p{N}.,])\d{1,4}(?![\p{L}\p{N}]|[.,]\d)/gu;
 const NAME = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*/gu;

@@ -10,6 +10,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
 import { fitLogistic, probability, type Example, type LogisticModel } from '../src/core/logistic';
 import { buildIndex } from '../src/core/search-index';
 import { readQuestion } from '../src/core/span-scorer';
@@ -17,14 +18,19 @@ import { sentenceView, spanCandidates, spanFeatures, SPAN_FEATURES } from '../sr
 import { bestOver, exactMatch, f1 } from '../src/eval/squad-score';
 import { loadCorpusDir } from '../src/node/corpus-dir';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 && args[at + 1] ? args[at + 1]! : fallback;
-};
-const corpusDir = option('corpus', '/work/shared/eval/squad/corpus');
-const questionsFile = option('questions', '/work/shared/eval/squad/questions.jsonl');
-const folds = Number(option('folds', '4'));
+const SQUAD = path.join(__dirname, '..', '..', 'shared', 'eval', 'squad');
+const options = new Command('train-spans')
+  .description('fits the short-answer span scorer on a SQuAD set, cross-validated by article, and writes src/core/span-model.json')
+  .option('--corpus <dir>', 'the articles', path.join(SQUAD, 'corpus'))
+  .option('--questions <file>', 'the questions', path.join(SQUAD, 'questions.jsonl'))
+  .option('--folds <n>', 'folds of articles', (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 2) throw new InvalidArgumentError('a whole number of at least 2');
+    return n;
+  }, 4)
+  .parse()
+  .opts<{ corpus: string; questions: string; folds: number }>();
+const { corpus: corpusDir, questions: questionsFile, folds } = options;
 const out = path.join(__dirname, '..', 'src', 'core', 'span-model.json');
 /** Fitting options: fixed, so the model is the same on every machine. */
 const FIT = { l2: 1e-3, iterations: 300, rate: 0.5 } as const;

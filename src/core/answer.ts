@@ -188,20 +188,14 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     const entities = index.entities(document);
     const matched = matchedSpans(index, ranked, ranked.matchedTerms);
     const found = candidates(wanted, document.text, span.start, span.end, entities, matched, entities.speaker(sentence), matchedSpans(index, ranked, ranked.matchedTerms, true));
-    // Where the rules find no span of the asked kind, the learned scorer may.
-    const learned = () => learnedShortAnswer(index, question, ranking, passages, n, n);
-    if (found.length === 0) {
-      const short = learned();
-      if (short) return short;
-      continue;
-    }
     const distance = (c: { start: number; end: number }) =>
       matched.length === 0 ? 0 : Math.min(...matched.map(([s, e]) => (e <= c.start ? c.start - e : s >= c.end ? s - c.end : 0)));
     // A short answer is a span of its passage, by contract.
     const inside = found.filter((c) => c.start >= span.start && c.end <= span.end && c.end > c.start);
     const best = [...inside].sort((a, b) => b.fit - a.fit || distance(a) - distance(b))[0];
     if (!best) {
-      const short = learned();
+      // Where the rules find no span of the asked kind, the learned scorer may.
+      const short = learnedShortAnswer(index, question, ranking, passages, n, n);
       if (short) return short;
       continue;
     }

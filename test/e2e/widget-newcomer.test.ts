@@ -3,10 +3,9 @@
  * embedded by a page on another origin, showing passages of an article whose text is
  * wrapped over several lines. Needs `npm run build` (the widget bundle).
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../browser';
+import { launchBrowser, serveEmbeddingPage } from '../browser';
 import { buildCorpus } from '../../src/core/corpus';
 import { buildIndex } from '../../src/core/search-index';
 import { createService, type Service } from '../../src/server/service';
@@ -32,13 +31,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
   service = createService({ index, logger: silentLogger });
   const servicePort = (await service.listen(0, '127.0.0.1')).port;
-  host = createServer((_req, res) => {
-    res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.end(`<!doctype html><html lang="en"><head><title>A news site</title></head><body><h1>A news site</h1>
-<script src="http://127.0.0.1:${servicePort}/widget.js" defer></script></body></html>`);
-  });
-  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
-  hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}/`;
+  const page = await serveEmbeddingPage(servicePort);
+  host = page.server;
+  hostUrl = `http://127.0.0.1:${page.port}/`;
 }, 30_000);
 
 afterAll(async () => {

@@ -4,10 +4,9 @@
  * Chromium resolves the site's name to 127.0.0.1, so its origin is not a loopback one.
  * Needs `npm run build` (the widget bundle).
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../browser';
+import { launchBrowser, serveEmbeddingPage } from '../browser';
 import { createService, type Service } from '../../src/server/service';
 import { seedIndexOnce, silentLogger } from '../helpers';
 
@@ -22,13 +21,9 @@ beforeAll(async () => {
   browser = await launchBrowser([`--host-resolver-rules=MAP ${SITE} 127.0.0.1`]);
   service = createService({ index: seedIndexOnce(), logger: silentLogger });
   const servicePort = (await service.listen(0, '127.0.0.1')).port;
-  host = createServer((_req, res) => {
-    res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.end(`<!doctype html><html lang="en"><head><title>A news site</title></head><body><h1>A news site</h1>
-<script src="http://127.0.0.1:${servicePort}/widget.js" defer></script></body></html>`);
-  });
-  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
-  hostUrl = `http://${SITE}:${(host.address() as AddressInfo).port}/`;
+  const page = await serveEmbeddingPage(servicePort);
+  host = page.server;
+  hostUrl = `http://${SITE}:${page.port}/`;
 }, 30_000);
 
 afterAll(async () => {

@@ -6,7 +6,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
-import { CiteqaClient, CiteqaClientError, type ClientStatus, type SocketFactory } from '../../src/client';
+import { CiteqaClient, type CiteqaClientError, type ClientStatus, type SocketFactory } from '../../src/client';
+import { rejection } from '../client-errors';
 import { ORIGIN_NOT_ALLOWED_CLOSE_CODE, ORIGIN_NOT_ALLOWED_CLOSE_REASON, PROTOCOL_VERSION } from '../../src/protocol/messages';
 
 const HELLO = { type: 'hello', protocol: PROTOCOL_VERSION, documents: 1, sentences: 2, capabilities: ['ask'] };
@@ -64,16 +65,6 @@ function countingSockets(): { factory: SocketFactory; made: () => number } {
 
 function sendJson(ws: WebSocket, message: unknown): void {
   ws.send(JSON.stringify(message));
-}
-
-async function rejection(promise: Promise<unknown>): Promise<CiteqaClientError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CiteqaClientError) return error;
-    throw error;
-  }
-  throw new Error('expected a CiteqaClientError');
 }
 
 /** The client's `onStatus` and `onError` calls, and promises for the next error and for a status. */

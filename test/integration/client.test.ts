@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CiteqaClient, CiteqaClientError } from '../../src/client';
+import { rejection } from '../client-errors';
 import { createService, type Service } from '../../src/server/service';
 import { corpusSize, seedIndexOnce, silentLogger } from '../helpers';
 
@@ -32,16 +33,6 @@ async function fakeServer(onAsk: (ws: WebSocket, message: { id: string; question
 }
 
 const answerFor = (id: string, question: string) => JSON.stringify({ type: 'answer', id, question, answered: false, passages: [], message: 'fake' });
-
-async function rejection(promise: Promise<unknown>): Promise<CiteqaClientError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CiteqaClientError) return error;
-    throw error;
-  }
-  throw new Error('expected a CiteqaClientError');
-}
 
 describe('CiteqaClient against the real service', () => {
   let service: Service;
