@@ -8,7 +8,7 @@ import { resolveDate } from './dates';
 import { matchedSpans, rank, type Conversation, type RankedSentence, type Ranking } from './ranking';
 import { checkAskRequest } from './request';
 import type { SentenceIndex } from './search-index';
-import type { Wanted } from './question';
+import type { AnswerType, Wanted } from './question';
 import { candidates } from './short-answer';
 import type { SpanQuestion } from './span-features';
 import { bestSpan, readQuestion, spanThreshold } from './span-scorer';
@@ -233,7 +233,13 @@ function personIn(index: SentenceIndex, ranked: RankedSentence, wanted: Wanted):
   return found.some((c) => c.fit >= 1);
 }
 
+/** What a strict kind of answer is called in a refusal. */
+const KIND_NAMES: Partial<Record<AnswerType, string>> = { DURATION: 'length of time', NUMBER: 'number' };
+
 function declineMessage(ranking: Ranking): string {
+  if (ranking.reason === 'no-span') {
+    return `The articles don't say: the closest passages, below, give no ${(ranking.wanted && KIND_NAMES[ranking.wanted.type]) ?? 'answer of the kind asked'}.`;
+  }
   if (ranking.reason === 'no-topic' || ranking.unknownWords.length === 0) {
     return "The articles don't say: the question has no words that identify a topic. Ask about a person, place or event in the articles.";
   }
