@@ -8,7 +8,7 @@ import { resolveDate } from './dates';
 import { matchedSpans, rank, type Conversation, type RankedSentence, type Ranking } from './ranking';
 import { checkAskRequest } from './request';
 import type { SentenceIndex } from './search-index';
-import type { AnswerType, Wanted } from './question';
+import { STRICT_TYPES, type AnswerType, type Wanted } from './question';
 import { candidates } from './short-answer';
 import type { SpanQuestion } from './span-features';
 import { bestSpan, readQuestion, spanThreshold } from './span-scorer';
@@ -194,8 +194,9 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     const inside = found.filter((c) => c.start >= span.start && c.end <= span.end && c.end > c.start);
     const best = [...inside].sort((a, b) => b.fit - a.fit || distance(a) - distance(b))[0];
     if (!best) {
-      // Where the rules find no span of the asked kind, the learned scorer may.
-      const short = learnedShortAnswer(index, question, ranking, passages, n, n);
+      // Where the rules find no span of the asked kind, the learned scorer may; not for a
+      // strict kind (a duration, a number), which a later passage may hold.
+      const short = STRICT_TYPES.has(wanted.type) ? undefined : learnedShortAnswer(index, question, ranking, passages, n, n);
       if (short) return short;
       continue;
     }
@@ -203,7 +204,7 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     const date = wanted.type === 'DATE' ? resolveDate(text, document.published, tenseAt(document.text, span, best)) : undefined;
     return { text, passage: n, start: best.start - span.start, end: best.end - span.start, ...(date ? { date } : {}) };
   }
-  return undefined;
+  return STRICT_TYPES.has(wanted.type) ? learnedShortAnswer(index, question, ranking, passages, 0, 2) : undefined;
 }
 
 /**

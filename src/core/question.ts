@@ -30,6 +30,13 @@ export interface Wanted {
   readonly focus?: string;
 }
 
+/**
+ * Kinds of answer that are rare and precise in news text (a sentence without a duration
+ * hardly answers "how long"): the ranker weighs their fit apart, and a passage without
+ * one does not answer.
+ */
+export const STRICT_TYPES: ReadonlySet<AnswerType> = new Set(['DURATION', 'NUMBER']);
+
 export interface AnswerCue {
   readonly type: AnswerType;
   /** Offsets of the cue words in the question ("how long"), which are not topic words. */
@@ -88,10 +95,18 @@ export function focusOf(type: AnswerType, questionTokens: readonly NlpToken[], c
   return head;
 }
 
+/**
+ * Words that ask for the expansion of an abbreviation ("what does AFC stand for", "what is
+ * NFL short for"): they say what kind of answer is wanted, and an article that spells the
+ * abbreviation out rarely writes them.
+ */
+const EXPANSION_ASKED = /\bstands?\s+for\b|\bstood\s+for\b|\bshort\s+for\b|\b(?:abbreviation|acronym)\s+(?:of|for)\b/gi;
+
 /** Spans of the question that only restate what kind of answer is wanted. */
 export function cueSpans(question: string, cue: AnswerCue | undefined): Array<[number, number]> {
-  if (!cue) return [];
-  const spans: Array<[number, number]> = [[cue.start, cue.end]];
+  const spans: Array<[number, number]> = [...question.matchAll(EXPANSION_ASKED)].map((m) => [m.index, m.index + m[0].length]);
+  if (!cue) return spans;
+  spans.push([cue.start, cue.end]);
   if (cue.type === 'DATE' || cue.type === 'PLACE') {
     for (const m of question.matchAll(EVENT_FILLERS)) spans.push([m.index, m.index + m[0].length]);
   }

@@ -22,7 +22,7 @@ import { tag, type NlpToken } from './nlp';
 import { candidates } from './short-answer';
 import { Memo } from './memo';
 import { corrected } from './typos';
-import { ANAPHORS, answerCue, cueSpans, focusOf, type AnswerType, type Wanted } from './question';
+import { ANAPHORS, answerCue, cueSpans, focusOf, STRICT_TYPES, type AnswerType, type Wanted } from './question';
 import { logit } from './logistic';
 import { acronymsOf, expansionBefore, RANK_FEATURES, rankFeatures, weightShare, type QuestionEvidence } from './rank-features';
 import { ranker } from './ranker';
@@ -49,11 +49,6 @@ export const SYNONYM_WEIGHT = 0.5;
 export const TYPO_WEIGHT = 0.6;
 /** Weight of the previous question's terms in a follow-up ("Where would they do that?"). */
 export const FOLLOW_UP_WEIGHT = 0.6;
-/**
- * Kinds of answer that are rare and precise in news text (a sentence without a duration
- * hardly answers "how long"): the ranker weighs their fit apart.
- */
-const STRICT_TYPES: ReadonlySet<AnswerType> = new Set(['DURATION', 'NUMBER']);
 /** Where a candidate's fit to a strict kind of answer stands among its features. */
 const STRICT_FIT = RANK_FEATURES.indexOf('strictTypeFit');
 const COVERAGE = RANK_FEATURES.indexOf('coverage');
