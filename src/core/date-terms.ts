@@ -1,0 +1,238 @@
+/**
+ * Dates as terms: what a text says of when, in one canonical form whatever way it is
+ * written, so that "April 26, 2023", "26 April 2023", "2023-04-26" and "today" in an
+ * article published that day all meet a question asking about "April 26, 2023".
+ *
+ *   YYYY-MM-DD   a day          "April 26, 2023"
+ *   YYYY-MM      a month        "May 2024"
+ *   --MM-DD      a day of the year, without its year (ISO 8601's form): "on April 26"
+ *   YYYY         a year: the number term itself, so "in 2023" needs no recognizing
+ *
+ * An article's date is part of what it says: a readout that says "spoke today" says it
+ * spoke on its publication date. So the index gives each article's headline the terms of
+ * its publication date (what the article as a whole is dated), and each sentence the terms
+ * of the dates it writes, explicit or relative ("today", "on Saturday", "November 21"),
+ * read against the publication date (dates.ts). A text's date stands for every coarser
+ * form of itself (a day is also its month, its year, its day of the year and its month's
+ * name), since a reader may ask at any of them; a question's date asks at the precision it
+ * is written with, so a question gives only its most precise form.
+ *
+ * Terms of the `aliases` field: they have no word of their own in the sentence, so they are
+ * never highlighted, and a sentence's word offsets are untouched.
+ *
+ * Cost: one pass over the text's words (a regular expression without backtracking, then a
+ * scan that looks at most five words ahead), at most {@link MAX_DATES} phrases.
+ */
+import type { Term } from './analyzer';
+import { resolveDate } from './dates';
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** Abbreviations of month names as news writes them ("Feb. 3", "Sept. 5"). */
+const ABBREVIATIONS: ReadonlyMap<string, number> = new Map([
+  ['jan', 0],
+  ['feb', 1],
+  ['mar', 2],
+  ['apr', 3],
+  ['jun', 5],
+  ['jul', 6],
+  ['aug', 7],
+  ['sep', 8],
+  ['sept', 8],
+  ['oct', 9],
+  ['nov', 10],
+  ['dec', 11],
+]);
+const WEEKDAYS = new Set(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']);
+/** Words that name a day by its distance from the publication date. */
+const RELATIVE_DAYS: ReadonlyMap<string, number> = new Map([
+  ['today', 0],
+  ['tonight', 0],
+  ['yesterday', -1],
+  ['tomorrow', 1],
+]);
+/**
+ * Month names that are also common words ("may", "march"): a month only beside a day or a
+ * year ("May 2024", "March 3"), never alone.
+ */
+const AMBIGUOUS_MONTHS = new Set([2, 4]);
+/** Date phrases read in one text: a sentence holds a few; a question of 2,000 characters is bounded. */
+export const MAX_DATES = 16;
+
+/** A date phrase found in a text, with what it says (`year`, `month`, `day` when written). */
+export interface DatePhrase {
+  readonly start: number;
+  readonly end: number;
+  /**
+   * explicit: a calendar date (some of year, month, day);
+   * relative: a day counted from publication ("today", `offset` days) or a weekday;
+   * month: a month's name alone ("in December"), whose year publication gives.
+   */
+  readonly kind: 'explicit' | 'relative' | 'weekday' | 'month';
+  readonly year?: number;
+  /** 1 to 12. */
+  readonly month?: number;
+  readonly day?: number;
+  /** For `relative`: days after publication. */
+  readonly offset?: number;
+}
+
+interface Word {
+  readonly text: string;
+  readonly lower: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The date phrases of `text`, in order, at most {@link MAX_DATES}. */
+export function datePhrases(text: string): DatePhrase[] {
+  const words: Word[] = [];
+  for (const m of text.matchAll(/\p{L}+|\p{N}+/gu)) words.push({ text: m[0], lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  const found: DatePhrase[] = [];
+  const gap = (a: Word | undefined, b: Word | undefined) => (a && b ? text.slice(a.end, b.start) : undefined);
+  // A separator within a date: spaces, a comma, an abbreviation's full stop ("Feb. 3").
+  const joins = (a: Word | undefined, b: Word | undefined) => {
+    const between = gap(a, b);
+    return between !== undefined && between.length <= 3 && /^[ ,.]*$/.test(between) && between.length > 0;
+  };
+  const monthOf = (w: Word | undefined) => {
+    if (!w || !/^\p{L}/u.test(w.text)) return undefined;
+    const full = MONTHS.indexOf(w.lower);
+    // "may" and "march" in lower case are a verb, not a month.
+    if (full >= 0) return AMBIGUOUS_MONTHS.has(full) && !/^\p{Lu}/u.test(w.text) ? undefined : full;
+    // An abbreviation counts only when written as one: capitalized, with its full stop or before a number.
+    return /^\p{Lu}/u.test(w.text) ? ABBREVIATIONS.get(w.lower) : undefined;
+  };
+  const dayOf = (w: Word | undefined) => (w && /^\d{1,2}$/.test(w.text) && Number(w.text) >= 1 && Number(w.text) <= 31 ? Number(w.text) : undefined);
+  const yearOf = (w: Word | undefined) => (w && /^(?:1[5-9]|20|21)\d\d$/.test(w.text) ? Number(w.text) : undefined);
+  // "26th": the suffix follows the number with nothing between.
+  const ordinal = (i: number) => {
+    const next = words[i + 1];
+    return next && next.start === words[i]!.end && /^(?:st|nd|rd|th)$/.test(next.lower) ? 1 : 0;
+  };
+
+  for (let i = 0; i < words.length && found.length < MAX_DATES; i++) {
+    const w = words[i]!;
+    const month = monthOf(w);
+    // YYYY-MM-DD
+    if (yearOf(w) !== undefined && /^\d\d$/.test(words[i + 1]?.text ?? '') && /^\d\d$/.test(words[i + 2]?.text ?? '') && gap(w, words[i + 1]) === '-' && gap(words[i + 1], words[i + 2]) === '-') {
+      const m = Number(words[i + 1]!.text);
+      const d = Number(words[i + 2]!.text);
+      if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+        found.push({ start: w.start, end: words[i + 2]!.end, kind: 'explicit', year: yearOf(w)!, month: m, day: d });
+        i += 2;
+        continue;
+      }
+    }
+    if (month !== undefined) {
+      // Month day[th][,] [year]: "April 26, 2023", "Feb. 3", "Sept. 5th"
+      const day = joins(w, words[i + 1]) ? dayOf(words[i + 1]) : undefined;
+      if (day !== undefined) {
+        let last = i + 1 + ordinal(i + 1);
+        const year = joins(words[last], words[last + 1]) ? yearOf(words[last + 1]) : undefined;
+        if (year !== undefined) last += 1;
+        found.push({ start: w.start, end: words[last]!.end, kind: 'explicit', month: month + 1, day, ...(year !== undefined ? { year } : {}) });
+        i = last;
+        continue;
+      }
+      // Month[,] year: "May 2024"
+      const year = joins(w, words[i + 1]) ? yearOf(words[i + 1]) : undefined;
+      if (year !== undefined) {
+        found.push({ start: w.start, end: words[i + 1]!.end, kind: 'explicit', year, month: month + 1 });
+        i += 1;
+        continue;
+      }
+      if (MONTHS[month] === w.lower && !AMBIGUOUS_MONTHS.has(month)) found.push({ start: w.start, end: w.end, kind: 'month', month: month + 1 });
+      continue;
+    }
+    // Day[th] [of] month [year]: "26 April 2023", "16th February, 2020"
+    const day = dayOf(w);
+    if (day !== undefined) {
+      let at = i + 1 + ordinal(i);
+      if (words[at]?.lower === 'of' && joins(words[at - 1], words[at])) at += 1;
+      const named = joins(words[at - 1], words[at]) ? monthOf(words[at]) : undefined;
+      if (named !== undefined) {
+        const year = joins(words[at], words[at + 1]) ? yearOf(words[at + 1]) : undefined;
+        const last = year !== undefined ? at + 1 : at;
+        found.push({ start: w.start, end: words[last]!.end, kind: 'explicit', month: named + 1, day, ...(year !== undefined ? { year } : {}) });
+        i = last;
+        continue;
+      }
+    }
+    const offset = RELATIVE_DAYS.get(w.lower);
+    if (offset !== undefined) found.push({ start: w.start, end: w.end, kind: 'relative', offset });
+    else if (WEEKDAYS.has(w.lower)) found.push({ start: w.start, end: w.end, kind: 'weekday' });
+  }
+  return found;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The terms a question's date phrase asks with: its most precise canonical form (see the
+ * module's comment), or undefined for a phrase that only an article's date could place
+ * ("today", "in December": the question's own date is unknown).
+ */
+export function questionDateTerm(phrase: DatePhrase): string | undefined {
+  if (phrase.kind !== 'explicit' || phrase.month === undefined) return undefined;
+  if (phrase.day === undefined) return phrase.year === undefined ? undefined : `${phrase.year}-${pad(phrase.month)}`;
+  return phrase.year === undefined ? `--${pad(phrase.month)}-${pad(phrase.day)}` : `${phrase.year}-${pad(phrase.month)}-${pad(phrase.day)}`;
+}
+
+/**
+ * The terms of a calendar date, `YYYY-MM-DD` or `YYYY-MM`: the date and every coarser form
+ * of it, and the term of its month's name (`monthTerm`: how the analyzer writes the name,
+ * undefined for a name it drops as a stop word, "may").
+ */
+export function calendarTerms(date: string, monthTerm: (name: string) => string | undefined): string[] {
+  const [year, month, day] = date.split('-');
+  if (!year || !month) return [];
+  const name = monthTerm(MONTHS[Number(month) - 1] ?? '');
+  return [...(day ? [date, `--${month}-${day}`] : []), `${year}-${month}`, year, ...(name ? [name] : [])];
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The calendar date a phrase of a text means, read against the text's publication date
+ * `published` (`YYYY-MM-DD`): `YYYY-MM-DD` or `YYYY-MM`. A date without a year, a weekday
+ * and a month alone are placed as resolveDate (dates.ts) places them, on the past side of
+ * publication: news mostly reports what happened, and the terms of a date a reader asks
+ * about are what matters here, not a verb's tense (which would cost a tagging of each).
+ */
+export function phraseDate(phrase: DatePhrase, text: string, published: string): string | undefined {
+  if (phrase.kind === 'relative') {
+    const [y, m, d] = published.split('-').map(Number) as [number, number, number];
+    return new Date(Date.UTC(y, m - 1, d) + (phrase.offset ?? 0) * DAY_MS).toISOString().slice(0, 10);
+  }
+  if (phrase.kind === 'explicit' && phrase.year !== undefined && phrase.month !== undefined) {
+    return phrase.day === undefined ? `${phrase.year}-${pad(phrase.month)}` : `${phrase.year}-${pad(phrase.month)}-${pad(phrase.day)}`;
+  }
+  return resolveDate(text.slice(phrase.start, phrase.end), published);
+}
+
+/**
+ * The date terms of one sentence of an article published on `published`: those of each date
+ * it writes (a year-less day also as written, `--MM-DD`), each once.
+ */
+export function sentenceDateTerms(text: string, published: string, monthTerm: (name: string) => string | undefined): string[] {
+  const out = new Set<string>();
+  for (const phrase of datePhrases(text)) {
+    const date = phraseDate(phrase, text, published);
+    if (date) for (const term of calendarTerms(date, monthTerm)) out.add(term);
+    const asWritten = questionDateTerm(phrase);
+    if (asWritten) out.add(asWritten);
+  }
+  return [...out];
+}
+
+/**
+ * The date terms a question asks with, as alias terms over their phrases ("April 26,
+ * 2023" -> 2023-04-26 over those three words), so that the phrase's words are topic words
+ * known through their date, and a date counts as one unit of the question.
+ */
+export function questionDateTerms(question: string): Term[] {
+  return datePhrases(question).flatMap((phrase) => {
+    const term = questionDateTerm(phrase);
+    return term ? [{ term, start: phrase.start, end: phrase.end, alias: true }] : [];
+  });
+}
