@@ -24,7 +24,7 @@
  * scan that looks at most five words ahead), at most {@link MAX_DATES} phrases.
  */
 import type { Term } from './analyzer';
-import { resolveDate } from './dates';
+import { RELATIVE_DAYS, resolveDate } from './dates';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 /** Abbreviations of month names as news writes them ("Feb. 3", "Sept. 5"). */
@@ -43,13 +43,6 @@ const ABBREVIATIONS: ReadonlyMap<string, number> = new Map([
   ['dec', 11],
 ]);
 const WEEKDAYS = new Set(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']);
-/** Words that name a day by its distance from the publication date. */
-const RELATIVE_DAYS: ReadonlyMap<string, number> = new Map([
-  ['today', 0],
-  ['tonight', 0],
-  ['yesterday', -1],
-  ['tomorrow', 1],
-]);
 /**
  * Month names that are also common words ("may", "march"): a month only beside a day or a
  * year ("May 2024", "March 3"), never alone.
@@ -64,7 +57,8 @@ export interface DatePhrase {
   readonly end: number;
   /**
    * explicit: a calendar date (some of year, month, day);
-   * relative: a day counted from publication ("today", `offset` days) or a weekday;
+   * relative: a day counted from publication ("today", "yesterday");
+   * weekday: a day of the week ("on Saturday"), the nearest before publication;
    * month: a month's name alone ("in December"), whose year publication gives.
    */
   readonly kind: 'explicit' | 'relative' | 'weekday' | 'month';
@@ -72,8 +66,6 @@ export interface DatePhrase {
   /** 1 to 12. */
   readonly month?: number;
   readonly day?: number;
-  /** For `relative`: days after publication. */
-  readonly offset?: number;
 }
 
 interface Word {
@@ -158,8 +150,7 @@ export function datePhrases(text: string): DatePhrase[] {
         continue;
       }
     }
-    const offset = RELATIVE_DAYS.get(w.lower);
-    if (offset !== undefined) found.push({ start: w.start, end: w.end, kind: 'relative', offset });
+    if (RELATIVE_DAYS.has(w.lower)) found.push({ start: w.start, end: w.end, kind: 'relative' });
     else if (WEEKDAYS.has(w.lower)) found.push({ start: w.start, end: w.end, kind: 'weekday' });
   }
   return found;
@@ -190,20 +181,15 @@ export function calendarTerms(date: string, monthTerm: (name: string) => string 
   return [...(day ? [date, `--${month}-${day}`] : []), `${year}-${month}`, year, ...(name ? [name] : [])];
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * The calendar date a phrase of a text means, read against the text's publication date
- * `published` (`YYYY-MM-DD`): `YYYY-MM-DD` or `YYYY-MM`. A date without a year, a weekday
- * and a month alone are placed as resolveDate (dates.ts) places them, on the past side of
- * publication: news mostly reports what happened, and the terms of a date a reader asks
- * about are what matters here, not a verb's tense (which would cost a tagging of each).
+ * `published` (`YYYY-MM-DD`): `YYYY-MM-DD` or `YYYY-MM`. A relative day, a date without a
+ * year, a weekday and a month alone are placed as resolveDate (dates.ts) places them, on
+ * the past side of publication: news mostly reports what happened, and the terms of a date
+ * a reader asks about are what matters here, not a verb's tense (which would cost a
+ * tagging of each).
  */
 export function phraseDate(phrase: DatePhrase, text: string, published: string): string | undefined {
-  if (phrase.kind === 'relative') {
-    const [y, m, d] = published.split('-').map(Number) as [number, number, number];
-    return new Date(Date.UTC(y, m - 1, d) + (phrase.offset ?? 0) * DAY_MS).toISOString().slice(0, 10);
-  }
   if (phrase.kind === 'explicit' && phrase.year !== undefined && phrase.month !== undefined) {
     return phrase.day === undefined ? `${phrase.year}-${pad(phrase.month)}` : `${phrase.year}-${pad(phrase.month)}-${pad(phrase.day)}`;
   }

@@ -89,6 +89,11 @@ describe('an article date is part of what it says', () => {
     expect(answer.passages[0]?.text).toContain(minister);
   });
 
+  it('gives "today" as a short answer with the date it means', () => {
+    const answer = ask(index, 'When did the Secretary speak with Tomas Brenner?');
+    expect(answer.short).toMatchObject({ text: 'today', date: '2023-04-26' });
+  });
+
   it('declines a year that neither article is of', () => {
     const answer = ask(index, 'Who did the Secretary speak with in 2019?');
     expect(answer.answered).toBe(false);
