@@ -9,10 +9,10 @@
  *   YYYY         a year: the number term itself, so "in 2023" needs no recognizing
  *
  * An article's date is part of what it says: a readout that says "spoke today" says it
- * spoke on its publication date. So the index gives each article's headline the terms of
- * its publication date (what the article as a whole is dated), and each sentence the terms
- * of the dates it writes, explicit or relative ("today", "on Saturday", "November 21"),
- * read against the publication date (dates.ts). A text's date stands for every coarser
+ * spoke on its publication date, and everything it reports is of that day. So the index
+ * gives each sentence the terms of the dates it writes, explicit or relative ("today", "on
+ * Saturday", "November 21"), read against the publication date (dates.ts), and the terms
+ * of the article's own date (see {@link publicationTerms}). A text's date stands for every coarser
  * form of itself (a day is also its month, its year, its day of the year and its month's
  * name), since a reader may ask at any of them; a question's date asks at the precision it
  * is written with, so a question gives only its most precise form.
@@ -221,4 +221,27 @@ export function questionDateTerms(question: string): Term[] {
     const term = questionDateTerm(phrase);
     return term ? [{ term, start: phrase.start, end: phrase.end, alias: true }] : [];
   });
+}
+
+/** The terms of an article's publication date: those every sentence carries, and the headline's. */
+export interface PublicationTerms {
+  /** The day, its day of the year and its month (`YYYY-MM-DD`, `--MM-DD`, `YYYY-MM`). */
+  readonly sentence: readonly string[];
+  /** Those, with the year and the month's name. */
+  readonly headline: readonly string[];
+}
+
+/**
+ * The terms of an article's publication date `published` (`YYYY-MM-DD`). Every sentence
+ * is of its article's date, so each carries the day, the day of the year and the month,
+ * and the date picks the sentences of its article as much as their words do ("What did
+ * they discuss on May 28, 2024?" in look-alike readouts). The year and the month's name
+ * are words a text also writes for itself ("in 2016", "June"): in a corpus of one year
+ * they would be in every sentence and weigh nothing where the text writes them, so only
+ * the headline carries them (the article holds them: its coverage counts them). Cost:
+ * three alias entries a sentence.
+ */
+export function publicationTerms(published: string, monthTerm: (name: string) => string | undefined): PublicationTerms {
+  const headline = calendarTerms(published, monthTerm);
+  return { sentence: headline.filter((term) => term.includes('-')), headline };
 }

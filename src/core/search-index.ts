@@ -10,14 +10,14 @@
  *   text     the sentence's own word terms (stemmed, numbers as digits)
  *   aliases  canonical names its words also stand for (lexicon, people's roles, the
  *            speaker of a quotation, dictionary forms of irregular verbs, the dates it
- *            writes in canonical form, and for the headline the article's publication
- *            date: see date-terms.ts), which rank below the words themselves
+ *            writes in canonical form, and the article's publication date: see
+ *            date-terms.ts), which rank below the words themselves
  */
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import { Analyzer, normalizeWord, visibleText, type Term } from './analyzer';
 import { countWork } from './cost';
-import { calendarTerms, sentenceDateTerms } from './date-terms';
+import { publicationTerms, sentenceDateTerms } from './date-terms';
 import type { Corpus, CorpusDocument } from './corpus';
 import { documentEntities, storedEntities, tagSpan, type DocumentEntities, type StoredEntities } from './entities';
 import { Memo } from './memo';
@@ -158,14 +158,14 @@ export function analyzeDocument(document: CorpusDocument, analyzer: Analyzer): A
   const aliases: string[][] = [];
   const surfaces = new Map<string, string>();
   const monthTerm = (name: string) => analyzer.terms(name).find((t) => !t.alias)?.term;
+  const published = publicationTerms(document.published, monthTerm);
   document.sentences.forEach((span, sentence) => {
     const text = document.text.slice(span.start, span.end);
     const terms = analyzer.terms(text);
     const own = terms.filter((t) => !t.alias);
     words.push(own.map((t) => t.term));
-    // The dates it writes, and for the headline the article's own date (date-terms.ts).
-    const dates = new Set(sentenceDateTerms(text, document.published, monthTerm));
-    if (sentence === 0) for (const term of calendarTerms(document.published, monthTerm)) dates.add(term);
+    // The dates it writes, and the article's own date (date-terms.ts).
+    const dates = new Set([...sentenceDateTerms(text, document.published, monthTerm), ...(sentence === 0 ? published.headline : published.sentence)]);
     aliases.push([...terms.filter((t) => t.alias).map((t) => t.term), ...recognized.sentenceAliases(sentence), ...recognized.lemmaTerms(sentence), ...dates]);
     for (const t of own) {
       const written = visibleText(text.slice(t.start, t.end));

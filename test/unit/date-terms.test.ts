@@ -1,6 +1,6 @@
 import { ask } from '../../src/core/answer';
 import { buildCorpus } from '../../src/core/corpus';
-import { datePhrases, MAX_DATES, questionDateTerms, sentenceDateTerms } from '../../src/core/date-terms';
+import { datePhrases, MAX_DATES, publicationTerms, questionDateTerms, sentenceDateTerms } from '../../src/core/date-terms';
 import { buildIndex } from '../../src/core/search-index';
 import { articleText, textFile } from '../helpers';
 
@@ -89,6 +89,12 @@ describe('an article date is part of what it says', () => {
     expect(answer.passages[0]?.text).toContain(minister);
   });
 
+  it('picks the sentence by its words and the article by its date', () => {
+    const answer = ask(index, 'What did the Secretary and the minister agree on April 26, 2023?');
+    expect(answer.passages[0]?.citation.doc).toBe('call-2023');
+    expect(answer.passages[0]?.text).toBe('They agreed to meet again soon.');
+  });
+
   it('gives "today" as a short answer with the date it means', () => {
     const answer = ask(index, 'When did the Secretary speak with Tomas Brenner?');
     expect(answer.short).toMatchObject({ text: 'today', date: '2023-04-26' });
@@ -115,5 +121,14 @@ describe('an article date is part of what it says', () => {
       for (const [start, end] of passage.highlights) expect(passage.text.slice(start, end)).toMatch(/^(?:Secretary(?:’s)?|spoke)$/);
     }
     expect(document).toBeDefined();
+  });
+});
+
+describe('publicationTerms', () => {
+  it('gives every sentence the day, the day of the year and the month; the headline also the year and the month', () => {
+    expect(publicationTerms('2023-04-26', monthTerm)).toEqual({
+      sentence: ['2023-04-26', '--04-26', '2023-04'],
+      headline: ['2023-04-26', '--04-26', '2023-04', '2023', 'april'],
+    });
   });
 });
