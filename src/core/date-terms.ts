@@ -104,7 +104,8 @@ export function datePhrases(text: string): DatePhrase[] {
 
   for (let i = 0; i < words.length && found.length < MAX_DATES; i++) {
     const w = words[i]!;
-    const month = monthOf(w);
+    // A misspelt month ("Febuary 2021") is read as one only where a day or a year makes it a date.
+    const month = monthOf(w) ?? (joins(w, words[i + 1]) && (dayOf(words[i + 1]) !== undefined || yearOf(words[i + 1]) !== undefined) ? misspeltMonth(w) : undefined);
     // YYYY-MM-DD
     if (yearOf(w) !== undefined && /^\d\d$/.test(words[i + 1]?.text ?? '') && /^\d\d$/.test(words[i + 2]?.text ?? '') && gap(w, words[i + 1]) === '-' && gap(words[i + 1], words[i + 2]) === '-') {
       const m = Number(words[i + 1]!.text);
@@ -141,7 +142,7 @@ export function datePhrases(text: string): DatePhrase[] {
     if (day !== undefined) {
       let at = i + 1 + ordinal(i);
       if (words[at]?.lower === 'of' && joins(words[at - 1], words[at])) at += 1;
-      const named = joins(words[at - 1], words[at]) ? monthOf(words[at]) : undefined;
+      const named = joins(words[at - 1], words[at]) ? (monthOf(words[at]) ?? misspeltMonth(words[at])) : undefined;
       if (named !== undefined) {
         const year = joins(words[at], words[at + 1]) ? yearOf(words[at + 1]) : undefined;
         const last = year !== undefined ? at + 1 : at;
@@ -154,6 +155,27 @@ export function datePhrases(text: string): DatePhrase[] {
     else if (WEEKDAYS.has(w.lower)) found.push({ start: w.start, end: w.end, kind: 'weekday' });
   }
   return found;
+}
+
+/**
+ * The month a capitalized word of five letters or more is one slip from (a letter left
+ * out, added, changed or two swapped: "Febuary", "Septmber"), as typos.ts reads a
+ * question's other words; undefined for none. Cost: twelve comparisons of a word of at
+ * most twelve letters.
+ */
+function misspeltMonth(w: Word | undefined): number | undefined {
+  if (!w || w.lower.length < 5 || w.lower.length > 10 || !/^\p{Lu}\p{Ll}+$/u.test(w.text)) return undefined;
+  const found = MONTHS.findIndex((name) => name.length >= 5 && oneSlip(w.lower, name));
+  return found >= 0 ? found : undefined;
+}
+
+/** Whether `a` is `b` with one letter left out, added, changed, or two neighbours swapped. */
+function oneSlip(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length < b.length ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -21,6 +21,12 @@ describe('questionDateTerms', () => {
     ['What did he say today, on Saturday?', []],
     // "may" and "march" in lower case are verbs.
     ['They may 2 march 3 times', []],
+    // A misspelt month beside a day or a year is still a date; a name one slip from a month, alone, is not.
+    ['What did he say in Febuary 2021?', ['2021-02']],
+    ['What happened on Septmber 5?', ['--09-05']],
+    ['What happened on 9 Feburary 2021?', ['2021-02-09']],
+    ['What did Octavia say?', []],
+    ['What did Junes say in 2021?', []],
   ])('%s -> %j', (question, terms) => {
     expect(questionDateTerms(question).map((t) => t.term)).toEqual(terms);
   });
