@@ -131,9 +131,9 @@ describe('an article date is part of what it says', () => {
 });
 
 describe('publicationTerms', () => {
-  it('gives every sentence the day, the day of the year and the month; the headline also the year and the month', () => {
+  it('gives every sentence the day and the month; the headline also the day of the year, the year and the month', () => {
     expect(publicationTerms('2023-04-26', monthTerm)).toEqual({
-      sentence: ['2023-04-26', '--04-26', '2023-04'],
+      sentence: ['2023-04-26', '2023-04'],
       headline: ['2023-04-26', '--04-26', '2023-04', '2023', 'april'],
     });
   });
