@@ -8,6 +8,13 @@ import type { Tense } from './tense';
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const DAY_MS = 86_400_000;
+/** Words that name a day by its distance from publication: a readout's "spoke today" is its date. */
+export const RELATIVE_DAYS: ReadonlyMap<string, number> = new Map([
+  ['today', 0],
+  ['tonight', 0],
+  ['yesterday', -1],
+  ['tomorrow', 1],
+]);
 
 /**
  * The calendar date or month that `phrase` names, read relative to `published`
@@ -15,13 +22,17 @@ const DAY_MS = 86_400_000;
  * nearest such day before publication (`past`, the default: news mostly reports what
  * happened) or after it (`future`); a month without a year is the nearest such month up
  * to publication, or from publication on ("in May" in an article of 20 May is this May
- * either way), with a day of the month compared too. `YYYY-MM-DD` or `YYYY-MM`, or
+ * either way), with a day of the month compared too; "today", "yesterday", "tomorrow"
+ * are counted from publication whatever the tense. `YYYY-MM-DD` or `YYYY-MM`, or
  * undefined when the phrase names neither.
  */
 export function resolveDate(phrase: string, published: string, tense: Tense = 'past'): string | undefined {
   const words = phrase.toLowerCase().match(/[a-z]+|\d+/g) ?? [];
   const [year, month, day] = published.split('-').map(Number) as [number, number, number];
   const base = Date.UTC(year, month - 1, day);
+
+  const relative = words.map((w) => RELATIVE_DAYS.get(w)).find((days) => days !== undefined);
+  if (relative !== undefined) return new Date(base + relative * DAY_MS).toISOString().slice(0, 10);
 
   const weekday = words.map((w) => WEEKDAYS.indexOf(w)).find((i) => i >= 0);
   if (weekday !== undefined) {

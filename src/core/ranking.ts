@@ -17,6 +17,7 @@
  *   decline unless the evidence covers the question (see {@link decide})
  */
 import { lemmaTerm, normalizeWord, termOf, type Term } from './analyzer';
+import { questionDateTerms } from './date-terms';
 import { countWork, MAX_CONVERSATION_TERMS, MAX_TAGGED_LENGTH, MAX_WORD_LENGTH } from './cost';
 import { tag, type NlpToken } from './nlp';
 import { candidates } from './short-answer';
@@ -203,7 +204,7 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
   const cue = answerCue(question);
   const cueWords = cueSpans(question, cue);
   const tagged = tag(taggedPart(question)).tokens;
-  const analyzed = [...index.analyzer.terms(question), ...lemmaAliases(tagged)]
+  const analyzed = [...index.analyzer.terms(question), ...lemmaAliases(tagged), ...questionDateTerms(question)]
     .filter((t) => !cueWords.some(([s, e]) => t.start >= s && t.end <= e))
     .sort((a, b) => a.start - b.start || Number(a.alias) - Number(b.alias));
   const words = topicWords(question, analyzed);

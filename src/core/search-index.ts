@@ -9,13 +9,15 @@
  * the same text:
  *   text     the sentence's own word terms (stemmed, numbers as digits)
  *   aliases  canonical names its words also stand for (lexicon, people's roles, the
- *            speaker of a quotation, dictionary forms of irregular verbs), which rank
- *            below the words themselves
+ *            speaker of a quotation, dictionary forms of irregular verbs, the dates it
+ *            writes in canonical form, and the article's publication date: see
+ *            date-terms.ts), which rank below the words themselves
  */
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import { Analyzer, normalizeWord, visibleText, type Term } from './analyzer';
 import { countWork } from './cost';
+import { publicationTerms, sentenceDateTerms } from './date-terms';
 import type { Corpus, CorpusDocument } from './corpus';
 import { documentEntities, storedEntities, tagSpan, type DocumentEntities, type StoredEntities } from './entities';
 import { Memo } from './memo';
@@ -155,12 +157,16 @@ export function analyzeDocument(document: CorpusDocument, analyzer: Analyzer): A
   const words: string[][] = [];
   const aliases: string[][] = [];
   const surfaces = new Map<string, string>();
+  const monthTerm = (name: string) => analyzer.terms(name).find((t) => !t.alias)?.term;
+  const published = publicationTerms(document.published, monthTerm);
   document.sentences.forEach((span, sentence) => {
     const text = document.text.slice(span.start, span.end);
     const terms = analyzer.terms(text);
     const own = terms.filter((t) => !t.alias);
     words.push(own.map((t) => t.term));
-    aliases.push([...terms.filter((t) => t.alias).map((t) => t.term), ...recognized.sentenceAliases(sentence), ...recognized.lemmaTerms(sentence)]);
+    // The dates it writes, and the article's own date (date-terms.ts).
+    const dates = new Set([...sentenceDateTerms(text, document.published, monthTerm), ...(sentence === 0 ? published.headline : published.sentence)]);
+    aliases.push([...terms.filter((t) => t.alias).map((t) => t.term), ...recognized.sentenceAliases(sentence), ...recognized.lemmaTerms(sentence), ...dates]);
     for (const t of own) {
       const written = visibleText(text.slice(t.start, t.end));
       if (preferredSurface(surfaces.get(t.term), written)) surfaces.set(t.term, written);

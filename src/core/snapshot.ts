@@ -36,9 +36,9 @@ export const SNAPSHOT_FORMAT = 'citeqa-index';
 /**
  * Raised when the records change, or the analysis that makes their terms (6: invisible
  * characters, long words; 7: the corpus's aliases in the header, corpus knowledge out of
- * the built-in lexicon).
+ * the built-in lexicon; 8: dates as terms, date-terms.ts).
  */
-export const SNAPSHOT_VERSION = 7;
+export const SNAPSHOT_VERSION = 8;
 
 /** How much one record holds at most: items of a list, elements of a typed array (4 MB of uint32). */
 export interface ChunkSizes {

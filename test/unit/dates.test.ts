@@ -31,6 +31,10 @@ describe('resolveDate', () => {
     ['in June 2023', '2024-05-20', 'future', '2023-06'], // a year given is kept
     ['in January', '2024-12-30', 'future', '2025-01'], // across the turn of the year
     ['in December', '2024-01-02', 'past', '2023-12'],
+    // A day counted from publication, whatever the tense ("spoke today" in a readout is its date).
+    ['today', '2021-02-09', undefined, '2021-02-09'],
+    ['yesterday', '2021-03-01', 'future', '2021-02-28'],
+    ['tomorrow', '2024-12-31', undefined, '2025-01-01'],
   ])('%s (published %s, %s) -> %s', (phrase, published, tense, expected) => {
     expect(resolveDate(phrase, published, tense)).toBe(expected);
   });
