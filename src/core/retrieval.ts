@@ -223,6 +223,11 @@ export class MiniSearchRetriever implements Retriever {
     const matchedTerms: number[][] = [];
     // Per article (by its first sentence), the query terms its scored sentences hold.
     const articleTerms = new Map<number, Set<number>>();
+    // The article of the last matched sentence: a selective term's candidates come article
+    // by article, so most sentences need no search of the layout.
+    let articleFrom = 0;
+    let articleTo = 0;
+    let held: Set<number> | undefined;
     let matched: number[] = [];
     for (const s of candidates) {
       const lengths = [vectors.fieldLength(s, 0), vectors.fieldLength(s, 1)] as const;
@@ -234,9 +239,13 @@ export class MiniSearchRetriever implements Retriever {
         if (!matched.includes(termId)) matched.push(termId);
       });
       if (matched.length === 0) continue;
-      const first = this.articleStart(s);
-      let held = articleTerms.get(first);
-      if (!held) articleTerms.set(first, (held = new Set()));
+      if (!held || s < articleFrom || s >= articleTo) {
+        const article = this.articleOf(s);
+        articleFrom = this.layout.starts[article] ?? 0;
+        articleTo = this.layout.starts[article + 1] ?? 0;
+        held = articleTerms.get(articleFrom);
+        if (!held) articleTerms.set(articleFrom, (held = new Set()));
+      }
       for (const termId of matched) held.add(termId);
       if (best.offer(s, sum * matched.length, matchedTerms.length)) {
         matchedTerms.push(matched);
@@ -249,12 +258,12 @@ export class MiniSearchRetriever implements Retriever {
       id,
       score,
       terms: (matchedTerms[payload] ?? []).map((termId) => vectors.term(termId)),
-      articleTerms: [...(articleTerms.get(this.articleStart(id)) ?? [])].map((termId) => vectors.term(termId)),
+      articleTerms: [...(articleTerms.get(this.layout.starts[this.articleOf(id)] ?? 0) ?? [])].map((termId) => vectors.term(termId)),
     }));
   }
 
-  /** The first sentence of the article holding sentence `s` (a binary search of the layout). */
-  private articleStart(s: number): number {
+  /** The article holding sentence `s` (a binary search of the layout). */
+  private articleOf(s: number): number {
     const { starts } = this.layout;
     let low = 0;
     let high = starts.length - 2;
@@ -263,7 +272,7 @@ export class MiniSearchRetriever implements Retriever {
       if ((starts[mid] ?? 0) <= s) low = mid;
       else high = mid - 1;
     }
-    return starts[low] ?? 0;
+    return low;
   }
 }
 
