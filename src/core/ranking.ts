@@ -387,8 +387,19 @@ function candidatesOf(index: SentenceIndex, read: ReadQuestion): Candidate[] {
   return preparedCandidates(index, read).map(({ ref, matchedTerms, features, typeFit, strictType }) => ({ ref, matchedTerms, features: withTypeFit(features, typeFit(), strictType) }));
 }
 
+/**
+ * The best `top` candidates of `question` as the learned model scores them, best first
+ * (before {@link rank}'s own reordering): what tests compare with every candidate scored
+ * (`top` Infinity), to show that the typed-span searches the score bounds spare change
+ * nothing.
+ */
+export function bestCandidates(index: SentenceIndex, question: string, top: number): ScoredCandidate[] {
+  const scored = scoredCandidates(index, readQuestion(index, question), top);
+  return scored.sort((a, b) => b.score - a.score).slice(0, top);
+}
+
 /** A candidate scored by the ranker, as {@link rank} orders them. */
-interface ScoredCandidate extends SentenceRef {
+export interface ScoredCandidate extends SentenceRef {
   readonly score: number;
   readonly matchedTerms: ReadonlySet<string>;
   /** Whether it holds a span of the strict kind wanted (see STRICT_TYPES). */
