@@ -12,7 +12,8 @@
  *   rerank: each candidate's features (rank-features.ts: its BM25, how much of the question
  *   it and its article cover, phrases and numbers matched as units, proximity, acronyms
  *   spelt out, its neighbours' match, a span of the wanted kind, headline) scored by the
- *   learned model (ranker.ts, fitted by `npm run train`)
+ *   learned model (ranker.ts, fitted by `npm run train`); the span of the wanted kind is
+ *   looked for only in candidates whose score bound reaches the passages returned
  *   v
  *   decline unless the evidence covers the question (see {@link decide})
  */
