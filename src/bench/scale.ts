@@ -45,6 +45,12 @@ export interface ScaleFigures {
   readonly questions: number;
   /** Answer time, with nothing but the index in the process (as in a server). */
   readonly answerMs: Summary;
+  /**
+   * The process's CPU time for each of those answers (user and system, every thread:
+   * garbage collection too): on a machine shared with other work, what that work does
+   * not stretch as it stretches wall time.
+   */
+  readonly answerCpuMs: Summary;
   /** Questions also searched in the plain index of sentences. */
   readonly compared: number;
   /** Answer time of those, interleaved with their searches in the plain index. */
@@ -104,6 +110,14 @@ function timed(work: () => unknown): number {
   return performance.now() - started;
 }
 
+/** How long `work` took, in milliseconds, and the CPU time the process spent meanwhile. */
+function timedWithCpu(work: () => unknown): { wall: number; cpu: number } {
+  const cpu = process.cpuUsage();
+  const wall = timed(work);
+  const { user, system } = process.cpuUsage(cpu);
+  return { wall, cpu: (user + system) / 1000 };
+}
+
 export async function measureScale(articles: number, { questions: questionCount, rounds, compare, keepSnapshot }: ScaleOptions): Promise<ScaleFigures> {
   note(`generating ${articles} articles`);
   let started = performance.now();
@@ -141,8 +155,13 @@ export async function measureScale(articles: number, { questions: questionCount,
   note(`started in ${(snapshot.startMs / 1000).toFixed(1)} s; asking ${questions.length} questions x ${rounds}`);
   for (const { question } of questions.slice(0, 10)) ask(index, question);
   const alone: number[] = [];
+  const aloneCpu: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    for (const { question } of questions) alone.push(timed(() => ask(index, question)));
+    for (const { question } of questions) {
+      const { wall, cpu } = timedWithCpu(() => ask(index, question));
+      alone.push(wall);
+      aloneCpu.push(cpu);
+    }
   }
   const about = questions.filter((q) => q.doc !== undefined);
   const found = about.filter((q) => ask(index, q.question).passages[0]?.citation.doc === q.doc).length;
@@ -177,6 +196,7 @@ export async function measureScale(articles: number, { questions: questionCount,
     snapshot,
     questions: questions.length,
     answerMs,
+    answerCpuMs: summary(aloneCpu),
     compared: compared.length,
     pairedMs,
     searchMs,

@@ -107,9 +107,21 @@ export interface CandidateEvidence {
 export function weightShare(question: QuestionEvidence, terms: Iterable<string>): number {
   if (question.totalWeight === 0) return 0;
   let sum = 0;
-  for (const term of new Set(terms)) sum += question.termWeights.get(term) ?? 0;
+  // Each term once, in the order first met: the order the sum is taken in. A set is that
+  // already, and a short list is checked in place (a candidate's terms are a dozen).
+  if (terms instanceof Set) {
+    for (const term of terms as Set<string>) sum += question.termWeights.get(term) ?? 0;
+  } else if (Array.isArray(terms) && terms.length <= SHORT_LIST) {
+    const list = terms as readonly string[];
+    for (let i = 0; i < list.length; i++) if (list.indexOf(list[i]!) === i) sum += question.termWeights.get(list[i]!) ?? 0;
+  } else {
+    for (const term of new Set(terms)) sum += question.termWeights.get(term) ?? 0;
+  }
   return sum / question.totalWeight;
 }
+
+/** Longest list whose repeats {@link weightShare} finds by searching it rather than by making a set. */
+const SHORT_LIST = 16;
 
 /** The feature vector of one candidate, in {@link RANK_FEATURES} order. */
 export function rankFeatures(question: QuestionEvidence, c: CandidateEvidence): number[] {
@@ -117,17 +129,23 @@ export function rankFeatures(question: QuestionEvidence, c: CandidateEvidence): 
   const share = (value: number) => (c.bestScore > 0 ? value / c.bestScore : 0);
   const coverage = weightShare(question, c.matched);
   const articleCoverage = weightShare(question, c.articleTerms);
-  const articleSet = new Set(c.articleTerms);
-  const sentenceSet = new Set(c.terms.map((t) => t.term));
+  // The sets below serve only questions with numbers or acronyms.
+  const sentenceSet = question.numbers.length > 0 || question.acronyms.length > 0 ? new Set(c.terms.map((t) => t.term)) : EMPTY;
+  const articleSet = question.numbers.length > 0 ? new Set(c.articleTerms) : EMPTY;
   const numbers = question.numbers.length === 0 ? 0 : question.numbers.filter((n) => sentenceSet.has(n)).length / question.numbers.length;
   const numbersArticle = question.numbers.length === 0 ? 0 : question.numbers.filter((n) => articleSet.has(n)).length / question.numbers.length;
-  const typeFit = Math.min(1.5, c.typeFit);
+  let window: ReadonlySet<string> = c.matched;
+  if (c.neighbourTerms.length > 0) {
+    const both = new Set(c.matched);
+    for (const term of c.neighbourTerms) both.add(term);
+    window = both;
+  }
   const values: Record<RankFeature, number> = {
     bm25: share(c.score),
     bm25Rank: 1 / (1 + c.place),
     coverage,
     coverageShare: c.bestCoverage > 0 ? coverage / c.bestCoverage : 0,
-    windowCoverage: weightShare(question, [...c.matched, ...c.neighbourTerms]),
+    windowCoverage: weightShare(question, window),
     missing: (1 - coverage) * question.totalWeight,
     articleCoverage,
     topArticle: articleCoverage >= c.bestArticleCoverage - 1e-9 ? 1 : 0,
@@ -138,22 +156,77 @@ export function rankFeatures(question: QuestionEvidence, c: CandidateEvidence): 
     previous: share(c.previous),
     next: share(c.next),
     refersBack: c.refersBack ? share(c.previous) : 0,
-    typeFit,
-    typedCoverage: (c.bestCoverage > 0 ? coverage / c.bestCoverage : 0) * Math.min(1, typeFit),
-    strictTypeFit: c.strictType ? typeFit : 0,
-    neighbourType: typeFit * share(Math.max(c.previous, c.next)),
+    // Set below, from the fit alone (see withTypeFit).
+    typeFit: 0,
+    typedCoverage: 0,
+    strictTypeFit: 0,
+    neighbourType: 0,
     acronym: acronymFeature(question, c.text, sentenceSet),
     headline: c.headline ? 1 : 0,
     length: Math.log1p(words.length),
   };
-  return RANK_FEATURES.map((name) => values[name]);
+  return withTypeFit(
+    RANK_FEATURES.map((name) => values[name]),
+    c.typeFit,
+    c.strictType,
+  );
+}
+
+const TYPE_FIT = RANK_FEATURES.indexOf('typeFit');
+const TYPED_COVERAGE = RANK_FEATURES.indexOf('typedCoverage');
+const STRICT_TYPE_FIT = RANK_FEATURES.indexOf('strictTypeFit');
+const NEIGHBOUR_TYPE = RANK_FEATURES.indexOf('neighbourType');
+const COVERAGE_SHARE = RANK_FEATURES.indexOf('coverageShare');
+const PREVIOUS = RANK_FEATURES.indexOf('previous');
+const NEXT = RANK_FEATURES.indexOf('next');
+
+/** Fits at which the features that depend on the fit bend or stop growing (see withTypeFit). */
+export const TYPE_FIT_KNOTS: readonly number[] = [0, 1, 1.5];
+
+/**
+ * `features` (a vector of {@link rankFeatures}) with the four features that depend on the
+ * wanted span's fit set for `fit`: typeFit, typedCoverage, strictTypeFit, neighbourType.
+ * They are the only ones that need a candidate's typed-span search (short-answer.ts), so
+ * ranking can score a candidate without it first, at each of {@link TYPE_FIT_KNOTS}: a fit
+ * is never negative, and the score is linear in the fit between those knots and constant
+ * past the last, so the scores at the knots bound the candidate's score whatever its fit.
+ */
+export function withTypeFit(features: readonly number[], fit: number, strictType: boolean): number[] {
+  const typeFit = Math.min(1.5, fit);
+  const out = [...features];
+  out[TYPE_FIT] = typeFit;
+  out[TYPED_COVERAGE] = features[COVERAGE_SHARE]! * Math.min(1, typeFit);
+  out[STRICT_TYPE_FIT] = strictType ? typeFit : 0;
+  // share(max(previous, next)), which is max(share(previous), share(next)): division by a positive best score keeps order.
+  out[NEIGHBOUR_TYPE] = typeFit * Math.max(features[PREVIOUS]!, features[NEXT]!);
+  return out;
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+/**
+ * What the question's pairs may begin with ("super" of "super bowl"), made once a question:
+ * every part before a space (a term seldom holds one, but may).
+ */
+const pairStarts = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+
+function startsOf(pairs: ReadonlySet<string>): ReadonlySet<string> {
+  const starts = new Set<string>();
+  for (const pair of pairs) {
+    for (let at = pair.indexOf(' '); at >= 0; at = pair.indexOf(' ', at + 1)) starts.add(pair.slice(0, at));
+  }
+  return starts;
 }
 
 /** The share of the question's adjacent term pairs that are adjacent in the sentence. */
 function phraseShare(pairs: ReadonlySet<string>, words: readonly Term[]): number {
   if (pairs.size === 0) return 0;
+  let starts = pairStarts.get(pairs);
+  if (!starts) pairStarts.set(pairs, (starts = startsOf(pairs)));
   const found = new Set<string>();
   for (let i = 0; i + 1 < words.length; i++) {
+    // Only a word that begins one of the question's pairs can begin a match.
+    if (!starts.has(words[i]!.term)) continue;
     const pair = `${words[i]!.term} ${words[i + 1]!.term}`;
     if (pairs.has(pair)) found.add(pair);
   }

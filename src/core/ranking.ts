@@ -12,7 +12,8 @@
  *   rerank: each candidate's features (rank-features.ts: its BM25, how much of the question
  *   it and its article cover, phrases and numbers matched as units, proximity, acronyms
  *   spelt out, its neighbours' match, a span of the wanted kind, headline) scored by the
- *   learned model (ranker.ts, fitted by `npm run train`)
+ *   learned model (ranker.ts, fitted by `npm run train`); the span of the wanted kind is
+ *   looked for only in candidates whose score bound reaches the passages returned
  *   v
  *   decline unless the evidence covers the question (see {@link decide})
  */
@@ -25,7 +26,7 @@ import { Memo } from './memo';
 import { corrected } from './typos';
 import { ANAPHORS, answerCue, cueSpans, focusOf, STRICT_TYPES, type AnswerType, type Wanted } from './question';
 import { logit } from './logistic';
-import { acronymsOf, expansionBefore, RANK_FEATURES, rankFeatures, weightShare, type QuestionEvidence } from './rank-features';
+import { acronymsOf, expansionBefore, RANK_FEATURES, rankFeatures, TYPE_FIT_KNOTS, weightShare, withTypeFit, type QuestionEvidence } from './rank-features';
 import { ranker } from './ranker';
 import type { RetrievedSentence } from './retrieval';
 import type { SentenceIndex, SentenceRef } from './search-index';
@@ -118,9 +119,7 @@ interface TopicWord {
 export function rank(index: SentenceIndex, question: string, limit: number, previous?: Conversation): Ranking {
   const read = readQuestion(index, question, previous);
   const { weights, words, results, wanted, followUp, corrections, synonyms, carried, own } = read;
-  const model = ranker();
-  const candidates = candidatesOf(index, read);
-  const scored = candidates.map(({ ref, matchedTerms, features }) => ({ ...ref, score: logit(model, features), matchedTerms, fits: features[STRICT_FIT]! > 0, coverage: features[COVERAGE]! }));
+  const scored = scoredCandidates(index, read, Math.max(limit, GROUNDING_PASSAGES));
   scored.sort((a, b) => b.score - a.score);
   // A question whose words hardly pin a sentence down (the best holds less than
   // WEAK_COVERAGE of their weight: a paraphrase, "how much time did they spend together")
@@ -382,6 +381,96 @@ export function rankCandidates(index: SentenceIndex, question: string): Candidat
 }
 
 function candidatesOf(index: SentenceIndex, read: ReadQuestion): Candidate[] {
+  return preparedCandidates(index, read).map(({ ref, matchedTerms, features, typeFit, strictType }) => ({ ref, matchedTerms, features: withTypeFit(features, typeFit(), strictType) }));
+}
+
+/**
+ * The best `top` candidates of `question` as the learned model scores them, best first
+ * (before {@link rank}'s own reordering): what tests compare with every candidate scored
+ * (`top` Infinity), to show that the typed-span searches the score bounds spare change
+ * nothing.
+ */
+export function bestCandidates(index: SentenceIndex, question: string, top: number): ScoredCandidate[] {
+  const scored = scoredCandidates(index, readQuestion(index, question), top);
+  return scored.sort((a, b) => b.score - a.score).slice(0, top);
+}
+
+/** A candidate scored by the ranker, as {@link rank} orders them. */
+export interface ScoredCandidate extends SentenceRef {
+  readonly score: number;
+  readonly matchedTerms: ReadonlySet<string>;
+  /** Whether it holds a span of the strict kind wanted (see STRICT_TYPES). */
+  readonly fits: boolean;
+  readonly coverage: number;
+}
+
+/**
+ * Margin between a candidate's score bound and the scores it is compared with: the
+ * bound and the score are sums of the same terms in another order, equal to within a
+ * few units in the last place.
+ */
+const BOUND_MARGIN = 1e-9;
+
+/**
+ * The candidates scored by the learned model, in retrieval order. Exact for every
+ * candidate that can be among the best `top` (so the first `top`, sorted by score, are
+ * what scoring them all gives); the others carry an upper bound of their score, below
+ * the `top`-th best, and `fits` false.
+ *
+ * Why: the typed-span search of a candidate (short-answer.ts; for "what" questions it tags
+ * the sentence's words) is the costliest of its features, and only four features depend
+ * on it (see withTypeFit). A candidate is scored first at the fits that bound its score;
+ * then, highest bound first, candidates are searched until no bound left reaches the
+ * `top`-th exact score. A question wanting a strict kind of answer reorders all its
+ * candidates by whether they hold one, so all of them are searched (cheaply: that search
+ * tags nothing).
+ */
+function scoredCandidates(index: SentenceIndex, read: ReadQuestion, top: number): ScoredCandidate[] {
+  const model = ranker();
+  const prepared = preparedCandidates(index, read);
+  const scoreOf = (features: readonly number[], ref: SentenceRef, matchedTerms: ReadonlySet<string>): ScoredCandidate => ({
+    ...ref,
+    score: logit(model, features),
+    matchedTerms,
+    fits: features[STRICT_FIT]! > 0,
+    coverage: features[COVERAGE]!,
+  });
+  const exact = (p: PreparedCandidate) => scoreOf(withTypeFit(p.features, p.typeFit(), p.strictType), p.ref, p.matchedTerms);
+  const { wanted } = read;
+  if (!wanted || STRICT_TYPES.has(wanted.type) || prepared.length <= top) return prepared.map(exact);
+
+  const bounds = prepared.map((p) => {
+    let bound = -Infinity;
+    for (const fit of TYPE_FIT_KNOTS) bound = Math.max(bound, logit(model, withTypeFit(p.features, fit, p.strictType)));
+    return bound;
+  });
+  const order = prepared.map((_, i) => i).sort((a, b) => bounds[b]! - bounds[a]!);
+  const out: ScoredCandidate[] = prepared.map((p, i) => ({ ...scoreOf(p.features, p.ref, p.matchedTerms), score: bounds[i]!, fits: false }));
+  // The best `top` exact scores so far, highest first.
+  const best: number[] = [];
+  for (const i of order) {
+    if (best.length >= top && bounds[i]! + BOUND_MARGIN < best[top - 1]!) break;
+    const scored = exact(prepared[i]!);
+    out[i] = scored;
+    const at = best.findIndex((score) => score < scored.score);
+    best.splice(at < 0 ? best.length : at, 0, scored.score);
+    best.length = Math.min(best.length, top);
+  }
+  return out;
+}
+
+/** A retrieved sentence with its features, all but those of the wanted span's fit, which `typeFit` finds. */
+interface PreparedCandidate {
+  readonly ref: SentenceRef;
+  readonly matchedTerms: ReadonlySet<string>;
+  /** The features with a fit of 0 (see withTypeFit). */
+  readonly features: readonly number[];
+  /** The fit of the best span of the kind wanted (0: none, or nothing wanted): the typed-span search. */
+  readonly typeFit: () => number;
+  readonly strictType: boolean;
+}
+
+function preparedCandidates(index: SentenceIndex, read: ReadQuestion): PreparedCandidate[] {
   const { results, wanted } = read;
   const evidence = questionEvidence(index, read);
   const byId = new Map(results.map((r) => [r.id, r]));
@@ -392,19 +481,20 @@ function candidatesOf(index: SentenceIndex, read: ReadQuestion): Candidate[] {
   const bestCoverage = results.reduce((best, r) => Math.max(best, weightShare(evidence, r.terms)), 0);
   const bestScore = results.reduce((best, r) => Math.max(best, r.score), 0);
   const bestArticleCoverage = results.reduce((best, r) => Math.max(best, weightShare(evidence, r.articleTerms)), 0);
+  const strictType = wanted !== undefined && STRICT_TYPES.has(wanted.type);
 
   return results.map((result, place) => {
     const ref = index.sentence(result.id);
     const span = ref.document.sentences[ref.sentence];
     const text = span ? ref.document.text.slice(span.start, span.end) : '';
     const matchedTerms = new Set(result.terms);
-    let typeFit = 0;
-    if (wanted && span) {
+    const typeFit = () => {
+      if (!wanted || !span) return 0;
       const entities = index.entities(ref.document);
       const matched = matchedSpans(index, ref, matchedTerms);
       const best = candidates(wanted, ref.document.text, span.start, span.end, entities, matched, entities.speaker(ref.sentence), matchedSpans(index, ref, matchedTerms, true))[0];
-      typeFit = best?.fit ?? 0;
-    }
+      return best?.fit ?? 0;
+    };
     const previous = neighbourOf(ref, -1);
     const next = neighbourOf(ref, 1);
     const features = rankFeatures(evidence, {
@@ -423,10 +513,10 @@ function candidatesOf(index: SentenceIndex, read: ReadQuestion): Candidate[] {
       next: next?.score ?? 0,
       // A sentence that refers back ("these islets", "he") is about what the one before is about.
       refersBack: REFERS_BACK.test(text),
-      typeFit,
-      strictType: wanted !== undefined && STRICT_TYPES.has(wanted.type),
+      typeFit: 0,
+      strictType,
     });
-    return { ref, matchedTerms, features };
+    return { ref, matchedTerms, features, typeFit, strictType };
   });
 }
 

@@ -81,9 +81,18 @@ export const DEFAULT_BUDGET: RetrievalBudget = {
 
 /** One field's BM25+ score of a term, as MiniSearch computes it. */
 export function bm25(termFrequency: number, matching: number, total: number, fieldLength: number, averageFieldLength: number): number {
-  const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+  return inverseFrequency(matching, total) * saturation(termFrequency, fieldLength, averageFieldLength);
+}
+
+/** BM25's IDF of a term that `matching` of `total` documents hold. */
+function inverseFrequency(matching: number, total: number): number {
+  return Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+}
+
+/** BM25+'s weight of a term frequency in a field of `fieldLength` (what multiplies the IDF). */
+function saturation(termFrequency: number, fieldLength: number, averageFieldLength: number): number {
   const norm = averageFieldLength === 0 ? 1 : 1 - BM25.b + (BM25.b * fieldLength) / averageFieldLength;
-  return idf * (BM25.d + (termFrequency * (BM25.k + 1)) / (termFrequency + BM25.k * norm));
+  return BM25.d + (termFrequency * (BM25.k + 1)) / (termFrequency + BM25.k * norm);
 }
 
 const BOOSTS: readonly [number, number] = [FIELD_BOOSTS.text, FIELD_BOOSTS.aliases];
@@ -123,6 +132,8 @@ export class MiniSearchRetriever implements Retriever {
   private readonly champions = new Map<number, Uint32Array>();
   /** The weight of each term of the question being answered, by term id (0: not asked). */
   private readonly weights: Float64Array;
+  /** The IDF of each term of the question being answered, by term id, in the text and the aliases field. */
+  private readonly idfs: readonly [Float64Array, Float64Array];
   /** Whether sentence `a` is from a more recent article than sentence `b`. */
   private readonly newer: (a: number, b: number) => boolean;
 
@@ -155,6 +166,7 @@ export class MiniSearchRetriever implements Retriever {
     });
     if (sentences.some((s) => s >= vectors.sentenceCount)) throw new RangeError('the champion lists name sentences the index lacks');
     this.weights = new Float64Array(vectors.terms.length);
+    this.idfs = [new Float64Array(vectors.terms.length), new Float64Array(vectors.terms.length)];
   }
 
   frequency(term: string): number {
@@ -182,19 +194,19 @@ export class MiniSearchRetriever implements Retriever {
     // Candidates: every sentence of the articles holding a selective term, then the
     // champions of the rarest common terms.
     const candidates: number[] = [];
-    const seen = new Set<number>();
+    // Articles whose every sentence is a candidate: a champion from one is one already.
+    const whole = new Set<number>();
     if (selective.length > 0) {
       const found = this.search.search('', { tokenize: () => selective.map((t) => t.term), processTerm: (term) => term, combineWith: 'OR' });
       for (const { id } of found) {
-        for (let s = this.layout.starts[id as number] ?? 0, end = this.layout.starts[(id as number) + 1] ?? 0; s < end; s++) {
-          candidates.push(s);
-          seen.add(s);
-        }
+        whole.add(id as number);
+        for (let s = this.layout.starts[id as number] ?? 0, end = this.layout.starts[(id as number) + 1] ?? 0; s < end; s++) candidates.push(s);
       }
     }
+    const seen = new Set<number>();
     for (const { id } of common.slice(0, this.budget.championTerms)) {
       for (const s of this.champions.get(id) ?? []) {
-        if (seen.has(s)) continue;
+        if (seen.has(s) || whole.has(this.articleOf(s))) continue;
         seen.add(s);
         candidates.push(s);
       }
@@ -202,7 +214,12 @@ export class MiniSearchRetriever implements Retriever {
 
     countWork('search', query.size);
     countWork('score', candidates.length);
-    for (const { id, term } of known) this.weights[id] = query.get(term) ?? 1;
+    const total = this.vectors.sentenceCount;
+    for (const { id, term } of known) {
+      this.weights[id] = query.get(term) ?? 1;
+      this.idfs[0][id] = inverseFrequency(this.vectors.frequency(id, 0), total);
+      this.idfs[1][id] = inverseFrequency(this.vectors.frequency(id, 1), total);
+    }
     try {
       return this.score(candidates, limit);
     } finally {
@@ -217,26 +234,46 @@ export class MiniSearchRetriever implements Retriever {
    */
   private score(candidates: readonly number[], limit: number): RetrievedSentence[] {
     const { vectors, weights } = this;
-    const total = vectors.sentenceCount;
     const averages = [vectors.averageFieldLength(0), vectors.averageFieldLength(1)] as const;
     const best = new TopHeap(limit, this.newer);
     const matchedTerms: number[][] = [];
     // Per article (by its first sentence), the query terms its scored sentences hold.
     const articleTerms = new Map<number, Set<number>>();
+    // The article of the last matched sentence: a selective term's candidates come article
+    // by article, so most sentences need no search of the layout.
+    let articleFrom = 0;
+    let articleTo = 0;
+    let held: Set<number> | undefined;
     let matched: number[] = [];
+    // The sentences' terms as the vectors hold them: field by field, in one run a sentence
+    // (read here directly, as TermVectors.forEach would give them, for speed: this loop
+    // runs over thousands of sentences a question).
+    const { starts, aliasStarts, termIds, counts } = vectors.raw;
+    const [textIdfs, aliasIdfs] = this.idfs;
     for (const s of candidates) {
-      const lengths = [vectors.fieldLength(s, 0), vectors.fieldLength(s, 1)] as const;
+      const from = starts[s] ?? 0;
+      const middle = aliasStarts[s] ?? 0;
+      const to = starts[s + 1] ?? 0;
       let sum = 0;
-      vectors.forEach(s, (termId, field, count) => {
+      for (let e = from; e < to; e++) {
+        const termId = termIds[e] ?? 0;
         const weight = weights[termId] ?? 0;
-        if (weight === 0) return;
-        sum += weight * BOOSTS[field] * bm25(count, vectors.frequency(termId, field), total, lengths[field], averages[field]);
+        if (weight === 0) continue;
+        const count = counts[e] ?? 0;
+        sum +=
+          e < middle
+            ? weight * BOOSTS[0] * ((textIdfs[termId] ?? 0) * saturation(count, middle - from, averages[0]))
+            : weight * BOOSTS[1] * ((aliasIdfs[termId] ?? 0) * saturation(count, to - middle, averages[1]));
         if (!matched.includes(termId)) matched.push(termId);
-      });
+      }
       if (matched.length === 0) continue;
-      const first = this.articleStart(s);
-      let held = articleTerms.get(first);
-      if (!held) articleTerms.set(first, (held = new Set()));
+      if (!held || s < articleFrom || s >= articleTo) {
+        const article = this.articleOf(s);
+        articleFrom = this.layout.starts[article] ?? 0;
+        articleTo = this.layout.starts[article + 1] ?? 0;
+        held = articleTerms.get(articleFrom);
+        if (!held) articleTerms.set(articleFrom, (held = new Set()));
+      }
       for (const termId of matched) held.add(termId);
       if (best.offer(s, sum * matched.length, matchedTerms.length)) {
         matchedTerms.push(matched);
@@ -249,12 +286,12 @@ export class MiniSearchRetriever implements Retriever {
       id,
       score,
       terms: (matchedTerms[payload] ?? []).map((termId) => vectors.term(termId)),
-      articleTerms: [...(articleTerms.get(this.articleStart(id)) ?? [])].map((termId) => vectors.term(termId)),
+      articleTerms: [...(articleTerms.get(this.layout.starts[this.articleOf(id)] ?? 0) ?? [])].map((termId) => vectors.term(termId)),
     }));
   }
 
-  /** The first sentence of the article holding sentence `s` (a binary search of the layout). */
-  private articleStart(s: number): number {
+  /** The article holding sentence `s` (a binary search of the layout). */
+  private articleOf(s: number): number {
     const { starts } = this.layout;
     let low = 0;
     let high = starts.length - 2;
@@ -263,7 +300,7 @@ export class MiniSearchRetriever implements Retriever {
       if ((starts[mid] ?? 0) <= s) low = mid;
       else high = mid - 1;
     }
-    return starts[low] ?? 0;
+    return low;
   }
 }
 

@@ -53,8 +53,9 @@ export function candidates(
   if (type === 'ROLE') return roleCandidates(text, inSentence, matched);
   if (type === 'LIST') return listCandidates(text, inSentence, matchedWords);
   if (type === 'THING' || type === 'OBJECT') {
-    const tokens = entities.tokensIn(start, end);
-    return phraseCandidates(type, wanted.focus, tokens, matched);
+    // Without a focus word there is no phrase to find, and no need to tag the sentence.
+    if (!wanted.focus) return [];
+    return phraseCandidates(type, wanted.focus, entities.tokensIn(start, end), matched);
   }
 
   const out: Candidate[] = [];
@@ -112,11 +113,10 @@ function isNominal(token: NlpToken | undefined): boolean {
  */
 function phraseCandidates(
   type: 'THING' | 'OBJECT',
-  focus: string | undefined,
+  focus: string,
   tokens: readonly NlpToken[],
   matched: ReadonlyArray<readonly [number, number]>,
 ): Candidate[] {
-  if (!focus) return [];
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
