@@ -13,13 +13,14 @@
  *
  * Deterministic: the same corpus and questions write the same file. Not needed at run time.
  *
- *   npm run train -- [--corpus DIR] [--questions FILE] [--out FILE] [--pointwise] [--cache FILE] [--dry-run]
+ *   npm run train -- [--corpus DIR] [--questions FILE] [--out FILE] [--l2 X] [--negatives N] [--pointwise] [--cache FILE] [--dry-run]
  *
  * `--cache FILE` keeps the extracted features between runs (for trying fits; delete it when
- * the features change).
+ * the features change). `npm run train -- --help` lists the options with their defaults.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
 import { fitLogistic, logit, type Example, type LogisticModel } from '../src/core/logistic';
 import { RANK_FEATURES } from '../src/core/rank-features';
 import { rankCandidates } from '../src/core/ranking';
@@ -28,12 +29,35 @@ import { readEvalFile, type EvalItem } from '../src/eval/questions';
 import { loadIndex } from '../src/node/load-index';
 
 const ROOT = path.join(__dirname, '..');
+const SQUAD = path.join(ROOT, '..', 'shared', 'eval', 'squad');
+const whole = (min: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`a whole number of at least ${min}`);
+  return n;
+};
+const options = new Command('train-ranker')
+  .description('fits the ranker on a SQuAD set, cross-validated by article, and writes src/core/ranker.json')
+  .option('--corpus <dir>', 'the articles', path.join(SQUAD, 'corpus'))
+  .option('--questions <file>', 'the questions (default: questions.jsonl beside the corpus directory)')
+  .option('--out <file>', 'where to write the model', path.join(ROOT, 'src', 'core', 'ranker.json'))
+  .option('--l2 <x>', 'L2 penalty of the fit (1e-2 cross-validates as well as 1e-3 and leans less on any one feature)', (value) => {
+    const x = Number(value);
+    if (!(value.trim() !== '' && Number.isFinite(x) && x >= 0)) throw new InvalidArgumentError('a number of at least 0');
+    return x;
+  }, 1e-2)
+  .option('--negatives <n>', 'negatives each positive is paired with in the pairwise fit: the retriever\'s best', whole(1), 10)
+  .option('--pointwise', 'fit candidates one by one rather than in pairs (pairs cross-validate better)')
+  .option('--cache <file>', 'keep the extracted features in this file between runs (delete it when the features change)')
+  .option('--dry-run', 'print the figures and weights without writing the model')
+  .parse()
+  .opts<{ corpus: string; questions?: string; out: string; l2: number; negatives: number; pointwise?: boolean; cache?: string; dryRun?: boolean }>();
+
 /** Folds of articles for cross-validation. */
 const FOLDS = 5;
 /** Candidates per question trained on: the retriever's best (deeper ones rarely reach the top three). */
 const TRAIN_DEPTH = 30;
-/** L2 penalty and steps of the fit (see logistic.ts); a penalty of 1e-2 cross-validates as well as 1e-3 and leans less on any one feature. */
-const FIT = { l2: Number(option('--l2', '1e-2')), iterations: 400, rate: 0.5 } as const;
+/** L2 penalty (--l2) and steps of the fit (see logistic.ts). */
+const FIT = { l2: options.l2, iterations: 400, rate: 0.5 } as const;
 
 interface Row {
   readonly features: readonly number[];
@@ -45,11 +69,6 @@ interface Question {
   readonly rows: readonly Row[];
   /** Whether each of the tuned baseline's three passages is right. */
   readonly baseline: readonly boolean[];
-}
-
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(name);
-  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : fallback;
 }
 
 /** hit@1, recall@3 and MRR (over the first three) of rankings given as right/wrong lists. */
@@ -106,8 +125,8 @@ function examples(questions: readonly Question[]): Example[] {
   return out;
 }
 
-/** Negatives each positive is paired with in the pairwise fit: the retriever's best. */
-const PAIR_NEGATIVES = Number(option('--negatives', '10'));
+/** Negatives each positive is paired with in the pairwise fit (--negatives): the retriever's best. */
+const PAIR_NEGATIVES = options.negatives;
 
 /**
  * Pairwise examples: a positive's features less a negative's (y = 1) and the reverse
@@ -132,7 +151,7 @@ function pairs(questions: readonly Question[]): Example[] {
 }
 
 /** Pairwise by default (it cross-validates better); `--pointwise` for the plain fit. */
-const PAIRWISE = !process.argv.includes('--pointwise');
+const PAIRWISE = !options.pointwise;
 
 function fit(questions: readonly Question[]): LogisticModel {
   return fitLogistic(RANK_FEATURES, PAIRWISE ? pairs(questions) : examples(questions), FIT);
@@ -160,11 +179,9 @@ async function extract(corpusDir: string, file: string): Promise<Question[]> {
 }
 
 async function main(): Promise<void> {
-  const corpusDir = option('--corpus', path.resolve(ROOT, '..', 'shared', 'eval', 'squad', 'corpus'));
-  const file = option('--questions', path.join(path.dirname(corpusDir), 'questions.jsonl'));
-  const out = option('--out', path.join(ROOT, 'src', 'core', 'ranker.json'));
+  const { corpus: corpusDir, out, cache } = options;
+  const file = options.questions ?? path.join(path.dirname(path.resolve(corpusDir)), 'questions.jsonl');
   const started = Date.now();
-  const cache = process.argv.includes('--cache') ? option('--cache', '') : '';
   const questions = cache && existsSync(cache) ? (JSON.parse(readFileSync(cache, 'utf8')) as Question[]) : await extract(corpusDir, file);
   if (cache && !existsSync(cache)) writeFileSync(cache, JSON.stringify(questions));
   console.log(`${questions.length} answerable questions on ${new Set(questions.map((q) => q.doc)).size} articles, features in ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -193,7 +210,7 @@ async function main(): Promise<void> {
   const model = round(fit(questions));
   console.log('\nweights (standardized features):');
   model.features.forEach((name, j) => console.log(`  ${name.padEnd(16)} ${model.weights[j]!.toFixed(3)}`));
-  if (process.argv.includes('--dry-run')) return;
+  if (options.dryRun) return;
   writeFileSync(out, `${JSON.stringify(model, null, 2)}\n`);
   console.log(`\nwrote ${path.relative(ROOT, out)} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }

@@ -13,11 +13,14 @@ import { converse, type Answer, type Conversation } from '../core/answer';
 import { CiteqaError, CorpusError } from '../core/errors';
 import { MAX_LIMIT } from '../core/request';
 import { writeSnapshotFile } from '../node/snapshot-file';
+import { wordnetThesaurus } from '../node/wordnet';
 import { EvalFileError, readEvalFile, type EvalItem } from '../eval/questions';
 import { formatJson, formatMisses, formatTable } from '../eval/report';
+import type { IndexSource } from '../eval/answering';
 import { runEval } from '../eval/run';
 import { loadCorpusDir } from '../node/corpus-dir';
 import { loadIndex } from '../node/load-index';
+import { buildIndexInParallel } from '../node/parallel-index';
 import { defaultCorpusDir, PACKAGE_VERSION } from '../node/package-info';
 import { loadConfig } from '../server/config';
 import { runServer } from '../server/run';
@@ -100,6 +103,22 @@ async function loadSource(source: SourceOptions) {
     return await loadIndex({ corpusDir: source.corpus ?? defaultCorpusDir(), indexFile: source.index });
   } catch (error) {
     if (error instanceof CiteqaError) throw new ExitError(EXIT.failed, `${source.index ?? source.corpus ?? defaultCorpusDir()}: ${error.message.replace(/\n\s*/g, '; ')}`);
+    throw error;
+  }
+}
+
+/**
+ * What `eval` answers from: a snapshot's index, or a corpus with the way to build its index,
+ * so that the baselines start while it is built (see src/eval/answering.ts).
+ */
+async function evalSource(source: SourceOptions): Promise<IndexSource> {
+  if (source.index !== undefined) return (await loadSource(source)).index;
+  const dir = source.corpus ?? defaultCorpusDir();
+  try {
+    const { corpus } = await loadCorpusDir(dir);
+    return { corpus, build: () => buildIndexInParallel(corpus, { thesaurus: wordnetThesaurus() }) };
+  } catch (error) {
+    if (error instanceof CiteqaError) throw new ExitError(EXIT.failed, `${dir}: ${error.message.replace(/\n\s*/g, '; ')}`);
     throw error;
   }
 }
@@ -298,11 +317,11 @@ function buildProgram(): Command {
         if (error instanceof EvalFileError || (error as NodeJS.ErrnoException).code !== undefined) throw new ExitError(EXIT.failed, (error as Error).message);
         throw error;
       }
-      const { index } = await loadSource(options);
+      const source = await evalSource(options);
       const bar = process.stderr.isTTY ? new SingleBar({ format: 'answering [{bar}] {value}/{total} questions {eta_formatted}', hideCursor: true }) : undefined;
       let run;
       try {
-        run = await runEval(index, items, {
+        run = await runEval(source, items, {
           baselines: [...(options.baseline ? (['tuned'] as const) : []), ...(options.plainBaseline ? (['plain'] as const) : [])],
           ...(options.threads === undefined ? {} : { threads: options.threads }),
           onProgress: (done, total) => {

@@ -11,7 +11,7 @@
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import { eng as englishStopWords } from 'stopword';
 import stem from 'wink-porter2-stemmer';
-import type { Corpus, CorpusDocument } from '../core/corpus';
+import type { CorpusDocument } from '../core/corpus';
 import type { JudgedAnswer } from './evaluate';
 
 export type BaselineKind = 'plain' | 'tuned';
@@ -21,6 +21,9 @@ export const BASELINE_NAMES: Readonly<Record<BaselineKind, string>> = {
   plain: 'MiniSearch',
   tuned: 'MiniSearch tuned',
 };
+
+/** What a baseline reads of an article: its id, text and sentence spans (a corpus's documents are these, and so is a copy sent to another thread). */
+export type BaselineDocument = Pick<CorpusDocument, 'id' | 'text' | 'sentences'>;
 
 interface SentenceDoc {
   readonly id: number;
@@ -48,9 +51,9 @@ export class BaselineIndex {
   private readonly search: MiniSearch<SentenceDoc>;
   private readonly searchOptions: SearchOptions;
   /** Document and span of each sentence, by MiniSearch id. */
-  private readonly sentences: ReadonlyArray<{ readonly document: CorpusDocument; readonly start: number; readonly end: number }>;
+  private readonly sentences: ReadonlyArray<{ readonly document: BaselineDocument; readonly start: number; readonly end: number }>;
 
-  constructor(corpus: Corpus, kind: BaselineKind) {
+  constructor(corpus: { readonly documents: readonly BaselineDocument[] }, kind: BaselineKind) {
     const { index, search } = options(kind);
     this.search = new MiniSearch<SentenceDoc>(index);
     this.searchOptions = search;

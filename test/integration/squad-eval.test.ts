@@ -71,4 +71,24 @@ describe('answering in threads', () => {
     const here = answerHere(index, ['tuned'], questions);
     expect(threaded.answers).toEqual(here.answers);
   }, 60_000);
+
+  it('gives the same answers when the threads start on the baseline while the index is built', async () => {
+    const questions = items.slice(0, 120).map((item) => item.question);
+    let built = false;
+    const threaded = await answerAll(
+      {
+        corpus: index.corpus,
+        build: async () => {
+          built = true;
+          return index;
+        },
+      },
+      ['tuned'],
+      questions,
+      { threads: 2 },
+    );
+    expect(built).toBe(true);
+    expect(threaded.answers).toEqual(answerHere(index, ['tuned'], questions).answers);
+    expect(Object.keys(threaded.ms).sort()).toEqual(['citeqa', 'tuned']);
+  }, 60_000);
 });

@@ -3,11 +3,14 @@
  * passages judged by text or by citation offsets, short answers by SQuAD's measures, and
  * how a run is printed.
  */
-import { buildCorpus } from '../../src/core/corpus';
+import path from 'node:path';
+import { buildCorpus, type Corpus } from '../../src/core/corpus';
+import { BaselineIndex } from '../../src/eval/baseline';
 import { evaluate, type JudgedAnswer } from '../../src/eval/evaluate';
-import { checkAgainstCorpus, EvalFileError, parseEvalText, type EvalItem } from '../../src/eval/questions';
+import { checkAgainstCorpus, EvalFileError, parseEvalText, readEvalFile, type EvalItem } from '../../src/eval/questions';
 import { formatJson, formatMisses, formatTable } from '../../src/eval/report';
 import type { EvalRun } from '../../src/eval/run';
+import { loadCorpusDir } from '../../src/node/corpus-dir';
 import { articleText, textFile } from '../helpers';
 
 const line = (item: object) => JSON.stringify(item);
@@ -194,5 +197,41 @@ describe('printing a run', () => {
 
   it("lists citeqa's misses only, with the baseline's rank", () => {
     expect(formatMisses(run)).toBe('t\trank 2\tq.jsonl:2\tWho won?\tgold: Denver Broncos\tshort: -\tfirst: Nothing here.\tMiniSearch tuned: rank 1\n\n');
+  });
+});
+
+describe('the MiniSearch baselines', () => {
+  // The sample of SQuAD that the quality gate runs on; what each baseline finds there is
+  // pinned, so that making the benchmark faster cannot change what it measures.
+  const squad = path.join(__dirname, '..', 'fixtures', 'squad');
+  let corpus: Corpus;
+  let items: EvalItem[];
+  beforeAll(async () => {
+    corpus = (await loadCorpusDir(path.join(squad, 'corpus'))).corpus;
+    items = readEvalFile(path.join(squad, 'questions.jsonl'));
+  });
+  const firstThree = (baseline: BaselineIndex, question: string) => baseline.answer(question).passages.map((p) => [p.citation.doc, p.citation.start]);
+  const black = 'squad-black-death';
+  const geology = 'squad-geology';
+  const sky = 'squad-sky-united-kingdom';
+
+  it('tuned (stop words, stems, fuzzy 0.2, prefix) finds these sentences first, and scores so on the sample', () => {
+    const tuned = new BaselineIndex(corpus, 'tuned');
+    expect(firstThree(tuned, 'Where did the black death originate?')).toEqual([[black, 13], [black, 12094], [black, 0]]);
+    expect(firstThree(tuned, 'When did the y. pestis reach England?')).toEqual([[black, 9989], [black, 9076], [black, 9379]]);
+    expect(firstThree(tuned, 'What is something that is often torn up and included in sedimentary rock?')).toEqual([[geology, 541], [geology, 5155], [geology, 4950]]);
+    expect(firstThree(tuned, 'What types of scientists looks for signs of magnetic reversals in igneous rocks within the drill cores?')).toEqual([[geology, 16724], [geology, 16327], [geology, 9]]);
+    expect(firstThree(tuned, "What were NTL's services rebranded as?")).toEqual([[sky, 9143], [sky, 4578], [sky, 12086]]);
+    const report = evaluate(items, items.map((item) => tuned.answer(item.question)), { shortAnswers: false, declines: false });
+    expect([report.results.filter((r) => r.rank === 1).length, report.results.filter((r) => r.rank >= 1).length]).toEqual([273, 307]);
+  });
+
+  it("plain (MiniSearch's defaults) finds these sentences first, and scores so on the sample", () => {
+    const plain = new BaselineIndex(corpus, 'plain');
+    expect(firstThree(plain, 'Where did the black death originate?')).toEqual([[black, 13], [black, 17511], [black, 19018]]);
+    expect(firstThree(plain, 'When did the y. pestis reach England?')).toEqual([[black, 9989], [black, 9379], [black, 12833]]);
+    expect(firstThree(plain, 'What is something that is often torn up and included in sedimentary rock?')).toEqual([[geology, 5155], [geology, 8955], [black, 7614]]);
+    const report = evaluate(items, items.map((item) => plain.answer(item.question)), { shortAnswers: false, declines: false });
+    expect([report.results.filter((r) => r.rank === 1).length, report.results.filter((r) => r.rank >= 1).length]).toEqual([264, 295]);
   });
 });
