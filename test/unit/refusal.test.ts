@@ -1,4 +1,5 @@
 import { ask } from '../../src/core/answer';
+import { GROUNDING_WINDOW } from '../../src/core/ranking';
 import { buildCorpus } from '../../src/core/corpus';
 import { buildIndex } from '../../src/core/search-index';
 import { articleText, textFile } from '../helpers';
@@ -29,5 +30,28 @@ describe('refusals on topic', () => {
     const answer = ask(index, 'Which team did Rovers beat in 2024?');
     expect(answer.answered).toBe(false);
     expect(answer.message).toContain('"2024"');
+  });
+
+  it(`looks for the names and numbers within ${GROUNDING_WINDOW} sentences of the best passage`, () => {
+    const history = (gap: number) =>
+      buildIndex(
+        buildCorpus([
+          textFile(
+            'history.md',
+            articleText(
+              { id: 'history', title: 'A history of Rovers' },
+              `A history of Rovers\n\nSmith joined Rovers in 1987. ${Array.from({ length: gap }, (_, i) => `The club history notes season ${i + 1} in some detail.`).join(' ')} Rovers beat United 2-1 at Ashton Park.`,
+            ),
+          ),
+        ]),
+      );
+    const question = 'Which team did Rovers beat at Ashton Park in 1987?';
+    const near = ask(history(GROUNDING_WINDOW - 10), question);
+    expect(near.passages[0]?.text).toContain('Rovers beat United');
+    expect(near.answered).toBe(true);
+    const far = ask(history(GROUNDING_WINDOW + 10), question);
+    expect(far.passages[0]?.text).toContain('Rovers beat United');
+    expect(far.answered).toBe(false);
+    expect(far.message).toContain('"1987"');
   });
 });
