@@ -32,6 +32,13 @@ describe('refusals on topic', () => {
     expect(answer.message).toContain('"2024"');
   });
 
+  it('declines a question for a length of time that no close passage gives, and says so', () => {
+    const answer = ask(index, 'How long did Rovers play at Ashton Park?');
+    expect(answer.answered).toBe(false);
+    expect(answer.message).toContain('give no length of time');
+    expect(answer.passages[0]?.text).toContain('Ashton Park');
+  });
+
   it(`looks for the names and numbers within ${GROUNDING_WINDOW} sentences of the best passage`, () => {
     const history = (gap: number) =>
       buildIndex(
