@@ -29,4 +29,16 @@ describe('answerCue', () => {
     const question = 'Where did the meeting take place?';
     expect(cueSpans(question, answerCue(question)).map(([s, e]) => question.slice(s, e))).toEqual(['Where', 'take place']);
   });
+
+  it.each([
+    ['What does RSF stand for?', 'stand for'],
+    ['What is NFL short for?', 'short for'],
+    ['What is CLTG an acronym for?', 'acronym for'],
+  ])('treats the words asking for an expansion as cue words: %s', (question, words) => {
+    expect(cueSpans(question, answerCue(question)).map(([s, e]) => question.slice(s, e))).toContain(words);
+  });
+
+  it('finds them without any other cue', () => {
+    expect(cueSpans('RSF stands for?', undefined).map(([s, e]) => 'RSF stands for?'.slice(s, e))).toEqual(['stands for']);
+  });
 });
