@@ -9,6 +9,7 @@ import { matchedSpans, rank, type Conversation, type RankedSentence, type Rankin
 import { checkAskRequest } from './request';
 import type { SentenceIndex } from './search-index';
 import { STRICT_TYPES, type AnswerType, type Wanted } from './question';
+import { writtenSurname } from './entities';
 import { candidates } from './short-answer';
 import type { SpanQuestion } from './span-features';
 import { bestSpan, readQuestion, spanThreshold } from './span-scorer';
@@ -173,7 +174,7 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
   const speaker = wanted.type === 'PERSON' && top ? index.entities(top.document).speaker(top.sentence) : undefined;
   if (top && speaker && !personIn(index, top, wanted)) {
     for (const [n, p] of passages.entries()) {
-      for (const name of [speaker.name, speaker.name.split(' ').at(-1) ?? speaker.name]) {
+      for (const name of [speaker.name, writtenSurname(speaker)]) {
         const at = p.text.indexOf(name);
         if (at >= 0) return { text: name, passage: n, start: at, end: at + name.length };
       }

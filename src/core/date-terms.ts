@@ -25,9 +25,9 @@
  * {@link MAX_DATES} phrases: about a millisecond for a question of 2,000 characters.
  */
 import type { Term } from './analyzer';
-import { RELATIVE_DAYS, resolveDate } from './dates';
+import { MONTHS, RELATIVE_DAYS, resolveDate, WEEKDAYS } from './dates';
+import { damerau } from './typos';
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 /** Abbreviations of month names as news writes them ("Feb. 3", "Sept. 5"). */
 const ABBREVIATIONS: ReadonlyMap<string, number> = new Map([
   ['jan', 0],
@@ -43,7 +43,7 @@ const ABBREVIATIONS: ReadonlyMap<string, number> = new Map([
   ['nov', 10],
   ['dec', 11],
 ]);
-const WEEKDAYS = new Set(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']);
+const WEEKDAY_NAMES: ReadonlySet<string> = new Set(WEEKDAYS);
 /**
  * Month names that are also common words ("may", "march"): a month only beside a day or a
  * year ("May 2024", "March 3"), never alone.
@@ -164,7 +164,7 @@ export function datePhrases(text: string): DatePhrase[] {
       }
     }
     if (RELATIVE_DAYS.has(w.lower)) found.push({ start: w.start, end: w.end, kind: 'relative' });
-    else if (WEEKDAYS.has(w.lower)) found.push({ start: w.start, end: w.end, kind: 'weekday' });
+    else if (WEEKDAY_NAMES.has(w.lower)) found.push({ start: w.start, end: w.end, kind: 'weekday' });
   }
   return found;
 }
@@ -177,17 +177,8 @@ export function datePhrases(text: string): DatePhrase[] {
  */
 function misspeltMonth(w: Word | undefined): number | undefined {
   if (!w || w.lower.length < 5 || w.lower.length > 10 || !/^\p{Lu}\p{Ll}+$/u.test(w.text)) return undefined;
-  const found = MONTHS.findIndex((name) => name.length >= 5 && oneSlip(w.lower, name));
+  const found = MONTHS.findIndex((name) => name.length >= 5 && damerau(w.lower, name) === 1);
   return found >= 0 ? found : undefined;
-}
-
-/** Whether `a` is `b` with one letter left out, added, changed, or two neighbours swapped. */
-function oneSlip(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
-  return a.length < b.length ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -5,8 +5,10 @@
  */
 import type { Tense } from './tense';
 
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** Weekday names, Sunday first (as Date.getUTCDay counts). */
+export const WEEKDAYS: readonly string[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/** Month names, January first. */
+export const MONTHS: readonly string[] = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const DAY_MS = 86_400_000;
 /** Words that name a day by its distance from publication: a readout's "spoke today" is its date. */
 export const RELATIVE_DAYS: ReadonlyMap<string, number> = new Map([

@@ -25,6 +25,11 @@ export interface Person {
   readonly roles: readonly string[];
 }
 
+/** The surname as the text writes it ("Motegi" of "Toshimitsu Motegi"): the last word of the full name. */
+export function writtenSurname(person: Person): string {
+  return person.name.split(' ').at(-1) ?? person.name;
+}
+
 /** What is known of an article at question time: compact enough to keep for every article. */
 export interface DocumentEntities {
   readonly people: readonly Person[];

@@ -22,6 +22,7 @@ import { questionDateTerms } from './date-terms';
 import { countWork, MAX_CONVERSATION_TERMS, MAX_TAGGED_LENGTH, MAX_WORD_LENGTH } from './cost';
 import { tag, type NlpToken } from './nlp';
 import { candidates } from './short-answer';
+import { writtenSurname } from './entities';
 import { Memo } from './memo';
 import { corrected } from './typos';
 import { ANAPHORS, answerCue, cueSpans, focusOf, STRICT_TYPES, type AnswerType, type Wanted } from './question';
@@ -150,7 +151,7 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   const missing = decided.answers && !followUp ? ungrounded(index, words, weights, scored, (w) => [...w.terms, ...(corrections.get(w.terms[0] ?? '') ?? []), ...(synonyms.get(w) ?? [])]) : [];
   // A question asking for a rare, precise kind of answer (a duration, a number) that none
   // of the closest passages holds: they are on its topic, but do not say.
-  const noSpan = decided.answers && !followUp && wanted !== undefined && STRICT_TYPES.has(wanted.type) && scored.length > 0 && !scored.slice(0, GROUNDING_PASSAGES).some((s) => s.fits);
+  const noSpan = decided.answers && !followUp && wanted !== undefined && STRICT_TYPES.has(wanted.type) && !scored.slice(0, GROUNDING_PASSAGES).some((s) => s.fits);
   const decision: typeof decided =
     missing.length > 0 ? { answers: false, reason: 'not-in-passage', unknownWords: missing } : noSpan ? { answers: false, reason: 'no-span', unknownWords: [] } : decided;
 
@@ -178,7 +179,7 @@ function withSpeakerNamed<T extends SentenceRef & { readonly score: number; read
   const speaker = index.entities(top.document).speaker(top.sentence);
   const { text, sentences } = top.document;
   const say = (n: number) => (sentences[n] ? text.slice(sentences[n].start, sentences[n].end) : '');
-  if (!speaker || say(top.sentence).includes(speaker.name.split(' ').at(-1) ?? speaker.name)) return;
+  if (!speaker || say(top.sentence).includes(writtenSurname(speaker))) return;
   const naming = sentences.findIndex((_, n) => say(n).includes(speaker.name));
   if (naming < 0 || naming === top.sentence) return;
   const at = ranked.findIndex((r) => r.document === top.document && r.sentence === naming);
