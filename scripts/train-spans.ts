@@ -10,8 +10,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
-import { fitLogistic, probability, type Example, type LogisticModel } from '../src/core/logistic';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { fitConditional, fitLogistic, type Example, type LogisticModel } from '../src/core/logistic';
+import { spanProbabilities, type SpanFit } from '../src/core/span-scorer';
 import { buildIndex } from '../src/core/search-index';
 import { readQuestion } from '../src/core/span-scorer';
 import { sentenceView, spanCandidates, spanFeatures, SPAN_FEATURES } from '../src/core/span-features';
@@ -28,9 +29,11 @@ const options = new Command('train-spans')
     if (!Number.isInteger(n) || n < 2) throw new InvalidArgumentError('a whole number of at least 2');
     return n;
   }, 4)
+  .addOption(new Option('--fit <kind>', 'conditional: which candidate of a sentence is right (softmax); pointwise: whether each candidate is').choices(['conditional', 'pointwise']).default('conditional'))
+  .option('--dry-run', 'print the figures without writing the model')
   .parse()
-  .opts<{ corpus: string; questions: string; folds: number }>();
-const { corpus: corpusDir, questions: questionsFile, folds } = options;
+  .opts<{ corpus: string; questions: string; folds: number; fit: SpanFit; dryRun?: boolean }>();
+const { corpus: corpusDir, questions: questionsFile, folds, fit: fitKind } = options;
 const out = path.join(__dirname, '..', 'src', 'core', 'span-model.json');
 /** Fitting options: fixed, so the model is the same on every machine. */
 const FIT = { l2: 1e-3, iterations: 300, rate: 0.5 } as const;
@@ -63,27 +66,30 @@ async function main() {
     const question = readQuestion(index, item.question);
     const golds = item.answers.map((a) => a.text);
     const view = sentenceView(question, tokens, sentenceTerms);
-    const candidates = spanCandidates(document.text, span.start, span.end, tokens, entities.entitiesIn(span.start, span.end)).map((c) => {
+    const all = spanCandidates(document.text, span.start, span.end, tokens, entities.entitiesIn(span.start, span.end));
+    const candidates = all.map((c) => {
       const text = document.text.slice(c.start, c.end);
-      return { text, x: spanFeatures(question, c, document.text, view), em: bestOver(golds, text, exactMatch), f1: bestOver(golds, text, f1) };
+      return { text, x: spanFeatures(question, c, document.text, view, all), em: bestOver(golds, text, exactMatch), f1: bestOver(golds, text, f1) };
     });
     rows.push({ doc: item.doc, golds, candidates });
   }
   const docs = [...new Set(rows.map((r) => r.doc))].sort();
   const foldOf = new Map(docs.map((d, i) => [d, i % folds]));
-  const examples = (rs: readonly Row[]): Example[] => rs.flatMap((r) => r.candidates.map((c) => ({ x: c.x, y: c.em === 1 ? (1 as const) : (0 as const) })));
+  const fit = (rs: readonly Row[]): LogisticModel =>
+    fitKind === 'conditional' ? fitConditional(SPAN_FEATURES, rs.map(group), FIT) : fitLogistic(SPAN_FEATURES, examples(rs), FIT);
+  const examples = (rs: readonly Row[]): Example[] => rs.flatMap(group);
   const covered = rows.filter((r) => r.candidates.some((c) => c.em === 1)).length;
   console.log(`${rows.length} questions, ${examples(rows).length} candidates; a candidate matches the gold answer exactly for ${((100 * covered) / rows.length).toFixed(1)}%`);
 
   // Held-out predictions: the best candidate of each question, by a model that never saw its article.
   const heldOut: Array<{ p: number; em: number; f1: number }> = [];
   for (let k = 0; k < folds; k++) {
-    const model = fitLogistic(SPAN_FEATURES, examples(rows.filter((r) => foldOf.get(r.doc) !== k)), FIT);
+    const model = fit(rows.filter((r) => foldOf.get(r.doc) !== k));
     for (const row of rows.filter((r) => foldOf.get(r.doc) === k)) heldOut.push(best(model, row));
   }
   heldOut.sort((a, b) => b.p - a.p);
   const threshold = chooseThreshold(heldOut);
-  console.log('cross-validated by article, the gold sentence given:');
+  console.log(`cross-validated by article (${fitKind} fit), the gold sentence given:`);
   for (const t of [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, threshold]) {
     const given = heldOut.filter((h) => h.p >= t);
     const sum = (key: 'em' | 'f1') => given.reduce((s, h) => s + h[key], 0);
@@ -91,10 +97,12 @@ async function main() {
       `  threshold ${t.toFixed(3)}: answers ${((100 * given.length) / heldOut.length).toFixed(1)}%, EM ${((100 * sum('em')) / heldOut.length).toFixed(1)}, F1 ${((100 * sum('f1')) / heldOut.length).toFixed(1)}, F1 of those given ${given.length ? ((100 * sum('f1')) / given.length).toFixed(1) : '-'}${t === threshold ? '  <- chosen' : ''}`,
     );
   }
-  const model = fitLogistic(SPAN_FEATURES, examples(rows), FIT);
+  if (options.dryRun) return;
+  const model = fit(rows);
   const round = (v: number) => Number(v.toPrecision(6));
   const file = {
     about: 'Short-answer span scorer: logistic regression over src/core/span-features.ts, fitted by scripts/train-spans.ts (npm run train:spans).',
+    fit: fitKind,
     threshold: round(threshold),
     model: { features: model.features, mean: model.mean.map(round), scale: model.scale.map(round), weights: model.weights.map(round), bias: round(model.bias) },
   };
@@ -102,12 +110,15 @@ async function main() {
   console.log(`wrote ${path.relative(process.cwd(), out)}`);
 }
 
+/** A row's candidates as one group of examples, positive where they match a gold answer exactly. */
+function group(row: Row): Example[] {
+  return row.candidates.map((c) => ({ x: c.x, y: c.em === 1 ? (1 as const) : (0 as const) }));
+}
+
 function best(model: LogisticModel, row: Row): { p: number; em: number; f1: number } {
+  const p = spanProbabilities({ model, fit: fitKind }, row.candidates.map((c) => c.x));
   let top = { p: 0, em: 0, f1: 0 };
-  for (const c of row.candidates) {
-    const p = probability(model, c.x);
-    if (p > top.p) top = { p, em: c.em, f1: c.f1 };
-  }
+  for (const [i, c] of row.candidates.entries()) if (p[i]! > top.p) top = { p: p[i]!, em: c.em, f1: c.f1 };
   return top;
 }
 

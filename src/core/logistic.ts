@@ -44,11 +44,7 @@ export function fitLogistic(features: readonly string[], examples: readonly Exam
   for (const example of examples) {
     if (example.x.length !== d) throw new TypeError(`an example has ${example.x.length} values for ${d} features`);
   }
-  const mean = new Array<number>(d).fill(0);
-  const scale = new Array<number>(d).fill(0);
-  for (const { x } of examples) for (let j = 0; j < d; j++) mean[j]! += x[j]! / examples.length;
-  for (const { x } of examples) for (let j = 0; j < d; j++) scale[j]! += (x[j]! - mean[j]!) ** 2 / examples.length;
-  for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]!) || 1;
+  const { mean, scale } = standardization(examples, d);
   const rows = examples.map(({ x }) => x.map((v, j) => (v - mean[j]!) / scale[j]!));
   const totalWeight = examples.reduce((sum, e) => sum + (e.weight ?? 1), 0);
 
@@ -106,7 +102,17 @@ export function checkModel(value: unknown, features: readonly string[], what: st
   return { features: [...features], mean: numbers(model.mean, 'mean'), scale, weights: numbers(model.weights, 'weights'), bias: model.bias };
 }
 
-function dot(a: readonly number[], b: readonly number[]): number {
+/** Each feature's mean and standard deviation over `examples` (1 where it is constant). */
+function standardization(examples: readonly Example[], d: number): { mean: number[]; scale: number[] } {
+  const mean = new Array<number>(d).fill(0);
+  const scale = new Array<number>(d).fill(0);
+  for (const { x } of examples) for (let j = 0; j < d; j++) mean[j]! += x[j]! / examples.length;
+  for (const { x } of examples) for (let j = 0; j < d; j++) scale[j]! += (x[j]! - mean[j]!) ** 2 / examples.length;
+  for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]!) || 1;
+  return { mean, scale };
+}
+
+function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let sum = 0;
   for (let j = 0; j < a.length; j++) sum += a[j]! * b[j]!;
   return sum;
@@ -114,4 +120,53 @@ function dot(a: readonly number[], b: readonly number[]): number {
 
 function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+}
+
+/**
+ * A group of examples of which exactly the positives are right: the candidates of one
+ * question, with the ones that answer it.
+ */
+export type ExampleGroup = readonly Example[];
+
+/**
+ * Fits a conditional (softmax) model: within each group, the probability of a candidate is
+ * its exponentiated score over the group's sum, and the fit maximizes the probability of
+ * the group's positives. What it learns is which candidate of a group is right, not how
+ * often candidates are right overall; groups without a positive teach nothing and are
+ * left out. Deterministic, like {@link fitLogistic}; the model's bias is 0 (it would cancel).
+ */
+export function fitConditional(features: readonly string[], groups: readonly ExampleGroup[], options: FitOptions = {}): LogisticModel {
+  const { l2 = 1e-3, iterations = 500, rate = 0.5 } = options;
+  const d = features.length;
+  const useful = groups.filter((g) => g.some((e) => e.y === 1));
+  const all = useful.flat();
+  if (all.length === 0) throw new TypeError('fitConditional needs a group with a positive example');
+  for (const example of all) {
+    if (example.x.length !== d) throw new TypeError(`an example has ${example.x.length} values for ${d} features`);
+  }
+  const { mean, scale } = standardization(all, d);
+  const rows = useful.map((g) => g.map(({ x }) => Float64Array.from(x, (v, j) => (v - mean[j]!) / scale[j]!)));
+  const weights = new Array<number>(d).fill(0);
+  const gradient = new Float64Array(d);
+  for (let step = 0; step < iterations; step++) {
+    gradient.fill(0);
+    for (let g = 0; g < rows.length; g++) {
+      const group = rows[g]!;
+      const labels = useful[g]!;
+      const scores = group.map((row) => dot(weights, row));
+      const top = Math.max(...scores);
+      const exp = scores.map((s) => Math.exp(s - top));
+      const sum = exp.reduce((a, b) => a + b, 0);
+      const positive = exp.reduce((a, e, i) => a + (labels[i]!.y === 1 ? e : 0), 0);
+      for (let i = 0; i < group.length; i++) {
+        // d(-log P(positives))/d score_i = p_i - q_i (q: the share among positives).
+        const coefficient = (exp[i]! / sum - (labels[i]!.y === 1 ? exp[i]! / positive : 0)) / rows.length;
+        if (coefficient === 0) continue;
+        const row = group[i]!;
+        for (let j = 0; j < d; j++) gradient[j]! += coefficient * row[j]!;
+      }
+    }
+    for (let j = 0; j < d; j++) weights[j]! -= rate * (gradient[j]! + l2 * weights[j]!);
+  }
+  return { features: [...features], mean, scale, weights, bias: 0 };
 }

@@ -44,8 +44,9 @@ export type SpanKind =
   | 'PROPER'
   | 'NOUN_PHRASE'
   | 'QUOTE'
-  | 'EXPANSION';
-export const SPAN_KINDS: readonly SpanKind[] = ['PERSON', 'PLACE', 'ORG', 'EVENT', 'DATE', 'DURATION', 'CARDINAL', 'MONEY', 'PERCENT', 'PROPER', 'NOUN_PHRASE', 'QUOTE', 'EXPANSION'];
+  | 'EXPANSION'
+  | 'MODIFIER';
+export const SPAN_KINDS: readonly SpanKind[] = ['PERSON', 'PLACE', 'ORG', 'EVENT', 'DATE', 'DURATION', 'CARDINAL', 'MONEY', 'PERCENT', 'PROPER', 'NOUN_PHRASE', 'QUOTE', 'EXPANSION', 'MODIFIER'];
 
 const ENTITY_KINDS: Readonly<Record<EntityType, SpanKind>> = {
   PERSON: 'PERSON',
@@ -61,10 +62,22 @@ const ENTITY_KINDS: Readonly<Record<EntityType, SpanKind>> = {
   PERCENT: 'PERCENT',
 };
 
+/** Interrogatives that say what is asked when they open the question. */
+const LEADING_CLASSES: ReadonlyArray<readonly [RegExp, QuestionClass]> = [
+  [/^\s*(?:who|whom|whose)\b/i, 'PERSON'],
+  [/^\s*where\b/i, 'PLACE'],
+  [/^\s*how\s+(?:long|much\s+time)\b/i, 'DURATION'],
+  [/^\s*how\s+(?:many|much)\b/i, 'NUMBER'],
+];
+
 /** The question's class: what it asks for, from its wording alone. */
 export function questionClass(question: string): QuestionClass {
   // "What does AFC stand for?", "What is NFL short for?"
   if (/\bstands?\s+for\b|\bshort\s+for\b|\babbreviat|\bacronym\b/i.test(question)) return 'ABBREVIATION';
+  // The interrogative that opens the question decides over a cue word later in it ("Who
+  // fumbled the ball when tackled?" asks for a person, not a date).
+  const opening = LEADING_CLASSES.find(([pattern]) => pattern.test(question));
+  if (opening) return opening[1];
   const cue = answerCue(question);
   switch (cue?.type) {
     case 'DURATION':
@@ -90,9 +103,12 @@ export function questionClass(question: string): QuestionClass {
   return 'OTHER';
 }
 
-/** The head noun a "which X" / "what X" question names ("Which NFL team" -> team), as a lemma. */
+/**
+ * The head noun a "which X" / "what X" / "how many X" question names ("Which NFL team" ->
+ * team, "How many tackles" -> tackle), as a lemma.
+ */
 export function questionFocus(question: string, tokens: readonly NlpToken[]): string | undefined {
-  const wh = /\b(?:which|what)\s+/i.exec(question);
+  const wh = /\b(?:which|what|how\s+(?:many|much))\s+/i.exec(question);
   if (!wh) return undefined;
   let head: string | undefined;
   for (const token of tokens) {
@@ -109,6 +125,13 @@ export interface SpanCandidate {
   readonly end: number;
   readonly kind: SpanKind;
 }
+
+/** Parts of speech that the first and last words of a span are told apart by. */
+const POS_GROUPS = ['NOUN', 'PROPN', 'NUM', 'ADJ', 'VERB', 'OTHER'] as const;
+const posGroup = (pos: string): number => {
+  const at = (POS_GROUPS as readonly string[]).indexOf(pos);
+  return at < 0 ? POS_GROUPS.length - 1 : at;
+};
 
 /** The feature names, in the order of {@link spanFeatures}' values. */
 export const SPAN_FEATURES: readonly string[] = [
@@ -132,6 +155,17 @@ export const SPAN_FEATURES: readonly string[] = [
   'focus-inside',
   'expansion-of-question-acronym',
   'comma-or-paren-next-to',
+  'weighted-matched-within-5',
+  'weighted-matched-left-3',
+  'weighted-matched-right-3',
+  'weighted-matched-sentence',
+  'only-question-words',
+  ...POS_GROUPS.map((g) => `first-pos:${g}`),
+  ...POS_GROUPS.map((g) => `last-pos:${g}`),
+  'role-word-before-name',
+  'inside-another-candidate',
+  'holds-another-candidate',
+  'in-parentheses',
 ];
 
 /** What is known of a question for scoring spans. */
@@ -143,26 +177,51 @@ export interface SpanQuestion {
   readonly focus: string | undefined;
   /** Acronyms the question writes ("AFC"). */
   readonly acronyms: readonly string[];
+  /** How much each term says (its IDF in the corpus), and their sum. */
+  readonly weights: ReadonlyMap<string, number>;
+  readonly totalWeight: number;
 }
 
-export function spanQuestion(text: string, terms: readonly Term[], tokens: readonly NlpToken[]): SpanQuestion {
+/**
+ * What is known of `text` for scoring spans; `weightOf` gives a term's weight (its IDF in
+ * the corpus searched; every term weighs 1 without it).
+ */
+export function spanQuestion(text: string, terms: readonly Term[], tokens: readonly NlpToken[], weightOf: (term: string) => number = () => 1): SpanQuestion {
+  const own = new Set(terms.filter((t) => !t.alias).map((t) => t.term));
+  const weights = new Map([...own].map((term) => [term, weightOf(term)]));
   return {
     text,
     cls: questionClass(text),
-    terms: new Set(terms.filter((t) => !t.alias).map((t) => t.term)),
+    terms: own,
     focus: questionFocus(text, tokens),
     acronyms: text.match(/\b\p{Lu}{2,}\b/gu) ?? [],
+    weights,
+    totalWeight: [...weights.values()].reduce((sum, w) => sum + w, 0),
   };
 }
 
 const NOMINAL = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
 const DETERMINERS = /^(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your)$/i;
+/** Words that modify but never answer on their own ("also", "very"): not candidates. */
+const FUNCTION_MODIFIERS = /^(?:also|then|still|just|only|even|very|more|most|much|so|too|not|now|however|thus|often|first|later|well|again|already|yet|ever|never|there|here|such|other|many|few|same|own)$/i;
+
+/**
+ * A token's part of speech as candidate spans read it: a capitalized word inside the
+ * sentence that the tagger took for a verb or common noun ("Sun Life Stadium", "Ted
+ * Ginn") is read as part of a name.
+ */
+function spanPos(tokens: readonly NlpToken[], n: number): string {
+  const token = tokens[n]!;
+  if (n > 0 && ['VERB', 'AUX', 'NOUN', 'ADJ', 'ADV'].includes(token.pos) && /^\p{Lu}/u.test(token.text) && !/^[\s"“'‘(]*$/.test(tokens[n - 1]!.text)) return 'PROPN';
+  return token.pos;
+}
 
 /**
  * Candidate spans of the sentence `[start, end)` of `text`: its entities, its noun phrases
- * (alone and joined by "of"), the proper-name runs inside them, quoted titles and acronym
- * expansions ("American Football Conference (AFC)"). Spans made only of question words are
- * left out; each span appears once, with the first kind found.
+ * (alone, joined by "of", coordinated by "and"/"or"), the proper-name and common-noun
+ * runs inside them, single modifiers, numbers with their unit or score ("31–24"), quoted
+ * titles and acronym expansions ("American Football Conference (AFC)"). Each span appears
+ * once, with the first kind found.
  */
 export function spanCandidates(text: string, start: number, end: number, tokens: readonly NlpToken[], entities: readonly Entity[]): SpanCandidate[] {
   const out: SpanCandidate[] = [];
@@ -189,45 +248,92 @@ export function spanCandidates(text: string, start: number, end: number, tokens:
     const words = (m[1] ?? '').slice(lead).trim();
     if (words.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length >= 2) add(start + m.index + lead, start + m.index + lead + words.length, 'EXPANSION');
   }
+  // A score or range, "31–24", "1995–2000".
+  for (const m of sentence.matchAll(/(?<![\d.])\d+(?:\.\d+)?\s?[–-]\s?\d+(?:\.\d+)?(?![\d.])/g)) add(start + m.index, start + m.index + m[0].length, 'CARDINAL');
+
+  const pos = tokens.map((_, n) => spanPos(tokens, n));
+  const glued = (n: number) => n > 0 && tokens[n - 1]!.end === tokens[n]!.start;
+  // A hyphen or ampersand inside a name, "Mercedes-Benz", "Tiffany & Co".
+  const joiner = (n: number) =>
+    n > 0 &&
+    n + 1 < tokens.length &&
+    ((tokens[n]!.text === '-' && glued(n) && glued(n + 1)) || tokens[n]!.text === '&') &&
+    NOMINAL.has(pos[n - 1]!) &&
+    NOMINAL.has(pos[n + 1]!);
+  const nominal = (n: number) => NOMINAL.has(pos[n]!) || joiner(n);
+
+  // Numbers with a unit glued to them or after them: "5K", "48.8 °C", "1110 AM".
+  for (let n = 0; n < tokens.length; n++) {
+    if (pos[n] !== 'NUM') continue;
+    let e = n;
+    while (e + 1 < tokens.length && glued(e + 1) && /^[\p{L}°½¼¾%]+$/u.test(tokens[e + 1]!.text)) e++;
+    if (e + 1 < tokens.length && /^(?:°\p{Lu}?|\p{Lu}{1,3})$/u.test(tokens[e + 1]!.text)) {
+      e++;
+      while (e + 1 < tokens.length && glued(e + 1) && /^\p{Lu}$/u.test(tokens[e + 1]!.text)) e++;
+    }
+    if (e > n) add(tokens[n]!.start, tokens[e]!.end, 'CARDINAL');
+  }
 
   // Noun phrases: runs of nominal tokens, and runs joined by "of".
+  const runs: Array<{ from: number; to: number; proper: boolean }> = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!NOMINAL.has(tokens[i]!.pos)) {
+    if (!NOMINAL.has(pos[i]!)) {
+      const token = tokens[i]!;
+      // A lone modifier: "quietly", "standardized".
+      if ((pos[i] === 'ADV' || pos[i] === 'ADJ') && /^\p{L}{3,}$/u.test(token.text) && !FUNCTION_MODIFIERS.test(token.text)) add(token.start, token.end, 'MODIFIER');
       i++;
       continue;
     }
     let j = i;
-    while (j + 1 < tokens.length && NOMINAL.has(tokens[j + 1]!.pos)) j++;
+    while (j + 1 < tokens.length && nominal(j + 1)) j++;
     let from = i;
     while (from <= j && DETERMINERS.test(tokens[from]!.text)) from++;
     if (from <= j) {
-      const phrase = tokens.slice(from, j + 1);
-      const proper = phrase.some((t) => t.pos === 'PROPN');
-      if (phrase.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM')) {
+      const phrase = pos.slice(from, j + 1);
+      const proper = phrase.includes('PROPN');
+      if (phrase.some((p) => p === 'NOUN' || p === 'PROPN' || p === 'NUM')) {
+        runs.push({ from, to: j, proper });
         add(tokens[from]!.start, tokens[j]!.end, proper ? 'PROPER' : 'NOUN_PHRASE');
+        if (from === j && pos[from] === 'ADJ') add(tokens[from]!.start, tokens[from]!.end, 'MODIFIER');
+        // The head noun of a longer common phrase: "reactive allotrope" -> "allotrope".
+        if (!proper && j > from && pos[j] === 'NOUN') add(tokens[j]!.start, tokens[j]!.end, 'NOUN_PHRASE');
         // "of" joins the next noun phrase: "the University of Notre Dame".
         const of = tokens[j + 1];
         if (of && /^of$/i.test(of.text)) {
           let k = j + 2;
-          while (k < tokens.length && NOMINAL.has(tokens[k]!.pos)) k++;
-          if (k > j + 2) add(tokens[from]!.start, tokens[k - 1]!.end, proper || tokens.slice(j + 2, k).some((t) => t.pos === 'PROPN') ? 'PROPER' : 'NOUN_PHRASE');
+          while (k < tokens.length && nominal(k)) k++;
+          if (k > j + 2) add(tokens[from]!.start, tokens[k - 1]!.end, proper || pos.slice(j + 2, k).includes('PROPN') ? 'PROPER' : 'NOUN_PHRASE');
         }
-        // The proper names inside a longer phrase: "the NFL's Denver Broncos".
+        // The proper names inside a longer phrase ("the NFL's Denver Broncos"), and the
+        // common nouns beside them ("linebacker Von Miller").
         let p = from;
         while (p <= j) {
-          if (tokens[p]!.pos !== 'PROPN') {
-            p++;
-            continue;
-          }
+          const properHere = pos[p] === 'PROPN' || (joiner(p) && pos[p - 1] === 'PROPN');
           let q = p;
-          while (q + 1 <= j && tokens[q + 1]!.pos === 'PROPN') q++;
-          if (p > from || q < j) add(tokens[p]!.start, tokens[q]!.end, 'PROPER');
+          if (properHere) {
+            while (q + 1 <= j && (pos[q + 1] === 'PROPN' || joiner(q + 1))) q++;
+            if (p > from || q < j) add(tokens[p]!.start, tokens[q]!.end, 'PROPER');
+          } else if (proper && (pos[p] === 'NOUN' || pos[p] === 'ADJ')) {
+            while (q + 1 <= j && (pos[q + 1] === 'NOUN' || pos[q + 1] === 'ADJ')) q++;
+            if (pos[q] === 'NOUN') add(tokens[p]!.start, tokens[q]!.end, 'NOUN_PHRASE');
+          }
           p = q + 1;
         }
       }
     }
     i = j + 1;
+  }
+  // Coordinated phrases: "Beyoncé and Bruno Mars", "New Orleans, Miami and San Francisco".
+  for (let r = 0; r < runs.length; r++) {
+    let proper = runs[r]!.proper;
+    for (let s = r + 1; s < runs.length && s - r < 5; s++) {
+      const between = tokens.slice(runs[s - 1]!.to + 1, runs[s]!.from).map((t) => t.text.toLowerCase());
+      const separator = between.filter((t) => !DETERMINERS.test(t)).join(' ');
+      if (separator !== ',' && separator !== 'and' && separator !== 'or' && separator !== ', and' && separator !== ', or') break;
+      proper ||= runs[s]!.proper;
+      if (separator !== ',') add(tokens[runs[r]!.from]!.start, tokens[runs[s]!.to]!.end, proper ? 'PROPER' : 'NOUN_PHRASE');
+    }
   }
   return out;
 }
@@ -236,6 +342,13 @@ export function spanCandidates(text: string, start: number, end: number, tokens:
 export interface SentenceView {
   readonly tokens: readonly NlpToken[];
   readonly matched: readonly boolean[];
+  /** For each token, the weight of the question term it matches (0: none), and that term. */
+  readonly weight: readonly number[];
+  readonly term: ReadonlyArray<string | undefined>;
+  /** The matched tokens' indices, in order. */
+  readonly matchedAt: readonly number[];
+  /** How often each matched term occurs in the sentence. */
+  readonly termCounts: ReadonlyMap<string, number>;
   /** Whether the question shares any word with the sentence. */
   readonly anyMatched: boolean;
 }
@@ -244,19 +357,63 @@ export function sentenceView(question: SpanQuestion, tokens: readonly NlpToken[]
   const spans = sentenceTerms.filter((t) => !t.alias && question.terms.has(t.term)).sort((a, b) => a.start - b.start);
   // Both lists are in document order: one merge pass.
   const matched: boolean[] = [];
+  const weight: number[] = [];
+  const term: Array<string | undefined> = [];
   let k = 0;
   for (const token of tokens) {
     while (k < spans.length && spans[k]!.end <= token.start) k++;
-    let hit = false;
-    for (let j = k; j < spans.length && spans[j]!.start < token.end && !hit; j++) hit = token.start < spans[j]!.end;
-    matched.push(hit);
+    let hit: Term | undefined;
+    for (let j = k; j < spans.length && spans[j]!.start < token.end && !hit; j++) if (token.start < spans[j]!.end) hit = spans[j];
+    matched.push(hit !== undefined);
+    weight.push(hit ? (question.weights.get(hit.term) ?? 0) : 0);
+    term.push(hit?.term);
   }
-  return { tokens, matched, anyMatched: spans.length > 0 };
+  const matchedAt = matched.flatMap((hit, n) => (hit ? [n] : []));
+  const termCounts = new Map<string, number>();
+  for (const t of term) if (t !== undefined) termCounts.set(t, (termCounts.get(t) ?? 0) + 1);
+  return { tokens, matched, weight, term, matchedAt, termCounts, anyMatched: spans.length > 0 };
 }
 
-/** Feature values of `candidate` (in the order of {@link SPAN_FEATURES}). */
-export function spanFeatures(question: SpanQuestion, candidate: SpanCandidate, text: string, view: SentenceView): number[] {
-  const { tokens } = view;
+/** The first index in `[0, length)` whose key is at least `value`, keys ascending (`length` if none). */
+function lowerBound(length: number, value: number, key: (n: number) => number): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(mid) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Which candidates nest in another, and which hold another: two sorted passes. */
+function nesting(all: readonly SpanCandidate[]): { inside: ReadonlySet<SpanCandidate>; holds: ReadonlySet<SpanCandidate> } {
+  const inside = new Set<SpanCandidate>();
+  const holds = new Set<SpanCandidate>();
+  // Start ascending, longest first: a span is inside another when an earlier one reaches its end.
+  let reach = -Infinity;
+  for (const c of [...all].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (reach >= c.end) inside.add(c);
+    reach = Math.max(reach, c.end);
+  }
+  // Start descending, shortest first: a span holds another when an earlier one ends within it.
+  let nearest = Infinity;
+  for (const c of [...all].sort((a, b) => b.start - a.start || a.end - b.end)) {
+    if (nearest <= c.end) holds.add(c);
+    nearest = Math.min(nearest, c.end);
+  }
+  return { inside, holds };
+}
+const nestingOf = new WeakMap<readonly SpanCandidate[], ReturnType<typeof nesting>>();
+
+/**
+ * Feature values of `candidate` (in the order of {@link SPAN_FEATURES}); `all` are the
+ * sentence's candidates, which say whether it nests in or holds another. Cost: the span's
+ * tokens plus a logarithm of the sentence's, so a sentence's candidates cost about as much
+ * as its tokens.
+ */
+export function spanFeatures(question: SpanQuestion, candidate: SpanCandidate, text: string, view: SentenceView, all: readonly SpanCandidate[] = []): number[] {
+  const { tokens, matchedAt } = view;
   const x = new Array<number>(SPAN_FEATURES.length).fill(0);
   const kind = SPAN_KINDS.indexOf(candidate.kind);
   x[kind] = 1;
@@ -264,30 +421,34 @@ export function spanFeatures(question: SpanQuestion, candidate: SpanCandidate, t
   let f = SPAN_KINDS.length * (QUESTION_CLASSES.length + 1);
 
   const isMatched = (n: number) => view.matched[n] === true;
+  // The tokens inside the span: from the first starting in it to the last ending in it.
+  const startOf = (n: number) => tokens[n]!.start;
+  const endOf = (n: number) => tokens[n]!.end;
+  let first = lowerBound(tokens.length, candidate.start, startOf);
+  let last = lowerBound(tokens.length, candidate.end + 1, endOf) - 1;
   const inside: number[] = [];
-  let first = -1;
-  let last = -1;
-  for (const [n, token] of tokens.entries()) {
-    if (token.start >= candidate.start && token.end <= candidate.end) {
-      inside.push(n);
-      if (first < 0) first = n;
-      last = n;
-    }
-  }
-  if (first < 0) {
-    first = tokens.findIndex((t) => t.end > candidate.start);
+  for (let n = first; n <= last; n++) inside.push(n);
+  if (inside.length === 0) {
+    first = lowerBound(tokens.length, candidate.start + 1, endOf);
+    if (first >= tokens.length) first = -1;
     last = first;
   }
   const content = inside.filter((n) => !DETERMINERS.test(tokens[n]!.text) && tokens[n]!.pos !== 'PUNCT');
-  const matchedPositions = tokens.flatMap((_, n) => (isMatched(n) && (n < first || n > last) ? [n] : []));
-  const distance = matchedPositions.length === 0 ? tokens.length : Math.min(...matchedPositions.map((n) => (n < first ? first - n : n - last)));
+  // The nearest matched token outside the span, on each side.
+  const at = (i: number) => matchedAt[i]!;
+  const after = lowerBound(matchedAt.length, last + 1, at);
+  const before = lowerBound(matchedAt.length, first, at) - 1;
+  const distance = Math.min(before >= 0 ? first - matchedAt[before]! : tokens.length, after < matchedAt.length ? matchedAt[after]! - last : tokens.length);
+  const near = new Set<string>();
+  for (let n = Math.max(0, first - 3); n < first; n++) if (isMatched(n)) near.add(tokens[n]!.lemma);
+  for (let n = last + 1; n <= Math.min(tokens.length - 1, last + 3); n++) if (isMatched(n)) near.add(tokens[n]!.lemma);
 
   x[f++] = content.length === 0 ? 1 : content.filter(isMatched).length / content.length;
   x[f++] = view.anyMatched ? 0 : 1;
   x[f++] = Math.log1p(distance);
-  x[f++] = new Set(matchedPositions.filter((n) => (n < first ? first - n : n - last) <= 3).map((n) => tokens[n]!.lemma)).size / Math.max(1, question.terms.size);
-  x[f++] = matchedPositions.includes(first - 1) || matchedPositions.includes(first - 2) ? 1 : 0;
-  x[f++] = matchedPositions.includes(last + 1) || matchedPositions.includes(last + 2) ? 1 : 0;
+  x[f++] = near.size / Math.max(1, question.terms.size);
+  x[f++] = isMatched(first - 1) || isMatched(first - 2) ? 1 : 0;
+  x[f++] = isMatched(last + 1) || isMatched(last + 2) ? 1 : 0;
   const length = Math.max(1, inside.length);
   x[f++] = Math.min(length, 20);
   x[f++] = Math.log(length);
@@ -296,14 +457,53 @@ export function spanFeatures(question: SpanQuestion, candidate: SpanCandidate, t
   const words = value.split(/\s+/);
   x[f++] = words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length;
   x[f++] = /\d/.test(value) ? 1 : 0;
-  const before = (tokens[first - 1]?.text ?? '').toLowerCase();
-  x[f++] = question.cls === 'PLACE' && (before === 'in' || before === 'at') ? 1 : 0;
-  x[f++] = question.cls === 'DATE' && (before === 'in' || before === 'on' || before === 'during' || before === 'since') ? 1 : 0;
-  x[f++] = question.cls === 'PERSON' && before === 'by' ? 1 : 0;
+  const preceding = (tokens[first - 1]?.text ?? '').toLowerCase();
+  x[f++] = question.cls === 'PLACE' && (preceding === 'in' || preceding === 'at') ? 1 : 0;
+  x[f++] = question.cls === 'DATE' && (preceding === 'in' || preceding === 'on' || preceding === 'during' || preceding === 'since') ? 1 : 0;
+  x[f++] = question.cls === 'PERSON' && preceding === 'by' ? 1 : 0;
   const focus = question.focus;
   x[f++] = focus !== undefined && [tokens[first - 1], tokens[first - 2], tokens[last + 1], tokens[last + 2]].some((t) => t?.lemma === focus) ? 1 : 0;
   x[f++] = focus !== undefined && inside.some((n) => tokens[n]!.lemma === focus) ? 1 : 0;
   x[f++] = candidate.kind === 'EXPANSION' && question.acronyms.some((a) => text.slice(candidate.end, candidate.end + a.length + 4).includes(`(${a})`)) ? 1 : 0;
   x[f++] = /^[\s]*[,(]/.test(text.slice(candidate.end, candidate.end + 2)) || /[,)]\s*$/.test(text.slice(Math.max(0, candidate.start - 2), candidate.start)) ? 1 : 0;
+
+  // The question's words around the span, each counted once, by how much it says.
+  const total = question.totalWeight || 1;
+  const weightIn = (from: number, to: number) => {
+    const terms = new Map<string, number>();
+    for (let n = Math.max(0, from); n <= Math.min(tokens.length - 1, to); n++) {
+      if (n >= first && n <= last) continue;
+      const t = view.term[n];
+      if (t !== undefined) terms.set(t, view.weight[n]!);
+    }
+    let sum = 0;
+    for (const w of terms.values()) sum += w;
+    return sum / total;
+  };
+  x[f++] = weightIn(first - 5, last + 5);
+  x[f++] = weightIn(first - 3, first - 1);
+  x[f++] = weightIn(last + 1, last + 3);
+  // In the rest of the sentence: every matched term that occurs outside the span.
+  const insideCounts = new Map<string, number>();
+  for (let n = Math.max(0, first); n <= last; n++) {
+    const t = view.term[n];
+    if (t !== undefined) insideCounts.set(t, (insideCounts.get(t) ?? 0) + 1);
+  }
+  let rest = 0;
+  for (const [t, count] of view.termCounts) if (count > (insideCounts.get(t) ?? 0)) rest += question.weights.get(t) ?? 0;
+  x[f++] = rest / total;
+  x[f++] = content.length > 0 && content.every(isMatched) ? 1 : 0;
+  const firstToken = tokens[inside[0] ?? first];
+  const lastToken = tokens[inside[inside.length - 1] ?? last];
+  x[f + posGroup(firstToken?.pos ?? '')] = 1;
+  f += POS_GROUPS.length;
+  x[f + posGroup(lastToken?.pos ?? '')] = 1;
+  f += POS_GROUPS.length;
+  x[f++] = /^\p{Ll}/u.test(value) && words.length > 1 && /^\p{Lu}/u.test(words[words.length - 1] ?? '') ? 1 : 0;
+  let nested = nestingOf.get(all);
+  if (!nested) nestingOf.set(all, (nested = nesting(all)));
+  x[f++] = nested.inside.has(candidate) ? 1 : 0;
+  x[f++] = nested.holds.has(candidate) ? 1 : 0;
+  x[f++] = text[candidate.start - 1] === '(' && text[candidate.end] === ')' ? 1 : 0;
   return x;
 }

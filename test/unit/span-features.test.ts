@@ -10,6 +10,10 @@ describe('questionClass', () => {
     ['Where was the match played?', 'PLACE'],
     ['Which NFL team won?', 'THING'],
     ['Why did the council vote no?', 'REASON'],
+    // The opening interrogative decides over a cue word later in the question.
+    ['Who fumbled the ball when tackled by the safety?', 'PERSON'],
+    ['How much time did they spend together?', 'DURATION'],
+    ['How much did the tickets cost?', 'NUMBER'],
   ])('%s -> %s', (question, cls) => {
     expect(questionClass(question)).toBe(cls);
   });
@@ -28,6 +32,22 @@ describe('spanCandidates', () => {
     expect(found.map(([t]) => t)).toEqual(expect.arrayContaining(['Denver Broncos', '2016']));
   });
 
+  it.each([
+    ['The halftime show featured Beyoncé and Bruno Mars, with Coldplay.', 'Beyoncé and Bruno Mars'],
+    ['The finalists were New Orleans, Miami and San Francisco.', 'New Orleans, Miami and San Francisco'],
+    ['The game was held at the Mercedes-Benz Superdome last year.', 'Mercedes-Benz Superdome'],
+    ['The trophy was designed by Tiffany & Co in New York.', 'Tiffany & Co'],
+    ['They beat the Arizona Cardinals 49–15 in the final.', '49–15'],
+    ['The cameras recorded in 5K resolution.', '5K'],
+    ['Denver linebacker Von Miller was named the most valuable player.', 'linebacker'],
+    ['Denver linebacker Von Miller was named the most valuable player.', 'Von Miller'],
+    ['Ozone is a reactive allotrope of oxygen.', 'allotrope'],
+    ['Pupils were required to sit quietly for an hour.', 'quietly'],
+  ])('finds in "%s" the span "%s"', (text, span) => {
+    const { tokens, entities } = tag(text);
+    expect(spanCandidates(text, 0, text.length, tokens, entities).map((c) => text.slice(c.start, c.end))).toContain(span);
+  });
+
   it('never leaves the sentence and never gives an empty span', () => {
     for (const c of spanCandidates(text, 4, 40, tokens, entities)) {
       expect(c.start).toBeGreaterThanOrEqual(4);
@@ -44,8 +64,42 @@ describe('spanCandidates', () => {
 });
 
 describe('questionFocus', () => {
-  it('is the head noun after which/what', () => {
-    const q = 'Which NFL team represented the AFC?';
-    expect(questionFocus(q, tag(q).tokens)).toBe('team');
+  it.each([
+    ['Which NFL team represented the AFC?', 'team'],
+    ['How many tackles did Kuechly register?', 'tackle'],
+  ])('is the head noun after which/what/how many: %s', (q, focus) => {
+    expect(questionFocus(q, tag(q).tokens)).toBe(focus);
+  });
+});
+
+describe('spanFeatures', () => {
+  const text = 'Kuechly led the team in tackles (118) and forced two fumbles.';
+  const { tokens, entities } = tag(text);
+  const all = spanCandidates(text, 0, text.length, tokens, entities);
+  const q = 'How many tackles did Kuechly register?';
+  // "tackles" is rare in the corpus, "Kuechly" common: weights as an index would give them.
+  const question = spanQuestion(q, [
+    { term: 'tackl', start: 9, end: 16, alias: false },
+    { term: 'kuechly', start: 21, end: 28, alias: false },
+  ] as never, tag(q).tokens, (term) => (term === 'tackl' ? 3 : 1));
+  const view = sentenceView(question, tokens, [
+    { term: 'kuechly', start: 0, end: 7, alias: false },
+    { term: 'tackl', start: 24, end: 31, alias: false },
+  ] as never);
+  const value = (span: string, feature: string) => {
+    const candidate = all.find((c) => text.slice(c.start, c.end) === span)!;
+    return spanFeatures(question, candidate, text, view, all)[SPAN_FEATURES.indexOf(feature)];
+  };
+
+  it('weighs the question words near a span by how much they say', () => {
+    expect(value('118', 'weighted-matched-left-3')).toBeCloseTo(3 / 4);
+    expect(value('118', 'weighted-matched-left-3')).toBeGreaterThan(value('two', 'weighted-matched-left-3')!);
+    expect(value('118', 'focus-next-to')).toBe(1);
+  });
+
+  it('marks a span made only of question words, and one in parentheses', () => {
+    expect(value('Kuechly', 'only-question-words')).toBe(1);
+    expect(value('118', 'only-question-words')).toBe(0);
+    expect(value('118', 'in-parentheses')).toBe(1);
   });
 });
