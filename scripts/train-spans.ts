@@ -6,9 +6,12 @@
  * ranking. Cross-validated by article (no article both trained and tested on); the
  * confidence threshold is chosen on the held-out folds. Deterministic.
  *
- *   npm run train:spans [-- --corpus DIR --questions FILE --folds 4]
+ *   npm run train:spans [-- --corpus DIR --questions FILE --folds 4 --fit conditional --iterations N --cache FILE --dry-run]
+ *
+ * `--cache FILE` keeps the extracted candidates between runs (for trying fits; delete it
+ * when the candidates or features change).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { fitConditional, fitLogistic, type Example, type LogisticModel } from '../src/core/logistic';
@@ -20,6 +23,8 @@ import { bestOver, exactMatch, f1 } from '../src/eval/squad-score';
 import { loadCorpusDir } from '../src/node/corpus-dir';
 
 const SQUAD = path.join(__dirname, '..', '..', 'shared', 'eval', 'squad');
+/** Gradient steps (--iterations): enough for the fit to settle (see the README). */
+const ITERATIONS = 300;
 const options = new Command('train-spans')
   .description('fits the short-answer span scorer on a SQuAD set, cross-validated by article, and writes src/core/span-model.json')
   .option('--corpus <dir>', 'the articles', path.join(SQUAD, 'corpus'))
@@ -30,13 +35,19 @@ const options = new Command('train-spans')
     return n;
   }, 4)
   .addOption(new Option('--fit <kind>', 'conditional: which candidate of a sentence is right (softmax); pointwise: whether each candidate is').choices(['conditional', 'pointwise']).default('conditional'))
+  .option('--iterations <n>', 'gradient steps of each fit', (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of at least 1');
+    return n;
+  }, ITERATIONS)
+  .option('--cache <file>', 'keep the extracted candidates in this file between runs (delete it when the features change)')
   .option('--dry-run', 'print the figures without writing the model')
   .parse()
-  .opts<{ corpus: string; questions: string; folds: number; fit: SpanFit; dryRun?: boolean }>();
-const { corpus: corpusDir, questions: questionsFile, folds, fit: fitKind } = options;
+  .opts<{ corpus: string; questions: string; folds: number; fit: SpanFit; iterations: number; cache?: string; dryRun?: boolean }>();
+const { corpus: corpusDir, questions: questionsFile, folds, fit: fitKind, cache } = options;
 const out = path.join(__dirname, '..', 'src', 'core', 'span-model.json');
 /** Fitting options: fixed, so the model is the same on every machine. */
-const FIT = { l2: 1e-3, iterations: 300, rate: 0.5 } as const;
+const FIT = { l2: 1e-3, iterations: options.iterations, rate: 0.5 } as const;
 /** What a short answer given must be worth (its F1) to be worth giving; see chooseThreshold. */
 const WRONG_COST = 0.25;
 
@@ -47,32 +58,9 @@ interface Row {
 }
 
 async function main() {
-  const { corpus } = await loadCorpusDir(corpusDir);
-  const index = buildIndex(corpus);
-  const byId = new Map(corpus.documents.map((d) => [d.id, d]));
-  const rows: Row[] = [];
-  for (const line of readFileSync(questionsFile, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const item = JSON.parse(line) as { question: string; doc: string; answers: Array<{ text: string; start: number; end: number }>; impossible?: boolean };
-    const document = byId.get(item.doc);
-    const gold = item.answers[0];
-    if (!document || !gold || item.impossible) continue;
-    const sentence = document.sentences.findIndex((s) => s.start <= gold.start && gold.end <= s.end);
-    const span = document.sentences[sentence];
-    if (!span) continue;
-    const entities = index.entities(document);
-    const tokens = entities.tokensIn(span.start, span.end);
-    const sentenceTerms = index.sentenceTerms({ document, sentence });
-    const question = readQuestion(index, item.question);
-    const golds = item.answers.map((a) => a.text);
-    const view = sentenceView(question, tokens, sentenceTerms);
-    const all = spanCandidates(document.text, span.start, span.end, tokens, entities.entitiesIn(span.start, span.end));
-    const candidates = all.map((c) => {
-      const text = document.text.slice(c.start, c.end);
-      return { text, x: spanFeatures(question, c, document.text, view, all), em: bestOver(golds, text, exactMatch), f1: bestOver(golds, text, f1) };
-    });
-    rows.push({ doc: item.doc, golds, candidates });
-  }
+  const rows = cache && existsSync(cache) ? (JSON.parse(readFileSync(cache, 'utf8')) as Row[]) : await extract();
+  if (cache && !existsSync(cache)) writeFileSync(cache, JSON.stringify(rows));
+  if (rows[0] && rows[0].candidates[0]?.x.length !== SPAN_FEATURES.length) throw new Error(`${cache}: made for other features; delete it`);
   const docs = [...new Set(rows.map((r) => r.doc))].sort();
   const foldOf = new Map(docs.map((d, i) => [d, i % folds]));
   const fit = (rs: readonly Row[]): LogisticModel =>
@@ -108,6 +96,37 @@ async function main() {
   };
   writeFileSync(out, `${JSON.stringify(file, null, 1)}\n`);
   console.log(`wrote ${path.relative(process.cwd(), out)}`);
+}
+
+/** The candidates of each question's gold sentence, with their features and how right they are. */
+async function extract(): Promise<Row[]> {
+  const { corpus } = await loadCorpusDir(corpusDir);
+  const index = buildIndex(corpus);
+  const byId = new Map(corpus.documents.map((d) => [d.id, d]));
+  const rows: Row[] = [];
+  for (const line of readFileSync(questionsFile, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const item = JSON.parse(line) as { question: string; doc: string; answers: Array<{ text: string; start: number; end: number }>; impossible?: boolean };
+    const document = byId.get(item.doc);
+    const gold = item.answers[0];
+    if (!document || !gold || item.impossible) continue;
+    const sentence = document.sentences.findIndex((s) => s.start <= gold.start && gold.end <= s.end);
+    const span = document.sentences[sentence];
+    if (!span) continue;
+    const entities = index.entities(document);
+    const tokens = entities.tokensIn(span.start, span.end);
+    const sentenceTerms = index.sentenceTerms({ document, sentence });
+    const question = readQuestion(index, item.question);
+    const golds = item.answers.map((a) => a.text);
+    const view = sentenceView(question, tokens, sentenceTerms, span.start);
+    const all = spanCandidates(document.text, span.start, span.end, tokens, entities.entitiesIn(span.start, span.end));
+    const candidates = all.map((c) => {
+      const text = document.text.slice(c.start, c.end);
+      return { text, x: spanFeatures(question, c, document.text, view, all), em: bestOver(golds, text, exactMatch), f1: bestOver(golds, text, f1) };
+    });
+    rows.push({ doc: item.doc, golds, candidates });
+  }
+  return rows;
 }
 
 /** A row's candidates as one group of examples, positive where they match a gold answer exactly. */

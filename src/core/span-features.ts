@@ -202,6 +202,8 @@ export function spanQuestion(text: string, terms: readonly Term[], tokens: reado
 
 const NOMINAL = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
 const DETERMINERS = /^(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your)$/i;
+/** Parts of speech of words that carry no content (never index terms, so never matched). */
+const FUNCTION_POS = new Set(['ADP', 'AUX', 'CCONJ', 'DET', 'PART', 'PRON', 'PUNCT', 'SCONJ', 'SYM']);
 /** Words that modify but never answer on their own ("also", "very"): not candidates. */
 const FUNCTION_MODIFIERS = /^(?:also|then|still|just|only|even|very|more|most|much|so|too|not|now|however|thus|often|first|later|well|again|already|yet|ever|never|there|here|such|other|many|few|same|own)$/i;
 
@@ -353,8 +355,15 @@ export interface SentenceView {
   readonly anyMatched: boolean;
 }
 
-export function sentenceView(question: SpanQuestion, tokens: readonly NlpToken[], sentenceTerms: readonly Term[]): SentenceView {
-  const spans = sentenceTerms.filter((t) => !t.alias && question.terms.has(t.term)).sort((a, b) => a.start - b.start);
+/**
+ * The view of a sentence whose `tokens` are in document offsets and whose `sentenceTerms`
+ * (as the index keeps them) are in offsets from the sentence's start, `sentenceStart`.
+ */
+export function sentenceView(question: SpanQuestion, tokens: readonly NlpToken[], sentenceTerms: readonly Term[], sentenceStart: number): SentenceView {
+  const spans = sentenceTerms
+    .filter((t) => !t.alias && question.terms.has(t.term))
+    .map((t) => ({ term: t.term, start: sentenceStart + t.start, end: sentenceStart + t.end }))
+    .sort((a, b) => a.start - b.start);
   // Both lists are in document order: one merge pass.
   const matched: boolean[] = [];
   const weight: number[] = [];
@@ -362,7 +371,7 @@ export function sentenceView(question: SpanQuestion, tokens: readonly NlpToken[]
   let k = 0;
   for (const token of tokens) {
     while (k < spans.length && spans[k]!.end <= token.start) k++;
-    let hit: Term | undefined;
+    let hit: (typeof spans)[number] | undefined;
     for (let j = k; j < spans.length && spans[j]!.start < token.end && !hit; j++) if (token.start < spans[j]!.end) hit = spans[j];
     matched.push(hit !== undefined);
     weight.push(hit ? (question.weights.get(hit.term) ?? 0) : 0);
@@ -433,7 +442,7 @@ export function spanFeatures(question: SpanQuestion, candidate: SpanCandidate, t
     if (first >= tokens.length) first = -1;
     last = first;
   }
-  const content = inside.filter((n) => !DETERMINERS.test(tokens[n]!.text) && tokens[n]!.pos !== 'PUNCT');
+  const content = inside.filter((n) => !FUNCTION_POS.has(tokens[n]!.pos) && !DETERMINERS.test(tokens[n]!.text));
   // The nearest matched token outside the span, on each side.
   const at = (i: number) => matchedAt[i]!;
   const after = lowerBound(matchedAt.length, last + 1, at);

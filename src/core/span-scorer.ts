@@ -81,7 +81,7 @@ export function scoredSpans(index: SentenceIndex, question: SpanQuestion, ref: S
   if (!span) return [];
   const entities = index.entities(document);
   const tokens = entities.tokensIn(span.start, span.end);
-  const view = sentenceView(question, tokens, index.sentenceTerms(ref));
+  const view = sentenceView(question, tokens, index.sentenceTerms(ref), span.start);
   const candidates = spanCandidates(document.text, span.start, span.end, tokens, entities.entitiesIn(span.start, span.end));
   const p = spanProbabilities(spanModel(), candidates.map((candidate) => spanFeatures(question, candidate, document.text, view, candidates)));
   return candidates.map((candidate, i) => ({ start: candidate.start, end: candidate.end, probability: p[i]! }));

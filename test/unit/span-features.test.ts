@@ -59,7 +59,7 @@ describe('spanCandidates', () => {
   it('gives one value per feature', () => {
     const question = spanQuestion('What does AFC stand for?', [], tag('What does AFC stand for?').tokens);
     const candidate = spanCandidates(text, 0, text.length, tokens, entities)[0]!;
-    expect(spanFeatures(question, candidate, text, sentenceView(question, tokens, []))).toHaveLength(SPAN_FEATURES.length);
+    expect(spanFeatures(question, candidate, text, sentenceView(question, tokens, [], 0))).toHaveLength(SPAN_FEATURES.length);
   });
 });
 
@@ -73,9 +73,13 @@ describe('questionFocus', () => {
 });
 
 describe('spanFeatures', () => {
-  const text = 'Kuechly led the team in tackles (118) and forced two fumbles.';
-  const { tokens, entities } = tag(text);
-  const all = spanCandidates(text, 0, text.length, tokens, entities);
+  // The sentence is the article's second: the index keeps its terms' offsets from its start.
+  const earlier = 'The season began in September. ';
+  const text = `${earlier}Kuechly led the team in tackles (118) and forced two fumbles.`;
+  const start = earlier.length;
+  const tagged = tag(text);
+  const tokens = tagged.tokens.filter((t) => t.start >= start);
+  const all = spanCandidates(text, start, text.length, tokens, tagged.entities.filter((e) => e.start >= start));
   const q = 'How many tackles did Kuechly register?';
   // "tackles" is rare in the corpus, "Kuechly" common: weights as an index would give them.
   const question = spanQuestion(q, [
@@ -85,7 +89,7 @@ describe('spanFeatures', () => {
   const view = sentenceView(question, tokens, [
     { term: 'kuechly', start: 0, end: 7, alias: false },
     { term: 'tackl', start: 24, end: 31, alias: false },
-  ] as never);
+  ] as never, start);
   const value = (span: string, feature: string) => {
     const candidate = all.find((c) => text.slice(c.start, c.end) === span)!;
     return spanFeatures(question, candidate, text, view, all)[SPAN_FEATURES.indexOf(feature)];
@@ -95,6 +99,11 @@ describe('spanFeatures', () => {
     expect(value('118', 'weighted-matched-left-3')).toBeCloseTo(3 / 4);
     expect(value('118', 'weighted-matched-left-3')).toBeGreaterThan(value('two', 'weighted-matched-left-3')!);
     expect(value('118', 'focus-next-to')).toBe(1);
+  });
+
+  it('reads which of the sentence\'s words the question matched', () => {
+    expect(view.matched.filter(Boolean)).toHaveLength(2);
+    expect(tokens.filter((_, n) => view.matched[n]).map((t) => t.text)).toEqual(['Kuechly', 'tackles']);
   });
 
   it('marks a span made only of question words, and one in parentheses', () => {
