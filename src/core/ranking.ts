@@ -20,6 +20,7 @@
 import { lemmaTerm, normalizeWord, termOf, type Term } from './analyzer';
 import { questionDateTerms } from './date-terms';
 import { countWork, MAX_CONVERSATION_TERMS, MAX_TAGGED_LENGTH, MAX_WORD_LENGTH } from './cost';
+import { givesTime, timeAsked, type TimeAsked } from './asked-time';
 import { tag, type NlpToken } from './nlp';
 import { candidates } from './short-answer';
 import { writtenSurname } from './entities';
@@ -151,7 +152,14 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   const missing = decided.answers && !followUp ? ungrounded(index, words, weights, scored, (w) => [...w.terms, ...(corrections.get(w.terms[0] ?? '') ?? []), ...(synonyms.get(w) ?? [])]) : [];
   // A question asking for a rare, precise kind of answer (a duration, a number) that none
   // of the closest passages holds: they are on its topic, but do not say.
-  const noSpan = decided.answers && !followUp && wanted !== undefined && STRICT_TYPES.has(wanted.type) && !scored.slice(0, GROUNDING_PASSAGES).some((s) => s.fits);
+  // Likewise a question that plainly asks for a kind of time ("what year", "when did")
+  // that none of them gives (see asked-time.ts).
+  const closest = scored.slice(0, GROUNDING_PASSAGES);
+  const noSpan =
+    decided.answers &&
+    !followUp &&
+    wanted !== undefined &&
+    (STRICT_TYPES.has(wanted.type) ? !closest.some((s) => s.fits) : wanted.time !== undefined && !closest.some((s) => timeGiven(index, s, wanted.time!)));
   const decision: typeof decided =
     missing.length > 0 ? { answers: false, reason: 'not-in-passage', unknownWords: missing } : noSpan ? { answers: false, reason: 'no-span', unknownWords: [] } : decided;
 
@@ -186,6 +194,14 @@ function withSpeakerNamed<T extends SentenceRef & { readonly score: number; read
   if (at >= 0 && at <= 1) return;
   const moved = at >= 0 ? ranked.splice(at, 1)[0]! : ({ ...top, sentence: naming, matchedTerms: new Set<string>() } as T);
   ranked.splice(1, 0, { ...moved, score: ranked[1]?.score ?? top.score });
+}
+
+/** Whether a passage gives the kind of time asked, besides the question's own words (see asked-time.ts). */
+function timeGiven(index: SentenceIndex, passage: SentenceRef & { readonly matchedTerms: ReadonlySet<string> }, asked: TimeAsked): boolean {
+  const span = passage.document.sentences[passage.sentence];
+  if (!span) return false;
+  const entities = index.entities(passage.document).entitiesIn(span.start, span.end);
+  return givesTime(asked, passage.document.text, span.start, span.end, entities, matchedSpans(index, passage, passage.matchedTerms), passage.sentence === 1);
 }
 
 /** Moves the items that pass `test` before those that do not, each group in its order. */
@@ -239,7 +255,8 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
   const results = index.retriever.retrieve(weights, RERANK_DEPTH);
   const answerType = refineType(cue?.type, question, words, index, results);
   const focus = answerType && cue ? focusOf(answerType, tagged, cue) : undefined;
-  const wanted: Wanted | undefined = answerType && { type: answerType, ...(focus ? { focus } : {}) };
+  const time = answerType === 'DATE' ? timeAsked(question) : undefined;
+  const wanted: Wanted | undefined = answerType && { type: answerType, ...(focus ? { focus } : {}), ...(time ? { time } : {}) };
   return { question, analyzed, words, weights, synonyms, corrections, followUp, carried, own, results, wanted };
 }
 
