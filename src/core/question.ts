@@ -127,3 +127,16 @@ export function cueSpans(question: string, cue: AnswerCue | undefined): Array<[n
 export const ANAPHORS: ReadonlySet<string> = new Set([
   'he', 'she', 'they', 'them', 'it', 'that', 'there', 'those', 'this', 'these', 'his', 'her', 'their', 'its', 'him',
 ]);
+
+/**
+ * A clause or phrase that sets the time or condition of what is asked ("Who became prime
+ * minister after Hamdok resigned?", "... if the talks fail?"), after the question's first
+ * word: where it starts. A corpus that never mentions its words never mentions that time
+ * or condition, whatever it says of the rest.
+ */
+const CONDITION = /(?<=\S)\s+(?:after|before|since|until|till|while|once|because|if|unless|when|whenever)\s/i;
+
+export function conditionStart(question: string): number | undefined {
+  const match = CONDITION.exec(question);
+  return match ? match.index : undefined;
+}

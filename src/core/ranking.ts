@@ -26,7 +26,7 @@ import { candidates } from './short-answer';
 import { writtenSurname } from './entities';
 import { Memo } from './memo';
 import { corrected } from './typos';
-import { ANAPHORS, answerCue, cueSpans, focusOf, STRICT_TYPES, type AnswerType, type Wanted } from './question';
+import { ANAPHORS, answerCue, conditionStart, cueSpans, focusOf, STRICT_TYPES, type AnswerType, type Wanted } from './question';
 import { logit } from './logistic';
 import { acronymsOf, expansionBefore, RANK_FEATURES, rankFeatures, TYPE_FIT_KNOTS, weightShare, withTypeFit, type QuestionEvidence } from './rank-features';
 import { ranker } from './ranker';
@@ -146,7 +146,7 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   // A follow-up's topic is the previous question's, which was already judged.
   const decided: { answers: boolean; reason?: Ranking['reason']; unknownWords: string[] } = followUp
     ? { answers: results.length > 0, unknownWords: [] as string[], ...(results.length > 0 ? {} : { reason: 'unknown-words' as const }) }
-    : decide(words, matchedQueryTerms, corrections, synonyms, results.length > 0);
+    : decide(words, matchedQueryTerms, corrections, synonyms, results.length > 0, conditionOf(index, question));
   const interpreted = interpretation(index, question, words, corrections, followUp ? previous : undefined);
   // Words the corpus has may still be missing where the answer would be.
   const missing = decided.answers && !followUp ? ungrounded(index, words, weights, scored, (w) => [...w.terms, ...(corrections.get(w.terms[0] ?? '') ?? []), ...(synonyms.get(w) ?? [])]) : [];
@@ -593,13 +593,34 @@ export function matchedSpans(index: SentenceIndex, ref: SentenceRef, matchedTerm
     .map((t) => [span.start + t.start, span.start + t.end] as [number, number]);
 }
 
+/** Where the clause setting a question's time or condition starts, and how to tell a word from a typo. */
+interface Condition {
+  readonly start: number;
+  readonly isWord: (word: string) => boolean;
+}
+
+/**
+ * The question's clause of time or condition ("after Hamdok resigned"; see
+ * conditionStart). Only English words of it count as unknown there: a typo ("makng") says
+ * nothing of what the corpus mentions. Without a dictionary every word counts.
+ */
+function conditionOf(index: SentenceIndex, question: string): Condition | undefined {
+  const start = conditionStart(question);
+  if (start === undefined) return undefined;
+  const { thesaurus } = index;
+  return { start, isWord: (word) => thesaurus === undefined || thesaurus.has(normalizeWord(word)) };
+}
+
 /**
  * Declining from evidence: the question is answered only when the corpus knows enough of
  * its topic words. Unknown: a word none of whose terms occur in the corpus; a word found
  * only through a typo correction or a synonym counts {@link INDIRECT_DOUBT} of an unknown
  * one. A name (capitalized mid-question) the corpus does
  * not know is decisive on its own: "the Treaty of Versailles" is not in the articles,
- * however much "treaty" is.
+ * however much "treaty" is; so is an English word of the clause that sets the question's
+ * time or condition ("Who became prime minister after Hamdok resigned?" over articles
+ * that never mention a resignation). Measured on the public set: the clause rule declines
+ * 1 more of 7,595 answerable questions there ("What happens when business underpays ...").
  */
 function decide(
   words: readonly TopicWord[],
@@ -607,6 +628,8 @@ function decide(
   corrections: ReadonlyMap<string, readonly string[]>,
   synonyms: ReadonlyMap<TopicWord, readonly string[]>,
   anyResult: boolean,
+  /** The clause setting the question's time or condition, if any (see conditionOf). */
+  condition?: Condition,
 ): { answers: boolean; reason?: Ranking['reason']; unknownWords: string[] } {
   const direct = (w: TopicWord) => w.terms.some((t) => matched.has(t));
   const indirect = (w: TopicWord) =>
@@ -618,7 +641,10 @@ function decide(
     return { answers: false, reason: words.length === 0 ? 'no-topic' : 'unknown-words', unknownWords };
   }
   const share = (unknown.length + INDIRECT_DOUBT * typoOnly.length) / words.length;
-  if (share >= UNKNOWN_SHARE_TO_DECLINE || unknown.some((w) => w.proper)) {
+  // A word of the clause that sets the question's time or condition, unknown to the corpus:
+  // it never mentions that time or condition ("after Hamdok resigned").
+  const unknownCondition = condition !== undefined && unknown.some((w) => w.start > condition.start && condition.isWord(w.text));
+  if (share >= UNKNOWN_SHARE_TO_DECLINE || unknown.some((w) => w.proper) || unknownCondition) {
     return { answers: false, reason: 'unknown-words', unknownWords };
   }
   return { answers: true, unknownWords };
