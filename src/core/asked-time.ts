@@ -16,7 +16,7 @@ import type { Entity } from './nlp';
  * - YEAR: what year, which year, in what year
  * - MONTH: what month, which month
  * - DAY: what date, which day (of the week), on what day
- * - EVENT: when did / was / were / had (a past event)
+ * - EVENT: when did / was / were / had, how long ago (a past event)
  */
 export type TimeAsked = 'YEAR' | 'MONTH' | 'DAY' | 'EVENT';
 
@@ -25,12 +25,21 @@ const ASKED: ReadonlyArray<[TimeAsked, RegExp]> = [
   ['YEAR', /\b(?:what|which)\s+year\b/i],
   ['MONTH', /\b(?:what|which)\s+month\b/i],
   ['DAY', /\b(?:what|which)\s+(?:date|day)\b/i],
-  ['EVENT', /^\s*when\s+(?:did|was|were|had)\b/i],
+  ['EVENT', /^\s*when\s+(?:did|was|were|had)\b|^\s*how\s+long\s+ago\b/i],
 ];
 
 /** The kind of time `question` asks for, when its wording says so plainly. */
 export function timeAsked(question: string): TimeAsked | undefined {
   return ASKED.find(([, pattern]) => pattern.test(question))?.[0];
+}
+
+/**
+ * Whether `question` asks about the past ("When did ...", "What year was ... founded"):
+ * an article reporting a past event is dated by its publication, a future one ("will
+ * resume") is not.
+ */
+export function askedInPast(question: string): boolean {
+  return /\b(?:did|was|were|had)\b/i.test(question) && !/\b(?:will|shall|would|going\s+to)\b/i.test(question);
 }
 
 /** What each kind is called in a refusal ("the closest passages give no year"). */
@@ -42,9 +51,8 @@ export const TIME_NAMES: Readonly<Record<TimeAsked, string>> = {
 };
 
 const MONTH_WORD = new RegExp(`(?<!\\p{L})(?:${MONTHS.join('|')})(?!\\p{L})`, 'iu');
+/** A weekday, or a day named relative to the article ("today"): read against the article's date, it gives the month and year too. */
 const DAY_WORD = new RegExp(`(?<!\\p{L})(?:${[...WEEKDAYS, ...RELATIVE_DAYS.keys()].join('|')})(?!\\p{L})`, 'iu');
-/** A day named relative to the article ("today"): its date is the article's date, which gives the year and month too. */
-const RELATIVE_DAY = new RegExp(`(?<!\\p{L})(?:${[...RELATIVE_DAYS.keys()].join('|')})(?!\\p{L})`, 'iu');
 /**
  * A year: three or four digits standing alone (not part of "1,230" or "3.1416"), maybe a
  * decade ("1990s"), maybe with an era ("44 BC", "c1110"); or a year named relative to the
@@ -89,10 +97,11 @@ export function givesTime(
   }
   switch (asked) {
     case 'YEAR':
-      // Also a year that the recognizer leaves out ("dated to c1110").
-      return spans.some((s) => YEAR_WORD.test(s) || RELATIVE_DAY.test(s)) || YEAR_WORD.test(withoutMatches(text, start, end, matched));
+      // A month or a day without its year is read against the article's date (dates.ts),
+      // which gives the year; so is a year that the recognizer leaves out ("dated to c1110").
+      return spans.some((s) => YEAR_WORD.test(s) || MONTH_WORD.test(s) || DAY_WORD.test(s)) || YEAR_WORD.test(withoutMatches(text, start, end, matched));
     case 'MONTH':
-      return spans.some((s) => MONTH_WORD.test(s) || RELATIVE_DAY.test(s));
+      return spans.some((s) => MONTH_WORD.test(s) || DAY_WORD.test(s));
     case 'DAY':
       return spans.some((s) => MONTH_WORD.test(s) || DAY_WORD.test(s) || YEAR_WORD.test(s) || /\d/.test(s));
     case 'EVENT':

@@ -20,7 +20,7 @@
 import { lemmaTerm, normalizeWord, termOf, type Term } from './analyzer';
 import { questionDateTerms } from './date-terms';
 import { countWork, MAX_CONVERSATION_TERMS, MAX_TAGGED_LENGTH, MAX_WORD_LENGTH } from './cost';
-import { givesTime, timeAsked, type TimeAsked } from './asked-time';
+import { askedInPast, givesTime, timeAsked, type TimeAsked } from './asked-time';
 import { tag, type NlpToken } from './nlp';
 import { candidates } from './short-answer';
 import { writtenSurname } from './entities';
@@ -129,7 +129,7 @@ interface TopicWord {
 /** Ranks the corpus's sentences for `question`; `limit` caps how many are returned. */
 export function rank(index: SentenceIndex, question: string, limit: number, previous?: Conversation): Ranking {
   const read = readQuestion(index, question, previous);
-  const { weights, words, results, wanted, followUp, corrections, synonyms, carried, own } = read;
+  const { weights, words, results, wanted, followUp, corrections, synonyms, carried, own, eventTerms } = read;
   const scored = scoredCandidates(index, read, Math.max(limit, GROUNDING_PASSAGES));
   scored.sort((a, b) => b.score - a.score);
   // A question whose words hardly pin a sentence down (the best holds less than
@@ -153,13 +153,17 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   // A question asking for a rare, precise kind of answer (a duration, a number) that none
   // of the closest passages holds: they are on its topic, but do not say.
   // Likewise a question that plainly asks for a kind of time ("what year", "when did")
-  // that none of them gives (see asked-time.ts).
+  // that none of them gives (see asked-time.ts). A passage reporting the past event asked
+  // about (it holds the question's verb: "the council approved the budget") is dated by
+  // its article, whatever it writes.
   const closest = scored.slice(0, GROUNDING_PASSAGES);
+  const past = askedInPast(question);
+  const timeGiven = (s: (typeof closest)[number], asked: TimeAsked) => (past && [...s.matchedTerms].some((t) => eventTerms.has(t))) || givesTimeIn(index, s, asked);
   const noSpan =
     decided.answers &&
     !followUp &&
     wanted !== undefined &&
-    (STRICT_TYPES.has(wanted.type) ? !closest.some((s) => s.fits) : wanted.time !== undefined && !closest.some((s) => timeGiven(index, s, wanted.time!)));
+    (STRICT_TYPES.has(wanted.type) ? !closest.some((s) => s.fits) : wanted.time !== undefined && !closest.some((s) => timeGiven(s, wanted.time!)));
   const decision: typeof decided =
     missing.length > 0 ? { answers: false, reason: 'not-in-passage', unknownWords: missing } : noSpan ? { answers: false, reason: 'no-span', unknownWords: [] } : decided;
 
@@ -197,7 +201,7 @@ function withSpeakerNamed<T extends SentenceRef & { readonly score: number; read
 }
 
 /** Whether a passage gives the kind of time asked, besides the question's own words (see asked-time.ts). */
-function timeGiven(index: SentenceIndex, passage: SentenceRef & { readonly matchedTerms: ReadonlySet<string> }, asked: TimeAsked): boolean {
+function givesTimeIn(index: SentenceIndex, passage: SentenceRef & { readonly matchedTerms: ReadonlySet<string> }, asked: TimeAsked): boolean {
   const span = passage.document.sentences[passage.sentence];
   if (!span) return false;
   const entities = index.entities(passage.document).entitiesIn(span.start, span.end);
@@ -223,6 +227,8 @@ interface ReadQuestion {
   readonly own: readonly string[];
   readonly results: readonly RetrievedSentence[];
   readonly wanted: Wanted | undefined;
+  /** Terms of the question's verbs ("sign" of "When did the RSF sign ..."): the event it asks about; empty unless it asks for a kind of time. */
+  readonly eventTerms: ReadonlySet<string>;
 }
 
 function readQuestion(index: SentenceIndex, question: string, previous?: Conversation): ReadQuestion {
@@ -257,7 +263,11 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
   const focus = answerType && cue ? focusOf(answerType, tagged, cue) : undefined;
   const time = answerType === 'DATE' ? timeAsked(question) : undefined;
   const wanted: Wanted | undefined = answerType && { type: answerType, ...(focus ? { focus } : {}), ...(time ? { time } : {}) };
-  return { question, analyzed, words, weights, synonyms, corrections, followUp, carried, own, results, wanted };
+  // Read only for a question asking for a kind of time, the one use of it.
+  const eventTerms = new Set(
+    time === undefined ? [] : tagged.filter((t) => t.pos === 'VERB').flatMap((t) => [...index.analyzer.terms(t.text).filter((term) => !term.alias).map((term) => term.term), lemmaTerm(t.lemma) ?? '']).filter((term) => term !== ''),
+  );
+  return { question, analyzed, words, weights, synonyms, corrections, followUp, carried, own, results, wanted, eventTerms };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ask } from '../../src/core/answer';
-import { givesTime, timeAsked } from '../../src/core/asked-time';
+import { askedInPast, givesTime, timeAsked } from '../../src/core/asked-time';
 import { buildCorpus } from '../../src/core/corpus';
 import { tag } from '../../src/core/nlp';
 import { buildIndex } from '../../src/core/search-index';
@@ -83,9 +83,12 @@ describe('refusals: a kind of time', () => {
     expect(timeAsked('On what date will the negotiations resume?')).toBe('DAY');
     expect(timeAsked('Which day of the week was the meeting held?')).toBe('DAY');
     expect(timeAsked('When did the council sign the charter?')).toBe('EVENT');
+    expect(timeAsked('How long ago did the river change course?')).toBe('EVENT');
     // A bare "when" is often answered by a clause ("under intense light").
     expect(timeAsked('When do chloroplasts spread out?')).toBeUndefined();
     expect(timeAsked('What happens when the river floods?')).toBeUndefined();
+    expect(askedInPast('What year was the club founded?')).toBe(true);
+    expect(askedInPast('On what date will the talks resume?')).toBe(false);
   });
 
   it('a year asked is given by a year, also one wink reads as a plain number, not by the question\'s own', () => {
@@ -106,10 +109,17 @@ describe('refusals: a kind of time', () => {
     expect(answer.passages.length).toBeGreaterThan(0);
   });
 
-  it('declines "when did" when no close passage places it in time', () => {
-    const answer = ask(index, 'When did the harbour master thank the fishermen?');
+  it('declines "when did" when no close passage places it in time or reports the event', () => {
+    const answer = ask(index, 'When did the harbour master hire the fishermen?');
     expect(answer.answered).toBe(false);
     expect(answer.message).toContain('give no date or time');
+  });
+
+  it('a passage reporting the past event asked about is dated by its article', () => {
+    expect(ask(index, 'When did the harbour master thank the fishermen?').answered).toBe(true);
+    expect(ask(index, 'What year did the harbour master thank the fishermen?').answered).toBe(true);
+    // Not a future one: the article's date does not say when the negotiations will resume.
+    expect(ask(index, 'On what date will the harbour negotiations resume?').answered).toBe(false);
   });
 
   it('still answers a year, a date, and "when did" that the passages give', () => {
@@ -122,7 +132,7 @@ describe('refusals: a kind of time', () => {
   });
 
   it('declines "what year" when the closest passages give none', () => {
-    const answer = ask(index, 'What year did the harbour master thank the fishermen?');
+    const answer = ask(index, 'What year did the harbour master hire the fishermen?');
     expect(answer.answered).toBe(false);
     expect(answer.message).toContain('give no year');
   });
