@@ -3,6 +3,7 @@
  * they cannot drift apart. Pure: a question in, an answer with citations out.
  */
 import type { CorpusDocument } from './corpus';
+import { TIME_NAMES } from './asked-time';
 import { MAX_WORD_LENGTH } from './cost';
 import { resolveDate } from './dates';
 import { matchedSpans, rank, type Conversation, type RankedSentence, type Ranking } from './ranking';
@@ -240,7 +241,9 @@ const KIND_NAMES: Partial<Record<AnswerType, string>> = { DURATION: 'length of t
 
 function declineMessage(ranking: Ranking): string {
   if (ranking.reason === 'no-span') {
-    return `The articles don't say: the closest passages, below, give no ${(ranking.wanted && KIND_NAMES[ranking.wanted.type]) ?? 'answer of the kind asked'}.`;
+    const wanted = ranking.wanted;
+    const kind = wanted && (wanted.time ? TIME_NAMES[wanted.time] : KIND_NAMES[wanted.type]);
+    return `The articles don't say: the closest passages, below, give no ${kind ?? 'answer of the kind asked'}.`;
   }
   if (ranking.reason === 'no-topic' || ranking.unknownWords.length === 0) {
     return "The articles don't say: the question has no words that identify a topic. Ask about a person, place or event in the articles.";

@@ -1,4 +1,5 @@
 import { PLACE_KINDS_PLURAL } from './lexicon';
+import type { TimeAsked } from './asked-time';
 import type { NlpToken } from './nlp';
 
 /**
@@ -26,8 +27,13 @@ export type AnswerType = 'DURATION' | 'DATE' | 'NUMBER' | 'PERSON' | 'NAME' | 'R
 /** What a question wants: the kind of answer, and for THING and OBJECT the word to look around. */
 export interface Wanted {
   readonly type: AnswerType;
-  /** Lemma of the head noun (THING) or of the verb (OBJECT); "destination" for PLACE after a verb of motion. */
+  /**
+   * Lemma of the head noun (THING) or of the verb (OBJECT); "destination" for PLACE after a
+   * verb of motion; "ongoing" for DURATION asked in the present perfect ("how long has").
+   */
   readonly focus?: string;
+  /** For DATE, the kind of time asked when the wording says so ("what year": YEAR; see asked-time.ts). */
+  readonly time?: TimeAsked;
 }
 
 /**
@@ -46,9 +52,11 @@ export interface AnswerCue {
 
 /** Checked in order: the first pattern that matches decides. */
 const CUES: ReadonlyArray<[AnswerType, RegExp]> = [
-  ['DURATION', /\b(?:for\s+)?how\s+(?:long|much\s+time)\b|\b(?:what\s+(?:is|was)\s+the\s+)?(?:duration|length)\s+of\b/i],
+  // "How long ago" asks for a date; "the length of the Rhine" for a distance, and "the
+  // entire length of the river" for neither.
+  ['DURATION', /\b(?:for\s+)?how\s+(?:long(?!\s+ago\b)|much\s+time)\b|\b(?:what\s+(?:is|was)\s+the\s+)?(?:duration\s+of|length\s+of\s+time)\b/i],
   ['NUMBER', /\bhow\s+(?:many|much)\b|\bwhat\s+(?:number|amount)\s+of\b/i],
-  ['DATE', /^\s*(?:since\s+)?when\b|\b(?:on\s+)?(?:what|which)\s+(?:year|date|month|day(?:\s+of\s+the\s+week)?|time)\b|\bwhen\b/i],
+  ['DATE', /^\s*(?:since\s+)?when\b|\bhow\s+long\s+ago\b|\b(?:on\s+)?(?:what|which)\s+(?:year|date|month|day(?:\s+of\s+the\s+week)?|time)\b|\bwhen\b/i],
   ['PLACE', /^\s*where\b|\b(?:in|at)\s+(?:what|which)\s+(?:city|country|place|town)\b|\bwhich\s+(?:city|country|place|town)\b|\bwhere\b/i],
   ['NAME', /\bwhat\s+(?:is|was|are|were)\s+the\s+names?\s+of\b/i],
   // "Which Russian leader", "which provinces": only the interrogative is the cue; the noun
@@ -86,6 +94,8 @@ export function focusOf(type: AnswerType, questionTokens: readonly NlpToken[], c
   // "Where did he travel?" asks for a destination ("to Japan"), not a location ("in Tokyo").
   if (type === 'PLACE') return tokens.some((t) => MOTION_VERBS.has(t.lemma)) ? 'destination' : undefined;
   if (type === 'OBJECT') return tokens.find((t) => t.pos === 'VERB')?.lemma;
+  // "How long has it been ...": a time up to now, which "since 1951" gives.
+  if (type === 'DURATION') return /^(?:has|have|'s|'ve)$/i.test(tokens[0]?.text ?? '') ? 'ongoing' : undefined;
   if (type !== 'THING') return undefined;
   let head: string | undefined;
   for (const token of tokens) {
@@ -117,3 +127,16 @@ export function cueSpans(question: string, cue: AnswerCue | undefined): Array<[n
 export const ANAPHORS: ReadonlySet<string> = new Set([
   'he', 'she', 'they', 'them', 'it', 'that', 'there', 'those', 'this', 'these', 'his', 'her', 'their', 'its', 'him',
 ]);
+
+/**
+ * A clause or phrase that sets the time or condition of what is asked ("Who became prime
+ * minister after Hamdok resigned?", "... if the talks fail?"), after the question's first
+ * word: where it starts. A corpus that never mentions its words never mentions that time
+ * or condition, whatever it says of the rest.
+ */
+const CONDITION = /(?<=\S)\s+(?:after|before|since|until|till|while|once|because|if|unless|when|whenever)\s/i;
+
+export function conditionStart(question: string): number | undefined {
+  const match = CONDITION.exec(question);
+  return match ? match.index : undefined;
+}

@@ -20,12 +20,13 @@
 import { lemmaTerm, normalizeWord, termOf, type Term } from './analyzer';
 import { questionDateTerms } from './date-terms';
 import { countWork, MAX_CONVERSATION_TERMS, MAX_TAGGED_LENGTH, MAX_WORD_LENGTH } from './cost';
+import { askedInPast, givesTime, timeAsked, type TimeAsked } from './asked-time';
 import { tag, type NlpToken } from './nlp';
 import { candidates } from './short-answer';
 import { writtenSurname } from './entities';
 import { Memo } from './memo';
 import { corrected } from './typos';
-import { ANAPHORS, answerCue, cueSpans, focusOf, STRICT_TYPES, type AnswerType, type Wanted } from './question';
+import { ANAPHORS, answerCue, conditionStart, cueSpans, focusOf, STRICT_TYPES, type AnswerType, type Wanted } from './question';
 import { logit } from './logistic';
 import { acronymsOf, expansionBefore, RANK_FEATURES, rankFeatures, TYPE_FIT_KNOTS, weightShare, withTypeFit, type QuestionEvidence } from './rank-features';
 import { ranker } from './ranker';
@@ -128,7 +129,7 @@ interface TopicWord {
 /** Ranks the corpus's sentences for `question`; `limit` caps how many are returned. */
 export function rank(index: SentenceIndex, question: string, limit: number, previous?: Conversation): Ranking {
   const read = readQuestion(index, question, previous);
-  const { weights, words, results, wanted, followUp, corrections, synonyms, carried, own } = read;
+  const { weights, words, results, wanted, followUp, corrections, synonyms, carried, own, eventTerms } = read;
   const scored = scoredCandidates(index, read, Math.max(limit, GROUNDING_PASSAGES));
   scored.sort((a, b) => b.score - a.score);
   // A question whose words hardly pin a sentence down (the best holds less than
@@ -145,13 +146,24 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   // A follow-up's topic is the previous question's, which was already judged.
   const decided: { answers: boolean; reason?: Ranking['reason']; unknownWords: string[] } = followUp
     ? { answers: results.length > 0, unknownWords: [] as string[], ...(results.length > 0 ? {} : { reason: 'unknown-words' as const }) }
-    : decide(words, matchedQueryTerms, corrections, synonyms, results.length > 0);
+    : decide(words, matchedQueryTerms, corrections, synonyms, results.length > 0, conditionOf(index, question));
   const interpreted = interpretation(index, question, words, corrections, followUp ? previous : undefined);
   // Words the corpus has may still be missing where the answer would be.
   const missing = decided.answers && !followUp ? ungrounded(index, words, weights, scored, (w) => [...w.terms, ...(corrections.get(w.terms[0] ?? '') ?? []), ...(synonyms.get(w) ?? [])]) : [];
   // A question asking for a rare, precise kind of answer (a duration, a number) that none
   // of the closest passages holds: they are on its topic, but do not say.
-  const noSpan = decided.answers && !followUp && wanted !== undefined && STRICT_TYPES.has(wanted.type) && !scored.slice(0, GROUNDING_PASSAGES).some((s) => s.fits);
+  // Likewise a question that plainly asks for a kind of time ("what year", "when did")
+  // that none of them gives (see asked-time.ts). A passage reporting the past event asked
+  // about (it holds the question's verb: "the council approved the budget") is dated by
+  // its article, whatever it writes.
+  const closest = scored.slice(0, GROUNDING_PASSAGES);
+  const past = askedInPast(question);
+  const timeGiven = (s: (typeof closest)[number], asked: TimeAsked) => (past && [...s.matchedTerms].some((t) => eventTerms.has(t))) || givesTimeIn(index, s, asked);
+  const noSpan =
+    decided.answers &&
+    !followUp &&
+    wanted !== undefined &&
+    (STRICT_TYPES.has(wanted.type) ? !closest.some((s) => s.fits) : wanted.time !== undefined && !closest.some((s) => timeGiven(s, wanted.time!)));
   const decision: typeof decided =
     missing.length > 0 ? { answers: false, reason: 'not-in-passage', unknownWords: missing } : noSpan ? { answers: false, reason: 'no-span', unknownWords: [] } : decided;
 
@@ -188,6 +200,14 @@ function withSpeakerNamed<T extends SentenceRef & { readonly score: number; read
   ranked.splice(1, 0, { ...moved, score: ranked[1]?.score ?? top.score });
 }
 
+/** Whether a passage gives the kind of time asked, besides the question's own words (see asked-time.ts). */
+function givesTimeIn(index: SentenceIndex, passage: SentenceRef & { readonly matchedTerms: ReadonlySet<string> }, asked: TimeAsked): boolean {
+  const span = passage.document.sentences[passage.sentence];
+  if (!span) return false;
+  const entities = index.entities(passage.document).entitiesIn(span.start, span.end);
+  return givesTime(asked, passage.document.text, span.start, span.end, entities, matchedSpans(index, passage, passage.matchedTerms), passage.sentence === 1);
+}
+
 /** Moves the items that pass `test` before those that do not, each group in its order. */
 function stablePartition<T>(items: T[], test: (item: T) => boolean): void {
   const sorted = [...items.filter(test), ...items.filter((item) => !test(item))];
@@ -207,6 +227,8 @@ interface ReadQuestion {
   readonly own: readonly string[];
   readonly results: readonly RetrievedSentence[];
   readonly wanted: Wanted | undefined;
+  /** Terms of the question's verbs ("sign" of "When did the RSF sign ..."): the event it asks about; empty unless it asks for a kind of time. */
+  readonly eventTerms: ReadonlySet<string>;
 }
 
 function readQuestion(index: SentenceIndex, question: string, previous?: Conversation): ReadQuestion {
@@ -239,8 +261,13 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
   const results = index.retriever.retrieve(weights, RERANK_DEPTH);
   const answerType = refineType(cue?.type, question, words, index, results);
   const focus = answerType && cue ? focusOf(answerType, tagged, cue) : undefined;
-  const wanted: Wanted | undefined = answerType && { type: answerType, ...(focus ? { focus } : {}) };
-  return { question, analyzed, words, weights, synonyms, corrections, followUp, carried, own, results, wanted };
+  const time = answerType === 'DATE' ? timeAsked(question) : undefined;
+  const wanted: Wanted | undefined = answerType && { type: answerType, ...(focus ? { focus } : {}), ...(time ? { time } : {}) };
+  // Read only for a question asking for a kind of time, the one use of it.
+  const eventTerms = new Set(
+    time === undefined ? [] : tagged.filter((t) => t.pos === 'VERB').flatMap((t) => [...index.analyzer.terms(t.text).filter((term) => !term.alias).map((term) => term.term), lemmaTerm(t.lemma) ?? '']).filter((term) => term !== ''),
+  );
+  return { question, analyzed, words, weights, synonyms, corrections, followUp, carried, own, results, wanted, eventTerms };
 }
 
 /**
@@ -576,13 +603,34 @@ export function matchedSpans(index: SentenceIndex, ref: SentenceRef, matchedTerm
     .map((t) => [span.start + t.start, span.start + t.end] as [number, number]);
 }
 
+/** Where the clause setting a question's time or condition starts, and how to tell a word from a typo. */
+interface Condition {
+  readonly start: number;
+  readonly isWord: (word: string) => boolean;
+}
+
+/**
+ * The question's clause of time or condition ("after Hamdok resigned"; see
+ * conditionStart). Only English words of it count as unknown there: a typo ("makng") says
+ * nothing of what the corpus mentions. Without a dictionary every word counts.
+ */
+function conditionOf(index: SentenceIndex, question: string): Condition | undefined {
+  const start = conditionStart(question);
+  if (start === undefined) return undefined;
+  const { thesaurus } = index;
+  return { start, isWord: (word) => thesaurus === undefined || thesaurus.has(normalizeWord(word)) };
+}
+
 /**
  * Declining from evidence: the question is answered only when the corpus knows enough of
  * its topic words. Unknown: a word none of whose terms occur in the corpus; a word found
  * only through a typo correction or a synonym counts {@link INDIRECT_DOUBT} of an unknown
  * one. A name (capitalized mid-question) the corpus does
  * not know is decisive on its own: "the Treaty of Versailles" is not in the articles,
- * however much "treaty" is.
+ * however much "treaty" is; so is an English word of the clause that sets the question's
+ * time or condition ("Who became prime minister after Hamdok resigned?" over articles
+ * that never mention a resignation). Measured on the public set: the clause rule declines
+ * 1 more of 7,595 answerable questions there ("What happens when business underpays ...").
  */
 function decide(
   words: readonly TopicWord[],
@@ -590,6 +638,8 @@ function decide(
   corrections: ReadonlyMap<string, readonly string[]>,
   synonyms: ReadonlyMap<TopicWord, readonly string[]>,
   anyResult: boolean,
+  /** The clause setting the question's time or condition, if any (see conditionOf). */
+  condition?: Condition,
 ): { answers: boolean; reason?: Ranking['reason']; unknownWords: string[] } {
   const direct = (w: TopicWord) => w.terms.some((t) => matched.has(t));
   const indirect = (w: TopicWord) =>
@@ -601,7 +651,10 @@ function decide(
     return { answers: false, reason: words.length === 0 ? 'no-topic' : 'unknown-words', unknownWords };
   }
   const share = (unknown.length + INDIRECT_DOUBT * typoOnly.length) / words.length;
-  if (share >= UNKNOWN_SHARE_TO_DECLINE || unknown.some((w) => w.proper)) {
+  // A word of the clause that sets the question's time or condition, unknown to the corpus:
+  // it never mentions that time or condition ("after Hamdok resigned").
+  const unknownCondition = condition !== undefined && unknown.some((w) => w.start > condition.start && condition.isWord(w.text));
+  if (share >= UNKNOWN_SHARE_TO_DECLINE || unknown.some((w) => w.proper) || unknownCondition) {
     return { answers: false, reason: 'unknown-words', unknownWords };
   }
   return { answers: true, unknownWords };

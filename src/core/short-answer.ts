@@ -30,7 +30,32 @@ const FITS: Readonly<Record<AnswerType, Partial<Record<EntityType, number>>>> = 
   OBJECT: {},
 };
 
-const APPROXIMATORS = /(?:(?:about|around|roughly|nearly|almost|more than|less than|over|under|some|just|only|at least|at most)\s+)?(?:(?:half\s+)?an?\s+|\d+\s+|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few)\s+)?$/i;
+const APPROXIMATORS = /(?:(?:about|around|roughly|nearly|almost|more than|less than|over|under|some|just|only|at least|at most)\s+)?(?:(?:half\s+)?an?\s+|an?\s+half[\s-]|\d+[\s-]|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few)[\s-])?$/i;
+
+/** A unit of time, singular or plural, also inside a compound ("45-minute"). */
+const TIME_UNIT = /(?<!\p{L})(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|years?|decades?|century|centuries|millenni(?:um|ums|a))(?!\p{L})/iu;
+/** How many of a unit: a figure, a number word, "a", "half", "several"... */
+const QUANTITY = /\d|(?<!\p{L})(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundreds?|thousands?|millions?|billions?|dozens?|half|several|few|many|couple)(?!\p{L})/iu;
+const PLURAL_UNIT = /(?:s|ia)$/i;
+/** A period given by its ends ("from 1961 to 1972", "between 1835 and 1842", "1961–1972") or by its end ("until 2010"). */
+const PERIOD = /^(?:from|between)\b.+\b(?:to|and|until|till|through)\b|\d\s*[–—-]\s*\d|^\S+\s+to\s+\S+$|^(?:until|till|through|up\s+to)\b/i;
+
+/**
+ * Whether a span that wink-nlp calls a DURATION is a length of time: a unit of time with
+ * how many of it ("three hours", "a decade", "several weeks", "45-minute"), in the plural
+ * ("for months"), or a period between two times ("from 1961 to 1972") or up to one
+ * ("until 2010"). wink also calls "since October 25" and the "year" of "every year"
+ * durations; they say when something began or how often, not how long, and a passage
+ * holding only such a span does not answer "how long did the call last" ("since" does
+ * answer "how long has it been": see candidates).
+ */
+export function isLength(span: string): boolean {
+  if (PERIOD.test(span)) return true;
+  const unit = TIME_UNIT.exec(span);
+  if (!unit) return false;
+  return QUANTITY.test(span.slice(0, unit.index)) || PLURAL_UNIT.test(unit[0]);
+}
+
 const YEAR = /^(?:1[89]|20)\d\d$/;
 
 /**
@@ -69,10 +94,13 @@ export function candidates(
     const span = outsideMatches(text, entity, matched);
     if (!span) continue;
     const value = text.slice(span.start, span.end);
-    if (type === 'DURATION' && !/\p{Ll}|\d/u.test(value)) continue; // "New Year" is not a duration
     if (type === 'NUMBER' && YEAR.test(value)) continue;
     let from = span.start;
-    if (type === 'DURATION') from -= (APPROXIMATORS.exec(text.slice(Math.max(start, from - 30), from))?.[0] ?? '').length;
+    if (type === 'DURATION') {
+      from -= (APPROXIMATORS.exec(text.slice(Math.max(start, from - 30), from))?.[0] ?? '').length;
+      const length = text.slice(from, span.end);
+      if (!isLength(length) && !(wanted.focus === 'ongoing' && /^since\b/i.test(length))) continue;
+    }
     if (entity.type === 'PLACE') from -= (/(?:northern|southern|eastern|western|central|north|south|east|west)\s+$/i.exec(text.slice(Math.max(start, from - 12), from))?.[0] ?? '').length;
     // A place given with "in" or "at" is where something happens; "to" where someone went.
     const preposition = wanted.focus === 'destination' ? /\b(?:to|for|into)\s+(?:the\s+)?$/i : /\b(?:in|at)\s+(?:the\s+)?$/i;

@@ -39,6 +39,19 @@ describe('refusals on topic', () => {
     expect(answer.passages[0]?.text).toContain('Ashton Park');
   });
 
+  it('declines a question whose time or condition the corpus never mentions, naming the missing word', () => {
+    const answer = ask(index, 'Who scored twice for Rovers after the coach resigned?');
+    expect(answer.answered).toBe(false);
+    expect(answer.message).toContain('"resigned"');
+    expect(answer.passages[0]?.text).toContain('Smith scored twice');
+  });
+
+  it('still answers one whose time or condition the corpus mentions', () => {
+    const answer = ask(index, 'Who scored twice for Rovers after they beat United?');
+    expect(answer.answered).toBe(true);
+    expect(answer.short?.text).toBe('Smith');
+  });
+
   it(`looks for the names and numbers within ${GROUNDING_WINDOW} sentences of the best passage`, () => {
     const history = (gap: number) =>
       buildIndex(

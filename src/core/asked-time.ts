@@ -1,0 +1,119 @@
+/**
+ * The kind of time a date question asks for ("what year", "which month", "on what date",
+ * "when did ...") and whether a passage gives one: a passage on the question's topic that
+ * gives no time of that kind does not answer it.
+ *
+ * Only questions whose wording leaves no doubt are read. "When" is often answered by a
+ * clause ("when the oxygen concentration is too high", "under intense light"), so a bare
+ * "when" asks for nothing checkable; "when did / was / were / had" asks when a past event
+ * happened, which a passage tells with a date, a year, or at least a word of time
+ * ("after the war", "until 1904", "during the Roman Empire").
+ */
+import { MONTHS, RELATIVE_DAYS, WEEKDAYS } from './dates';
+import type { Entity } from './nlp';
+
+/**
+ * - YEAR: what year, which year, in what year
+ * - MONTH: what month, which month
+ * - DAY: what date, which day (of the week), on what day
+ * - EVENT: when did / was / were / had, how long ago (a past event)
+ */
+export type TimeAsked = 'YEAR' | 'MONTH' | 'DAY' | 'EVENT';
+
+/** Checked in order: the first that matches decides. */
+const ASKED: ReadonlyArray<[TimeAsked, RegExp]> = [
+  ['YEAR', /\b(?:what|which)\s+year\b/i],
+  ['MONTH', /\b(?:what|which)\s+month\b/i],
+  ['DAY', /\b(?:what|which)\s+(?:date|day)\b/i],
+  ['EVENT', /^\s*when\s+(?:did|was|were|had)\b|^\s*how\s+long\s+ago\b/i],
+];
+
+/** The kind of time `question` asks for, when its wording says so plainly. */
+export function timeAsked(question: string): TimeAsked | undefined {
+  return ASKED.find(([, pattern]) => pattern.test(question))?.[0];
+}
+
+/**
+ * Whether `question` asks about the past ("When did ...", "What year was ... founded"):
+ * an article reporting a past event is dated by its publication, a future one ("will
+ * resume") is not.
+ */
+export function askedInPast(question: string): boolean {
+  return /\b(?:did|was|were|had)\b/i.test(question) && !/\b(?:will|shall|would|going\s+to)\b/i.test(question);
+}
+
+/** What each kind is called in a refusal ("the closest passages give no year"). */
+export const TIME_NAMES: Readonly<Record<TimeAsked, string>> = {
+  YEAR: 'year',
+  MONTH: 'month',
+  DAY: 'date or day',
+  EVENT: 'date or time',
+};
+
+const MONTH_WORD = new RegExp(`(?<!\\p{L})(?:${MONTHS.join('|')})(?!\\p{L})`, 'iu');
+/** A weekday, or a day named relative to the article ("today"): read against the article's date, it gives the month and year too. */
+const DAY_WORD = new RegExp(`(?<!\\p{L})(?:${[...WEEKDAYS, ...RELATIVE_DAYS.keys()].join('|')})(?!\\p{L})`, 'iu');
+/**
+ * A year: three or four digits standing alone (not part of "1,230" or "3.1416"), maybe a
+ * decade ("1990s"), maybe with an era ("44 BC", "c1110"); or a year named relative to the
+ * article ("last year").
+ */
+const YEAR_WORD = /(?<![\p{L}\d,.])(?:c\.?\s?)?\d{3,4}s?(?![\p{L}\d])(?![,.]\d)|\d+\s*(?:BC|AD|BCE|CE|BP)(?!\p{L})|(?<!\p{L})(?:last|this|next|previous|following|same)\s+year(?!\p{L})/iu;
+/** A number that may be a year, which wink calls a CARDINAL ("In 1186, ..."). */
+const CARDINAL_YEAR = /^(?:c\.?\s?)?\d{3,4}$/i;
+/**
+ * Words that place an event in time without a date ("after the end of the war", "until
+ * the empire fell", "during the Roman Empire"): a passage holding one may answer "when
+ * did", though not "what year".
+ */
+const TIME_WORD = /\b(?:after|before|during|until|till|since|when|whenever|while|following|once|prior\s+to|upon|ago|throughout|meanwhile|era|period|century|centuries|age|ages)\b/i;
+
+/** Entity types that say when (a CARDINAL only when it reads as a year). */
+const TIME_TYPES: ReadonlySet<Entity['type']> = new Set(['DATE', 'TIME', 'DURATION', 'EVENT']);
+
+/**
+ * Whether the sentence `[start, end)` of `text` gives a time of the kind asked: among its
+ * entities that say when (`entities`), leaving out the question's own words (`matched`,
+ * document offsets: "What year did X happen in 1990?" is not answered by its own 1990).
+ * For EVENT, also a word of time, or being the first sentence of an article's body
+ * (`lede`), which happened on the article's date.
+ */
+export function givesTime(
+  asked: TimeAsked,
+  text: string,
+  start: number,
+  end: number,
+  entities: readonly Entity[],
+  matched: ReadonlyArray<readonly [number, number]>,
+  lede: boolean,
+): boolean {
+  const spans: string[] = [];
+  for (const entity of entities) {
+    if (entity.end <= start || entity.start >= end) continue;
+    const value = text.slice(entity.start, entity.end);
+    if (!TIME_TYPES.has(entity.type) && !(entity.type === 'CARDINAL' && CARDINAL_YEAR.test(value))) continue;
+    if (matched.some(([s, e]) => s <= entity.start && entity.end <= e)) continue;
+    spans.push(value);
+  }
+  switch (asked) {
+    case 'YEAR':
+      // A month or a day without its year is read against the article's date (dates.ts),
+      // which gives the year; so is a year that the recognizer leaves out ("dated to c1110").
+      return spans.some((s) => YEAR_WORD.test(s) || MONTH_WORD.test(s) || DAY_WORD.test(s)) || YEAR_WORD.test(withoutMatches(text, start, end, matched));
+    case 'MONTH':
+      return spans.some((s) => MONTH_WORD.test(s) || DAY_WORD.test(s));
+    case 'DAY':
+      return spans.some((s) => MONTH_WORD.test(s) || DAY_WORD.test(s) || YEAR_WORD.test(s) || /\d/.test(s));
+    case 'EVENT':
+      return spans.length > 0 || lede || TIME_WORD.test(withoutMatches(text, start, end, matched));
+  }
+}
+
+/** The sentence with the question's own words blanked out. */
+function withoutMatches(text: string, start: number, end: number, matched: ReadonlyArray<readonly [number, number]>): string {
+  let out = text.slice(start, end);
+  for (const [s, e] of matched) {
+    if (s >= start && e <= end) out = `${out.slice(0, s - start)}${' '.repeat(e - s)}${out.slice(e - start)}`;
+  }
+  return out;
+}

@@ -1,0 +1,139 @@
+import { ask } from '../../src/core/answer';
+import { askedInPast, givesTime, timeAsked } from '../../src/core/asked-time';
+import { buildCorpus } from '../../src/core/corpus';
+import { tag } from '../../src/core/nlp';
+import { buildIndex } from '../../src/core/search-index';
+import { isLength } from '../../src/core/short-answer';
+import { articleText, textFile } from '../helpers';
+
+// A readout: its lede is dated by the article; the body gives some times and not others.
+// A second article gives no time at all.
+const index = buildIndex(
+  buildCorpus([
+    textFile(
+      'call.md',
+      articleText(
+        { id: 'call', title: 'Minister Ward speaks with Mayor Okafor', published: '2021-11-04' },
+        'Minister Ward speaks with Mayor Okafor\n\n' +
+          [
+            'Minister Ward spoke today with Mayor Okafor of Greendale.',
+            'The minister urged the release of all protesters detained since October 25.',
+            'They discussed the tram line, which has run since 1998, and the new bridge.',
+            'The bridge talks lasted three hours.',
+            'The council signed the tram charter in 2019.',
+          ].join(' '),
+      ),
+    ),
+    textFile(
+      'harbour.md',
+      articleText(
+        { id: 'harbour', title: 'Harbour works widen the quay', published: '2021-11-05' },
+        'Harbour works widen the quay\n\n' +
+          [
+            'Dock workers gathered at the quay.',
+            'The harbour master thanked the fishermen for their patience.',
+            'The harbour negotiations will resume in Dunmore.',
+            'The harbour master praised the new cranes.',
+          ].join(' '),
+      ),
+    ),
+  ]),
+);
+
+describe('refusals: a length of time', () => {
+  it('a span is a length of time only with a unit and how many of it, or as a period', () => {
+    for (const length of ['three hours', 'a decade', 'several weeks', 'months', '45-minute', 'half an hour', 'from 1961 to 1972', 'between 1835 and 1842', 'until 2010']) {
+      expect([length, isLength(length)]).toEqual([length, true]);
+    }
+    for (const notLength of ['since October 25', 'today', 'year', 'last week', 'October 25']) {
+      expect([notLength, isLength(notLength)]).toEqual([notLength, false]);
+    }
+  });
+
+  it('wink calls "since October 25" a duration, which is why it must be checked', () => {
+    const text = 'They were detained since October 25.';
+    const durations = tag(text).entities.filter((e) => e.type === 'DURATION').map((e) => text.slice(e.start, e.end));
+    expect(durations).toEqual(['since October 25']);
+  });
+
+  it('declines "how long" when the closest passages give only a date after "since", and says what is missing', () => {
+    const answer = ask(index, 'How long were the protesters detained?');
+    expect(answer.answered).toBe(false);
+    expect(answer.message).toContain('give no length of time');
+    expect(answer.passages[0]?.text).toContain('detained since October 25');
+  });
+
+  it('still answers a length that a passage gives', () => {
+    const answer = ask(index, 'How long did the bridge talks last?');
+    expect(answer.answered).toBe(true);
+    expect(answer.short?.text).toBe('three hours');
+  });
+
+  it('"since" answers "how long has": a time up to now', () => {
+    const answer = ask(index, 'How long has the tram line run?');
+    expect(answer.answered).toBe(true);
+    expect(answer.short?.text).toBe('since 1998');
+  });
+});
+
+describe('refusals: a kind of time', () => {
+  it('reads the kind of time only from plain wording', () => {
+    expect(timeAsked('What year did the council sign the charter?')).toBe('YEAR');
+    expect(timeAsked('In which month is the festival?')).toBe('MONTH');
+    expect(timeAsked('On what date will the negotiations resume?')).toBe('DAY');
+    expect(timeAsked('Which day of the week was the meeting held?')).toBe('DAY');
+    expect(timeAsked('When did the council sign the charter?')).toBe('EVENT');
+    expect(timeAsked('How long ago did the river change course?')).toBe('EVENT');
+    // A bare "when" is often answered by a clause ("under intense light").
+    expect(timeAsked('When do chloroplasts spread out?')).toBeUndefined();
+    expect(timeAsked('What happens when the river floods?')).toBeUndefined();
+    expect(askedInPast('What year was the club founded?')).toBe(true);
+    expect(askedInPast('On what date will the talks resume?')).toBe(false);
+  });
+
+  it('a year asked is given by a year, also one wink reads as a plain number, not by the question\'s own', () => {
+    const text = 'In 1186, Temujin was elected khan.';
+    const entities = tag(text).entities;
+    expect(givesTime('YEAR', text, 0, text.length, entities, [], false)).toBe(true);
+    expect(givesTime('YEAR', text, 0, text.length, entities, [[3, 7]], false)).toBe(false);
+    expect(givesTime('EVENT', 'Temujin was elected khan.', 0, 25, [], [], false)).toBe(false);
+    expect(givesTime('EVENT', 'Temujin was elected khan after the war.', 0, 39, [], [], false)).toBe(true);
+    // The first sentence of an article's body happened on the article's date.
+    expect(givesTime('EVENT', 'Temujin was elected khan.', 0, 25, [], [], true)).toBe(true);
+  });
+
+  it('declines "on what date" when the closest passages give no date, and says so', () => {
+    const answer = ask(index, 'On what date will the harbour negotiations resume?');
+    expect(answer.answered).toBe(false);
+    expect(answer.message).toContain('give no date or day');
+    expect(answer.passages.length).toBeGreaterThan(0);
+  });
+
+  it('declines "when did" when no close passage places it in time or reports the event', () => {
+    const answer = ask(index, 'When did the harbour master hire the fishermen?');
+    expect(answer.answered).toBe(false);
+    expect(answer.message).toContain('give no date or time');
+  });
+
+  it('a passage reporting the past event asked about is dated by its article', () => {
+    expect(ask(index, 'When did the harbour master thank the fishermen?').answered).toBe(true);
+    expect(ask(index, 'What year did the harbour master thank the fishermen?').answered).toBe(true);
+    // Not a future one: the article's date does not say when the negotiations will resume.
+    expect(ask(index, 'On what date will the harbour negotiations resume?').answered).toBe(false);
+  });
+
+  it('still answers a year, a date, and "when did" that the passages give', () => {
+    expect(ask(index, 'What year did the council sign the tram charter?').short?.text).toBe('2019');
+    expect(ask(index, 'When did the council sign the tram charter?').answered).toBe(true);
+    // The lede's "today" is the article's date.
+    const when = ask(index, 'When did Minister Ward speak with Mayor Okafor?');
+    expect(when.answered).toBe(true);
+    expect(when.short?.date).toBe('2021-11-04');
+  });
+
+  it('declines "what year" when the closest passages give none', () => {
+    const answer = ask(index, 'What year did the harbour master hire the fishermen?');
+    expect(answer.answered).toBe(false);
+    expect(answer.message).toContain('give no year');
+  });
+});
