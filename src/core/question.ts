@@ -74,8 +74,20 @@ const CUES: ReadonlyArray<[AnswerType, RegExp]> = [
  */
 const EVENT_FILLERS = /\b(?:take|took|taken|taking)\s+place\b|\b(?:happen(?:ed|s)?|occur(?:red|s)?|located|situated|held|hold|holds|be\s+held)\b/gi;
 
+/**
+ * Interrogatives that decide when they open the question, over a cue word later in it:
+ * "Who scored when they beat United?" asks for a person, not a date.
+ */
+const OPENING_CUES: ReadonlyArray<[AnswerType, RegExp]> = [
+  ['DURATION', /^\s*(?:for\s+)?how\s+(?:long(?!\s+ago\b)|much\s+time)\b/i],
+  ['NUMBER', /^\s*how\s+(?:many|much)\b/i],
+  ['DATE', /^\s*(?:since\s+)?when\b|^\s*how\s+long\s+ago\b/i],
+  ['PLACE', /^\s*where\b/i],
+  ['PERSON', /^\s*who(?:m|se|'s)?\b/i],
+];
+
 export function answerCue(question: string): AnswerCue | undefined {
-  for (const [type, pattern] of CUES) {
+  for (const [type, pattern] of [...OPENING_CUES, ...CUES]) {
     const match = pattern.exec(question);
     if (match) return { type, start: match.index, end: match.index + match[0].length };
   }

@@ -62,22 +62,10 @@ const ENTITY_KINDS: Readonly<Record<EntityType, SpanKind>> = {
   PERCENT: 'PERCENT',
 };
 
-/** Interrogatives that say what is asked when they open the question. */
-const LEADING_CLASSES: ReadonlyArray<readonly [RegExp, QuestionClass]> = [
-  [/^\s*(?:who|whom|whose)\b/i, 'PERSON'],
-  [/^\s*where\b/i, 'PLACE'],
-  [/^\s*how\s+(?:long|much\s+time)\b/i, 'DURATION'],
-  [/^\s*how\s+(?:many|much)\b/i, 'NUMBER'],
-];
-
 /** The question's class: what it asks for, from its wording alone. */
 export function questionClass(question: string): QuestionClass {
   // "What does AFC stand for?", "What is NFL short for?"
   if (/\bstands?\s+for\b|\bshort\s+for\b|\babbreviat|\bacronym\b/i.test(question)) return 'ABBREVIATION';
-  // The interrogative that opens the question decides over a cue word later in it ("Who
-  // fumbled the ball when tackled?" asks for a person, not a date).
-  const opening = LEADING_CLASSES.find(([pattern]) => pattern.test(question));
-  if (opening) return opening[1];
   const cue = answerCue(question);
   switch (cue?.type) {
     case 'DURATION':

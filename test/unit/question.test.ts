@@ -15,6 +15,10 @@ describe('answerCue', () => {
     ['Which anniversary celebrations are mentioned?', 'THING', 'Which'],
     ['What kind of activities were agreed?', 'THING', 'What kind of'],
     ['What did Putin send to Abe?', 'OBJECT', 'What did'],
+    // The opening interrogative decides over a cue word later in the question.
+    ['Who scored twice when Rovers beat United?', 'PERSON', 'Who'],
+    ['Where did they meet when Abe was in Moscow?', 'PLACE', 'Where'],
+    ['How many people came when the hall opened?', 'NUMBER', 'How many'],
   ])('%s -> %s', (question, type, cue) => {
     const found = answerCue(question);
     expect(found?.type).toBe(type);
