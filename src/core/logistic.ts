@@ -134,6 +134,7 @@ export type ExampleGroup = readonly Example[];
  * the group's positives. What it learns is which candidate of a group is right, not how
  * often candidates are right overall; groups without a positive teach nothing and are
  * left out. Deterministic, like {@link fitLogistic}; the model's bias is 0 (it would cancel).
+ * Examples' `weight` is not read: every group counts alike.
  */
 export function fitConditional(features: readonly string[], groups: readonly ExampleGroup[], options: FitOptions = {}): LogisticModel {
   const { l2 = 1e-3, iterations = 500, rate = 0.5 } = options;

@@ -85,7 +85,7 @@ export function bm25(termFrequency: number, matching: number, total: number, fie
 }
 
 /** BM25's IDF of a term that `matching` of `total` documents hold. */
-function inverseFrequency(matching: number, total: number): number {
+export function inverseFrequency(matching: number, total: number): number {
   return Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
 }
 

@@ -5,6 +5,9 @@
  * says how it fits what the question asks and where it stands against the words the
  * question and the sentence share.
  *
+ * A sentence may hold no answer: its candidates are scored beside a "no answer" one
+ * ({@link noAnswerFeatures}), which reads how much of the question the sentence holds.
+ *
  * The same function makes the training examples (scripts/train-spans.ts, from the sentence
  * that holds a gold answer) and the candidates scored at question time, so the model is
  * applied to exactly what it was fitted on. Cost: linear in the sentence's tokens times the
@@ -154,6 +157,11 @@ export const SPAN_FEATURES: readonly string[] = [
   'inside-another-candidate',
   'holds-another-candidate',
   'in-parentheses',
+  // The "no answer" candidate's own features (0 for every span).
+  'no-answer',
+  'no-answer:question-weight-in-sentence',
+  'no-answer:no-question-words-in-sentence',
+  ...QUESTION_CLASSES.map((c) => `no-answer:${c}`),
 ];
 
 /** What is known of a question for scoring spans. */
@@ -190,6 +198,8 @@ export function spanQuestion(text: string, terms: readonly Term[], tokens: reado
 
 const NOMINAL = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
 const DETERMINERS = /^(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your)$/i;
+/** Units written apart from their number ("48.8 °C", "1110 AM", "30 km"): a closed list, so "In 2020 I" is no quantity. */
+const UNITS_APART = /^(?:°[CFK]?|AM|FM|BCE?|AD|CE|km|kg|mg|cm|mm|mph|kph|km\/h|GB|MB|TB|kB|Hz|kHz|MHz|GHz|kW|MW|GW|kWh|V|lb|lbs|oz|ft|mi|nm)$/;
 /** Parts of speech of words that carry no content (never index terms, so never matched). */
 const FUNCTION_POS = new Set(['ADP', 'AUX', 'CCONJ', 'DET', 'PART', 'PRON', 'PUNCT', 'SCONJ', 'SYM']);
 /** Words that modify but never answer on their own ("also", "very"): not candidates. */
@@ -239,7 +249,7 @@ export function spanCandidates(text: string, start: number, end: number, tokens:
     if (words.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length >= 2) add(start + m.index + lead, start + m.index + lead + words.length, 'EXPANSION');
   }
   // A score or range, "31–24", "1995–2000".
-  for (const m of sentence.matchAll(/(?<![\d.])\d+(?:\.\d+)?\s?[–-]\s?\d+(?:\.\d+)?(?![\d.])/g)) add(start + m.index, start + m.index + m[0].length, 'CARDINAL');
+  for (const m of sentence.matchAll(/(?<![\d.–-])\d+(?:\.\d+)?\s?[–-]\s?\d+(?:\.\d+)?(?![\d.]|[–-]\d)/g)) add(start + m.index, start + m.index + m[0].length, 'CARDINAL');
 
   const pos = tokens.map((_, n) => spanPos(tokens, n));
   const glued = (n: number) => n > 0 && tokens[n - 1]!.end === tokens[n]!.start;
@@ -257,9 +267,9 @@ export function spanCandidates(text: string, start: number, end: number, tokens:
     if (pos[n] !== 'NUM') continue;
     let e = n;
     while (e + 1 < tokens.length && glued(e + 1) && /^[\p{L}°½¼¾%]+$/u.test(tokens[e + 1]!.text)) e++;
-    if (e + 1 < tokens.length && /^(?:°\p{Lu}?|\p{Lu}{1,3})$/u.test(tokens[e + 1]!.text)) {
+    if (e + 1 < tokens.length && UNITS_APART.test(tokens[e + 1]!.text)) {
       e++;
-      while (e + 1 < tokens.length && glued(e + 1) && /^\p{Lu}$/u.test(tokens[e + 1]!.text)) e++;
+      while (e + 1 < tokens.length && glued(e + 1) && /^[CFK]$/.test(tokens[e + 1]!.text)) e++;
     }
     if (e > n) add(tokens[n]!.start, tokens[e]!.end, 'CARDINAL');
   }
@@ -270,8 +280,8 @@ export function spanCandidates(text: string, start: number, end: number, tokens:
   while (i < tokens.length) {
     if (!NOMINAL.has(pos[i]!)) {
       const token = tokens[i]!;
-      // A lone modifier: "quietly", "standardized".
-      if ((pos[i] === 'ADV' || pos[i] === 'ADJ') && /^\p{L}{3,}$/u.test(token.text) && !FUNCTION_MODIFIERS.test(token.text)) add(token.start, token.end, 'MODIFIER');
+      // A lone adverb: "quietly".
+      if (pos[i] === 'ADV' && /^\p{L}{3,}$/u.test(token.text) && !FUNCTION_MODIFIERS.test(token.text)) add(token.start, token.end, 'MODIFIER');
       i++;
       continue;
     }
@@ -279,13 +289,14 @@ export function spanCandidates(text: string, start: number, end: number, tokens:
     while (j + 1 < tokens.length && nominal(j + 1)) j++;
     let from = i;
     while (from <= j && DETERMINERS.test(tokens[from]!.text)) from++;
+    // A lone adjective: "The water was cold", "standardized".
+    if (from === j && pos[j] === 'ADJ' && /^\p{L}{3,}$/u.test(tokens[j]!.text) && !FUNCTION_MODIFIERS.test(tokens[j]!.text)) add(tokens[j]!.start, tokens[j]!.end, 'MODIFIER');
     if (from <= j) {
       const phrase = pos.slice(from, j + 1);
       const proper = phrase.includes('PROPN');
       if (phrase.some((p) => p === 'NOUN' || p === 'PROPN' || p === 'NUM')) {
         runs.push({ from, to: j, proper });
         add(tokens[from]!.start, tokens[j]!.end, proper ? 'PROPER' : 'NOUN_PHRASE');
-        if (from === j && pos[from] === 'ADJ') add(tokens[from]!.start, tokens[from]!.end, 'MODIFIER');
         // The head noun of a longer common phrase: "reactive allotrope" -> "allotrope".
         if (!proper && j > from && pos[j] === 'NOUN') add(tokens[j]!.start, tokens[j]!.end, 'NOUN_PHRASE');
         // "of" joins the next noun phrase: "the University of Notre Dame".
@@ -409,7 +420,7 @@ const nestingOf = new WeakMap<readonly SpanCandidate[], ReturnType<typeof nestin
  * tokens plus a logarithm of the sentence's, so a sentence's candidates cost about as much
  * as its tokens.
  */
-export function spanFeatures(question: SpanQuestion, candidate: SpanCandidate, text: string, view: SentenceView, all: readonly SpanCandidate[] = []): number[] {
+export function spanFeatures(question: SpanQuestion, candidate: SpanCandidate, text: string, view: SentenceView, all: readonly SpanCandidate[]): number[] {
   const { tokens, matchedAt } = view;
   const x = new Array<number>(SPAN_FEATURES.length).fill(0);
   const kind = SPAN_KINDS.indexOf(candidate.kind);
@@ -490,11 +501,12 @@ export function spanFeatures(question: SpanQuestion, candidate: SpanCandidate, t
   for (const [t, count] of view.termCounts) if (count > (insideCounts.get(t) ?? 0)) rest += question.weights.get(t) ?? 0;
   x[f++] = rest / total;
   x[f++] = content.length > 0 && content.every(isMatched) ? 1 : 0;
-  const firstToken = tokens[inside[0] ?? first];
-  const lastToken = tokens[inside[inside.length - 1] ?? last];
-  x[f + posGroup(firstToken?.pos ?? '')] = 1;
+  // Parts of speech as the candidates were built from them (spanPos).
+  const firstAt = inside[0] ?? first;
+  const lastAt = inside[inside.length - 1] ?? last;
+  x[f + posGroup(firstAt >= 0 ? spanPos(tokens, firstAt) : '')] = 1;
   f += POS_GROUPS.length;
-  x[f + posGroup(lastToken?.pos ?? '')] = 1;
+  x[f + posGroup(lastAt >= 0 ? spanPos(tokens, lastAt) : '')] = 1;
   f += POS_GROUPS.length;
   x[f++] = /^\p{Ll}/u.test(value) && words.length > 1 && /^\p{Lu}/u.test(words[words.length - 1] ?? '') ? 1 : 0;
   let nested = nestingOf.get(all);
@@ -502,5 +514,23 @@ export function spanFeatures(question: SpanQuestion, candidate: SpanCandidate, t
   x[f++] = nested.inside.has(candidate) ? 1 : 0;
   x[f++] = nested.holds.has(candidate) ? 1 : 0;
   x[f++] = text[candidate.start - 1] === '(' && text[candidate.end] === ')' ? 1 : 0;
+  return x;
+}
+
+/**
+ * The features of a sentence's "no answer" candidate: how much of the question's weight
+ * the sentence holds, whether it holds any of its words, and what the question asks (a
+ * "why" is seldom answered by a span). Scored beside the spans, it takes the probability
+ * that none of them answers.
+ */
+export function noAnswerFeatures(question: SpanQuestion, view: SentenceView): number[] {
+  const x = new Array<number>(SPAN_FEATURES.length).fill(0);
+  let f = SPAN_FEATURES.indexOf('no-answer');
+  x[f++] = 1;
+  let held = 0;
+  for (const t of view.termCounts.keys()) held += question.weights.get(t) ?? 0;
+  x[f++] = held / (question.totalWeight || 1);
+  x[f++] = view.anyMatched ? 0 : 1;
+  x[f + QUESTION_CLASSES.indexOf(question.cls)] = 1;
   return x;
 }

@@ -2,12 +2,18 @@
  * The learned span scorer: picks a sentence's likeliest short answer among the candidates
  * of span-features.ts, with the model fitted by scripts/train-spans.ts (span-model.json,
  * checked against the features this version computes when first used).
+ *
+ * The model is conditional (softmax): a candidate's probability is its share of the
+ * sentence's candidates and of a "no answer" candidate beside them, so a sentence that
+ * does not answer gives every span a low probability.
  */
-import { checkModel, logit, probability, type LogisticModel } from './logistic';
-import { tag } from './nlp';
+import { checkModel, logit, type LogisticModel } from './logistic';
+import type { Term } from './analyzer';
+import { tag, type Entity, type NlpToken } from './nlp';
+import { inverseFrequency } from './retrieval';
 import type { SentenceIndex, SentenceRef } from './search-index';
 import { MAX_TAGGED_LENGTH } from './cost';
-import { sentenceView, spanCandidates, spanFeatures, spanQuestion, SPAN_FEATURES, type SpanQuestion } from './span-features';
+import { noAnswerFeatures, sentenceView, spanCandidates, spanFeatures, spanQuestion, SPAN_FEATURES, type SpanCandidate, type SpanQuestion } from './span-features';
 import data from './span-model.json';
 
 /** A span of the document text, with the model's probability that it is the answer. */
@@ -17,33 +23,22 @@ export interface ScoredSpan {
   readonly probability: number;
 }
 
-/**
- * How the model was fitted: "conditional", to tell which candidate of a sentence is right
- * (its probability is its share of the sentence's candidates, softmax); "pointwise",
- * whether each candidate is right on its own (logistic).
- */
-export type SpanFit = 'conditional' | 'pointwise';
+let loaded: { model: LogisticModel; threshold: number } | undefined;
 
-interface SpanModel {
-  readonly model: LogisticModel;
-  readonly fit: SpanFit;
-}
-
-let loaded: (SpanModel & { threshold: number }) | undefined;
-
-function spanModel(): SpanModel & { threshold: number } {
+function spanModel(): { model: LogisticModel; threshold: number } {
   if (!loaded) {
-    const file = data as { threshold?: unknown; model?: unknown; fit?: unknown };
+    const file = data as { threshold?: unknown; model?: unknown };
     if (typeof file.threshold !== 'number' || !(file.threshold >= 0 && file.threshold <= 1)) throw new TypeError('span-model.json: "threshold" must be a number from 0 to 1');
-    if (file.fit !== 'conditional' && file.fit !== 'pointwise') throw new TypeError('span-model.json: "fit" must be "conditional" or "pointwise"');
-    loaded = { model: checkModel(file.model, SPAN_FEATURES, 'span-model.json'), fit: file.fit, threshold: file.threshold };
+    loaded = { model: checkModel(file.model, SPAN_FEATURES, 'span-model.json'), threshold: file.threshold };
   }
   return loaded;
 }
 
-/** The probability of each of a sentence's candidates (feature vectors) being its short answer. */
-export function spanProbabilities({ model, fit }: SpanModel, rows: readonly (readonly number[])[]): number[] {
-  if (fit === 'pointwise') return rows.map((x) => probability(model, x));
+/**
+ * Each row's share of the softmax over all of them: the probability of each candidate of a
+ * sentence (its feature vectors, the "no answer" one among them) being the answer.
+ */
+export function softmaxShares(model: LogisticModel, rows: readonly (readonly number[])[]): number[] {
   const scores = rows.map((x) => logit(model, x));
   const top = Math.max(...scores);
   const exp = scores.map((s) => Math.exp(s - top));
@@ -62,7 +57,7 @@ export function readQuestion(index: SentenceIndex, question: string): SpanQuesti
   const total = index.corpus.sentenceCount;
   const idf = (term: string) => {
     const n = index.frequency(term);
-    return n > 0 ? Math.log(1 + (total - n + 0.5) / (n + 0.5)) : 0;
+    return n > 0 ? inverseFrequency(n, total) : 0;
   };
   return spanQuestion(question, index.analyzer.terms(question), tag(question.slice(0, MAX_TAGGED_LENGTH)).tokens, idf);
 }
@@ -80,9 +75,27 @@ export function scoredSpans(index: SentenceIndex, question: SpanQuestion, ref: S
   const span = document.sentences[sentence];
   if (!span) return [];
   const entities = index.entities(document);
-  const tokens = entities.tokensIn(span.start, span.end);
-  const view = sentenceView(question, tokens, index.sentenceTerms(ref), span.start);
-  const candidates = spanCandidates(document.text, span.start, span.end, tokens, entities.entitiesIn(span.start, span.end));
-  const p = spanProbabilities(spanModel(), candidates.map((candidate) => spanFeatures(question, candidate, document.text, view, candidates)));
+  const { rows, candidates } = sentenceRows(question, document.text, span, entities.tokensIn(span.start, span.end), entities.entitiesIn(span.start, span.end), index.sentenceTerms(ref));
+  const p = softmaxShares(spanModel().model, rows);
   return candidates.map((candidate, i) => ({ start: candidate.start, end: candidate.end, probability: p[i]! }));
+}
+
+/**
+ * A sentence's candidate spans and the feature rows the model scores: one per candidate,
+ * then the "no answer" row (last). Shared by scoring and by scripts/train-spans.ts, so the
+ * model is applied to what it was fitted on.
+ */
+export function sentenceRows(
+  question: SpanQuestion,
+  text: string,
+  span: { readonly start: number; readonly end: number },
+  tokens: readonly NlpToken[],
+  entities: readonly Entity[],
+  sentenceTerms: readonly Term[],
+): { candidates: SpanCandidate[]; rows: number[][] } {
+  const view = sentenceView(question, tokens, sentenceTerms, span.start);
+  const candidates = spanCandidates(text, span.start, span.end, tokens, entities);
+  const rows = candidates.map((candidate) => spanFeatures(question, candidate, text, view, candidates));
+  rows.push(noAnswerFeatures(question, view));
+  return { candidates, rows };
 }
