@@ -143,12 +143,17 @@ export const ANAPHORS: ReadonlySet<string> = new Set([
 /**
  * A clause or phrase that sets the time or condition of what is asked ("Who became prime
  * minister after Hamdok resigned?", "... if the talks fail?"), after the question's first
- * word: where it starts. A corpus that never mentions its words never mentions that time
- * or condition, whatever it says of the rest.
+ * word: where it starts, after its connective. A corpus that never mentions its words never
+ * mentions that time or condition, whatever it says of the rest; the connective itself
+ * ("until", "unless") is not one of them, and a corpus need not write it. "Once" sets a
+ * time only before the subject of a clause ("once the talks end"); "who once scored", "once
+ * again" are adverbs.
  */
-const CONDITION = /(?<=\S)\s+(?:after|before|since|until|till|while|once|because|if|unless|when|whenever)\s/i;
+const CONDITION =
+  /(?<=\S)\s+(?:(?:after|before|since|until|till|while|because|if|unless|when|whenever)|once(?=\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|he|she|it|they|we|you|i)\s))\s+/i;
 
+/** Where the clause setting the question's time or condition starts (after its connective), if it has one. */
 export function conditionStart(question: string): number | undefined {
   const match = CONDITION.exec(question);
-  return match ? match.index : undefined;
+  return match ? match.index + match[0].length : undefined;
 }

@@ -653,7 +653,7 @@ function decide(
   const share = (unknown.length + INDIRECT_DOUBT * typoOnly.length) / words.length;
   // A word of the clause that sets the question's time or condition, unknown to the corpus:
   // it never mentions that time or condition ("after Hamdok resigned").
-  const unknownCondition = condition !== undefined && unknown.some((w) => w.start > condition.start && condition.isWord(w.text));
+  const unknownCondition = condition !== undefined && unknown.some((w) => w.start >= condition.start && condition.isWord(w.text));
   if (share >= UNKNOWN_SHARE_TO_DECLINE || unknown.some((w) => w.proper) || unknownCondition) {
     return { answers: false, reason: 'unknown-words', unknownWords };
   }
