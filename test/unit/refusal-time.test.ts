@@ -42,10 +42,10 @@ const index = buildIndex(
 
 describe('refusals: a length of time', () => {
   it('a span is a length of time only with a unit and how many of it, or as a period', () => {
-    for (const length of ['three hours', 'a decade', 'several weeks', 'months', '45-minute', 'half an hour', 'from 1961 to 1972', 'between 1835 and 1842', 'until 2010']) {
+    for (const length of ['three hours', 'a decade', 'several weeks', 'months', '45-minute', 'half an hour', 'from 1961 to 1972', 'between 1835 and 1842', 'until 2010', 'all day', 'the past year', 'the last decade', 'the whole week', 'the entire month']) {
       expect([length, isLength(length)]).toEqual([length, true]);
     }
-    for (const notLength of ['since October 25', 'today', 'year', 'last week', 'October 25']) {
+    for (const notLength of ['since October 25', 'today', 'year', 'last week', 'October 25', 'the day', 'all']) {
       expect([notLength, isLength(notLength)]).toEqual([notLength, false]);
     }
   });
@@ -67,6 +67,24 @@ describe('refusals: a length of time', () => {
     const answer = ask(index, 'How long did the bridge talks last?');
     expect(answer.answered).toBe(true);
     expect(answer.short?.text).toBe('three hours');
+  });
+
+  it('a whole unit is a length: "all day", "the past year", "the entire month"', () => {
+    const strike = buildIndex(
+      buildCorpus([
+        textFile(
+          'strike.md',
+          articleText(
+            { id: 'strike', title: 'Dock strike ends', published: '2021-11-06' },
+            'Dock strike ends\n\n' +
+              ['The strike at the quay lasted all day.', 'Ferry fares have risen for the past year.', 'The crane repairs took the entire month.'].join(' '),
+          ),
+        ),
+      ]),
+    );
+    expect(ask(strike, 'How long did the strike at the quay last?').short?.text).toBe('all day');
+    expect(ask(strike, 'For how long have ferry fares risen?').short?.text).toBe('the past year');
+    expect(ask(strike, 'How long did the crane repairs take?').short?.text).toBe('the entire month');
   });
 
   it('"since" answers "how long has": a time up to now', () => {
