@@ -52,7 +52,9 @@ describe('refusals: a length of time', () => {
     }
   });
 
-  it('wink calls "since October 25" a duration, which is why it must be checked', () => {
+  // A canary of the tagger's behaviour, not of citeqa's: if wink stops calling "since
+  // October 25" a DURATION, isLength's check of it is no longer what guards "how long".
+  it('canary: wink tags "since October 25" as a DURATION', () => {
     const text = 'They were detained since October 25.';
     const durations = tag(text).entities.filter((e) => e.type === 'DURATION').map((e) => text.slice(e.start, e.end));
     expect(durations).toEqual(['since October 25']);
@@ -179,8 +181,6 @@ describe('refusals: a kind of time', () => {
   it('a passage reporting the past event asked about is dated by its article', () => {
     expect(ask(index, 'When did the harbour master thank the fishermen?').answered).toBe(true);
     expect(ask(index, 'What year did the harbour master thank the fishermen?').answered).toBe(true);
-    // Not a future one: the article's date does not say when the negotiations will resume.
-    expect(ask(index, 'On what date will the harbour negotiations resume?').answered).toBe(false);
   });
 
   it('an auxiliary puts a verb in the future; a bare present, as in a headline, is not read so', () => {
