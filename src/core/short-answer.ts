@@ -31,11 +31,10 @@ const FITS: Readonly<Record<AnswerType, Partial<Record<EntityType, number>>>> = 
 };
 
 /**
- * Words before a length that belong to it ("about three hours", "half an hour"), also a
- * whole unit ("all day", "the past year"), of which wink tags only the unit, or only
- * "past year".
+ * Words before a length that belong to it ("about three hours", "half an hour"), also
+ * those of a whole unit ("all day", "the whole week"), of which wink tags only the unit.
  */
-const APPROXIMATORS = /(?:(?:about|around|roughly|nearly|almost|more than|less than|over|under|some|just|only|at least|at most)\s+)?(?:(?:half\s+)?an?\s+|an?\s+half[\s-]|\d+[\s-]|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few)[\s-]|all\s+|the\s+(?:(?:whole|entire|full|past|last)\s+)?)?$/i;
+const APPROXIMATORS = /(?:(?:about|around|roughly|nearly|almost|more than|less than|over|under|some|just|only|at least|at most)\s+)?(?:(?:half\s+)?an?\s+|an?\s+half[\s-]|\d+[\s-]|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few)[\s-]|all\s+|the\s+(?:whole|entire|full|past|last)\s+)?$/i;
 
 /** A unit of time, singular or plural, also inside a compound ("45-minute"). */
 const TIME_UNIT = /(?<!\p{L})(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|years?|decades?|century|centuries|millenni(?:um|ums|a))(?!\p{L})/iu;
@@ -54,10 +53,10 @@ const PERIOD = /^(?:from|between)\b.+\b(?:to|and|until|till|through)\b|\d\s*[–
  * Whether a span that wink-nlp calls a DURATION is a length of time: a unit of time with
  * how many of it ("three hours", "a decade", "several weeks", "45-minute"), in the plural
  * ("for months"), as a whole unit ("all day", "the past year"), or a period between two
- * times ("from 1961 to 1972") or up to one ("until 2010"). wink also calls "since October 25" and the "year" of "every year"
- * durations; they say when something began or how often, not how long, and a passage
- * holding only such a span does not answer "how long did the call last" ("since" does
- * answer "how long has it been": see candidates).
+ * times ("from 1961 to 1972") or up to one ("until 2010"). wink also calls "since October
+ * 25" and the "year" of "every year" durations; they say when something began or how
+ * often, not how long, and a passage holding only such a span does not answer "how long
+ * did the call last" ("since" does answer "how long has it been": see candidates).
  */
 export function isLength(span: string): boolean {
   if (PERIOD.test(span)) return true;
@@ -117,9 +116,10 @@ export function candidates(
     if (type === 'NUMBER' && YEAR.test(value)) continue;
     let from = span.start;
     if (type === 'DURATION') {
-      from -= (APPROXIMATORS.exec(text.slice(Math.max(start, from - 30), from))?.[0] ?? '').length;
+      // wink tags "the past year" as the DATE "past year".
+      from -= ((entity.type === 'DATE' ? /\bthe\s+$/i : APPROXIMATORS).exec(text.slice(Math.max(start, from - 30), from))?.[0] ?? '').length;
       const length = text.slice(from, span.end);
-      // wink calls "the past year" a DATE: of its dates only a whole unit is a length.
+      // Of the spans wink calls dates only a whole unit is a length.
       if (entity.type === 'DATE' ? !isWholeUnit(length) : !isLength(length) && !(wanted.focus === 'ongoing' && /^since\b/i.test(length))) continue;
     }
     if (entity.type === 'PLACE') from -= (/(?:northern|southern|eastern|western|central|north|south|east|west)\s+$/i.exec(text.slice(Math.max(start, from - 12), from))?.[0] ?? '').length;
