@@ -22,9 +22,10 @@ export type TimeAsked = 'YEAR' | 'MONTH' | 'DAY' | 'EVENT';
 
 /** Checked in order: the first that matches decides. */
 const ASKED: ReadonlyArray<[TimeAsked, RegExp]> = [
-  ['YEAR', /\b(?:what|which)\s+year\b/i],
-  ['MONTH', /\b(?:what|which)\s+month\b/i],
-  ['DAY', /\b(?:what|which)\s+(?:date|day)\b/i],
+  // Not "what year-end bonus", "which day-care centre".
+  ['YEAR', /\b(?:what|which)\s+year(?![\w-])/i],
+  ['MONTH', /\b(?:what|which)\s+month(?![\w-])/i],
+  ['DAY', /\b(?:what|which)\s+(?:date|day)(?![\w-])/i],
   ['EVENT', /^\s*when\s+(?:did|was|were|had)\b|^\s*how\s+long\s+ago\b/i],
 ];
 
@@ -54,13 +55,28 @@ const MONTH_WORD = new RegExp(`(?<!\\p{L})(?:${MONTHS.join('|')})(?!\\p{L})`, 'i
 /** A weekday, or a day named relative to the article ("today"): read against the article's date, it gives the month and year too. */
 const DAY_WORD = new RegExp(`(?<!\\p{L})(?:${[...WEEKDAYS, ...RELATIVE_DAYS.keys()].join('|')})(?!\\p{L})`, 'iu');
 /**
- * A year: three or four digits standing alone (not part of "1,230" or "3.1416"), maybe a
- * decade ("1990s"), maybe with an era ("44 BC", "c1110"); or a year named relative to the
- * article ("last year").
+ * A year written as a number: four digits standing alone (not part of "1,230" or
+ * "3.1416"), maybe a decade ("1990s"); three only after "c." ("c880") or "in" / "since"
+ * ("in 880"), since a bare "300" is mostly a count ("hired 300 engineers"). Among the
+ * "what year" questions of the public SQuAD set, every answer that is a number has four
+ * digits.
  */
-const YEAR_WORD = /(?<![\p{L}\d,.])(?:c\.?\s?)?\d{3,4}s?(?![\p{L}\d])(?![,.]\d)|\d+\s*(?:BC|AD|BCE|CE|BP)(?!\p{L})|(?<!\p{L})(?:last|this|next|previous|following|same)\s+year(?!\p{L})/iu;
-/** A number that may be a year, which wink calls a CARDINAL ("In 1186, ..."). */
-const CARDINAL_YEAR = /^(?:c\.?\s?)?\d{3,4}$/i;
+const YEAR_NUMBER = /(?<![\p{L}\d,.])(?:c\.?\s?\d{3,4}|\d{4})s?(?![\p{L}\d])(?![,.]\d)|(?<!\p{L})(?:in|since)\s+\d{3}s?(?![\p{L}\d])(?![,.]\d)/iu;
+/** A year with its era ("44 BC", "410 AD"), in capitals: "25 bp" is basis points. */
+const YEAR_ERA = /(?<![\p{L}\d])\d+\s*(?:BC|AD|BCE|CE|BP)(?!\p{L})/u;
+/** A year named relative to the article ("last year"). */
+const YEAR_RELATIVE = /(?<!\p{L})(?:last|this|next|previous|following|same)\s+year(?!\p{L})/iu;
+
+/** Whether `text` holds a year (see YEAR_NUMBER, YEAR_ERA, YEAR_RELATIVE). */
+function holdsYear(text: string): boolean {
+  return YEAR_NUMBER.test(text) || YEAR_ERA.test(text) || YEAR_RELATIVE.test(text);
+}
+
+/** A number that may be a year, which wink calls a CARDINAL ("In 1186, ..."); three digits only with "c." (see YEAR_NUMBER). */
+const CARDINAL_YEAR = /^(?:c\.?\s?\d{3,4}|\d{4})$/i;
+/** Words right before a three-digit CARDINAL that make it a year ("in 880"). */
+const BEFORE_YEAR = /(?<!\p{L})(?:in|since)\s+$/iu;
+
 /**
  * Words that place an event in time without a date ("after the end of the war", "until
  * the empire fell", "during the Roman Empire"): a passage holding one may answer "when
@@ -91,7 +107,7 @@ export function givesTime(
   for (const entity of entities) {
     if (entity.end <= start || entity.start >= end) continue;
     const value = text.slice(entity.start, entity.end);
-    if (!TIME_TYPES.has(entity.type) && !(entity.type === 'CARDINAL' && CARDINAL_YEAR.test(value))) continue;
+    if (!TIME_TYPES.has(entity.type) && !(entity.type === 'CARDINAL' && cardinalYear(text, start, entity, value))) continue;
     if (matched.some(([s, e]) => s <= entity.start && entity.end <= e)) continue;
     spans.push(value);
   }
@@ -99,21 +115,32 @@ export function givesTime(
     case 'YEAR':
       // A month or a day without its year is read against the article's date (dates.ts),
       // which gives the year; so is a year that the recognizer leaves out ("dated to c1110").
-      return spans.some((s) => YEAR_WORD.test(s) || MONTH_WORD.test(s) || DAY_WORD.test(s)) || YEAR_WORD.test(withoutMatches(text, start, end, matched));
+      return spans.some((s) => holdsYear(s) || MONTH_WORD.test(s) || DAY_WORD.test(s)) || holdsYear(withoutMatches(text, start, end, matched));
     case 'MONTH':
       return spans.some((s) => MONTH_WORD.test(s) || DAY_WORD.test(s));
     case 'DAY':
-      return spans.some((s) => MONTH_WORD.test(s) || DAY_WORD.test(s) || YEAR_WORD.test(s) || /\d/.test(s));
+      return spans.some((s) => MONTH_WORD.test(s) || DAY_WORD.test(s) || holdsYear(s) || /\d/.test(s));
     case 'EVENT':
       return spans.length > 0 || lede || TIME_WORD.test(withoutMatches(text, start, end, matched));
   }
 }
 
-/** The sentence with the question's own words blanked out. */
+/** Whether a CARDINAL reads as a year: four digits, "c880", or three digits after "in" / "since" ("In 880, ..."). */
+function cardinalYear(text: string, start: number, entity: Entity, value: string): boolean {
+  return CARDINAL_YEAR.test(value) || (/^\d{3}$/.test(value) && BEFORE_YEAR.test(text.slice(Math.max(start, entity.start - 8), entity.start)));
+}
+
+/** The sentence with the question's own words blanked out, in one pass. */
 function withoutMatches(text: string, start: number, end: number, matched: ReadonlyArray<readonly [number, number]>): string {
-  let out = text.slice(start, end);
-  for (const [s, e] of matched) {
-    if (s >= start && e <= end) out = `${out.slice(0, s - start)}${' '.repeat(e - s)}${out.slice(e - start)}`;
+  const inside = matched.filter(([s, e]) => s >= start && e <= end).sort((a, b) => a[0] - b[0]);
+  const parts: string[] = [];
+  let at = start;
+  for (const [s, e] of inside) {
+    if (e <= at) continue;
+    const from = Math.max(s, at);
+    parts.push(text.slice(at, from), ' '.repeat(e - from));
+    at = e;
   }
-  return out;
+  parts.push(text.slice(at, end));
+  return parts.join('');
 }

@@ -50,23 +50,47 @@ export interface AnswerCue {
   readonly end: number;
 }
 
-/** Checked in order: the first pattern that matches decides. */
+/**
+ * Interrogatives that decide when they open the question, over a cue word later in it:
+ * "Who scored when they beat United?" asks for a person, not a date. Written once, for
+ * OPENING_CUES and, where they may come later in a question, for CUES.
+ */
+const HOW_LONG = String.raw`(?:for\s+)?how\s+(?:long(?!\s+ago\b)|much\s+time)\b`;
+const HOW_MANY = String.raw`how\s+(?:many|much)\b`;
+const HOW_LONG_AGO = String.raw`how\s+long\s+ago\b`;
+const OPENING_CUES: ReadonlyArray<[AnswerType, RegExp]> = (
+  [
+    ['DURATION', HOW_LONG],
+    ['NUMBER', HOW_MANY],
+    ['DATE', String.raw`(?:since\s+)?when\b|${HOW_LONG_AGO}`],
+    ['PLACE', String.raw`where\b`],
+    ['PERSON', String.raw`who(?:m|se|'s)?\b`],
+  ] as const
+).map(([type, cue]) => [type, new RegExp(`^\\s*(?:${cue})`, 'i')]);
+
+/**
+ * Cues anywhere in the question, checked after OPENING_CUES (so "when" or "who" opening
+ * the question is found there).
+ */
 const CUES: ReadonlyArray<[AnswerType, RegExp]> = [
   // "How long ago" asks for a date; "the length of the Rhine" for a distance, and "the
   // entire length of the river" for neither.
-  ['DURATION', /\b(?:for\s+)?how\s+(?:long(?!\s+ago\b)|much\s+time)\b|\b(?:what\s+(?:is|was)\s+the\s+)?(?:duration\s+of|length\s+of\s+time)\b/i],
-  ['NUMBER', /\bhow\s+(?:many|much)\b|\bwhat\s+(?:number|amount)\s+of\b/i],
-  ['DATE', /^\s*(?:since\s+)?when\b|\bhow\s+long\s+ago\b|\b(?:on\s+)?(?:what|which)\s+(?:year|date|month|day(?:\s+of\s+the\s+week)?|time)\b|\bwhen\b/i],
-  ['PLACE', /^\s*where\b|\b(?:in|at)\s+(?:what|which)\s+(?:city|country|place|town)\b|\bwhich\s+(?:city|country|place|town)\b|\bwhere\b/i],
+  ['DURATION', new RegExp(String.raw`\b${HOW_LONG}|\b(?:what\s+(?:is|was)\s+the\s+)?(?:duration\s+of|length\s+of\s+time)\b`, 'i')],
+  ['NUMBER', new RegExp(String.raw`\b${HOW_MANY}|\bwhat\s+(?:number|amount)\s+of\b`, 'i')],
+  ['DATE', new RegExp(String.raw`\b${HOW_LONG_AGO}|\b(?:on\s+)?(?:what|which)\s+(?:year|date|month|day(?:\s+of\s+the\s+week)?|time)\b|\bwhen\b`, 'i')],
+  ['PLACE', /\b(?:in|at)\s+(?:what|which)\s+(?:city|country|place|town)\b|\bwhich\s+(?:city|country|place|town)\b|\bwhere\b/i],
   ['NAME', /\bwhat\s+(?:is|was|are|were)\s+the\s+names?\s+of\b/i],
   // "Which Russian leader", "which provinces": only the interrogative is the cue; the noun
   // says what the question is about and must be matched like any topic word.
-  ['PERSON', /^\s*who(?:m|se|'s)?\b|\b(?:which|what)(?=\s+(?:[\w-]+\s+){0,2}(?:person|man|woman|official|leader|minister|president|diplomat|politician|spokesman|envoy)\b)|\bwho\b/i],
+  ['PERSON', /\b(?:which|what)(?=\s+(?:[\w-]+\s+){0,2}(?:person|man|woman|official|leader|minister|president|diplomat|politician|spokesman|envoy)\b)|\bwho\b/i],
   // Several places, people or names: kinds of place in the plural (lexicon.ts), "people", "names".
   ['LIST', new RegExp(`\\b(?:which|what)(?=\\s+(?:\\w+\\s+)?(?:${[...PLACE_KINDS_PLURAL, 'people', 'names'].join('|')})\\b)`, 'i')],
   ['THING', /^\s*(?:which|what)\s+(?:kinds?|types?|sorts?)\s+of\b|^\s*which\b|^\s*what(?=\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|was|were|did|does|do|has|have|had|will|would)\b)/i],
   ['OBJECT', /^\s*what\s+(?:did|does|do|will|would|has|have|had)\b/i],
 ];
+
+/** All the cues in the order they are checked: the first pattern that matches decides. */
+const ALL_CUES: ReadonlyArray<[AnswerType, RegExp]> = [...OPENING_CUES, ...CUES];
 
 /**
  * Verbs that only say that something happened somewhere or sometime ("where did the
@@ -74,20 +98,8 @@ const CUES: ReadonlyArray<[AnswerType, RegExp]> = [
  */
 const EVENT_FILLERS = /\b(?:take|took|taken|taking)\s+place\b|\b(?:happen(?:ed|s)?|occur(?:red|s)?|located|situated|held|hold|holds|be\s+held)\b/gi;
 
-/**
- * Interrogatives that decide when they open the question, over a cue word later in it:
- * "Who scored when they beat United?" asks for a person, not a date.
- */
-const OPENING_CUES: ReadonlyArray<[AnswerType, RegExp]> = [
-  ['DURATION', /^\s*(?:for\s+)?how\s+(?:long(?!\s+ago\b)|much\s+time)\b/i],
-  ['NUMBER', /^\s*how\s+(?:many|much)\b/i],
-  ['DATE', /^\s*(?:since\s+)?when\b|^\s*how\s+long\s+ago\b/i],
-  ['PLACE', /^\s*where\b/i],
-  ['PERSON', /^\s*who(?:m|se|'s)?\b/i],
-];
-
 export function answerCue(question: string): AnswerCue | undefined {
-  for (const [type, pattern] of [...OPENING_CUES, ...CUES]) {
+  for (const [type, pattern] of ALL_CUES) {
     const match = pattern.exec(question);
     if (match) return { type, start: match.index, end: match.index + match[0].length };
   }
@@ -143,12 +155,17 @@ export const ANAPHORS: ReadonlySet<string> = new Set([
 /**
  * A clause or phrase that sets the time or condition of what is asked ("Who became prime
  * minister after Hamdok resigned?", "... if the talks fail?"), after the question's first
- * word: where it starts. A corpus that never mentions its words never mentions that time
- * or condition, whatever it says of the rest.
+ * word: where it starts, after its connective. A corpus that never mentions its words never
+ * mentions that time or condition, whatever it says of the rest; the connective itself
+ * ("until", "unless") is not one of them, and a corpus need not write it. "Once" sets a
+ * time only before the subject of a clause ("once the talks end"); "who once scored", "once
+ * again" are adverbs.
  */
-const CONDITION = /(?<=\S)\s+(?:after|before|since|until|till|while|once|because|if|unless|when|whenever)\s/i;
+const CONDITION =
+  /(?<=\S)\s+(?:(?:after|before|since|until|till|while|because|if|unless|when|whenever)|once(?=\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|he|she|it|they|we|you|i)\s))\s+/i;
 
+/** Where the clause setting the question's time or condition starts (after its connective), if it has one. */
 export function conditionStart(question: string): number | undefined {
   const match = CONDITION.exec(question);
-  return match ? match.index : undefined;
+  return match ? match.index + match[0].length : undefined;
 }

@@ -22,6 +22,7 @@ import { questionDateTerms } from './date-terms';
 import { countWork, MAX_CONVERSATION_TERMS, MAX_TAGGED_LENGTH, MAX_WORD_LENGTH } from './cost';
 import { askedInPast, givesTime, timeAsked, type TimeAsked } from './asked-time';
 import { tag, type NlpToken } from './nlp';
+import { futureByAuxiliary } from './tense';
 import { candidates } from './short-answer';
 import { writtenSurname } from './entities';
 import { Memo } from './memo';
@@ -155,10 +156,10 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   // Likewise a question that plainly asks for a kind of time ("what year", "when did")
   // that none of them gives (see asked-time.ts). A passage reporting the past event asked
   // about (it holds the question's verb: "the council approved the budget") is dated by
-  // its article, whatever it writes.
+  // its article, whatever it writes; not one telling of it in the future ("will resume").
   const closest = scored.slice(0, GROUNDING_PASSAGES);
   const past = askedInPast(question);
-  const timeGiven = (s: (typeof closest)[number], asked: TimeAsked) => (past && [...s.matchedTerms].some((t) => eventTerms.has(t))) || givesTimeIn(index, s, asked);
+  const timeGiven = (s: (typeof closest)[number], asked: TimeAsked) => (past && reportsEvent(index, s, eventTerms)) || givesTimeIn(index, s, asked);
   const noSpan =
     decided.answers &&
     !followUp &&
@@ -206,6 +207,18 @@ function givesTimeIn(index: SentenceIndex, passage: SentenceRef & { readonly mat
   if (!span) return false;
   const entities = index.entities(passage.document).entitiesIn(span.start, span.end);
   return givesTime(asked, passage.document.text, span.start, span.end, entities, matchedSpans(index, passage, passage.matchedTerms), passage.sentence === 1);
+}
+
+/**
+ * Whether a passage reports the event a question asks about: it holds one of the
+ * question's verbs (`eventTerms`), not put in the future by an auxiliary (tense.ts).
+ * Cost: a tagging of a few hundred characters for each verb matched.
+ */
+function reportsEvent(index: SentenceIndex, passage: SentenceRef & { readonly matchedTerms: ReadonlySet<string> }, eventTerms: ReadonlySet<string>): boolean {
+  const terms = new Set([...passage.matchedTerms].filter((t) => eventTerms.has(t)));
+  const span = passage.document.sentences[passage.sentence];
+  if (terms.size === 0 || !span) return false;
+  return matchedSpans(index, passage, terms).some(([start, end]) => !futureByAuxiliary(passage.document.text, span, { start, end }));
 }
 
 /** Moves the items that pass `test` before those that do not, each group in its order. */
@@ -653,7 +666,7 @@ function decide(
   const share = (unknown.length + INDIRECT_DOUBT * typoOnly.length) / words.length;
   // A word of the clause that sets the question's time or condition, unknown to the corpus:
   // it never mentions that time or condition ("after Hamdok resigned").
-  const unknownCondition = condition !== undefined && unknown.some((w) => w.start > condition.start && condition.isWord(w.text));
+  const unknownCondition = condition !== undefined && unknown.some((w) => w.start >= condition.start && condition.isWord(w.text));
   if (share >= UNKNOWN_SHARE_TO_DECLINE || unknown.some((w) => w.proper) || unknownCondition) {
     return { answers: false, reason: 'unknown-words', unknownWords };
   }

@@ -30,31 +30,50 @@ const FITS: Readonly<Record<AnswerType, Partial<Record<EntityType, number>>>> = 
   OBJECT: {},
 };
 
-const APPROXIMATORS = /(?:(?:about|around|roughly|nearly|almost|more than|less than|over|under|some|just|only|at least|at most)\s+)?(?:(?:half\s+)?an?\s+|an?\s+half[\s-]|\d+[\s-]|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few)[\s-])?$/i;
+/**
+ * Words before a length that belong to it ("about three hours", "half an hour"), also
+ * those of a whole unit ("all day", "the whole week"), of which wink tags only the unit.
+ */
+const APPROXIMATORS = /(?:(?:about|around|roughly|nearly|almost|more than|less than|over|under|some|just|only|at least|at most)\s+)?(?:(?:half\s+)?an?\s+|an?\s+half[\s-]|\d+[\s-]|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few)[\s-]|all\s+|the\s+(?:whole|entire|full|past|last)\s+)?$/i;
 
 /** A unit of time, singular or plural, also inside a compound ("45-minute"). */
 const TIME_UNIT = /(?<!\p{L})(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|years?|decades?|century|centuries|millenni(?:um|ums|a))(?!\p{L})/iu;
 /** How many of a unit: a figure, a number word, "a", "half", "several"... */
 const QUANTITY = /\d|(?<!\p{L})(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundreds?|thousands?|millions?|billions?|dozens?|half|several|few|many|couple)(?!\p{L})/iu;
 const PLURAL_UNIT = /(?:s|ia)$/i;
+/**
+ * A whole unit: "all day", "the whole week", "the entire month", "the past year", "the
+ * last decade" ("last week" without "the" says when, not how long).
+ */
+const WHOLE_UNIT = /(?:^|\s)(?:all|the\s+(?:whole|entire|full|past|last))\s+$/i;
 /** A period given by its ends ("from 1961 to 1972", "between 1835 and 1842", "1961–1972") or by its end ("until 2010"). */
 const PERIOD = /^(?:from|between)\b.+\b(?:to|and|until|till|through)\b|\d\s*[–—-]\s*\d|^\S+\s+to\s+\S+$|^(?:until|till|through|up\s+to)\b/i;
 
 /**
  * Whether a span that wink-nlp calls a DURATION is a length of time: a unit of time with
  * how many of it ("three hours", "a decade", "several weeks", "45-minute"), in the plural
- * ("for months"), or a period between two times ("from 1961 to 1972") or up to one
- * ("until 2010"). wink also calls "since October 25" and the "year" of "every year"
- * durations; they say when something began or how often, not how long, and a passage
- * holding only such a span does not answer "how long did the call last" ("since" does
- * answer "how long has it been": see candidates).
+ * ("for months"), as a whole unit ("all day", "the past year"), or a period between two
+ * times ("from 1961 to 1972") or up to one ("until 2010"). wink also calls "since October
+ * 25" and the "year" of "every year" durations; they say when something began or how
+ * often, not how long, and a passage holding only such a span does not answer "how long
+ * did the call last" ("since" does answer "how long has it been": see candidates).
  */
 export function isLength(span: string): boolean {
   if (PERIOD.test(span)) return true;
   const unit = TIME_UNIT.exec(span);
   if (!unit) return false;
-  return QUANTITY.test(span.slice(0, unit.index)) || PLURAL_UNIT.test(unit[0]);
+  const before = span.slice(0, unit.index);
+  return QUANTITY.test(before) || PLURAL_UNIT.test(unit[0]) || WHOLE_UNIT.test(before);
 }
+
+/** Whether `span` is a whole unit of time ("the past year"), which wink may call a DATE. */
+function isWholeUnit(span: string): boolean {
+  const unit = TIME_UNIT.exec(span);
+  return unit !== null && WHOLE_UNIT.test(span.slice(0, unit.index));
+}
+
+/** How well a DATE that is a whole unit ("the past year") answers "how long": a little below a DURATION. */
+const WHOLE_DATE_FIT = 0.9;
 
 const YEAR = /^(?:1[89]|20)\d\d$/;
 
@@ -85,7 +104,7 @@ export function candidates(
 
   const out: Candidate[] = [];
   for (const entity of inSentence) {
-    const fit = FITS[type][entity.type];
+    const fit = FITS[type][entity.type] ?? (type === 'DURATION' && entity.type === 'DATE' ? WHOLE_DATE_FIT : undefined);
     if (fit === undefined) continue;
     // A person the question names is its subject, never its answer ("Who met Lavrov?" is
     // not answered by "Sergey"); a place or organization may be narrowed ("Where was the
@@ -97,9 +116,11 @@ export function candidates(
     if (type === 'NUMBER' && YEAR.test(value)) continue;
     let from = span.start;
     if (type === 'DURATION') {
-      from -= (APPROXIMATORS.exec(text.slice(Math.max(start, from - 30), from))?.[0] ?? '').length;
+      // wink tags "the past year" as the DATE "past year".
+      from -= ((entity.type === 'DATE' ? /\bthe\s+$/i : APPROXIMATORS).exec(text.slice(Math.max(start, from - 30), from))?.[0] ?? '').length;
       const length = text.slice(from, span.end);
-      if (!isLength(length) && !(wanted.focus === 'ongoing' && /^since\b/i.test(length))) continue;
+      // Of the spans wink calls dates only a whole unit is a length.
+      if (entity.type === 'DATE' ? !isWholeUnit(length) : !isLength(length) && !(wanted.focus === 'ongoing' && /^since\b/i.test(length))) continue;
     }
     if (entity.type === 'PLACE') from -= (/(?:northern|southern|eastern|western|central|north|south|east|west)\s+$/i.exec(text.slice(Math.max(start, from - 12), from))?.[0] ?? '').length;
     // A place given with "in" or "at" is where something happens; "to" where someone went.

@@ -59,17 +59,38 @@ export function tenseAt(text: string, sentence: Span, phrase: Span): Tense | und
   return undefined;
 }
 
+/**
+ * Whether the verb at `verb` (offsets into `text`, within `sentence`) is put in the future
+ * by an auxiliary of its group: "will resume", "is expected to resume", "'ll hire". A
+ * passage that so tells of an event has not reported it. A bare present ("signs", as in a
+ * headline) is not read as the future here: it often reports a past event. Cost: one
+ * tagging of at most {@link WINDOW_BEFORE} characters before the verb.
+ */
+export function futureByAuxiliary(text: string, sentence: Span, verb: Span): boolean {
+  const start = Math.max(sentence.start, verb.start - WINDOW_BEFORE);
+  const tokens = tag(text.slice(start, verb.end)).tokens;
+  const at = tokens.length - 1;
+  if (at < 1) return false;
+  const first = firstOfGroup(tokens, at);
+  return first !== at && tenseOfWord(tokens[first] as NlpToken) === 'future';
+}
+
 function isVerb(token: NlpToken): boolean {
   return token.pos === 'VERB' || token.pos === 'AUX';
 }
 
 /** The tense of the verb group that holds `tokens[at]`, read from the group's first verb. */
 function tenseOfGroup(tokens: readonly NlpToken[], at: number): Tense | undefined {
+  return tenseOfWord(tokens[firstOfGroup(tokens, at)] as NlpToken);
+}
+
+/** Where the verb group that holds `tokens[at]` starts: its first verb ("is expected to go" -> "is"). */
+function firstOfGroup(tokens: readonly NlpToken[], at: number): number {
   let first = at;
   for (let i = at - 1; i >= 0 && VERB_GROUP.has(tokens[i]?.pos ?? ''); i--) {
     if (isVerb(tokens[i] as NlpToken)) first = i;
   }
-  return tenseOfWord(tokens[first] as NlpToken);
+  return first;
 }
 
 function tenseOfWord(token: NlpToken): Tense | undefined {

@@ -1,4 +1,4 @@
-import { answerCue, cueSpans } from '../../src/core/question';
+import { answerCue, conditionStart, cueSpans } from '../../src/core/question';
 
 describe('answerCue', () => {
   it.each([
@@ -44,5 +44,20 @@ describe('answerCue', () => {
 
   it('finds them without any other cue', () => {
     expect(cueSpans('RSF stands for?', undefined).map(([s, e]) => 'RSF stands for?'.slice(s, e))).toEqual(['stands for']);
+  });
+});
+
+describe('conditionStart', () => {
+  it.each([
+    ['Who became prime minister after Hamdok resigned?', 'Hamdok resigned?'],
+    ['Who scored twice for Rovers until Saturday?', 'Saturday?'],
+    ['What happens to the ferry unless the strike ends?', 'the strike ends?'],
+    ['Who will lead once the talks end?', 'the talks end?'],
+  ])('the clause of %s starts after its connective', (question, clause) => {
+    expect(question.slice(conditionStart(question))).toBe(clause);
+  });
+
+  it.each(['Who once scored twice for Rovers?', 'Who scored twice for Rovers once again?', 'If the talks fail, who leads?'])('finds none in %s', (question) => {
+    expect(conditionStart(question)).toBeUndefined();
   });
 });

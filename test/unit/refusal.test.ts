@@ -52,6 +52,25 @@ describe('refusals on topic', () => {
     expect(answer.short?.text).toBe('Smith');
   });
 
+  it.each([
+    'Who scored twice for Rovers until Saturday?',
+    'Who scored twice for Rovers till Saturday?',
+    'Who scored twice for Rovers unless Saturday?',
+    'Who scored twice for Rovers whenever Saturday?',
+    'Who once scored twice for Rovers?',
+    'Who scored twice for Rovers once again?',
+  ])('the connective of a time or condition is not a word of it, nor is an adverbial "once": %s', (question) => {
+    const answer = ask(index, question);
+    expect(answer.answered).toBe(true);
+    expect(answer.short?.text).toBe('Smith');
+  });
+
+  it('still declines a clause after "once" whose words the corpus never mentions', () => {
+    const answer = ask(index, 'Who scored twice for Rovers once the coach resigned?');
+    expect(answer.answered).toBe(false);
+    expect(answer.message).toContain('"resigned"');
+  });
+
   it(`looks for the names and numbers within ${GROUNDING_WINDOW} sentences of the best passage`, () => {
     const history = (gap: number) =>
       buildIndex(
