@@ -23,11 +23,11 @@ import { loadIndex } from '../../src/node/load-index';
 const NEWS_DIR = path.join(__dirname, '..', 'fixtures', 'news');
 
 /** Least figures citeqa must reach on the set. */
-const THRESHOLDS = { hitAt1: 0.79, recallAt3: 0.94, mrr: 0.86, f1: 36, exactMatch: 18.5 } as const;
+const THRESHOLDS = { hitAt1: 0.79, recallAt3: 0.94, mrr: 0.86, f1: 40, exactMatch: 25 } as const;
 /** At most this many of the 52 answerable questions declined (measured: 1). */
 const MAX_ANSWERABLE_DECLINED = 3;
-/** At least this many of the 12 unanswerable questions declined (measured: 8). */
-const MIN_IMPOSSIBLE_DECLINED = 7;
+/** At least this many of the 12 unanswerable questions declined (measured: 12). */
+const MIN_IMPOSSIBLE_DECLINED = 10;
 
 let index: SentenceIndex;
 let items: EvalItem[];

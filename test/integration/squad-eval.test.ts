@@ -22,9 +22,9 @@ import { loadIndex } from '../../src/node/load-index';
 const SQUAD_DIR = path.join(__dirname, '..', 'fixtures', 'squad');
 
 /** Least figures citeqa must reach on the sample. */
-const THRESHOLDS = { hitAt1: 0.8, recallAt3: 0.88, mrr: 0.84, f1: 29.5, exactMatch: 22 } as const;
-/** At most this many of the 332 answerable questions declined (measured: 6). */
-const MAX_DECLINED = 9;
+const THRESHOLDS = { hitAt1: 0.8, recallAt3: 0.88, mrr: 0.84, f1: 44, exactMatch: 35 } as const;
+/** At most this many of the 332 answerable questions declined (measured: 5). */
+const MAX_DECLINED = 8;
 /** How far citeqa may fall below the baseline (it is within 0.03 of it on the sample). */
 const BASELINE_MARGIN = 0.05;
 
