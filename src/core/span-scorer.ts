@@ -4,8 +4,8 @@
  * checked against the features this version computes when first used).
  *
  * The model is conditional (softmax): a candidate's probability is its share of the
- * sentence's candidates and of a "no answer" candidate beside them, so a sentence that
- * does not answer gives every span a low probability.
+ * sentence's candidates and of a "no answer" candidate beside them, which takes the share
+ * where none of the spans is the answer (fitted on sentences whose answer is not a span).
  */
 import { checkModel, logit, type LogisticModel } from './logistic';
 import type { Term } from './analyzer';
@@ -70,7 +70,7 @@ export function bestSpan(index: SentenceIndex, question: SpanQuestion, ref: Sent
 }
 
 /** Every candidate short answer in sentence `ref`, with its probability. */
-export function scoredSpans(index: SentenceIndex, question: SpanQuestion, ref: SentenceRef): ScoredSpan[] {
+function scoredSpans(index: SentenceIndex, question: SpanQuestion, ref: SentenceRef): ScoredSpan[] {
   const { document, sentence } = ref;
   const span = document.sentences[sentence];
   if (!span) return [];
