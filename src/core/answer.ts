@@ -3,7 +3,7 @@
  * they cannot drift apart. Pure: a question in, an answer with citations out.
  */
 import type { CorpusDocument } from './corpus';
-import { TIME_NAMES } from './asked-time';
+import { givesTime, TIME_NAMES } from './asked-time';
 import { MAX_WORD_LENGTH } from './cost';
 import { resolveDate } from './dates';
 import { matchedSpans, rank, type Conversation, type RankedSentence, type Ranking } from './ranking';
@@ -222,6 +222,10 @@ function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, 
     const best = bestSpan(index, question(), ranked);
     if (!best || best.probability < threshold) continue;
     const span = sentenceSpan(ranked.document, ranked.sentence);
+    // A question plainly asking for a kind of time ("what year") is not answered by a span
+    // that gives none ("300" of "hired 300 engineers").
+    const time = ranking.wanted?.time;
+    if (time && !givesTime(time, ranked.document.text, best.start, best.end, index.entities(ranked.document).entitiesIn(span.start, span.end), [], false)) continue;
     return { text: ranked.document.text.slice(best.start, best.end), passage: n, start: best.start - span.start, end: best.end - span.start };
   }
   return undefined;

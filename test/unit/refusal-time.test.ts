@@ -183,6 +183,23 @@ describe('refusals: a kind of time', () => {
     expect(ask(index, 'What year did the harbour master thank the fishermen?').answered).toBe(true);
   });
 
+  it('a passage dated by its article answers "what year" with no span that is not a time', () => {
+    const council = buildIndex(
+      buildCorpus([
+        textFile(
+          'council.md',
+          articleText({ id: 'council', title: 'Council staffs the tram works', published: '2021-11-06' }, 'Council staffs the tram works\n\nThe council hired 300 engineers. The tram depot opened.'),
+        ),
+      ]),
+    );
+    for (const question of ['What year did the council hire the engineers?', 'When did the council hire the engineers?']) {
+      const answer = ask(council, question);
+      expect(answer.answered).toBe(true);
+      expect(answer.passages[0]?.text).toBe('The council hired 300 engineers.');
+      expect(answer.short).toBeUndefined();
+    }
+  });
+
   it('an auxiliary puts a verb in the future; a bare present, as in a headline, is not read so', () => {
     const future = (text: string, verb: string) => {
       const at = text.indexOf(verb);
