@@ -12,15 +12,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
+import { whole } from './options';
 import { loadCorpusDir } from '../src/node/corpus-dir';
 
 const SQUAD = path.join(__dirname, '..', '..', 'shared', 'eval', 'squad');
-const whole = (min: number) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`a whole number of at least ${min}`);
-  return n;
-};
 const options = new Command('make-unanswerable')
   .description('writes SQuAD-2.0-style unanswerable variants of a SQuAD question file')
   .option('--corpus <dir>', 'the articles', path.join(SQUAD, 'corpus'))

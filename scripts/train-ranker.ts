@@ -21,6 +21,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import { whole } from './options';
 import { fitLogistic, logit, type Example, type LogisticModel } from '../src/core/logistic';
 import { RANK_FEATURES } from '../src/core/rank-features';
 import { rankCandidates } from '../src/core/ranking';
@@ -30,11 +31,6 @@ import { loadIndex } from '../src/node/load-index';
 
 const ROOT = path.join(__dirname, '..');
 const SQUAD = path.join(ROOT, '..', 'shared', 'eval', 'squad');
-const whole = (min: number) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`a whole number of at least ${min}`);
-  return n;
-};
 const options = new Command('train-ranker')
   .description('fits the ranker on a SQuAD set, cross-validated by article, and writes src/core/ranker.json')
   .option('--corpus <dir>', 'the articles', path.join(SQUAD, 'corpus'))

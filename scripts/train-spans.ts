@@ -18,7 +18,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
+import { whole } from './options';
 import { fitConditional, type Example, type LogisticModel } from '../src/core/logistic';
 import { rank } from '../src/core/ranking';
 import { buildIndex } from '../src/core/search-index';
@@ -32,11 +33,6 @@ const SQUAD = path.join(__dirname, '..', '..', 'shared', 'eval', 'squad');
 const ITERATIONS = 150;
 /** Sentences among the ranker's first that make groups (those a short answer is read from). */
 const PASSAGES = 3;
-const whole = (min: number) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`a whole number of at least ${min}`);
-  return n;
-};
 const options = new Command('train-spans')
   .description('fits the short-answer span scorer on a SQuAD set, cross-validated by article, and writes src/core/span-model.json')
   .option('--corpus <dir>', 'the articles', path.join(SQUAD, 'corpus'))

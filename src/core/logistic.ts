@@ -102,6 +102,14 @@ export function checkModel(value: unknown, features: readonly string[], what: st
   return { features: [...features], mean: numbers(model.mean, 'mean'), scale, weights: numbers(model.weights, 'weights'), bias: model.bias };
 }
 
+/** Each score's share of the sum of their exponentials (softmax), computed without overflow. */
+export function softmax(scores: readonly number[]): number[] {
+  const top = Math.max(...scores);
+  const exp = scores.map((s) => Math.exp(s - top));
+  const sum = exp.reduce((a, b) => a + b, 0);
+  return exp.map((e) => e / sum);
+}
+
 /** Each feature's mean and standard deviation over `examples` (1 where it is constant). */
 function standardization(examples: readonly Example[], d: number): { mean: number[]; scale: number[] } {
   const mean = new Array<number>(d).fill(0);
@@ -154,14 +162,11 @@ export function fitConditional(features: readonly string[], groups: readonly Exa
     for (let g = 0; g < rows.length; g++) {
       const group = rows[g]!;
       const labels = useful[g]!;
-      const scores = group.map((row) => dot(weights, row));
-      const top = Math.max(...scores);
-      const exp = scores.map((s) => Math.exp(s - top));
-      const sum = exp.reduce((a, b) => a + b, 0);
-      const positive = exp.reduce((a, e, i) => a + (labels[i]!.y === 1 ? e : 0), 0);
+      const p = softmax(group.map((row) => dot(weights, row)));
+      const positive = p.reduce((a, share, i) => a + (labels[i]!.y === 1 ? share : 0), 0);
       for (let i = 0; i < group.length; i++) {
         // d(-log P(positives))/d score_i = p_i - q_i (q: the share among positives).
-        const coefficient = (exp[i]! / sum - (labels[i]!.y === 1 ? exp[i]! / positive : 0)) / rows.length;
+        const coefficient = (p[i]! - (labels[i]!.y === 1 ? p[i]! / positive : 0)) / rows.length;
         if (coefficient === 0) continue;
         const row = group[i]!;
         for (let j = 0; j < d; j++) gradient[j]! += coefficient * row[j]!;

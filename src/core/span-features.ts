@@ -345,8 +345,7 @@ export function spanCandidates(text: string, start: number, end: number, tokens:
 export interface SentenceView {
   readonly tokens: readonly NlpToken[];
   readonly matched: readonly boolean[];
-  /** For each token, the weight of the question term it matches (0: none), and that term. */
-  readonly weight: readonly number[];
+  /** For each token, the question term it matches (undefined: none). */
   readonly term: ReadonlyArray<string | undefined>;
   /** The matched tokens' indices, in order. */
   readonly matchedAt: readonly number[];
@@ -367,7 +366,6 @@ export function sentenceView(question: SpanQuestion, tokens: readonly NlpToken[]
     .sort((a, b) => a.start - b.start);
   // Both lists are in document order: one merge pass.
   const matched: boolean[] = [];
-  const weight: number[] = [];
   const term: Array<string | undefined> = [];
   let k = 0;
   for (const token of tokens) {
@@ -375,13 +373,12 @@ export function sentenceView(question: SpanQuestion, tokens: readonly NlpToken[]
     let hit: (typeof spans)[number] | undefined;
     for (let j = k; j < spans.length && spans[j]!.start < token.end && !hit; j++) if (token.start < spans[j]!.end) hit = spans[j];
     matched.push(hit !== undefined);
-    weight.push(hit ? (question.weights.get(hit.term) ?? 0) : 0);
     term.push(hit?.term);
   }
   const matchedAt = matched.flatMap((hit, n) => (hit ? [n] : []));
   const termCounts = new Map<string, number>();
   for (const t of term) if (t !== undefined) termCounts.set(t, (termCounts.get(t) ?? 0) + 1);
-  return { tokens, matched, weight, term, matchedAt, termCounts, anyMatched: spans.length > 0 };
+  return { tokens, matched, term, matchedAt, termCounts, anyMatched: spans.length > 0 };
 }
 
 /** The first index in `[0, length)` whose key is at least `value`, keys ascending (`length` if none). */
@@ -484,7 +481,7 @@ export function spanFeatures(question: SpanQuestion, candidate: SpanCandidate, t
     for (let n = Math.max(0, from); n <= Math.min(tokens.length - 1, to); n++) {
       if (n >= first && n <= last) continue;
       const t = view.term[n];
-      if (t !== undefined) terms.set(t, view.weight[n]!);
+      if (t !== undefined) terms.set(t, question.weights.get(t) ?? 0);
     }
     let sum = 0;
     for (const w of terms.values()) sum += w;

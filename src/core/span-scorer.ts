@@ -7,7 +7,7 @@
  * sentence's candidates and of a "no answer" candidate beside them, which takes the share
  * where none of the spans is the answer (fitted on sentences whose answer is not a span).
  */
-import { checkModel, logit, type LogisticModel } from './logistic';
+import { checkModel, logit, softmax, type LogisticModel } from './logistic';
 import type { Term } from './analyzer';
 import { tag, type Entity, type NlpToken } from './nlp';
 import { inverseFrequency } from './retrieval';
@@ -39,11 +39,7 @@ function spanModel(): { model: LogisticModel; threshold: number } {
  * sentence (its feature vectors, the "no answer" one among them) being the answer.
  */
 export function softmaxShares(model: LogisticModel, rows: readonly (readonly number[])[]): number[] {
-  const scores = rows.map((x) => logit(model, x));
-  const top = Math.max(...scores);
-  const exp = scores.map((s) => Math.exp(s - top));
-  const sum = exp.reduce((a, b) => a + b, 0);
-  return exp.map((e) => e / sum);
+  return softmax(rows.map((x) => logit(model, x)));
 }
 
 /** The confidence (cross-validated, see scripts/train-spans.ts) from which a short answer is given. */
