@@ -12,7 +12,8 @@ import type { SentenceIndex } from './search-index';
 import { STRICT_TYPES, type AnswerType, type Wanted } from './question';
 import { writtenSurname } from './entities';
 import { candidates } from './short-answer';
-import type { SpanQuestion } from './span-features';
+import { questionClass, type SpanQuestion } from './span-features';
+import { acronymsOf, expansionBefore } from './rank-features';
 import { bestSpan, readQuestion, spanThreshold } from './span-scorer';
 import { tenseAt } from './tense';
 
@@ -168,6 +169,8 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
   // Read for the learned scorer only when the rules leave a passage without a span.
   let read: SpanQuestion | undefined;
   const question = () => (read ??= readQuestion(index, ranking.conversation.question));
+  const spelled = expansionAnswer(ranking, passages);
+  if (spelled) return spelled;
   if (!wanted) return learnedShortAnswer(index, question, ranking, passages, 0, 2);
   // "Who said ...?" answered by a quotation that names no one else: its speaker, where a
   // passage names them.
@@ -207,6 +210,29 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     return { text, passage: n, start: best.start - span.start, end: best.end - span.start, ...(date ? { date } : {}) };
   }
   return STRICT_TYPES.has(wanted.type) ? learnedShortAnswer(index, question, ranking, passages, 0, 2) : undefined;
+}
+
+/**
+ * "What does RSF stand for?": the words a passage spells the acronym out with before
+ * "(RSF)" (rank-features.ts's expansionBefore), in the first of the first three passages
+ * that does.
+ */
+function expansionAnswer(ranking: Ranking, passages: readonly Passage[]): ShortAnswer | undefined {
+  const { question } = ranking.conversation;
+  if (questionClass(question) !== 'ABBREVIATION') return undefined;
+  const acronyms = acronymsOf(question);
+  for (const [n, ranked] of ranking.sentences.entries()) {
+    if (n > 2 || !passages[n]) break;
+    const span = sentenceSpan(ranked.document, ranked.sentence);
+    const text = ranked.document.text.slice(span.start, span.end);
+    for (const acronym of acronyms) {
+      const expansion = expansionBefore(text, acronym);
+      // The words as written: expansionBefore joins them with single spaces.
+      const before = expansion === undefined ? '' : text.slice(0, text.indexOf(`(${acronym})`)).trimEnd();
+      if (expansion !== undefined && before.endsWith(expansion)) return { text: expansion, passage: n, start: before.length - expansion.length, end: before.length };
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -285,7 +285,8 @@ export function acronymsOf(question: string): string[] {
 /**
  * The expansion of `acronym` written before "(ACRONYM)" in `text`: the last words before
  * it whose initials spell it, skipping short function words ("Food and Drug
- * Administration (FDA)"); undefined when the initials do not match.
+ * Administration (FDA)"), a hyphenated word giving one letter or one for each part;
+ * undefined when the initials do not match.
  */
 export function expansionBefore(text: string, acronym: string): string | undefined {
   const at = text.indexOf(`(${acronym})`);
@@ -297,7 +298,12 @@ export function expansionBefore(text: string, acronym: string): string | undefin
   const taken: string[] = [];
   while (w >= 0 && i >= 0) {
     const word = words[w]!;
-    if (word.charAt(0).toLowerCase() === letters[i]) {
+    // A hyphenated word may give a letter for each part ("civilian-led transitional government (CLTG)").
+    const initials = word.includes('-') ? word.split('-').filter((part) => part.length > 0).map((part) => part.charAt(0).toLowerCase()).join('') : '';
+    if (initials.length > 1 && initials.length <= i + 1 && letters.slice(i + 1 - initials.length, i + 1) === initials) {
+      taken.unshift(word);
+      i -= initials.length;
+    } else if (word.charAt(0).toLowerCase() === letters[i]) {
       taken.unshift(word);
       i--;
     } else if (taken.length > 0 && word.length <= 3 && /^\p{Ll}/u.test(word)) {

@@ -159,6 +159,12 @@ export const SPAN_FEATURES: readonly string[] = [
   'inside-another-candidate',
   'holds-another-candidate',
   'in-parentheses',
+  'words-before-wh-left',
+  'words-before-wh-right',
+  'words-after-wh-left',
+  'words-after-wh-right',
+  'wh-left-context',
+  'wh-right-context',
   // The "no answer" candidate's own features (0 for every span).
   'no-answer',
   'no-answer:question-weight-in-sentence',
@@ -178,6 +184,31 @@ export interface SpanQuestion {
   /** How much each term says (its IDF in the corpus), and their sum. */
   readonly weights: ReadonlyMap<string, number>;
   readonly totalWeight: number;
+  /** The question's terms before its wh-phrase ("less complex than" of "... than which phylum?") and after it. */
+  readonly beforeWh: ReadonlySet<string>;
+  readonly afterWh: ReadonlySet<string>;
+  /** The words just before the wh-phrase and just after it (at most {@link WH_CONTEXT}, lower case, nearest first). */
+  readonly whLeft: readonly string[];
+  readonly whRight: readonly string[];
+}
+
+/** Words of a question's wh-phrase's context compared with a span's neighbours (see {@link spanFeatures}). */
+const WH_CONTEXT = 2;
+/** Tokens on each side of a span where the question's words around its wh-phrase are looked for. */
+const WH_WINDOW = 6;
+const WH_WORD = /^(?:what|which|who|whom|whose|when|where|why|how)$/i;
+
+/**
+ * Where a question's wh-phrase lies among its tokens: the wh-word, and the words that
+ * complete it ("which other phylum", "how many seconds"). Undefined without one.
+ */
+function whPhrase(tokens: readonly NlpToken[]): { first: number; last: number } | undefined {
+  const first = tokens.findIndex((t) => WH_WORD.test(t.text));
+  if (first < 0) return undefined;
+  let last = first;
+  while (last + 1 < tokens.length && ['ADJ', 'NOUN', 'NUM', 'DET'].includes(tokens[last + 1]!.pos)) last++;
+  if (/^how$/i.test(tokens[first]!.text) && last === first && tokens[first + 1]?.pos === 'ADV') last++;
+  return { first, last };
 }
 
 /**
@@ -187,7 +218,15 @@ export interface SpanQuestion {
 export function spanQuestion(text: string, terms: readonly Term[], tokens: readonly NlpToken[], weightOf: (term: string) => number = () => 1): SpanQuestion {
   const own = new Set(terms.filter((t) => !t.alias).map((t) => t.term));
   const weights = new Map([...own].map((term) => [term, weightOf(term)]));
+  const wh = whPhrase(tokens);
+  const whStart = wh ? tokens[wh.first]!.start : -1;
+  const whEnd = wh ? tokens[wh.last]!.end : -1;
+  const words = (list: readonly NlpToken[]) => list.filter((t) => /\p{L}|\p{N}/u.test(t.text)).map((t) => t.text.toLowerCase());
   return {
+    beforeWh: new Set(wh ? terms.filter((t) => !t.alias && t.end <= whStart).map((t) => t.term) : []),
+    afterWh: new Set(wh ? terms.filter((t) => !t.alias && t.start >= whEnd).map((t) => t.term) : []),
+    whLeft: wh ? words(tokens.slice(0, wh.first)).reverse().slice(0, WH_CONTEXT) : [],
+    whRight: wh ? words(tokens.slice(wh.last + 1)).slice(0, WH_CONTEXT) : [],
     text,
     cls: questionClass(text),
     terms: own,
@@ -513,6 +552,45 @@ export function spanFeatures(question: SpanQuestion, candidate: SpanCandidate, t
   x[f++] = nested.inside.has(candidate) ? 1 : 0;
   x[f++] = nested.holds.has(candidate) ? 1 : 0;
   x[f++] = text[candidate.start - 1] === '(' && text[candidate.end] === ')' ? 1 : 0;
+  // The question read as a statement with the span for its wh-phrase: its words before the
+  // wh-phrase tend to come before the answer ("less complex than [bilaterians]"), and those
+  // after it after a subject ("[Philip Segal] approached the BBC") or before an object.
+  const termsIn = (from: number, to: number) => {
+    const found = new Set<string>();
+    for (let n = Math.max(0, from); n <= Math.min(tokens.length - 1, to); n++) if (n < first || n > last) { const t = view.term[n]; if (t !== undefined) found.add(t); }
+    return found;
+  };
+  const leftTerms = termsIn(first - WH_WINDOW, first - 1);
+  const rightTerms = termsIn(last + 1, last + WH_WINDOW);
+  const share = (of: ReadonlySet<string>, found: ReadonlySet<string>) => {
+    let all = 0;
+    let held = 0;
+    for (const t of of) {
+      const w = question.weights.get(t) ?? 0;
+      all += w;
+      if (found.has(t)) held += w;
+    }
+    return all > 0 ? held / all : 0;
+  };
+  x[f++] = share(question.beforeWh, leftTerms);
+  x[f++] = share(question.beforeWh, rightTerms);
+  x[f++] = share(question.afterWh, leftTerms);
+  x[f++] = share(question.afterWh, rightTerms);
+  // The words right next to the span are those right next to the wh-phrase ("than [X]" for "than which").
+  const wordAt = (n: number) => (n >= 0 && n < tokens.length ? tokens[n]!.text.toLowerCase() : undefined);
+  const context = (words: readonly string[], step: -1 | 1, from: number) => {
+    let same = 0;
+    let n = from;
+    for (const word of words) {
+      while (n >= 0 && n < tokens.length && !/\p{L}|\p{N}/u.test(tokens[n]!.text)) n += step;
+      if (wordAt(n) !== word) break;
+      same++;
+      n += step;
+    }
+    return same / WH_CONTEXT;
+  };
+  x[f++] = context(question.whLeft, -1, first - 1);
+  x[f++] = context(question.whRight, 1, last + 1);
   return x;
 }
 

@@ -26,6 +26,10 @@ describe('ranking features', () => {
     expect(expansionBefore('the American Football Conference (AFC) champion', 'AFC')).toBe('American Football Conference');
     expect(expansionBefore('the Food and Drug Administration (FDA) said', 'FDA')).toBe('Food and Drug Administration');
     expect(expansionBefore('the team (AFC) won', 'AFC')).toBeUndefined();
+    // A hyphenated word may give a letter for each of its parts, or one for the whole.
+    expect(expansionBefore('support for the civilian-led transitional government (CLTG) and', 'CLTG')).toBe('civilian-led transitional government');
+    expect(expansionBefore('the Mercedes-Benz Superdome (MS) stands', 'MS')).toBe('Mercedes-Benz Superdome');
+    expect(expansionBefore('a well-known fact (WKX)', 'WKX')).toBeUndefined();
     expect(expansionBefore('no acronym here', 'AFC')).toBeUndefined();
   });
 

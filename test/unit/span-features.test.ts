@@ -129,3 +129,47 @@ describe('spanFeatures', () => {
     expect(value('118', 'in-parentheses')).toBe(1);
   });
 });
+
+describe('spanFeatures: the question read as a statement', () => {
+  const text = 'Unlike sponges, ctenophores are less complex than bilaterians.';
+  const tagged = tag(text);
+  const all = spanCandidates(text, 0, text.length, tagged.tokens, tagged.entities);
+  const q = 'Ctenophores are less complex than which other phylum?';
+  const question = spanQuestion(q, [
+    { term: 'ctenophor', start: 0, end: 11, alias: false },
+    { term: 'complex', start: 21, end: 28, alias: false },
+    { term: 'phylum', start: 46, end: 52, alias: false },
+  ] as never, tag(q).tokens);
+  const view = sentenceView(question, tagged.tokens, [
+    { term: 'ctenophor', start: text.indexOf('ctenophores'), end: text.indexOf('ctenophores') + 11, alias: false },
+    { term: 'complex', start: text.indexOf('complex'), end: text.indexOf('complex') + 7, alias: false },
+  ] as never, 0);
+  const value = (span: string, feature: string) => {
+    const candidate = all.find((c) => text.slice(c.start, c.end) === span);
+    if (!candidate) throw new Error(`no candidate "${span}" among ${all.map((c) => text.slice(c.start, c.end)).join(' | ')}`);
+    return spanFeatures(question, candidate, text, view, all)[SPAN_FEATURES.indexOf(feature)];
+  };
+
+  it('reads the question\'s words before and after its wh-phrase', () => {
+    expect([...question.beforeWh].sort()).toEqual(['complex', 'ctenophor']);
+    expect([...question.afterWh]).toEqual([]);
+    expect(question.whLeft).toEqual(['than', 'complex']);
+  });
+
+  it('marks the span that stands where the wh-phrase stands, after the same words', () => {
+    expect(value('bilaterians', 'wh-left-context')).toBe(1);
+    expect(value('sponges', 'wh-left-context')).toBe(0);
+    expect(value('bilaterians', 'words-before-wh-left')).toBe(1);
+    expect(value('bilaterians', 'words-before-wh-right')).toBe(0);
+    // The question's words follow "sponges" rather than lead to it.
+    expect(value('sponges', 'words-before-wh-left')).toBe(0);
+    expect(value('sponges', 'words-before-wh-right')).toBe(1);
+  });
+
+  it('gives a question without a wh-word none of them', () => {
+    const plain = spanQuestion('Ctenophores are less complex than sponges.', [], tag('Ctenophores are less complex than sponges.').tokens);
+    expect(plain.whLeft).toEqual([]);
+    const x = spanFeatures(plain, all[0]!, text, sentenceView(plain, tagged.tokens, [], 0), all);
+    for (const name of ['wh-left-context', 'wh-right-context', 'words-before-wh-left', 'words-after-wh-right']) expect(x[SPAN_FEATURES.indexOf(name)]).toBe(0);
+  });
+});
