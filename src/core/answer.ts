@@ -188,6 +188,8 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
   for (const [n, ranked] of ranking.sentences.entries()) {
     const p = passages[n];
     if (!p || n > 2) break;
+    // Asked when a past event was, a passage telling of it as still to come gives no time for it.
+    if (ranking.toCome?.has(n)) continue;
     const { document, sentence } = ranked;
     const span = sentenceSpan(document, sentence);
     const entities = index.entities(document);
@@ -245,6 +247,7 @@ function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, 
   for (let n = from; n <= upTo; n++) {
     const ranked = ranking.sentences[n];
     if (!ranked || !passages[n]) break;
+    if (ranking.toCome?.has(n)) continue;
     const best = bestSpan(index, question(), ranked);
     if (!best || best.probability < threshold) continue;
     const span = sentenceSpan(ranked.document, ranked.sentence);
@@ -270,6 +273,7 @@ function personIn(index: SentenceIndex, ranked: RankedSentence, wanted: Wanted):
 const KIND_NAMES: Partial<Record<AnswerType, string>> = { DURATION: 'length of time', NUMBER: 'number' };
 
 function declineMessage(ranking: Ranking): string {
+  if (ranking.reason === 'no-span' && ranking.onlyToCome) return "The articles don't say: the closest passages, below, tell of it only as still to come.";
   if (ranking.reason === 'no-span') {
     const wanted = ranking.wanted;
     const kind = wanted && (wanted.time ? TIME_NAMES[wanted.time] : KIND_NAMES[wanted.type]);

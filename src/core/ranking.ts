@@ -64,6 +64,8 @@ const COVERAGE = RANK_FEATURES.indexOf('coverage');
  * paraphrased questions of news readers.
  */
 const WEAK_COVERAGE = 0.5;
+/** Occurrences of the question's verbs in a passage whose tense is read (see eventTense). */
+const EVENT_SPANS_READ = 4;
 /** Sentences reranked after retrieval. */
 export const RERANK_DEPTH = 50;
 /** Passages whose words ground a question's names and numbers (see ungrounded). */
@@ -104,6 +106,13 @@ export interface Ranking {
   readonly answers: boolean;
   /** Why not, when `answers` is false. */
   readonly reason?: 'no-topic' | 'unknown-words' | 'not-in-passage' | 'no-span';
+  /** For 'no-span' on a question asked in the past: a closest passage tells of the event, but only as still to come. */
+  readonly onlyToCome?: boolean;
+  /**
+   * For a question asking for the time of a past event that a closest passage tells of as
+   * still to come: which of `sentences` give no time for it (all but those reporting it).
+   */
+  readonly toCome?: ReadonlySet<number>;
   /**
    * The question's topic words that the corpus does not contain, as the user wrote them;
    * for 'not-in-passage', the names and numbers that the closest passage does not hold.
@@ -130,7 +139,7 @@ interface TopicWord {
 /** Ranks the corpus's sentences for `question`; `limit` caps how many are returned. */
 export function rank(index: SentenceIndex, question: string, limit: number, previous?: Conversation): Ranking {
   const read = readQuestion(index, question, previous);
-  const { weights, words, results, wanted, followUp, corrections, synonyms, carried, own, eventTerms } = read;
+  const { weights, words, results, wanted, followUp, corrections, synonyms, carried, own, eventTerms, eventNouns } = read;
   const scored = scoredCandidates(index, read, Math.max(limit, GROUNDING_PASSAGES));
   scored.sort((a, b) => b.score - a.score);
   // A question whose words hardly pin a sentence down (the best holds less than
@@ -159,7 +168,24 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   // its article, whatever it writes; not one telling of it in the future ("will resume").
   const closest = scored.slice(0, GROUNDING_PASSAGES);
   const past = askedInPast(question);
-  const timeGiven = (s: (typeof closest)[number], asked: TimeAsked) => (past && reportsEvent(index, s, eventTerms)) || givesTimeIn(index, s, asked);
+  // Asked in the past, a passage telling of the event only as still to come ("The board
+  // will hire drivers next year") gives no time for it, whatever times it writes; and once
+  // one of the closest does, only a passage reporting the event dates it (another
+  // passage's times are of other events).
+  const tenses = new Map<(typeof closest)[number], ReturnType<typeof eventTense>>();
+  const tense = (s: (typeof closest)[number]) => {
+    if (!past || wanted?.time === undefined) return 'none';
+    let told = tenses.get(s);
+    if (told === undefined) tenses.set(s, (told = eventTense(index, s, eventTerms, eventNouns)));
+    return told;
+  };
+  const toComeNear = closest[0] !== undefined && tense(closest[0]) === 'future';
+  const timeFrom = (s: (typeof closest)[number]) => (toComeNear ? tense(s) === 'reported' : tense(s) !== 'future');
+  const timeGiven = (s: (typeof closest)[number], asked: TimeAsked) => {
+    const told = tense(s);
+    // Without the question's nouns, a passage holding its verb reports some other event: it dates this one only where the best passage does not tell of it as to come.
+    return told === 'reported' || (told === 'other' && !toComeNear) || (timeFrom(s) && givesTimeIn(index, s, asked));
+  };
   const noSpan =
     decided.answers &&
     !followUp &&
@@ -167,11 +193,16 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
     (STRICT_TYPES.has(wanted.type) ? !closest.some((s) => s.fits) : wanted.time !== undefined && !closest.some((s) => timeGiven(s, wanted.time!)));
   const decision: typeof decided =
     missing.length > 0 ? { answers: false, reason: 'not-in-passage', unknownWords: missing } : noSpan ? { answers: false, reason: 'no-span', unknownWords: [] } : decided;
+  const onlyToCome = decision.reason === 'no-span' && toComeNear;
+  // The passages returned that give no time for the event (above): no short answer from them.
+  const toCome = past && wanted?.time !== undefined && decision.answers ? scored.slice(0, limit).flatMap((s, n) => (timeFrom(s) ? [] : [n])) : [];
 
   return {
     sentences: scored.slice(0, limit).map(({ fits: _, coverage: __, ...sentence }) => sentence),
     answers: decision.answers,
     ...(decision.reason ? { reason: decision.reason } : {}),
+    ...(onlyToCome ? { onlyToCome } : {}),
+    ...(toCome.length > 0 ? { toCome: new Set(toCome) } : {}),
     unknownWords: decision.unknownWords,
     wanted,
     queryTerms: weights,
@@ -210,15 +241,25 @@ function givesTimeIn(index: SentenceIndex, passage: SentenceRef & { readonly mat
 }
 
 /**
- * Whether a passage reports the event a question asks about: it holds one of the
- * question's verbs (`eventTerms`), not put in the future by an auxiliary (tense.ts).
- * Cost: a tagging of a few hundred characters for each verb matched.
+ * How a passage tells of the event a question asks about: 'future' when it holds the
+ * question's verbs (`eventTerms`) only plainly put in the future ("will resume", "is
+ * expected to resume"; tense.ts); 'reported' when it holds one not put in the future by an
+ * auxiliary and all of the question's common nouns (`nouns`), 'other' when it lacks one of
+ * them (it may tell of another event: "The council hired 300 engineers." for "When did the
+ * council hire drivers?"); 'none' otherwise.
+ * Cost: two taggings of at most WINDOW_BEFORE characters for each of the first
+ * {@link EVENT_SPANS_READ} verbs matched.
  */
-function reportsEvent(index: SentenceIndex, passage: SentenceRef & { readonly matchedTerms: ReadonlySet<string> }, eventTerms: ReadonlySet<string>): boolean {
+function eventTense(index: SentenceIndex, passage: SentenceRef & { readonly matchedTerms: ReadonlySet<string> }, eventTerms: ReadonlySet<string>, nouns: ReadonlySet<string>): 'reported' | 'other' | 'future' | 'none' {
   const terms = new Set([...passage.matchedTerms].filter((t) => eventTerms.has(t)));
   const span = passage.document.sentences[passage.sentence];
-  if (terms.size === 0 || !span) return false;
-  return matchedSpans(index, passage, terms).some(([start, end]) => !futureByAuxiliary(passage.document.text, span, { start, end }));
+  if (terms.size === 0 || !span) return 'none';
+  // Its first few: each costs a tagging, and a sentence may repeat a verb a hundred times.
+  const spans = matchedSpans(index, passage, terms).slice(0, EVENT_SPANS_READ);
+  if (spans.length === 0) return 'none';
+  if (spans.every(([start, end]) => futureByAuxiliary(passage.document.text, span, { start, end }, { plainly: true }))) return 'future';
+  if (!spans.some(([start, end]) => !futureByAuxiliary(passage.document.text, span, { start, end }))) return 'none';
+  return [...nouns].every((noun) => passage.matchedTerms.has(noun)) ? 'reported' : 'other';
 }
 
 /** Moves the items that pass `test` before those that do not, each group in its order. */
@@ -242,6 +283,8 @@ interface ReadQuestion {
   readonly wanted: Wanted | undefined;
   /** Terms of the question's verbs ("sign" of "When did the RSF sign ..."): the event it asks about; empty unless it asks for a kind of time. */
   readonly eventTerms: ReadonlySet<string>;
+  /** Terms of the question's common nouns that the corpus has, read with eventTerms. */
+  readonly eventNouns: ReadonlySet<string>;
 }
 
 function readQuestion(index: SentenceIndex, question: string, previous?: Conversation): ReadQuestion {
@@ -280,7 +323,12 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
   const eventTerms = new Set(
     time === undefined ? [] : tagged.filter((t) => t.pos === 'VERB').flatMap((t) => [...index.analyzer.terms(t.text).filter((term) => !term.alias).map((term) => term.term), lemmaTerm(t.lemma) ?? '']).filter((term) => term !== ''),
   );
-  return { question, analyzed, words, weights, synonyms, corrections, followUp, carried, own, results, wanted, eventTerms };
+  // And the common nouns around those verbs ("council", "drivers"): a passage reports the
+  // event only with them ("The council hired 300 engineers." is not "the council hire drivers").
+  const eventNouns = new Set(
+    time === undefined ? [] : tagged.filter((t) => t.pos === 'NOUN' && !cueWords.some(([s, e]) => t.start >= s && t.end <= e)).flatMap((t) => index.analyzer.terms(t.text).filter((term) => !term.alias && index.has(term.term)).map((term) => term.term)),
+  );
+  return { question, analyzed, words, weights, synonyms, corrections, followUp, carried, own, results, wanted, eventTerms, eventNouns };
 }
 
 /**

@@ -66,14 +66,25 @@ export function tenseAt(text: string, sentence: Span, phrase: Span): Tense | und
  * headline) is not read as the future here: it often reports a past event. Cost: one
  * tagging of at most {@link WINDOW_BEFORE} characters before the verb.
  */
-export function futureByAuxiliary(text: string, sentence: Span, verb: Span): boolean {
+export function futureByAuxiliary(text: string, sentence: Span, verb: Span, options: { readonly plainly?: boolean } = {}): boolean {
   const start = Math.max(sentence.start, verb.start - WINDOW_BEFORE);
   const tokens = tag(text.slice(start, verb.end)).tokens;
   const at = tokens.length - 1;
   if (at < 1) return false;
   const first = firstOfGroup(tokens, at);
-  return first !== at && tenseOfWord(tokens[first] as NlpToken) === 'future';
+  if (first === at) return false;
+  // `plainly`: only "will", "shall" or "is due / set / expected ... to", not "would" (a
+  // later past in a narrative), "can" or a present passive ("is liquefied").
+  if (options.plainly) {
+    const word = (tokens[first] as NlpToken).text.toLowerCase();
+    return PLAIN_FUTURE.has(word) || ((tokens[first] as NlpToken).lemma === 'be' && tokens.slice(first + 1, at).some((t) => SCHEDULED.has(t.text.toLowerCase())));
+  }
+  return tenseOfWord(tokens[first] as NlpToken) === 'future';
 }
+
+/** Auxiliaries that plainly put a verb in the future, and what "is ... to" may say it with. */
+const PLAIN_FUTURE = new Set(['will', "'ll", '\u2019ll', 'shall']);
+const SCHEDULED = new Set(['expected', 'set', 'due', 'scheduled', 'going', 'planned', 'slated', 'about']);
 
 function isVerb(token: NlpToken): boolean {
   return token.pos === 'VERB' || token.pos === 'AUX';

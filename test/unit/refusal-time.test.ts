@@ -212,10 +212,53 @@ describe('refusals: a kind of time', () => {
     expect(future('Council signs tram charter', 'signs')).toBe(false);
   });
 
-  it('a passage telling of the event in the future is not dated by its article', () => {
+  it('a passage telling of the event in the future is not dated by its article, and the refusal says so', () => {
     const answer = ask(index, 'When did the harbour negotiations resume?');
     expect(answer.answered).toBe(false);
-    expect(answer.message).toContain('give no date or time');
+    expect(answer.message).toContain('tell of it only as still to come');
+  });
+
+  describe('a past event that the best passage tells of as still to come', () => {
+    const harbour = buildIndex(
+      buildCorpus([
+        textFile(
+          'fleet.md',
+          articleText(
+            { id: 'fleet', title: 'Harbour board renews its fleet', published: '2021-03-04' },
+            'Harbour board renews its fleet\n\nThe harbour board bought two tugboats last week. The council hired 300 engineers for the new port. The board will hire drivers next year.',
+          ),
+        ),
+      ]),
+    );
+
+    it("is not dated by that passage's time, nor by another passage's event", () => {
+      // "The council hired 300 engineers." reports another hiring; "last week" dates the tugboats.
+      for (const question of ['When did the council hire drivers?', 'When did the board hire drivers?', 'What year did the board hire drivers?']) {
+        const answer = ask(harbour, question);
+        expect(answer.answered).toBe(false);
+        expect(answer.message).toContain('tell of it only as still to come');
+        expect(answer.passages[0]?.text).toBe('The board will hire drivers next year.');
+      }
+    });
+
+    it('still answers the future asked as the future, and takes no time for a past event from a passage telling of it as to come', () => {
+      expect(ask(harbour, 'When will the board hire drivers?').short?.text).toBe('next year');
+      const engineers = ask(harbour, 'When did the council hire engineers?');
+      expect(engineers.answered).toBe(true);
+      expect(engineers.passages[0]?.text).toBe('The council hired 300 engineers for the new port.');
+      expect(engineers.short?.text).not.toBe('next year');
+    });
+
+    it('"would" in a narrative is a later past, not the future', () => {
+      const future = (text: string, verb: string) => {
+        const at = text.indexOf(verb);
+        return futureByAuxiliary(text, { start: 0, end: text.length }, { start: at, end: at + verb.length }, { plainly: true });
+      };
+      expect(future('The network would resume its relationship in 1974.', 'resume')).toBe(false);
+      expect(future('Oxygen is liquefied at low temperature.', 'liquefied')).toBe(false);
+      expect(future('The board will hire drivers.', 'hire')).toBe(true);
+      expect(future('The talks are expected to resume in May.', 'resume')).toBe(true);
+    });
   });
 
   it('still answers a year, a date, and "when did" that the passages give', () => {
