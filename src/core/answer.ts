@@ -12,8 +12,8 @@ import type { SentenceIndex } from './search-index';
 import { STRICT_TYPES, type AnswerType, type Wanted } from './question';
 import { writtenSurname } from './entities';
 import { candidates } from './short-answer';
-import { questionClass, type SpanQuestion } from './span-features';
-import { acronymsOf, expansionBefore } from './rank-features';
+import type { SpanQuestion } from './span-features';
+import { expansionBefore } from './rank-features';
 import { bestSpan, readQuestion, spanThreshold } from './span-scorer';
 import { tenseAt } from './tense';
 
@@ -215,27 +215,41 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
 }
 
 /**
- * "What does RSF stand for?": the words a passage spells the acronym out with before
- * "(RSF)" (rank-features.ts's expansionBefore), in the first of the first three passages
- * that does.
+ * "What does RSF stand for?", "What is CLTG short for?": the words a passage spells the
+ * acronym asked about out with before "(RSF)" (rank-features.ts's expansionBefore), in the
+ * first of the first three passages that does. Only the acronym right before "stand(s)
+ * for" or "short for" is asked about: "Who will stand for the SNP?" asks no expansion.
  */
 function expansionAnswer(ranking: Ranking, passages: readonly Passage[]): ShortAnswer | undefined {
   const { question } = ranking.conversation;
-  if (questionClass(question) !== 'ABBREVIATION') return undefined;
-  const acronyms = acronymsOf(question);
+  const acronym = ASKED_EXPANSION.exec(question)?.[1] ?? ASKED_EXPANSION_APART.exec(question)?.[1];
+  if (acronym === undefined) return undefined;
+  const mark = `(${acronym})`;
   for (const [n, ranked] of ranking.sentences.entries()) {
     if (n > 2 || !passages[n]) break;
     const span = sentenceSpan(ranked.document, ranked.sentence);
     const text = ranked.document.text.slice(span.start, span.end);
-    for (const acronym of acronyms) {
-      const expansion = expansionBefore(text, acronym);
+    // Each of its first few "(RSF)", the words since the one before: "The group (RSF) is the Rapid Support Forces (RSF)".
+    let from = 0;
+    for (let k = 0; k < MARKS_READ; k++) {
+      const at = text.indexOf(mark, from);
+      if (at < 0) break;
+      const expansion = expansionBefore(text.slice(from, at + mark.length), acronym);
       // The words as written: expansionBefore joins them with single spaces.
-      const before = expansion === undefined ? '' : text.slice(0, text.indexOf(`(${acronym})`)).trimEnd();
+      const before = text.slice(0, at).trimEnd();
       if (expansion !== undefined && before.endsWith(expansion)) return { text: expansion, passage: n, start: before.length - expansion.length, end: before.length };
+      from = at + mark.length;
     }
   }
   return undefined;
 }
+
+/** The acronym a question asks the expansion of: "What does RSF stand for?", "What is CLTG short for?", "RSF stands for what?". */
+const ASKED_EXPANSION = /(?<![\p{L}\p{N}])(\p{Lu}{2,6})\s+(?:(?:stands?|stood)\s+for|(?:is\s+|was\s+)?short\s+for)\b/u;
+/** The same with words between: "What does the RSF, which fights the SAF, stand for?". */
+const ASKED_EXPANSION_APART = /\b(?:does|do|did)\s+(?:the\s+)?(\p{Lu}{2,6})(?![\p{L}\p{N}])[^?]{0,200}?\bstand\s+for\b/u;
+/** Occurrences of "(X)" in a passage read for its expansion. */
+const MARKS_READ = 3;
 
 /**
  * The learned scorer's best span (span-scorer.ts) among passages `from` to `upTo`, when it

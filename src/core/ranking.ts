@@ -22,7 +22,7 @@ import { questionDateTerms } from './date-terms';
 import { countWork, MAX_CONVERSATION_TERMS, MAX_TAGGED_LENGTH, MAX_WORD_LENGTH } from './cost';
 import { askedInPast, givesTime, timeAsked, type TimeAsked } from './asked-time';
 import { tag, type NlpToken } from './nlp';
-import { futureByAuxiliary } from './tense';
+import { auxiliaryFuture } from './tense';
 import { candidates } from './short-answer';
 import { writtenSurname } from './entities';
 import { Memo } from './memo';
@@ -109,8 +109,9 @@ export interface Ranking {
   /** For 'no-span' on a question asked in the past: a closest passage tells of the event, but only as still to come. */
   readonly onlyToCome?: boolean;
   /**
-   * For a question asking for the time of a past event that a closest passage tells of as
-   * still to come: which of `sentences` give no time for it (all but those reporting it).
+   * For a question asking for the time of a past event: which of the first three
+   * `sentences` give no time for it: those telling of it only as still to come, and, when
+   * the first does, all but those reporting it.
    */
   readonly toCome?: ReadonlySet<number>;
   /**
@@ -194,8 +195,9 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   const decision: typeof decided =
     missing.length > 0 ? { answers: false, reason: 'not-in-passage', unknownWords: missing } : noSpan ? { answers: false, reason: 'no-span', unknownWords: [] } : decided;
   const onlyToCome = decision.reason === 'no-span' && toComeNear;
-  // The passages returned that give no time for the event (above): no short answer from them.
-  const toCome = past && wanted?.time !== undefined && decision.answers ? scored.slice(0, limit).flatMap((s, n) => (timeFrom(s) ? [] : [n])) : [];
+  // The passages short answers are read from (answer.ts: the first three) that give no time
+  // for the event (above): no short answer from them.
+  const toCome = past && wanted?.time !== undefined && decision.answers ? scored.slice(0, Math.min(limit, 3)).flatMap((s, n) => (timeFrom(s) ? [] : [n])) : [];
 
   return {
     sentences: scored.slice(0, limit).map(({ fits: _, coverage: __, ...sentence }) => sentence),
@@ -246,8 +248,9 @@ function givesTimeIn(index: SentenceIndex, passage: SentenceRef & { readonly mat
  * expected to resume"; tense.ts); 'reported' when it holds one not put in the future by an
  * auxiliary and all of the question's common nouns (`nouns`), 'other' when it lacks one of
  * them (it may tell of another event: "The council hired 300 engineers." for "When did the
- * council hire drivers?"); 'none' otherwise.
- * Cost: two taggings of at most WINDOW_BEFORE characters for each of the first
+ * council hire drivers?"); 'none' otherwise. Only the first {@link EVENT_SPANS_READ}
+ * occurrences of its verbs are read.
+ * Cost: a tagging of at most WINDOW_BEFORE characters for each of the first
  * {@link EVENT_SPANS_READ} verbs matched.
  */
 function eventTense(index: SentenceIndex, passage: SentenceRef & { readonly matchedTerms: ReadonlySet<string> }, eventTerms: ReadonlySet<string>, nouns: ReadonlySet<string>): 'reported' | 'other' | 'future' | 'none' {
@@ -257,8 +260,9 @@ function eventTense(index: SentenceIndex, passage: SentenceRef & { readonly matc
   // Its first few: each costs a tagging, and a sentence may repeat a verb a hundred times.
   const spans = matchedSpans(index, passage, terms).slice(0, EVENT_SPANS_READ);
   if (spans.length === 0) return 'none';
-  if (spans.every(([start, end]) => futureByAuxiliary(passage.document.text, span, { start, end }, { plainly: true }))) return 'future';
-  if (!spans.some(([start, end]) => !futureByAuxiliary(passage.document.text, span, { start, end }))) return 'none';
+  const readings = spans.map(([start, end]) => auxiliaryFuture(passage.document.text, span, { start, end }));
+  if (readings.every((r) => r.plainly)) return 'future';
+  if (readings.every((r) => r.future)) return 'none';
   return [...nouns].every((noun) => passage.matchedTerms.has(noun)) ? 'reported' : 'other';
 }
 

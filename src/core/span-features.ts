@@ -201,6 +201,12 @@ const WH_WORD = /^(?:what|which|who|whom|whose|when|where|why|how)$/i;
 /**
  * Where a question's wh-phrase lies among its tokens: the wh-word, and the words that
  * complete it ("which other phylum", "how many seconds"). Undefined without one.
+ *
+ * Any wh-word takes the adjectives, nouns, numbers and determiners after it ("which team",
+ * "how many seconds", and also "when the war" of "When the war ended, who led?"); a name
+ * stops it ("Which NFL team": "NFL team" stays among the words after). Taking the words
+ * only after what/which/whose/how, or names too, cross-validated worse: held-out F1 on
+ * gold sentences 51.3 and 51.5, against 53.1 (`npm run train:spans`).
  */
 function whPhrase(tokens: readonly NlpToken[]): { first: number; last: number } | undefined {
   const first = tokens.findIndex((t) => WH_WORD.test(t.text));

@@ -67,23 +67,36 @@ export function tenseAt(text: string, sentence: Span, phrase: Span): Tense | und
  * tagging of at most {@link WINDOW_BEFORE} characters before the verb.
  */
 export function futureByAuxiliary(text: string, sentence: Span, verb: Span, options: { readonly plainly?: boolean } = {}): boolean {
+  const reading = auxiliaryFuture(text, sentence, verb);
+  return options.plainly ? reading.plainly : reading.future;
+}
+
+/**
+ * Both readings of {@link futureByAuxiliary} from one tagging: `future`, put in the future
+ * by any auxiliary of its group; `plainly`, only by "will", "shall" or "is due / set /
+ * expected ... to" (a present "be": "was expected to" was a plan), not by "would" (a later
+ * past in a narrative), "can" or a present passive ("is liquefied").
+ */
+export function auxiliaryFuture(text: string, sentence: Span, verb: Span): { readonly future: boolean; readonly plainly: boolean } {
   const start = Math.max(sentence.start, verb.start - WINDOW_BEFORE);
   const tokens = tag(text.slice(start, verb.end)).tokens;
   const at = tokens.length - 1;
-  if (at < 1) return false;
+  if (at < 1) return NOT_FUTURE;
   const first = firstOfGroup(tokens, at);
-  if (first === at) return false;
-  // `plainly`: only "will", "shall" or "is due / set / expected ... to", not "would" (a
-  // later past in a narrative), "can" or a present passive ("is liquefied").
-  if (options.plainly) {
-    const word = (tokens[first] as NlpToken).text.toLowerCase();
-    return PLAIN_FUTURE.has(word) || ((tokens[first] as NlpToken).lemma === 'be' && tokens.slice(first + 1, at).some((t) => SCHEDULED.has(t.text.toLowerCase())));
-  }
-  return tenseOfWord(tokens[first] as NlpToken) === 'future';
+  if (first === at) return NOT_FUTURE;
+  const head = tokens[first] as NlpToken;
+  const word = head.text.toLowerCase();
+  return {
+    future: tenseOfWord(head) === 'future',
+    plainly: PLAIN_FUTURE.has(word) || (PRESENT_BE.has(word) && tokens.slice(first + 1, at).some((t) => SCHEDULED.has(t.text.toLowerCase()))),
+  };
 }
+
+const NOT_FUTURE = { future: false, plainly: false } as const;
 
 /** Auxiliaries that plainly put a verb in the future, and what "is ... to" may say it with. */
 const PLAIN_FUTURE = new Set(['will', "'ll", '\u2019ll', 'shall']);
+const PRESENT_BE = new Set(['is', 'are', 'am', "'s", "'re", '\u2019s', '\u2019re']);
 const SCHEDULED = new Set(['expected', 'set', 'due', 'scheduled', 'going', 'planned', 'slated', 'about']);
 
 function isVerb(token: NlpToken): boolean {

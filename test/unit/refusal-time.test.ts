@@ -258,6 +258,8 @@ describe('refusals: a kind of time', () => {
       expect(future('Oxygen is liquefied at low temperature.', 'liquefied')).toBe(false);
       expect(future('The board will hire drivers.', 'hire')).toBe(true);
       expect(future('The talks are expected to resume in May.', 'resume')).toBe(true);
+      // A plan in the past is no future now.
+      expect(future('The talks were expected to resume in May.', 'resume')).toBe(false);
     });
   });
 

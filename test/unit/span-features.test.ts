@@ -167,9 +167,41 @@ describe('spanFeatures: the question read as a statement', () => {
   });
 
   it('gives a question without a wh-word none of them', () => {
-    const plain = spanQuestion('Ctenophores are less complex than sponges.', [], tag('Ctenophores are less complex than sponges.').tokens);
-    expect(plain.whLeft).toEqual([]);
+    const words = 'Ctenophores are less complex than sponges.';
+    const plain = spanQuestion(words, [
+      { term: 'ctenophor', start: 0, end: 11, alias: false },
+      { term: 'complex', start: 21, end: 28, alias: false },
+    ] as never, tag(words).tokens);
+    expect([plain.whLeft, plain.whRight, [...plain.beforeWh], [...plain.afterWh]]).toEqual([[], [], [], []]);
     const x = spanFeatures(plain, all[0]!, text, sentenceView(plain, tagged.tokens, [], 0), all);
-    for (const name of ['wh-left-context', 'wh-right-context', 'words-before-wh-left', 'words-after-wh-right']) expect(x[SPAN_FEATURES.indexOf(name)]).toBe(0);
+    for (const name of ['wh-left-context', 'wh-right-context', 'words-before-wh-left', 'words-before-wh-right', 'words-after-wh-left', 'words-after-wh-right']) expect(x[SPAN_FEATURES.indexOf(name)]).toBe(0);
+  });
+
+  it('reads a subject question\'s words after its wh-word right of the span', () => {
+    const sentence = 'Philip Segal approached the BBC in July 1989.';
+    const s = tag(sentence);
+    const spans = spanCandidates(sentence, 0, sentence.length, s.tokens, s.entities);
+    const q2 = 'Who approached the BBC in 1989?';
+    const at = (word: string, text: string) => text.indexOf(word);
+    const asked = spanQuestion(q2, [
+      { term: 'approach', start: at('approached', q2), end: at('approached', q2) + 10, alias: false },
+      { term: 'bbc', start: at('BBC', q2), end: at('BBC', q2) + 3, alias: false },
+    ] as never, tag(q2).tokens);
+    expect(asked.whRight).toEqual(['approached', 'the']);
+    const seen = sentenceView(asked, s.tokens, [
+      { term: 'approach', start: at('approached', sentence), end: at('approached', sentence) + 10, alias: false },
+      { term: 'bbc', start: at('BBC', sentence), end: at('BBC', sentence) + 3, alias: false },
+    ] as never, 0);
+    const feature = (span: string, name: string) => spanFeatures(asked, spans.find((c) => sentence.slice(c.start, c.end) === span)!, sentence, seen, spans)[SPAN_FEATURES.indexOf(name)];
+    expect(feature('Philip Segal', 'words-after-wh-right')).toBe(1);
+    expect(feature('Philip Segal', 'wh-right-context')).toBe(1);
+    expect(feature('Philip Segal', 'words-after-wh-left')).toBe(0);
+  });
+
+  it('takes the words after a wh-word into its phrase, but not a name', () => {
+    const read = (q: string) => spanQuestion(q, [], tag(q).tokens);
+    expect(read('Which team won the game?').whRight).toEqual(['won', 'the']);
+    expect(read('Which NFL team won the game?').whRight).toEqual(['nfl', 'team']);
+    expect(read('How many seconds were left?').whRight).toEqual(['were', 'left']);
   });
 });
