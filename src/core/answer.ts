@@ -235,9 +235,11 @@ function expansionAnswer(ranking: Ranking, passages: readonly Passage[]): ShortA
       const at = text.indexOf(mark, from);
       if (at < 0) break;
       const expansion = expansionBefore(text.slice(from, at + mark.length), acronym);
-      // The words as written: expansionBefore joins them with single spaces.
-      const before = text.slice(0, at).trimEnd();
-      if (expansion !== undefined && before.endsWith(expansion)) return { text: expansion, passage: n, start: before.length - expansion.length, end: before.length };
+      if (expansion !== undefined) {
+        // The words as written: expansionBefore joins them with single spaces.
+        const before = text.slice(0, at).trimEnd();
+        if (before.endsWith(expansion)) return { text: expansion, passage: n, start: before.length - expansion.length, end: before.length };
+      }
       from = at + mark.length;
     }
   }

@@ -248,10 +248,9 @@ function givesTimeIn(index: SentenceIndex, passage: SentenceRef & { readonly mat
  * expected to resume"; tense.ts); 'reported' when it holds one not put in the future by an
  * auxiliary and all of the question's common nouns (`nouns`), 'other' when it lacks one of
  * them (it may tell of another event: "The council hired 300 engineers." for "When did the
- * council hire drivers?"); 'none' otherwise. Only the first {@link EVENT_SPANS_READ}
- * occurrences of its verbs are read.
- * Cost: a tagging of at most WINDOW_BEFORE characters for each of the first
- * {@link EVENT_SPANS_READ} verbs matched.
+ * council hire drivers?"); 'none' otherwise. Cost: a tagging of at most WINDOW_BEFORE
+ * characters for each of the first {@link EVENT_SPANS_READ} occurrences of its verbs, the
+ * only ones read.
  */
 function eventTense(index: SentenceIndex, passage: SentenceRef & { readonly matchedTerms: ReadonlySet<string> }, eventTerms: ReadonlySet<string>, nouns: ReadonlySet<string>): 'reported' | 'other' | 'future' | 'none' {
   const terms = new Set([...passage.matchedTerms].filter((t) => eventTerms.has(t)));

@@ -61,21 +61,13 @@ export function tenseAt(text: string, sentence: Span, phrase: Span): Tense | und
 
 /**
  * Whether the verb at `verb` (offsets into `text`, within `sentence`) is put in the future
- * by an auxiliary of its group: "will resume", "is expected to resume", "'ll hire". A
- * passage that so tells of an event has not reported it. A bare present ("signs", as in a
- * headline) is not read as the future here: it often reports a past event. Cost: one
- * tagging of at most {@link WINDOW_BEFORE} characters before the verb.
- */
-export function futureByAuxiliary(text: string, sentence: Span, verb: Span, options: { readonly plainly?: boolean } = {}): boolean {
-  const reading = auxiliaryFuture(text, sentence, verb);
-  return options.plainly ? reading.plainly : reading.future;
-}
-
-/**
- * Both readings of {@link futureByAuxiliary} from one tagging: `future`, put in the future
- * by any auxiliary of its group; `plainly`, only by "will", "shall" or "is due / set /
+ * by an auxiliary of its group, in two readings from one tagging. `future`: by any
+ * auxiliary ("will resume", "is expected to resume", "'ll hire"); a passage that so tells of
+ * an event has not reported it. `plainly`: only by "will", "shall" or "is due / set /
  * expected ... to" (a present "be": "was expected to" was a plan), not by "would" (a later
- * past in a narrative), "can" or a present passive ("is liquefied").
+ * past in a narrative), "can" or a present passive ("is liquefied"). A bare present
+ * ("signs", as in a headline) is neither: it often reports a past event. Cost: one tagging
+ * of at most {@link WINDOW_BEFORE} characters before the verb.
  */
 export function auxiliaryFuture(text: string, sentence: Span, verb: Span): { readonly future: boolean; readonly plainly: boolean } {
   const start = Math.max(sentence.start, verb.start - WINDOW_BEFORE);

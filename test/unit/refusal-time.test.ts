@@ -4,8 +4,14 @@ import { buildCorpus } from '../../src/core/corpus';
 import { tag } from '../../src/core/nlp';
 import { buildIndex } from '../../src/core/search-index';
 import { isLength } from '../../src/core/short-answer';
-import { futureByAuxiliary } from '../../src/core/tense';
+import { auxiliaryFuture } from '../../src/core/tense';
 import { articleText, textFile } from '../helpers';
+
+/** How tense.ts reads `verb` (its first occurrence) in the one-sentence `text`. */
+function readingOf(text: string, verb: string) {
+  const at = text.indexOf(verb);
+  return auxiliaryFuture(text, { start: 0, end: text.length }, { start: at, end: at + verb.length });
+}
 
 // A readout: its lede is dated by the article; the body gives some times and not others.
 // A second article gives no time at all.
@@ -201,10 +207,7 @@ describe('refusals: a kind of time', () => {
   });
 
   it('an auxiliary puts a verb in the future; a bare present, as in a headline, is not read so', () => {
-    const future = (text: string, verb: string) => {
-      const at = text.indexOf(verb);
-      return futureByAuxiliary(text, { start: 0, end: text.length }, { start: at, end: at + verb.length });
-    };
+    const future = (text: string, verb: string) => readingOf(text, verb).future;
     expect(future('The negotiations will resume in Dunmore.', 'resume')).toBe(true);
     expect(future('The talks are expected to resume in May.', 'resume')).toBe(true);
     expect(future('The council hired engineers who will build it.', 'hired')).toBe(false);
@@ -250,10 +253,7 @@ describe('refusals: a kind of time', () => {
     });
 
     it('"would" in a narrative is a later past, not the future', () => {
-      const future = (text: string, verb: string) => {
-        const at = text.indexOf(verb);
-        return futureByAuxiliary(text, { start: 0, end: text.length }, { start: at, end: at + verb.length }, { plainly: true });
-      };
+      const future = (text: string, verb: string) => readingOf(text, verb).plainly;
       expect(future('The network would resume its relationship in 1974.', 'resume')).toBe(false);
       expect(future('Oxygen is liquefied at low temperature.', 'liquefied')).toBe(false);
       expect(future('The board will hire drivers.', 'hire')).toBe(true);
