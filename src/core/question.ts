@@ -147,6 +147,38 @@ export function cueSpans(question: string, cue: AnswerCue | undefined): Array<[n
   return spans;
 }
 
+/** Nouns naming what a person holds: asked for, they want the role written before the person's name. */
+const ROLE_NOUNS = String.raw`(?:titles?|positions?|posts?|offices?|ranks?|jobs?)`;
+const ROLE_VERBS = String.raw`(?:hold|holds|held|have|has|had|occupy|occupies|occupied)`;
+/** Who holds it: one to four words ("Burhan", "the new prime minister", "Abdel Fattah al-Burhan"). */
+const NAME_WORDS = String.raw`[\p{L}\p{N}.’'-]+(?:\s+[\p{L}\p{N}.’'-]+){0,3}?`;
+
+/**
+ * Questions asking what title or position someone holds: "What is the title of X?" (or
+ * "the post held by X"), "What positions does X hold?", "What is X's job?", "What office
+ * is held by X?", X of one to four words (whether X is a person the corpus names is for the
+ * caller to check). The groups are the noun and the verb.
+ */
+const ROLE_ASKED: readonly RegExp[] = [
+  new RegExp(String.raw`^\s*what\s+(?:is|was|are|were)\s+(?:the\s+)?(${ROLE_NOUNS})\s+(?:of|(held)\s+by)\s+${NAME_WORDS}\s*\??\s*$`, 'iud'),
+  new RegExp(String.raw`^\s*(?:what|which)\s+(${ROLE_NOUNS})\s+(?:does|did|do|has|have|had)\s+${NAME_WORDS}\s+(${ROLE_VERBS})\s*\??\s*$`, 'iud'),
+  new RegExp(String.raw`^\s*what\s+(?:is|was|are|were)\s+${NAME_WORDS}(?:'s?|’s?)\s+(${ROLE_NOUNS})\s*\??\s*$`, 'iud'),
+  new RegExp(String.raw`^\s*(?:what|which)\s+(${ROLE_NOUNS})\s+(?:is|was|are|were)\s+(held|occupied)\s+by\s+${NAME_WORDS}\s*\??\s*$`, 'iud'),
+];
+
+/**
+ * When the question asks what title or position someone holds, the spans of its words that
+ * only say so ("titles", "hold"): an article writes the title, not the word "title".
+ */
+export function roleAsked(question: string): Array<[number, number]> | undefined {
+  for (const pattern of ROLE_ASKED) {
+    const match = pattern.exec(question);
+    if (!match?.indices) continue;
+    return match.indices.slice(1).filter((span): span is [number, number] => span !== undefined);
+  }
+  return undefined;
+}
+
 /** Words that point back to an earlier question ("Where would they do that?"). */
 export const ANAPHORS: ReadonlySet<string> = new Set([
   'he', 'she', 'they', 'them', 'it', 'that', 'there', 'those', 'this', 'these', 'his', 'her', 'their', 'its', 'him',

@@ -27,7 +27,7 @@ import { candidates } from './short-answer';
 import { writtenSurname } from './entities';
 import { Memo } from './memo';
 import { corrected } from './typos';
-import { ANAPHORS, answerCue, conditionStart, cueSpans, focusOf, STRICT_TYPES, type AnswerType, type Wanted } from './question';
+import { ANAPHORS, answerCue, conditionStart, cueSpans, focusOf, roleAsked, STRICT_TYPES, type AnswerType, type Wanted } from './question';
 import { logit } from './logistic';
 import { acronymsOf, expansionBefore, RANK_FEATURES, rankFeatures, TYPE_FIT_KNOTS, weightShare, withTypeFit, type QuestionEvidence } from './rank-features';
 import { ranker } from './ranker';
@@ -317,8 +317,19 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
 
   // The retriever bounds the work of one question (its rarest terms are searched; see
   // retrieval.ts). Every term the corpus has is evidence, searched or not.
-  const results = index.retriever.retrieve(weights, RERANK_DEPTH);
-  const answerType = refineType(cue?.type, question, words, index, results);
+  let results = index.retriever.retrieve(weights, RERANK_DEPTH);
+  const role = roleAsked(question);
+  const answerType = refineType(cue?.type, question, words, index, results, role !== undefined);
+  // "What titles does Burhan hold?" asks for a person's titles: "titles" and "hold" only say
+  // so, and an article that writes the titles need not write those words. They are dropped
+  // and the sentences retrieved again (once, for these questions only).
+  let topic = words;
+  if (answerType === 'ROLE' && role) {
+    const within = (start: number, end: number) => role.some(([s, e]) => start >= s && end <= e);
+    topic = words.filter((w) => !within(w.start, w.end));
+    const dropped = analyzed.filter((t) => within(t.start, t.end)).map((t) => t.term);
+    if (dropped.some((term) => weights.delete(term))) results = index.retriever.retrieve(weights, RERANK_DEPTH);
+  }
   const focus = answerType && cue ? focusOf(answerType, tagged, cue) : undefined;
   const time = answerType === 'DATE' ? timeAsked(question) : undefined;
   const wanted: Wanted | undefined = answerType && { type: answerType, ...(focus ? { focus } : {}), ...(time ? { time } : {}) };
@@ -331,7 +342,7 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
   const eventNouns = new Set(
     time === undefined ? [] : tagged.filter((t) => t.pos === 'NOUN' && !cueWords.some(([s, e]) => t.start >= s && t.end <= e)).flatMap((t) => index.analyzer.terms(t.text).filter((term) => !term.alias && index.has(term.term)).map((term) => term.term)),
   );
-  return { question, analyzed, words, weights, synonyms, corrections, followUp, carried, own, results, wanted, eventTerms, eventNouns };
+  return { question, analyzed, words: topic, weights, synonyms, corrections, followUp, carried, own, results, wanted, eventTerms, eventNouns };
 }
 
 /**
@@ -454,12 +465,12 @@ function topicWords(question: string, analyzed: readonly Term[]): TopicWord[] {
  * are looked for in the articles of the retrieved sentences (the person asked about is in
  * them, if anywhere), not in the whole corpus.
  */
-function refineType(type: AnswerType | undefined, question: string, words: readonly TopicWord[], index: SentenceIndex, results: readonly RetrievedSentence[]): AnswerType | undefined {
-  if (type !== 'PERSON') return type;
+function refineType(type: AnswerType | undefined, question: string, words: readonly TopicWord[], index: SentenceIndex, results: readonly RetrievedSentence[], roleWanted: boolean): AnswerType | undefined {
+  if (type !== 'PERSON' && !roleWanted) return type;
   const documents = new Set(results.map((r) => index.sentence(r.id).document));
   const people = new Set([...documents].flatMap((d) => index.entities(d).people.map((p) => p.term)));
   const named = words.some((w) => w.terms.some((t) => people.has(t)));
-  return named && /^\s*who(?:\s+(?:is|was)|'s)\s/i.test(question) ? 'ROLE' : type;
+  return named && (roleWanted || /^\s*who(?:\s+(?:is|was)|'s)\s/i.test(question)) ? 'ROLE' : type;
 }
 
 /** A word that refers back ("these", "he"): one of ANAPHORS, as a whole word, in any case. */

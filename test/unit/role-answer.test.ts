@@ -1,0 +1,64 @@
+import { ask } from '../../src/core/answer';
+import { buildCorpus } from '../../src/core/corpus';
+import { roleAsked } from '../../src/core/question';
+import { buildIndex } from '../../src/core/search-index';
+import { articleText, textFile } from '../helpers';
+
+const index = buildIndex(
+  buildCorpus([
+    textFile(
+      'talks.md',
+      articleText(
+        { id: 'talks', title: 'Ministers meet on the border dispute' },
+        'Ministers meet on the border dispute\n\nForeign Minister Amina Osei met Prime Minister David Mensah in Accra on Monday. ' +
+          'The two discussed the border dispute and a report on trade. ' +
+          'The report was published by the trade office last year.',
+      ),
+    ),
+  ]),
+);
+
+describe('"What title does X hold?"', () => {
+  it.each([
+    ['What position does Amina Osei hold?', 'Foreign Minister'],
+    ['What titles does Osei hold?', 'Foreign Minister'],
+    ["What is Mensah's title?", 'Prime Minister'],
+    ['What is the title of David Mensah?', 'Prime Minister'],
+    ['What office is held by David Mensah?', 'Prime Minister'],
+  ])('%s -> %s: the title written before the name, though the article never writes "title" or "hold"', (question, role) => {
+    const answer = ask(index, question);
+    expect(answer.answered).toBe(true);
+    expect(answer.short?.text).toBe(role);
+    const passage = answer.passages[answer.short!.passage]!;
+    expect(passage.text.slice(answer.short!.start, answer.short!.end)).toBe(role);
+  });
+
+  it('keeps the word when no person is named: the title of a report is not a role', () => {
+    const answer = ask(index, 'What is the title of the report?');
+    expect(answer.answered).toBe(false);
+    expect(answer.message).toContain('"title"');
+  });
+});
+
+describe('roleAsked', () => {
+  it.each([
+    ['What titles does Burhan hold?', ['titles', 'hold']],
+    ['which position has the new prime minister held?', ['position', 'held']],
+    ['What is Burhan’s title?', ['title']],
+    ["What was Kenneth Swezey's job?", ['job']],
+    ['What is the title of Abdel Fattah al-Burhan?', ['title']],
+    ['What was the post held by Hamdok?', ['post', 'held']],
+    ['What office is held by Hamdok?', ['office', 'held']],
+  ])('%s: %j say what is wanted', (question, words) => {
+    expect(roleAsked(question)?.map(([s, e]) => question.slice(s, e))).toEqual(words);
+  });
+
+  it.each([
+    'What title did the band give its album?',
+    'What is one issue that adds to the complexity of a pharmacist’s job?',
+    'Who holds the title?',
+    'What role did Burhan play in the talks?',
+  ])('%s asks for no title held', (question) => {
+    expect(roleAsked(question)).toBeUndefined();
+  });
+});
