@@ -266,6 +266,8 @@ function findPeople(tokens: readonly NlpToken[], sets: NameSets): Person[] {
     if (role) entry.roles.add(role);
     people.set(surname, entry);
   };
+  // A word the article also writes in lower case is an English word, not a name ("Time", "Earth").
+  const lowerCase = new Set(tokens.filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => bare(t)));
   for (let i = 0; i < tokens.length; i++) {
     if (!TITLES.has(bare(tokens[i]))) continue;
     const nameTokens: NlpToken[] = [];
@@ -273,7 +275,10 @@ function findPeople(tokens: readonly NlpToken[], sets: NameSets): Person[] {
       const token = tokens[j];
       // "Jean-Yves Le Drian": a hyphen joins the parts of a name.
       if (token?.text === '-' && nameTokens.length > 0 && token.start === nameTokens.at(-1)?.end && isCapitalized(tokens[j + 1] ?? token)) continue;
-      if (!token || token.pos !== 'PROPN' || !isCapitalized(token) || TITLES.has(bare(token))) break;
+      if (!token || !isCapitalized(token) || TITLES.has(bare(token))) break;
+      // A surname that is also an English noun ("Prime Minister David Park") is tagged as
+      // the noun: after a first name it is the name's, unless the article writes it in lower case.
+      if (token.pos !== 'PROPN' && !(token.pos === 'NOUN' && nameTokens.length > 0 && !lowerCase.has(bare(token)))) break;
       nameTokens.push(token);
     }
     const first = nameTokens[0];
@@ -289,8 +294,6 @@ function findPeople(tokens: readonly NlpToken[], sets: NameSets): Person[] {
   }
   const runs = nameRuns(tokens, sets);
   const acting = actingAlone(tokens, runs);
-  // A word the article also writes in lower case is an English word, not a name ("Time", "Earth").
-  const lowerCase = new Set(tokens.filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => bare(t)));
   // A name written after "the" ("the Broncos", "the Super Bowl") is a team's, an event's or a thing's.
   const afterThe = new Set(runs.filter(([from]) => bare(tokens[from - 1]) === 'the').flatMap(([from, to]) => [bare(tokens[to]), tokens.slice(from, to + 1).map(bare).join(' ')]));
   for (const [from, to] of runs) {
@@ -410,9 +413,12 @@ function textBetween(tokens: readonly NlpToken[], first: NlpToken, last: NlpToke
 /** People, places and organizations among runs of proper nouns. */
 function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname: ReadonlyMap<string, Person>, { places, demonyms }: NameSets): Entity[] {
   const out: Entity[] = [];
+  // A proper noun, or a person's surname that is also an English noun ("Park").
+  const nameWord = (token: NlpToken | undefined): boolean =>
+    token !== undefined && isCapitalized(token) && (token.pos === 'PROPN' || (token.pos === 'NOUN' && bySurname.has(bare(token))));
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i];
-    if (!token || token.pos !== 'PROPN' || !isCapitalized(token)) {
+    if (!nameWord(token)) {
       i++;
       continue;
     }
@@ -420,7 +426,7 @@ function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname
     const continues = (k: number): boolean => {
       const next = tokens[k];
       if (!next) return false;
-      if (next.pos === 'PROPN' && isCapitalized(next)) return true;
+      if (nameWord(next)) return true;
       // A hyphen inside a name, with no space around it: "Jean-Yves".
       const after = tokens[k + 1];
       return next.text === '-' && next.start === tokens[k - 1]?.end && after !== undefined && after.start === next.end && after.pos === 'PROPN' && isCapitalized(after);

@@ -34,11 +34,12 @@ import type { Thesaurus } from './thesaurus';
 
 export const SNAPSHOT_FORMAT = 'citeqa-index';
 /**
- * Raised when the records change, or the analysis that makes their terms (6: invisible
- * characters, long words; 7: the corpus's aliases in the header, corpus knowledge out of
- * the built-in lexicon; 8: dates as terms, date-terms.ts).
+ * Raised when the records change, or the analysis that makes their terms or the people
+ * they store (6: invisible characters, long words; 7: the corpus's aliases in the header,
+ * corpus knowledge out of the built-in lexicon; 8: dates as terms, date-terms.ts; 9: a
+ * surname that is also an English noun, "Prime Minister David Park", entities.ts).
  */
-export const SNAPSHOT_VERSION = 8;
+export const SNAPSHOT_VERSION = 9;
 
 /** How much one record holds at most: items of a list, elements of a typed array (4 MB of uint32). */
 export interface ChunkSizes {

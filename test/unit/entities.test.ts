@@ -57,6 +57,18 @@ describe('people found by general evidence, not only after a title', () => {
     ]);
   });
 
+  it('by a title before the name, a surname that is also an English noun included', () => {
+    const recognized = recognize('Prime Minister David Park met the envoy on Monday. Park said the talks went well.');
+    expect(recognized.people).toEqual([expect.objectContaining({ name: 'David Park', surname: 'park', roles: ['Prime Minister'] })]);
+    // Marked as a person where named, full name and surname alone.
+    const persons = recognized.entitiesIn(0, 200).filter((e) => e.type === 'PERSON');
+    expect(persons.some((e) => e.end - e.start === 'David Park'.length)).toBe(true);
+  });
+
+  it('not an English noun after a name where the article writes the noun in lower case', () => {
+    expect(names('The square beside President Lincoln Park was cleaned on Monday. The park has a new lake.')).toEqual(['Lincoln']);
+  });
+
   it('by apposition, with the role', () => {
     const people = recognize('Maria Castellano, the city council leader, opened the meeting on Monday.').people;
     expect(people).toEqual([expect.objectContaining({ name: 'Maria Castellano', roles: ['the city council leader'] })]);
