@@ -202,8 +202,9 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     const best = [...inside].sort((a, b) => b.fit - a.fit || distance(a) - distance(b))[0];
     if (!best) {
       // Where the rules find no span of the asked kind, the learned scorer may; not for a
-      // strict kind (a duration, a number), which a later passage may hold.
-      const short = STRICT_TYPES.has(wanted.type) ? undefined : learnedShortAnswer(index, question, ranking, passages, n, n);
+      // strict kind (a duration, a number) nor a person's title, which a later passage may
+      // hold ("A vote held by Osei" gives none of Osei's titles; "Foreign Minister Amina Osei" does).
+      const short = laterPassageFirst(wanted.type) ? undefined : learnedShortAnswer(index, question, ranking, passages, n, n);
       if (short) return short;
       continue;
     }
@@ -211,7 +212,12 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     const date = wanted.type === 'DATE' ? resolveDate(text, document.published, tenseAt(document.text, span, best)) : undefined;
     return { text, passage: n, start: best.start - span.start, end: best.end - span.start, ...(date ? { date } : {}) };
   }
-  return STRICT_TYPES.has(wanted.type) ? learnedShortAnswer(index, question, ranking, passages, 0, 2) : undefined;
+  return laterPassageFirst(wanted.type) ? learnedShortAnswer(index, question, ranking, passages, 0, 2) : undefined;
+}
+
+/** Kinds whose rule-found span in a later passage beats the learned scorer's guess in an earlier one. */
+function laterPassageFirst(type: AnswerType): boolean {
+  return STRICT_TYPES.has(type) || type === 'ROLE';
 }
 
 /**
@@ -292,7 +298,7 @@ function declineMessage(ranking: Ranking): string {
   if (ranking.reason === 'no-span' && ranking.onlyToCome) return "The articles don't say: the closest passages, below, tell of it only as still to come.";
   if (ranking.reason === 'no-span') {
     const wanted = ranking.wanted;
-    const kind = wanted && (wanted.time ? TIME_NAMES[wanted.time] : KIND_NAMES[wanted.type]);
+    const kind = wanted && (wanted.time ? TIME_NAMES[wanted.time] : wanted.focus === 'extent' ? 'length' : KIND_NAMES[wanted.type]);
     return `The articles don't say: the closest passages, below, give no ${kind ?? 'answer of the kind asked'}.`;
   }
   if (ranking.reason === 'no-topic' || ranking.unknownWords.length === 0) {

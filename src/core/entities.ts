@@ -278,7 +278,8 @@ function findPeople(tokens: readonly NlpToken[], sets: NameSets): Person[] {
       if (!token || !isCapitalized(token) || TITLES.has(bare(token))) break;
       // A surname that is also an English noun ("Prime Minister David Park") is tagged as
       // the noun: after a first name it is the name's, unless the article writes it in lower case.
-      if (token.pos !== 'PROPN' && !(token.pos === 'NOUN' && nameTokens.length > 0 && !lowerCase.has(bare(token)))) break;
+      // An organization's or a place's word ends the name ("President Nelson Mandela School").
+      if (token.pos !== 'PROPN' && !(token.pos === 'NOUN' && nameTokens.length > 0 && !lowerCase.has(bare(token)) && !ORG_WORDS.has(bare(token)) && !PLACE_KINDS.has(bare(token)))) break;
       nameTokens.push(token);
     }
     const first = nameTokens[0];
@@ -413,12 +414,17 @@ function textBetween(tokens: readonly NlpToken[], first: NlpToken, last: NlpToke
 /** People, places and organizations among runs of proper nouns. */
 function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname: ReadonlyMap<string, Person>, { places, demonyms }: NameSets): Entity[] {
   const out: Entity[] = [];
-  // A proper noun, or a person's surname that is also an English noun ("Park").
-  const nameWord = (token: NlpToken | undefined): boolean =>
-    token !== undefined && isCapitalized(token) && (token.pos === 'PROPN' || (token.pos === 'NOUN' && bySurname.has(bare(token))));
+  // A person's surname that is also an English noun ("Park"), written as a name: after a
+  // proper noun ("David Park"), or acting ("Park said"), not before another noun ("the Park
+  // entrance", "Park rangers").
+  const surnameNoun = (k: number): boolean => {
+    const token = tokens[k];
+    return token !== undefined && token.pos === 'NOUN' && isCapitalized(token) && bySurname.has(bare(token));
+  };
+  const acts = (k: number) => bare(tokens[k - 1]) !== 'the' && ['VERB', 'AUX'].includes(tokens[k + 1]?.pos ?? '');
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i];
-    if (!nameWord(token)) {
+    if (!token || !((token.pos === 'PROPN' && isCapitalized(token)) || (surnameNoun(i) && acts(i)))) {
       i++;
       continue;
     }
@@ -426,7 +432,7 @@ function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname
     const continues = (k: number): boolean => {
       const next = tokens[k];
       if (!next) return false;
-      if (nameWord(next)) return true;
+      if ((next.pos === 'PROPN' && isCapitalized(next)) || surnameNoun(k)) return true;
       // A hyphen inside a name, with no space around it: "Jean-Yves".
       const after = tokens[k + 1];
       return next.text === '-' && next.start === tokens[k - 1]?.end && after !== undefined && after.start === next.end && after.pos === 'PROPN' && isCapitalized(after);

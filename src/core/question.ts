@@ -29,7 +29,9 @@ export interface Wanted {
   readonly type: AnswerType;
   /**
    * Lemma of the head noun (THING) or of the verb (OBJECT); "destination" for PLACE after a
-   * verb of motion; "ongoing" for DURATION asked in the present perfect ("how long has").
+   * verb of motion; "ongoing" for DURATION asked in the present perfect ("how long has");
+   * "extent" for DURATION asked of a thing with no verb ("How long is the Rhine?"), which a
+   * length of time or a distance answers.
    */
   readonly focus?: string;
   /** For DATE, the kind of time asked when the wording says so ("what year": YEAR; see asked-time.ts). */
@@ -119,7 +121,12 @@ export function focusOf(type: AnswerType, questionTokens: readonly NlpToken[], c
   if (type === 'PLACE') return tokens.some((t) => MOTION_VERBS.has(t.lemma)) ? 'destination' : undefined;
   if (type === 'OBJECT') return tokens.find((t) => t.pos === 'VERB')?.lemma;
   // "How long has it been ...": a time up to now, which "since 1951" gives.
-  if (type === 'DURATION') return /^(?:has|have|'s|'ve)$/i.test(tokens[0]?.text ?? '') ? 'ongoing' : undefined;
+  if (type === 'DURATION') {
+    if (/^(?:has|have|'s|'ve)$/i.test(tokens[0]?.text ?? '')) return 'ongoing';
+    // "How long is the Rhine?" may ask a distance; "How long was the call?" a time: the text decides.
+    if (/^(?:is|are|was|were)$/i.test(tokens[0]?.text ?? '') && !tokens.slice(1).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return 'extent';
+    return undefined;
+  }
   if (type !== 'THING') return undefined;
   let head: string | undefined;
   for (const token of tokens) {
@@ -148,10 +155,15 @@ export function cueSpans(question: string, cue: AnswerCue | undefined): Array<[n
 }
 
 /** Nouns naming what a person holds: asked for, they want the role written before the person's name. */
-const ROLE_NOUNS = String.raw`(?:titles?|positions?|posts?|offices?|ranks?|jobs?)`;
+const ROLE_NOUNS = String.raw`(?:titles?|positions?|post|offices?|ranks?|jobs?)`;
 const ROLE_VERBS = String.raw`(?:hold|holds|held|have|has|had|occupy|occupies|occupied)`;
-/** Who holds it: one to four words ("Burhan", "the new prime minister", "Abdel Fattah al-Burhan"). */
-const NAME_WORDS = String.raw`[\p{L}\p{N}.’'-]+(?:\s+[\p{L}\p{N}.’'-]+){0,3}?`;
+/**
+ * Who holds it: one to four words ("Burhan", "the new prime minister", "Abdel Fattah
+ * al-Burhan", "O'Neill"), none a preposition and none a possessive: "the title of
+ * Mensah's report" and "the position of Hamdok on the transition" ask for no title he holds.
+ */
+const NAME_WORD = String.raw`(?!(?:of|on|about|by|in|for|from|to|at|with|over|under|during|before|after|against|between|into)(?![\p{L}]))[\p{L}\p{N}.-]+(?:['’](?!s(?!\p{L}))\p{L}+)?`;
+const NAME_WORDS = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){0,3}?`;
 
 /**
  * Questions asking what title or position someone holds: "What is the title of X?" (or
@@ -166,11 +178,16 @@ const ROLE_ASKED: readonly RegExp[] = [
   new RegExp(String.raw`^\s*(?:what|which)\s+(${ROLE_NOUNS})\s+(?:is|was|are|were)\s+(held|occupied)\s+by\s+${NAME_WORDS}\s*\??\s*$`, 'iud'),
 ];
 
+/** Longest question read as asking a title: the longest form with a four-word name is well under it. */
+const MAX_ROLE_QUESTION = 200;
+
 /**
  * When the question asks what title or position someone holds, the spans of its words that
  * only say so ("titles", "hold"): an article writes the title, not the word "title".
  */
 export function roleAsked(question: string): Array<[number, number]> | undefined {
+  // Each form is a short question: a long one is none of them, and is not matched against them.
+  if (question.length > MAX_ROLE_QUESTION) return undefined;
   for (const pattern of ROLE_ASKED) {
     const match = pattern.exec(question);
     if (!match?.indices) continue;

@@ -297,39 +297,42 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
   const analyzed = [...index.analyzer.terms(question), ...lemmaAliases(tagged), ...questionDateTerms(question)]
     .filter((t) => !cueWords.some(([s, e]) => t.start >= s && t.end <= e))
     .sort((a, b) => a.start - b.start || Number(a.alias) - Number(b.alias));
-  const words = topicWords(question, analyzed);
+  const allWords = topicWords(question, analyzed);
 
-  const { weights, synonyms, corrections } = queryTerms(index, question, analyzed, words);
-  const own = [...weights.keys()];
-  const addTerm = (term: string, weight: number) => weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+  // The question's terms, weighted, with a conversation's carried over, and the sentences they retrieve.
+  const search = (terms: readonly Term[], words: readonly TopicWord[]) => {
+    const { weights, synonyms, corrections } = queryTerms(index, question, terms, words);
+    const own = [...weights.keys()];
+    let followUp = false;
+    let carried: string[] = [];
+    const knownWords = words.filter((w) => w.terms.some((t) => index.has(t)));
+    const questionWords = question.toLowerCase().match(/\p{L}+/gu) ?? [];
+    if (previous && knownWords.length < 2 && questionWords.some((w) => ANAPHORS.has(w))) {
+      followUp = true;
+      // A conversation made elsewhere (a library caller's) is held to the same bound.
+      const earlier = [...previous.terms].slice(-MAX_CONVERSATION_TERMS);
+      for (const [term, weight] of earlier) weights.set(term, Math.max(weights.get(term) ?? 0, weight * FOLLOW_UP_WEIGHT));
+      carried = earlier.map(([term]) => term);
+    }
+    // The retriever bounds the work of one question (its rarest terms are searched; see
+    // retrieval.ts). Every term the corpus has is evidence, searched or not.
+    const results = index.retriever.retrieve(weights, RERANK_DEPTH);
+    return { analyzed: terms, words, weights, synonyms, corrections, own, followUp, carried, results };
+  };
 
-  let followUp = false;
-  let carried: string[] = [];
-  const knownWords = words.filter((w) => w.terms.some((t) => index.has(t)));
-  const questionWords = question.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (previous && knownWords.length < 2 && questionWords.some((w) => ANAPHORS.has(w))) {
-    followUp = true;
-    // A conversation made elsewhere (a library caller's) is held to the same bound.
-    const earlier = [...previous.terms].slice(-MAX_CONVERSATION_TERMS);
-    for (const [term, weight] of earlier) addTerm(term, weight * FOLLOW_UP_WEIGHT);
-    carried = earlier.map(([term]) => term);
-  }
-
-  // The retriever bounds the work of one question (its rarest terms are searched; see
-  // retrieval.ts). Every term the corpus has is evidence, searched or not.
-  let results = index.retriever.retrieve(weights, RERANK_DEPTH);
-  const role = roleAsked(question);
-  const answerType = refineType(cue?.type, question, words, index, results, role !== undefined);
   // "What titles does Burhan hold?" asks for a person's titles: "titles" and "hold" only say
-  // so, and an article that writes the titles need not write those words. They are dropped
-  // and the sentences retrieved again (once, for these questions only).
-  let topic = words;
-  if (answerType === 'ROLE' && role) {
-    const within = (start: number, end: number) => role.some(([s, e]) => start >= s && end <= e);
-    topic = words.filter((w) => !within(w.start, w.end));
-    const dropped = analyzed.filter((t) => within(t.start, t.end)).map((t) => t.term);
-    if (dropped.some((term) => weights.delete(term))) results = index.retriever.retrieve(weights, RERANK_DEPTH);
+  // so, and an article that writes the titles need not write those words. They are left
+  // out of the search, and put back (a second search) when the question names no person
+  // the sentences found know: "What is the title of the report?" asks for a title.
+  const role = roleAsked(question);
+  const outside = (t: { start: number; end: number }) => !role?.some(([s, e]) => t.start >= s && t.end <= e);
+  let searched = role ? search(analyzed.filter(outside), allWords.filter(outside)) : search(analyzed, allWords);
+  let answerType = refineType(cue?.type, question, searched.words, index, searched.results, role !== undefined, searched.carried);
+  if (role && answerType !== 'ROLE') {
+    searched = search(analyzed, allWords);
+    answerType = refineType(cue?.type, question, searched.words, index, searched.results, false, searched.carried);
   }
+  const { words, weights, synonyms, corrections, own, followUp, carried, results } = searched;
   const focus = answerType && cue ? focusOf(answerType, tagged, cue) : undefined;
   const time = answerType === 'DATE' ? timeAsked(question) : undefined;
   const wanted: Wanted | undefined = answerType && { type: answerType, ...(focus ? { focus } : {}), ...(time ? { time } : {}) };
@@ -342,7 +345,7 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
   const eventNouns = new Set(
     time === undefined ? [] : tagged.filter((t) => t.pos === 'NOUN' && !cueWords.some(([s, e]) => t.start >= s && t.end <= e)).flatMap((t) => index.analyzer.terms(t.text).filter((term) => !term.alias && index.has(term.term)).map((term) => term.term)),
   );
-  return { question, analyzed, words: topic, weights, synonyms, corrections, followUp, carried, own, results, wanted, eventTerms, eventNouns };
+  return { question, analyzed: searched.analyzed, words, weights, synonyms, corrections, followUp, carried, own, results, wanted, eventTerms, eventNouns };
 }
 
 /**
@@ -461,15 +464,25 @@ function topicWords(question: string, analyzed: readonly Term[]): TopicWord[] {
 }
 
 /**
- * "Who is Sergey Lavrov?" wants a role, not a person: the person is in the question. People
- * are looked for in the articles of the retrieved sentences (the person asked about is in
- * them, if anywhere), not in the whole corpus.
+ * "Who is Sergey Lavrov?" wants a role, not a person: the person is in the question; so
+ * does a question asking a person's title (`roleWanted`: "What titles does Burhan hold?").
+ * People are looked for in the articles of the retrieved sentences (the person asked about
+ * is in them, if anywhere), not in the whole corpus.
  */
-function refineType(type: AnswerType | undefined, question: string, words: readonly TopicWord[], index: SentenceIndex, results: readonly RetrievedSentence[], roleWanted: boolean): AnswerType | undefined {
+function refineType(
+  type: AnswerType | undefined,
+  question: string,
+  words: readonly TopicWord[],
+  index: SentenceIndex,
+  results: readonly RetrievedSentence[],
+  roleWanted: boolean,
+  carried: readonly string[],
+): AnswerType | undefined {
   if (type !== 'PERSON' && !roleWanted) return type;
   const documents = new Set(results.map((r) => index.sentence(r.id).document));
   const people = new Set([...documents].flatMap((d) => index.entities(d).people.map((p) => p.term)));
-  const named = words.some((w) => w.terms.some((t) => people.has(t)));
+  // A follow-up asking a title ("What position does she hold?") names the person asked about before.
+  const named = words.some((w) => w.terms.some((t) => people.has(t))) || (roleWanted && carried.some((t) => people.has(t)));
   return named && (roleWanted || /^\s*who(?:\s+(?:is|was)|'s)\s/i.test(question)) ? 'ROLE' : type;
 }
 

@@ -49,6 +49,18 @@ const WHOLE_UNIT = /(?:^|\s)(?:all|the\s+(?:whole|entire|full|past|last))\s+$/i;
 /** A period given by its ends ("from 1961 to 1972", "between 1835 and 1842", "1961–1972") or by its end ("until 2010"). */
 const PERIOD = /^(?:from|between)\b.+\b(?:to|and|until|till|through)\b|\d\s*[–—-]\s*\d|^\S+\s+to\s+\S+$|^(?:until|till|through|up\s+to)\b/i;
 
+/** A unit of distance, written out or abbreviated. */
+const DISTANCE_UNIT = String.raw`(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|cm|mm|m|(?:nautical\s+)?miles?|mi|feet|foot|ft|yards?|yd|inches|inch|light[\s-]years?)`;
+/**
+ * A distance: a figure (or a number word) with a unit of distance after it, the words of
+ * approximation before it ("nearly 86 km", "1,230 kilometres"); the group is the figure
+ * and unit. Linear: each part is a run of one class of characters.
+ */
+const DISTANCE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}$€£¥.,])(?:(?:about|around|roughly|nearly|almost|some|over|under|more\s+than|less\s+than)\s+)?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:thousand|million|billion))?(?:\s*|-)${DISTANCE_UNIT})(?![\p{L}\p{N}])`,
+  'giu',
+);
+
 /**
  * Whether a span that wink-nlp calls a DURATION is a length of time: a unit of time with
  * how many of it ("three hours", "a decade", "several weeks", "45-minute"), in the plural
@@ -133,6 +145,19 @@ export function candidates(
     // A name answers "who" better than a role does.
     const named = entity.role ? -0.1 : 0;
     out.push({ start: from, end: span.end, fit: fit + (located ? 0.3 : 0) + 0.2 * titled + named });
+  }
+  // "How long is the Rhine?": a distance answers as a length of time does.
+  if (type === 'DURATION' && wanted.focus === 'extent') {
+    const sentence = text.slice(start, end);
+    for (const m of sentence.matchAll(DISTANCE)) {
+      const to = start + m.index + m[0].length;
+      const core = to - (m[1]?.length ?? 0);
+      const overlaps = (from: number) => matched.some(([s, e]) => s < to && from < e);
+      // A figure the question gives is not its answer; a word before it ("nearly") may match one of the question's ("near").
+      if (overlaps(core)) continue;
+      const from = overlaps(start + m.index) ? core : start + m.index;
+      out.push({ start: from, end: to, fit: 1 });
+    }
   }
   // A quotation's speaker answers "who said", when the sentence names them.
   if (type === 'PERSON' && speaker && !out.some((c) => c.fit >= 1)) {

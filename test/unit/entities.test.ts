@@ -50,6 +50,12 @@ describe('people found by general evidence, not only after a title', () => {
     return documentEntities(corpus.documents[0]!, index.analyzer);
   };
   const names = (body: string) => recognize(body).people.map((p) => p.name);
+  /** The spans marked PERSON in the article, as written. */
+  const personSpans = (body: string) => {
+    const document = buildCorpus([textFile('a.md', articleText({ id: 'people' }, `Headline\n\n${body}`))]).documents[0]!;
+    const recognized = documentEntities(document, index.analyzer);
+    return recognized.entitiesIn(0, document.text.length).filter((e) => e.type === 'PERSON').map((e) => document.text.slice(e.start, e.end));
+  };
 
   it('by a title before the name, with the role', () => {
     expect(recognize('The talks were led by Finance Minister Jane Okafor on Monday.').people).toEqual([
@@ -61,8 +67,15 @@ describe('people found by general evidence, not only after a title', () => {
     const recognized = recognize('Prime Minister David Park met the envoy on Monday. Park said the talks went well.');
     expect(recognized.people).toEqual([expect.objectContaining({ name: 'David Park', surname: 'park', roles: ['Prime Minister'] })]);
     // Marked as a person where named, full name and surname alone.
-    const persons = recognized.entitiesIn(0, 200).filter((e) => e.type === 'PERSON');
-    expect(persons.some((e) => e.end - e.start === 'David Park'.length)).toBe(true);
+    expect(personSpans('Prime Minister David Park met the envoy on Monday. Park said the talks went well.')).toEqual(['David Park', 'Park']);
+  });
+
+  it('not the noun where it names a thing: "the Park entrance", "Park rangers"', () => {
+    expect(personSpans('Prime Minister David Park met the envoy. Police closed the Park entrance, and Park rangers were on duty.')).toEqual(['David Park']);
+  });
+
+  it("not an organization's or a place's word after the name", () => {
+    expect(names('Students marched from the President Nelson Mandela School to the square on Monday.')).toEqual(['Nelson Mandela']);
   });
 
   it('not an English noun after a name where the article writes the noun in lower case', () => {

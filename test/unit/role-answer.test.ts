@@ -1,4 +1,4 @@
-import { ask } from '../../src/core/answer';
+import { ask, converse } from '../../src/core/answer';
 import { buildCorpus } from '../../src/core/corpus';
 import { roleAsked } from '../../src/core/question';
 import { buildIndex } from '../../src/core/search-index';
@@ -12,7 +12,10 @@ const index = buildIndex(
         { id: 'talks', title: 'Ministers meet on the border dispute' },
         'Ministers meet on the border dispute\n\nForeign Minister Amina Osei met Prime Minister David Mensah in Accra on Monday. ' +
           'The two discussed the border dispute and a report on trade. ' +
-          'The report was published by the trade office last year.',
+          'The report was published by the trade office last year. ' +
+          // Sentences holding the words a title question only asks with, "hold" and "held".
+          'The unions hold talks on Monday, and Osei will hold a rally on Friday. ' +
+          'A vote held by Osei in March was lost.',
       ),
     ),
   ]),
@@ -32,6 +35,19 @@ describe('"What title does X hold?"', () => {
     const passage = answer.passages[answer.short!.passage]!;
     expect(passage.text.slice(answer.short!.start, answer.short!.end)).toBe(role);
   });
+
+  it('follows up on the person asked about before ("What position does she hold?")', () => {
+    const first = converse(index, 'Who is Amina Osei?');
+    const answer = ask(index, 'What position does she hold?', { conversation: first.conversation });
+    expect(answer.short?.text).toBe('Foreign Minister');
+  });
+
+  it.each(['What is the title of the report by Osei?', "What is the title of Osei's report?", 'What is the position of Osei on the dispute?'])(
+    '%s asks for no title Osei holds',
+    (question) => {
+      expect(ask(index, question).short?.text).not.toBe('Foreign Minister');
+    },
+  );
 
   it('keeps the word when no person is named: the title of a report is not a role', () => {
     const answer = ask(index, 'What is the title of the report?');
@@ -58,6 +74,11 @@ describe('roleAsked', () => {
     'What is one issue that adds to the complexity of a pharmacist’s job?',
     'Who holds the title?',
     'What role did Burhan play in the talks?',
+    "What is the title of Mensah's report?",
+    'What is the title of the report by Osei?',
+    'What is the position of Hamdok on the transition?',
+    "What were Musk's posts?",
+    `What is the title of ${'a '.repeat(150)}?`,
   ])('%s asks for no title held', (question) => {
     expect(roleAsked(question)).toBeUndefined();
   });

@@ -1,0 +1,63 @@
+import { ask } from '../../src/core/answer';
+import { buildCorpus } from '../../src/core/corpus';
+import { answerCue, focusOf } from '../../src/core/question';
+import { tag } from '../../src/core/nlp';
+import { buildIndex } from '../../src/core/search-index';
+import { articleText, textFile } from '../helpers';
+
+const index = buildIndex(
+  buildCorpus([
+    textFile(
+      'bridge.md',
+      articleText(
+        { id: 'bridge', title: 'The new bridge opens' },
+        'The new bridge opens\n\nThe Osei Bridge is nearly 2.4 km long and carries the coast road over the bay. ' +
+          'Its construction took four years, and the ferry it replaces ran every hour. ' +
+          'The old harbour wall, built in 1901, was kept. ' +
+          'The 12 km tunnel under the hills took six years to dig.',
+      ),
+    ),
+  ]),
+);
+
+const focus = (question: string) => {
+  const cue = answerCue(question)!;
+  return focusOf(cue.type, tag(question).tokens, cue);
+};
+
+describe('"How long is X?" asks a length of time or a distance', () => {
+  it.each([
+    ['How long is the Rhine?', 'extent'],
+    ['How long was the call between the two leaders?', 'extent'],
+    ['How long did the meeting last?', undefined],
+    ['How long are students required to learn Welsh?', undefined],
+    ['How long has the war lasted?', 'ongoing'],
+  ])('%s: %s', (question, expected) => {
+    expect(focus(question)).toBe(expected);
+  });
+
+  it('answers with the distance a passage gives, the words of approximation kept', () => {
+    const answer = ask(index, 'How long is the Osei Bridge?');
+    expect(answer.short?.text).toBe('nearly 2.4 km');
+  });
+
+  it('answers with a length of time where the passage gives one', () => {
+    expect(ask(index, 'How long was the construction of the bridge?').short?.text).toBe('four years');
+  });
+
+  it('takes no distance for a question about something that lasts, where the passage gives both', () => {
+    expect(focus('How long did the tunnel take to dig?')).toBeUndefined();
+    expect(ask(index, 'How long did the tunnel take to dig?').short?.text).toBe('six years');
+  });
+
+  it('declines, saying a length is missing, when the passages give neither', () => {
+    const answer = ask(index, 'How long is the harbour wall?');
+    expect(answer.answered).toBe(false);
+    expect(answer.message).toBe("The articles don't say: the closest passages, below, give no length.");
+  });
+
+  it('leaves out a matched word before the figure ("near" of "nearly")', () => {
+    const answer = ask(index, 'How long is the bridge near the bay?');
+    expect(answer.short?.text).toBe('2.4 km');
+  });
+});
