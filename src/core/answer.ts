@@ -204,7 +204,7 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
       // Where the rules find no span of the asked kind, the learned scorer may; not for a
       // strict kind (a duration, a number) nor a person's title, which a later passage may
       // hold ("A vote held by Osei" gives none of Osei's titles; "Foreign Minister Amina Osei" does).
-      const short = laterPassageFirst(wanted.type) ? undefined : learnedShortAnswer(index, question, ranking, passages, n, n);
+      const short = laterPassageFirst(wanted) ? undefined : learnedShortAnswer(index, question, ranking, passages, n, n);
       if (short) return short;
       continue;
     }
@@ -212,12 +212,12 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     const date = wanted.type === 'DATE' ? resolveDate(text, document.published, tenseAt(document.text, span, best)) : undefined;
     return { text, passage: n, start: best.start - span.start, end: best.end - span.start, ...(date ? { date } : {}) };
   }
-  return laterPassageFirst(wanted.type) ? learnedShortAnswer(index, question, ranking, passages, 0, 2) : undefined;
+  return laterPassageFirst(wanted) ? learnedShortAnswer(index, question, ranking, passages, 0, 2) : undefined;
 }
 
-/** Kinds whose rule-found span in a later passage beats the learned scorer's guess in an earlier one. */
-function laterPassageFirst(type: AnswerType): boolean {
-  return STRICT_TYPES.has(type) || type === 'ROLE';
+/** What is asked when a rule-found span in a later passage beats the learned scorer's guess in an earlier one. */
+function laterPassageFirst(wanted: Wanted): boolean {
+  return STRICT_TYPES.has(wanted.type) || (wanted.type === 'ROLE' && wanted.focus === 'held');
 }
 
 /**

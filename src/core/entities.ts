@@ -275,11 +275,11 @@ function findPeople(tokens: readonly NlpToken[], sets: NameSets): Person[] {
       const token = tokens[j];
       // "Jean-Yves Le Drian": a hyphen joins the parts of a name.
       if (token?.text === '-' && nameTokens.length > 0 && token.start === nameTokens.at(-1)?.end && isCapitalized(tokens[j + 1] ?? token)) continue;
-      if (!token || !isCapitalized(token) || TITLES.has(bare(token))) break;
+      // An organization's or a place's word ends the name ("President Nelson Mandela School").
+      if (!token || !isCapitalized(token) || TITLES.has(bare(token)) || ORG_WORDS.has(bare(token)) || PLACE_KINDS.has(bare(token))) break;
       // A surname that is also an English noun ("Prime Minister David Park") is tagged as
       // the noun: after a first name it is the name's, unless the article writes it in lower case.
-      // An organization's or a place's word ends the name ("President Nelson Mandela School").
-      if (token.pos !== 'PROPN' && !(token.pos === 'NOUN' && nameTokens.length > 0 && !lowerCase.has(bare(token)) && !ORG_WORDS.has(bare(token)) && !PLACE_KINDS.has(bare(token)))) break;
+      if (token.pos !== 'PROPN' && !(token.pos === 'NOUN' && nameTokens.length > 0 && !lowerCase.has(bare(token)))) break;
       nameTokens.push(token);
     }
     const first = nameTokens[0];
@@ -314,6 +314,9 @@ function findPeople(tokens: readonly NlpToken[], sets: NameSets): Person[] {
   }
   return [...people].map(([surname, { name, roles }]) => ({ name, surname, term: termOf(surname) ?? surname, roles: [...roles] }));
 }
+
+/** Words before a noun that make it a thing's ("the Park entrance"). */
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
 
 /** Lower-case particles inside a person's name. */
 const NAME_PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'le', 'la', 'bin', 'ibn', 'al']);
@@ -415,13 +418,13 @@ function textBetween(tokens: readonly NlpToken[], first: NlpToken, last: NlpToke
 function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname: ReadonlyMap<string, Person>, { places, demonyms }: NameSets): Entity[] {
   const out: Entity[] = [];
   // A person's surname that is also an English noun ("Park"), written as a name: after a
-  // proper noun ("David Park"), or acting ("Park said"), not before another noun ("the Park
-  // entrance", "Park rangers").
+  // proper noun ("David Park"), or on its own ("Park said", "Park, 54, warned") but not
+  // after a determiner nor before another noun ("the Park entrance", "Park rangers").
   const surnameNoun = (k: number): boolean => {
     const token = tokens[k];
     return token !== undefined && token.pos === 'NOUN' && isCapitalized(token) && bySurname.has(bare(token));
   };
-  const acts = (k: number) => bare(tokens[k - 1]) !== 'the' && ['VERB', 'AUX'].includes(tokens[k + 1]?.pos ?? '');
+  const acts = (k: number) => !DETERMINERS.has(bare(tokens[k - 1])) && !['NOUN', 'PROPN'].includes(tokens[k + 1]?.pos ?? '');
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i];
     if (!token || !((token.pos === 'PROPN' && isCapitalized(token)) || (surnameNoun(i) && acts(i)))) {

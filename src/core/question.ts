@@ -30,8 +30,9 @@ export interface Wanted {
   /**
    * Lemma of the head noun (THING) or of the verb (OBJECT); "destination" for PLACE after a
    * verb of motion; "ongoing" for DURATION asked in the present perfect ("how long has");
-   * "extent" for DURATION asked of a thing with no verb ("How long is the Rhine?"), which a
-   * length of time or a distance answers.
+   * "extent" for DURATION asked with no verb ("How long is the Rhine?", "How long was the
+   * meeting?"), which a length of time answers, or a distance where the passage gives an
+   * extent ("86 km long"); "held" for ROLE asked as a title held ("What titles does X hold?").
    */
   readonly focus?: string;
   /** For DATE, the kind of time asked when the wording says so ("what year": YEAR; see asked-time.ts). */
@@ -159,10 +160,11 @@ const ROLE_NOUNS = String.raw`(?:titles?|positions?|post|offices?|ranks?|jobs?)`
 const ROLE_VERBS = String.raw`(?:hold|holds|held|have|has|had|occupy|occupies|occupied)`;
 /**
  * Who holds it: one to four words ("Burhan", "the new prime minister", "Abdel Fattah
- * al-Burhan", "O'Neill"), none a preposition and none a possessive: "the title of
- * Mensah's report" and "the position of Hamdok on the transition" ask for no title he holds.
+ * al-Burhan", "O'Neill", "she"), none a preposition, a possessive or a pronoun for a
+ * thing: "the title of Mensah's report", "of her book", "of it" and "the position of Hamdok
+ * on the transition" ask for no title anyone holds.
  */
-const NAME_WORD = String.raw`(?!(?:of|on|about|by|in|for|from|to|at|with|over|under|during|before|after|against|between|into)(?![\p{L}]))[\p{L}\p{N}.-]+(?:['’](?!s(?!\p{L}))\p{L}+)?`;
+const NAME_WORD = String.raw`(?!(?:of|on|about|by|in|for|from|to|at|with|over|under|during|before|after|against|between|into|my|your|his|her|its|our|their|it|this|that|these|those)(?![\p{L}]))[\p{L}\p{N}.-]+(?:['’](?!s(?!\p{L}))\p{L}+)?`;
 const NAME_WORDS = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){0,3}?`;
 
 /**

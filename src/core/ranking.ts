@@ -333,7 +333,7 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
     answerType = refineType(cue?.type, question, searched.words, index, searched.results, false, searched.carried);
   }
   const { words, weights, synonyms, corrections, own, followUp, carried, results } = searched;
-  const focus = answerType && cue ? focusOf(answerType, tagged, cue) : undefined;
+  const focus = answerType === 'ROLE' && role ? 'held' : answerType && cue ? focusOf(answerType, tagged, cue) : undefined;
   const time = answerType === 'DATE' ? timeAsked(question) : undefined;
   const wanted: Wanted | undefined = answerType && { type: answerType, ...(focus ? { focus } : {}), ...(time ? { time } : {}) };
   // Read only for a question asking for a kind of time, the one use of it.
@@ -463,6 +463,8 @@ function topicWords(question: string, analyzed: readonly Term[]): TopicWord[] {
   return words;
 }
 
+const PERSONAL_PRONOUN = /(?<!\p{L})(?:he|she|him|they|them)(?!\p{L})/iu;
+
 /**
  * "Who is Sergey Lavrov?" wants a role, not a person: the person is in the question; so
  * does a question asking a person's title (`roleWanted`: "What titles does Burhan hold?").
@@ -482,7 +484,7 @@ function refineType(
   const documents = new Set(results.map((r) => index.sentence(r.id).document));
   const people = new Set([...documents].flatMap((d) => index.entities(d).people.map((p) => p.term)));
   // A follow-up asking a title ("What position does she hold?") names the person asked about before.
-  const named = words.some((w) => w.terms.some((t) => people.has(t))) || (roleWanted && carried.some((t) => people.has(t)));
+  const named = words.some((w) => w.terms.some((t) => people.has(t))) || (roleWanted && PERSONAL_PRONOUN.test(question) && carried.some((t) => people.has(t)));
   return named && (roleWanted || /^\s*who(?:\s+(?:is|was)|'s)\s/i.test(question)) ? 'ROLE' : type;
 }
 

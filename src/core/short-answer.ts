@@ -3,6 +3,7 @@
  * an hour", "Saturday", "Sergey Lavrov"), found among the entities of the kind the
  * question wants, leaving out what the question itself already says.
  */
+import { isStopWord, normalizeWord } from './analyzer';
 import type { DocumentEntities, Person } from './entities';
 import type { Entity, EntityType } from './nlp';
 import type { NlpToken } from './nlp';
@@ -49,17 +50,25 @@ const WHOLE_UNIT = /(?:^|\s)(?:all|the\s+(?:whole|entire|full|past|last))\s+$/i;
 /** A period given by its ends ("from 1961 to 1972", "between 1835 and 1842", "1961–1972") or by its end ("until 2010"). */
 const PERIOD = /^(?:from|between)\b.+\b(?:to|and|until|till|through)\b|\d\s*[–—-]\s*\d|^\S+\s+to\s+\S+$|^(?:until|till|through|up\s+to)\b/i;
 
-/** A unit of distance, written out or abbreviated. */
-const DISTANCE_UNIT = String.raw`(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|cm|mm|m|(?:nautical\s+)?miles?|mi|feet|foot|ft|yards?|yd|inches|inch|light[\s-]years?)`;
 /**
- * A distance: a figure (or a number word) with a unit of distance after it, the words of
- * approximation before it ("nearly 86 km", "1,230 kilometres"); the group is the figure
- * and unit. Linear: each part is a run of one class of characters.
+ * A unit of distance, written out or abbreviated (in lower case: "Mi-8" is a helicopter). A
+ * bare "m" is a metre only before a word of extent ("599 m high"): news writes millions so
+ * ("5 m people", "5m euros").
+ */
+const DISTANCE_UNIT = String.raw`(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|cm|mm|m(?=\s+(?:long|high|wide|deep|tall)\b)|(?:nautical\s+)?miles?|mi|feet|foot|ft|yards?|yd|inches|inch|light[\s-]years?)`;
+/**
+ * A distance: a figure with a unit of distance after it, the words of approximation before
+ * it ("nearly 86 km", "1,230 kilometres"), not a speed ("120 km/h", "100 miles per hour"); the
+ * group is the figure and unit. Linear: each part is a run of one class of characters.
  */
 const DISTANCE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}$€£¥.,])(?:(?:about|around|roughly|nearly|almost|some|over|under|more\s+than|less\s+than)\s+)?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:thousand|million|billion))?(?:\s*|-)${DISTANCE_UNIT})(?![\p{L}\p{N}])`,
-  'giu',
+  String.raw`(?<![\p{L}\p{N}$€£¥.,])(?:(?:[Aa]bout|[Aa]round|[Rr]oughly|[Nn]early|[Aa]lmost|[Ss]ome|[Oo]ver|[Uu]nder|[Mm]ore\s+than|[Ll]ess\s+than)\s+)?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:thousand|million|billion))?(?:\s*|-)${DISTANCE_UNIT})(?![\p{L}\p{N}])(?!\s*(?:\/|per\b))`,
+  'gu',
 );
+/** Words that say a sentence gives something's extent, which a distance in it may be. */
+const EXTENT_WORDS = /(?<!\p{L})(?:long|length|lengths|stretch(?:es|ed)?|extend(?:s|ed)?|span(?:s|ned)?)(?!\p{L})/iu;
+/** A distance answers "how long is" a little below a length of time: "How long was Mandela on Robben Island?" */
+const DISTANCE_FIT = 0.9;
 
 /**
  * Whether a span that wink-nlp calls a DURATION is a length of time: a unit of time with
@@ -146,8 +155,8 @@ export function candidates(
     const named = entity.role ? -0.1 : 0;
     out.push({ start: from, end: span.end, fit: fit + (located ? 0.3 : 0) + 0.2 * titled + named });
   }
-  // "How long is the Rhine?": a distance answers as a length of time does.
-  if (type === 'DURATION' && wanted.focus === 'extent') {
+  // "How long is the Rhine?": a distance answers, where the sentence says it gives an extent ("86 km long").
+  if (type === 'DURATION' && wanted.focus === 'extent' && EXTENT_WORDS.test(text.slice(start, end))) {
     const sentence = text.slice(start, end);
     for (const m of sentence.matchAll(DISTANCE)) {
       const to = start + m.index + m[0].length;
@@ -156,7 +165,7 @@ export function candidates(
       // A figure the question gives is not its answer; a word before it ("nearly") may match one of the question's ("near").
       if (overlaps(core)) continue;
       const from = overlaps(start + m.index) ? core : start + m.index;
-      out.push({ start: from, end: to, fit: 1 });
+      out.push({ start: from, end: to, fit: DISTANCE_FIT });
     }
   }
   // A quotation's speaker answers "who said", when the sentence names them.
@@ -270,7 +279,15 @@ function roleCandidates(text: string, inSentence: readonly Entity[], matched: Re
     if (!matched.some(([s, e]) => s < person.end && person.start < e)) continue;
     const before = text.slice(Math.max(0, person.start - 60), person.start);
     const role = /((?:\p{Lu}[\p{L}-]*\s+){1,4})$/u.exec(before);
-    if (role?.[1]) out.push({ start: person.start - role[1].length, end: person.start - 1, fit: 1 });
+    if (!role?.[1]) continue;
+    // A capitalized function word opening a sentence or clause is no part of a title ("But Lavrov said", "In Tokyo").
+    let from = person.start - role[1].length;
+    for (const word of role[1].match(/\S+\s+/gu) ?? []) {
+      if (!isStopWord(normalizeWord(word.trim()))) break;
+      from += word.length;
+    }
+    const end = person.start - (/\s+$/u.exec(role[1])?.[0].length ?? 0);
+    if (from < end) out.push({ start: from, end, fit: 1 });
   }
   return out;
 }

@@ -14,7 +14,9 @@ const index = buildIndex(
         'The new bridge opens\n\nThe Osei Bridge is nearly 2.4 km long and carries the coast road over the bay. ' +
           'Its construction took four years, and the ferry it replaces ran every hour. ' +
           'The old harbour wall, built in 1901, was kept. ' +
-          'The 12 km tunnel under the hills took six years to dig.',
+          'The 12 km tunnel under the hills took six years to dig. ' +
+          'The opening ceremony at the toll plaza, 5 km from the town, lasted two hours. ' +
+          'The builders raised 5 m in bonds, and the road beside the tunnel is 40 m long.',
       ),
     ),
   ]),
@@ -48,6 +50,15 @@ describe('"How long is X?" asks a length of time or a distance', () => {
   it('takes no distance for a question about something that lasts, where the passage gives both', () => {
     expect(focus('How long did the tunnel take to dig?')).toBeUndefined();
     expect(ask(index, 'How long did the tunnel take to dig?').short?.text).toBe('six years');
+  });
+
+  it('prefers a length of time to a distance, and takes none where the sentence gives no extent', () => {
+    expect(ask(index, 'How long was the opening ceremony at the toll plaza?').short?.text).toBe('two hours');
+    expect(ask(index, 'How long was the bond issue the builders raised?').short?.text).not.toBe('5 m');
+  });
+
+  it('reads a bare "m" as metres only before a word of extent', () => {
+    expect(ask(index, 'How long is the road beside the tunnel?').short?.text).toBe('40 m');
   });
 
   it('declines, saying a length is missing, when the passages give neither', () => {

@@ -74,8 +74,13 @@ describe('people found by general evidence, not only after a title', () => {
     expect(personSpans('Prime Minister David Park met the envoy. Police closed the Park entrance, and Park rangers were on duty.')).toEqual(['David Park']);
   });
 
-  it("not an organization's or a place's word after the name", () => {
+  it('a surname that is also a noun, on its own where it acts', () => {
+    expect(personSpans('Prime Minister David Park met the envoy. Park, 54, warned of retaliation.')).toEqual(['David Park', 'Park']);
+  });
+
+  it("not an organization's or a place's word after the name, however tagged", () => {
     expect(names('Students marched from the President Nelson Mandela School to the square on Monday.')).toEqual(['Nelson Mandela']);
+    expect(names('Students marched from the President Nelson Mandela University to the square on Monday.')).toEqual(['Nelson Mandela']);
   });
 
   it('not an English noun after a name where the article writes the noun in lower case', () => {

@@ -42,6 +42,14 @@ describe('"What title does X hold?"', () => {
     expect(answer.short?.text).toBe('Foreign Minister');
   });
 
+  it.each(['What is the title of her report?', 'What is the position of her party?', 'What is the title of it?'])(
+    'after "Who is Amina Osei?", %s asks for no title she holds',
+    (question) => {
+      const first = converse(index, 'Who is Amina Osei?');
+      expect(ask(index, question, { conversation: first.conversation }).short?.text).not.toBe('Foreign Minister');
+    },
+  );
+
   it.each(['What is the title of the report by Osei?', "What is the title of Osei's report?", 'What is the position of Osei on the dispute?'])(
     '%s asks for no title Osei holds',
     (question) => {
@@ -78,7 +86,10 @@ describe('roleAsked', () => {
     'What is the title of the report by Osei?',
     'What is the position of Hamdok on the transition?',
     "What were Musk's posts?",
-    `What is the title of ${'a '.repeat(150)}?`,
+    // One word of 190 letters would be a name, but no title question is that long.
+    `What is the title of ${'A'.repeat(190)}?`,
+    'What is the title of her book?',
+    'What is the title of it?',
   ])('%s asks for no title held', (question) => {
     expect(roleAsked(question)).toBeUndefined();
   });
