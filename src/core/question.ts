@@ -166,17 +166,20 @@ const ROLE_VERBS = String.raw`(?:hold|holds|held|have|has|had|occupy|occupies|oc
  */
 const NAME_WORD = String.raw`(?!(?:of|on|about|by|in|for|from|to|at|with|over|under|during|before|after|against|between|into|my|your|his|her|its|our|their|it|this|that|these|those)(?![\p{L}]))[\p{L}\p{N}.-]+(?:['’](?!s(?!\p{L}))\p{L}+)?`;
 const NAME_WORDS = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){0,3}?`;
+/** A time the question sets after the verb ("before the coup", "in 2021"): it stays in the search. */
+const WHEN_CLAUSE = String.raw`(?:\s+(?:before|after|during|in|since|until|when|while|at)\s[^?]*?)?`;
 
 /**
  * Questions asking what title or position someone holds: "What is the title of X?" (or
- * "the post held by X"), "What positions does X hold?", "What is X's job?", "What office
- * is held by X?", X of one to four words (whether X is a person the corpus names is for the
- * caller to check). The groups are the noun and the verb.
+ * "the post held by X"), "What positions does X hold?" (also "... before the coup"), "What
+ * is X's job?" ("What was his title in 2021?"), "What office is held by X?", X of one to
+ * four words (whether X is a person the corpus names is for the caller to check). The
+ * groups are the noun and the verb.
  */
 const ROLE_ASKED: readonly RegExp[] = [
   new RegExp(String.raw`^\s*what\s+(?:is|was|are|were)\s+(?:the\s+)?(${ROLE_NOUNS})\s+(?:of|(held)\s+by)\s+${NAME_WORDS}\s*\??\s*$`, 'iud'),
-  new RegExp(String.raw`^\s*(?:what|which)\s+(${ROLE_NOUNS})\s+(?:does|did|do|has|have|had)\s+${NAME_WORDS}\s+(${ROLE_VERBS})\s*\??\s*$`, 'iud'),
-  new RegExp(String.raw`^\s*what\s+(?:is|was|are|were)\s+${NAME_WORDS}(?:'s?|’s?)\s+(${ROLE_NOUNS})\s*\??\s*$`, 'iud'),
+  new RegExp(String.raw`^\s*(?:what|which)\s+(${ROLE_NOUNS})\s+(?:does|did|do|has|have|had)\s+${NAME_WORDS}\s+(${ROLE_VERBS})${WHEN_CLAUSE}\s*\??\s*$`, 'iud'),
+  new RegExp(String.raw`^\s*what\s+(?:is|was|are|were)\s+(?:${NAME_WORDS}(?:'s?|’s?)|his|her|their)\s+(${ROLE_NOUNS})${WHEN_CLAUSE}\s*\??\s*$`, 'iud'),
   new RegExp(String.raw`^\s*(?:what|which)\s+(${ROLE_NOUNS})\s+(?:is|was|are|were)\s+(held|occupied)\s+by\s+${NAME_WORDS}\s*\??\s*$`, 'iud'),
 ];
 

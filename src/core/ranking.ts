@@ -463,7 +463,8 @@ function topicWords(question: string, analyzed: readonly Term[]): TopicWord[] {
   return words;
 }
 
-const PERSONAL_PRONOUN = /(?<!\p{L})(?:he|she|him|they|them)(?!\p{L})/iu;
+/** A pronoun for a person: a follow-up's title question is about the person asked about before ("What is his title?"). */
+const PERSONAL_PRONOUN = /(?<!\p{L})(?:he|she|him|his|her|they|them|their)(?!\p{L})/iu;
 
 /**
  * "Who is Sergey Lavrov?" wants a role, not a person: the person is in the question; so

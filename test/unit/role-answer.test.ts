@@ -42,6 +42,16 @@ describe('"What title does X hold?"', () => {
     expect(answer.short?.text).toBe('Foreign Minister');
   });
 
+  it.each(['What is her title?', 'What job did she have in March?'])('after "Who is Amina Osei?", %s asks for her title', (question) => {
+    const first = converse(index, 'Who is Amina Osei?');
+    expect(ask(index, question, { conversation: first.conversation }).short?.text).toBe('Foreign Minister');
+  });
+
+  it('keeps a time the question sets in the search ("in March")', () => {
+    const answer = ask(index, 'What post did Osei hold in March?');
+    expect(answer.short?.text).toBe('Foreign Minister');
+  });
+
   it.each(['What is the title of her report?', 'What is the position of her party?', 'What is the title of it?'])(
     'after "Who is Amina Osei?", %s asks for no title she holds',
     (question) => {
@@ -73,6 +83,8 @@ describe('roleAsked', () => {
     ['What is the title of Abdel Fattah al-Burhan?', ['title']],
     ['What was the post held by Hamdok?', ['post', 'held']],
     ['What office is held by Hamdok?', ['office', 'held']],
+    ['What post did Hamdok hold before the coup?', ['post', 'hold']],
+    ['What was her job in 2021?', ['job']],
   ])('%s: %j say what is wanted', (question, words) => {
     expect(roleAsked(question)?.map(([s, e]) => question.slice(s, e))).toEqual(words);
   });
