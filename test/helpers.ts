@@ -41,6 +41,11 @@ export function articleText(fields: Record<string, string | undefined> = {}, bod
   return `---\n${lines.join('\n')}\n---\n${body}\n`;
 }
 
+/** An index (no thesaurus) of one article: its front matter's `id` and `title`, and its body (headline, blank line, text). */
+export function oneArticleIndex(fields: { readonly id: string; readonly title: string }, body: string): SentenceIndex {
+  return buildIndex(buildCorpus([textFile(`${fields.id}.md`, articleText(fields, body))]));
+}
+
 /**
  * How many articles and sentences the corpus in `dir` holds, counted from its files: what
  * the service reports (`/healthz`, `hello`) when it serves that folder. Tests compare with

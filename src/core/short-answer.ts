@@ -156,8 +156,8 @@ export function candidates(
     out.push({ start: from, end: span.end, fit: fit + (located ? 0.3 : 0) + 0.2 * titled + named });
   }
   // "How long is the Rhine?": a distance answers, where the sentence says it gives an extent ("86 km long").
-  if (type === 'DURATION' && wanted.focus === 'extent' && EXTENT_WORDS.test(text.slice(start, end))) {
-    const sentence = text.slice(start, end);
+  const sentence = type === 'DURATION' && wanted.focus === 'extent' ? text.slice(start, end) : '';
+  if (EXTENT_WORDS.test(sentence)) {
     for (const m of sentence.matchAll(DISTANCE)) {
       const to = start + m.index + m[0].length;
       const core = to - (m[1]?.length ?? 0);

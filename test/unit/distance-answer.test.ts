@@ -1,25 +1,16 @@
 import { ask } from '../../src/core/answer';
-import { buildCorpus } from '../../src/core/corpus';
 import { answerCue, focusOf } from '../../src/core/question';
 import { tag } from '../../src/core/nlp';
-import { buildIndex } from '../../src/core/search-index';
-import { articleText, textFile } from '../helpers';
+import { oneArticleIndex } from '../helpers';
 
-const index = buildIndex(
-  buildCorpus([
-    textFile(
-      'bridge.md',
-      articleText(
-        { id: 'bridge', title: 'The new bridge opens' },
-        'The new bridge opens\n\nThe Osei Bridge is nearly 2.4 km long and carries the coast road over the bay. ' +
-          'Its construction took four years, and the ferry it replaces ran every hour. ' +
-          'The old harbour wall, built in 1901, was kept. ' +
-          'The 12 km tunnel under the hills took six years to dig. ' +
-          'The opening ceremony at the toll plaza, 5 km from the town, lasted two hours. ' +
-          'The builders raised 5 m in bonds, and the road beside the tunnel is 40 m long.',
-      ),
-    ),
-  ]),
+const index = oneArticleIndex(
+  { id: 'bridge', title: 'The new bridge opens' },
+  'The new bridge opens\n\nThe Osei Bridge is nearly 2.4 km long and carries the coast road over the bay. ' +
+    'Its construction took four years, and the ferry it replaces ran every hour. ' +
+    'The old harbour wall, built in 1901, was kept. ' +
+    'The 12 km tunnel under the hills took six years to dig. ' +
+    'The opening ceremony at the toll plaza, 5 km from the town, lasted two hours. ' +
+    'The builders raised 5 m in bonds, and the road beside the tunnel is 40 m long.',
 );
 
 const focus = (question: string) => {

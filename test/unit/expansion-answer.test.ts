@@ -1,20 +1,11 @@
 import { ask } from '../../src/core/answer';
-import { buildCorpus } from '../../src/core/corpus';
-import { buildIndex } from '../../src/core/search-index';
-import { articleText, textFile } from '../helpers';
+import { oneArticleIndex } from '../helpers';
 
-const index = buildIndex(
-  buildCorpus([
-    textFile(
-      'call.md',
-      articleText(
-        { id: 'call', title: 'Minister speaks with the army chief' },
-        'Minister speaks with the army chief\n\nThe minister urged the Sudanese Armed Forces (SAF) and the Rapid Support Forces (RSF) to end the fighting. ' +
-          'She reaffirmed support for the civilian-led transitional government (CLTG) in Khartoum. ' +
-          'The Scottish National Party (SNP) sent an observer. The observer (NPO) is from the National Peace Office (NPO).',
-      ),
-    ),
-  ]),
+const index = oneArticleIndex(
+  { id: 'call', title: 'Minister speaks with the army chief' },
+  'Minister speaks with the army chief\n\nThe minister urged the Sudanese Armed Forces (SAF) and the Rapid Support Forces (RSF) to end the fighting. ' +
+    'She reaffirmed support for the civilian-led transitional government (CLTG) in Khartoum. ' +
+    'The Scottish National Party (SNP) sent an observer. The observer (NPO) is from the National Peace Office (NPO).',
 );
 
 describe('"What does X stand for?"', () => {

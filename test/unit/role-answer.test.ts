@@ -1,24 +1,15 @@
 import { ask, converse } from '../../src/core/answer';
-import { buildCorpus } from '../../src/core/corpus';
 import { roleAsked } from '../../src/core/question';
-import { buildIndex } from '../../src/core/search-index';
-import { articleText, textFile } from '../helpers';
+import { oneArticleIndex } from '../helpers';
 
-const index = buildIndex(
-  buildCorpus([
-    textFile(
-      'talks.md',
-      articleText(
-        { id: 'talks', title: 'Ministers meet on the border dispute' },
-        'Ministers meet on the border dispute\n\nForeign Minister Amina Osei met Prime Minister David Mensah in Accra on Monday. ' +
-          'The two discussed the border dispute and a report on trade. ' +
-          'The report was published by the trade office last year. ' +
-          // Sentences holding the words a title question only asks with, "hold" and "held".
-          'The unions hold talks on Monday, and Osei will hold a rally on Friday. ' +
-          'A vote held by Osei in March was lost.',
-      ),
-    ),
-  ]),
+const index = oneArticleIndex(
+  { id: 'talks', title: 'Ministers meet on the border dispute' },
+  'Ministers meet on the border dispute\n\nForeign Minister Amina Osei met Prime Minister David Mensah in Accra on Monday. ' +
+    'The two discussed the border dispute and a report on trade. ' +
+    'The report was published by the trade office last year. ' +
+    // Sentences holding the words a title question only asks with, "hold" and "held".
+    'The unions hold talks on Monday, and Osei will hold a rally on Friday. ' +
+    'A vote held by Osei in March was lost.',
 );
 
 describe('"What title does X hold?"', () => {
