@@ -41,9 +41,10 @@ export function articleText(fields: Record<string, string | undefined> = {}, bod
   return `---\n${lines.join('\n')}\n---\n${body}\n`;
 }
 
-/** An index (no thesaurus) of one article: its front matter's `id` and `title`, and its body (headline, blank line, text). */
+/** An index of one article (with WordNet, as the service builds it): its front matter's `id` and `title`, and its body (headline, blank line, text). */
 export function oneArticleIndex(fields: { readonly id: string; readonly title: string }, body: string): SentenceIndex {
-  return buildIndex(buildCorpus([textFile(`${fields.id}.md`, articleText(fields, body))]));
+  // With WordNet, as the service reads questions: synonyms, and which nouns name people.
+  return buildIndex(buildCorpus([textFile(`${fields.id}.md`, articleText(fields, body))]), { thesaurus: wordnetThesaurus() });
 }
 
 /**

@@ -6,12 +6,12 @@ import type { CorpusDocument } from './corpus';
 import { givesTime, TIME_NAMES } from './asked-time';
 import { MAX_WORD_LENGTH } from './cost';
 import { resolveDate } from './dates';
-import { matchedSpans, rank, type Conversation, type RankedSentence, type Ranking } from './ranking';
+import { matchedSpans, personWords, rank, type Conversation, type RankedSentence, type Ranking } from './ranking';
 import { checkAskRequest } from './request';
 import type { SentenceIndex } from './search-index';
 import { STRICT_TYPES, type AnswerType, type Wanted } from './question';
 import { writtenSurname } from './entities';
-import { candidates } from './short-answer';
+import { candidates, namesPerson } from './short-answer';
 import type { SpanQuestion } from './span-features';
 import { expansionBefore } from './rank-features';
 import { bestSpan, readQuestion, spanThreshold } from './span-scorer';
@@ -194,7 +194,7 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     const span = sentenceSpan(document, sentence);
     const entities = index.entities(document);
     const matched = matchedSpans(index, ranked, ranked.matchedTerms);
-    const found = candidates(wanted, document.text, span.start, span.end, entities, matched, entities.speaker(sentence), matchedSpans(index, ranked, ranked.matchedTerms, true));
+    const found = candidates(wanted, document.text, span.start, span.end, entities, matched, entities.speaker(sentence), matchedSpans(index, ranked, ranked.matchedTerms, true), personWords(index));
     const distance = (c: { start: number; end: number }) =>
       matched.length === 0 ? 0 : Math.min(...matched.map(([s, e]) => (e <= c.start ? c.start - e : s >= c.end ? s - c.end : 0)));
     // A short answer is a span of its passage, by contract.
@@ -207,6 +207,13 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
       const short = laterPassageFirst(wanted) ? undefined : learnedShortAnswer(index, question, ranking, passages, n, n);
       if (short) return short;
       continue;
+    }
+    // A place or an organization answers "who" only when no person does: the learned
+    // scorer may find a name the tagger missed ("Linda Dessau"). Where it picks one of the
+    // places or organizations the rules weighed, their order stands.
+    if (wanted.type === 'PERSON' && best.fit < 1) {
+      const learned = learnedShortAnswer(index, question, ranking, passages, n, n);
+      if (learned && !inside.some((c) => c.start === span.start + learned.start && c.end === span.start + learned.end)) return learned;
     }
     const text = document.text.slice(best.start, best.end);
     const date = wanted.type === 'DATE' ? resolveDate(text, document.published, tenseAt(document.text, span, best)) : undefined;
@@ -277,6 +284,14 @@ function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, 
     // that gives none ("300" of "hired 300 engineers").
     const time = ranking.wanted?.time;
     if (time && !givesTime(time, ranked.document.text, best.start, best.end, index.entities(ranked.document).entitiesIn(span.start, span.end), [], false)) continue;
+    // Nor is "Who is Osei?" answered by a span that names no kind of person ("vote" of "A
+    // vote held by Osei"), nor by the question's own words ("khans" for "Who was Genghis Khan?").
+    if (ranking.wanted?.type === 'ROLE') {
+      const text = ranked.document.text.slice(best.start, best.end);
+      if (!namesPerson(text, personWords(index))) continue;
+      const words = index.analyzer.terms(text).filter((t) => !t.alias);
+      if (words.every((t) => ranked.matchedTerms.has(t.term))) continue;
+    }
     return { text: ranked.document.text.slice(best.start, best.end), passage: n, start: best.start - span.start, end: best.end - span.start };
   }
   return undefined;
@@ -287,7 +302,8 @@ function personIn(index: SentenceIndex, ranked: RankedSentence, wanted: Wanted):
   const { document, sentence } = ranked;
   const span = sentenceSpan(document, sentence);
   const entities = index.entities(document);
-  const found = candidates(wanted, document.text, span.start, span.end, entities, matchedSpans(index, ranked, ranked.matchedTerms), undefined);
+  const matched = matchedSpans(index, ranked, ranked.matchedTerms);
+  const found = candidates(wanted, document.text, span.start, span.end, entities, matched, undefined, matched, personWords(index));
   return found.some((c) => c.fit >= 1);
 }
 

@@ -164,8 +164,8 @@ const ROLE_VERBS = String.raw`(?:hold|holds|held|have|has|had|occupy|occupies|oc
  * thing: "the title of Mensah's report", "of her book", "of it" and "the position of Hamdok
  * on the transition" ask for no title anyone holds.
  */
-const NAME_WORD = String.raw`(?!(?:of|on|about|by|in|for|from|to|at|with|over|under|during|before|after|against|between|into|my|your|his|her|its|our|their|it|this|that|these|those)(?![\p{L}]))[\p{L}\p{N}.-]+(?:['’](?!s(?!\p{L}))\p{L}+)?`;
-const NAME_WORDS = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){0,3}?`;
+const NAME_WORD = String.raw`(?!(?:of|on|about|by|in|for|from|to|at|with|over|under|during|before|after|against|between|into|my|your|his|her|its|our|their|it|this|that|these|those)(?![\p{L}]))[\p{L}\p{M}\p{N}\p{DI}.-]+(?:['’](?!s(?!\p{L}))\p{L}+)?`;
+const NAME_WORDS = String.raw`(?<name>${NAME_WORD}(?:\s+${NAME_WORD}){0,3}?)`;
 /** A time the question sets after the verb ("before the coup", "in 2021"): it stays in the search. */
 const WHEN_CLAUSE = String.raw`(?:\s+(?:before|after|during|in|since|until|when|while|at)\s[^?]*?)?`;
 
@@ -174,7 +174,7 @@ const WHEN_CLAUSE = String.raw`(?:\s+(?:before|after|during|in|since|until|when|
  * "the post held by X"), "What positions does X hold?" (also "... before the coup"), "What
  * is X's job?" ("What was his title in 2021?"), "What office is held by X?", X of one to
  * four words (whether X is a person the corpus names is for the caller to check). The
- * groups are the noun and the verb.
+ * numbered groups are the noun and the verb; `name` is X.
  */
 const ROLE_ASKED: readonly RegExp[] = [
   new RegExp(String.raw`^\s*what\s+(?:is|was|are|were)\s+(?:the\s+)?(${ROLE_NOUNS})\s+(?:of|(held)\s+by)\s+${NAME_WORDS}\s*\??\s*$`, 'iud'),
@@ -186,17 +186,24 @@ const ROLE_ASKED: readonly RegExp[] = [
 /** Longest question read as asking a title: the longest form with a four-word name is well under it. */
 const MAX_ROLE_QUESTION = 200;
 
-/**
- * When the question asks what title or position someone holds, the spans of its words that
- * only say so ("titles", "hold"): an article writes the title, not the word "title".
- */
-export function roleAsked(question: string): Array<[number, number]> | undefined {
+/** A question asking what title or position someone holds, read. */
+export interface RoleAsked {
+  /** The spans of its words that only say so ("titles", "hold"): an article writes the title, not the word "title". */
+  readonly asked: Array<[number, number]>;
+  /** Where it names the person ("Burhan" of "What titles does Burhan hold?"); none for a pronoun ("What is her title?"). */
+  readonly name?: [number, number];
+}
+
+/** When the question asks what title or position someone holds, what says so and who holds it. */
+export function roleAsked(question: string): RoleAsked | undefined {
   // Each form is a short question: a long one is none of them, and is not matched against them.
   if (question.length > MAX_ROLE_QUESTION) return undefined;
   for (const pattern of ROLE_ASKED) {
     const match = pattern.exec(question);
     if (!match?.indices) continue;
-    return match.indices.slice(1).filter((span): span is [number, number] => span !== undefined);
+    const name = match.indices.groups?.['name'];
+    const asked = match.indices.slice(1).filter((span): span is [number, number] => span !== undefined && !(name && span[0] === name[0] && span[1] === name[1]));
+    return { asked, ...(name ? { name } : {}) };
   }
   return undefined;
 }

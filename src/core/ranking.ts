@@ -17,17 +17,17 @@
  *   v
  *   decline unless the evidence covers the question (see {@link decide})
  */
-import { lemmaTerm, normalizeWord, termOf, type Term } from './analyzer';
+import { isStopWord, lemmaTerm, normalizeWord, termOf, type Term } from './analyzer';
 import { questionDateTerms } from './date-terms';
 import { countWork, MAX_CONVERSATION_TERMS, MAX_TAGGED_LENGTH, MAX_WORD_LENGTH } from './cost';
 import { askedInPast, givesTime, timeAsked, type TimeAsked } from './asked-time';
 import { tag, type NlpToken } from './nlp';
 import { auxiliaryFuture } from './tense';
-import { candidates } from './short-answer';
+import { ANY_WORDS, candidates, type PersonWords } from './short-answer';
 import { writtenSurname } from './entities';
 import { Memo } from './memo';
 import { corrected } from './typos';
-import { ANAPHORS, answerCue, conditionStart, cueSpans, focusOf, roleAsked, STRICT_TYPES, type AnswerType, type Wanted } from './question';
+import { ANAPHORS, answerCue, conditionStart, cueSpans, focusOf, roleAsked, STRICT_TYPES, type AnswerType, type RoleAsked, type Wanted } from './question';
 import { logit } from './logistic';
 import { acronymsOf, expansionBefore, RANK_FEATURES, rankFeatures, TYPE_FIT_KNOTS, weightShare, withTypeFit, type QuestionEvidence } from './rank-features';
 import { ranker } from './ranker';
@@ -325,12 +325,12 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
   // out of the search, and put back (a second search) when the question names no person
   // the sentences found know: "What is the title of the report?" asks for a title.
   const role = roleAsked(question);
-  const outside = (t: { start: number; end: number }) => !role?.some(([s, e]) => t.start >= s && t.end <= e);
+  const outside = (t: { start: number; end: number }) => !role?.asked.some(([s, e]) => t.start >= s && t.end <= e);
   let searched = role ? search(analyzed.filter(outside), allWords.filter(outside)) : search(analyzed, allWords);
-  let answerType = refineType(cue?.type, question, searched.words, index, searched.results, role !== undefined, searched.carried);
+  let answerType = refineType(cue?.type, question, searched.words, index, searched.results, role, searched.carried);
   if (role && answerType !== 'ROLE') {
     searched = search(analyzed, allWords);
-    answerType = refineType(cue?.type, question, searched.words, index, searched.results, false, searched.carried);
+    answerType = refineType(cue?.type, question, searched.words, index, searched.results, undefined, searched.carried);
   }
   const { words, weights, synonyms, corrections, own, followUp, carried, results } = searched;
   const focus = answerType === 'ROLE' && role ? 'held' : answerType && cue ? focusOf(answerType, tagged, cue) : undefined;
@@ -468,9 +468,11 @@ const PERSONAL_PRONOUN = /(?<!\p{L})(?:he|she|him|his|her|they|them|their)(?!\p{
 
 /**
  * "Who is Sergey Lavrov?" wants a role, not a person: the person is in the question; so
- * does a question asking a person's title (`roleWanted`: "What titles does Burhan hold?").
- * People are looked for in the articles of the retrieved sentences (the person asked about
- * is in them, if anywhere), not in the whole corpus.
+ * does a question asking a person's title (`role`: "What titles does Burhan hold?"). The
+ * person is one the articles of the retrieved sentences know (the person asked about is
+ * in them, if anywhere), or a name as the question writes it (capitalized) that the
+ * retrieved sentences hold: "Who was Alfred S. Brown?" though no title in the article
+ * shows him to be a person.
  */
 function refineType(
   type: AnswerType | undefined,
@@ -478,16 +480,41 @@ function refineType(
   words: readonly TopicWord[],
   index: SentenceIndex,
   results: readonly RetrievedSentence[],
-  roleWanted: boolean,
+  role: RoleAsked | undefined,
   carried: readonly string[],
 ): AnswerType | undefined {
-  if (type !== 'PERSON' && !roleWanted) return type;
+  if (type !== 'PERSON' && !role) return type;
   const documents = new Set(results.map((r) => index.sentence(r.id).document));
   const people = new Set([...documents].flatMap((d) => index.entities(d).people.map((p) => p.term)));
-  // A follow-up asking a title ("What position does she hold?") names the person asked about before.
-  const named = words.some((w) => w.terms.some((t) => people.has(t))) || (roleWanted && PERSONAL_PRONOUN.test(question) && carried.some((t) => people.has(t)));
-  return named && (roleWanted || /^\s*who(?:\s+(?:is|was)|'s)\s/i.test(question)) ? 'ROLE' : type;
+  // The person named at [from, to): known to the articles, or written as a name and found.
+  const namedAt = ([from, to]: readonly [number, number]): boolean => {
+    const nameWords = question.slice(from, to).split(/\s+/u);
+    if (nameWords.some((word) => (word.length > 1 && isStopWord(normalizeWord(word))) || /['’]|\d/u.test(word))) return false;
+    // The last word of the name (with its "'s" in "What was Swezey's job?").
+    const last = words.filter((w) => w.start >= from && w.start < to).at(-1);
+    if (last === undefined || last.end < to) return false;
+    const written = nameWords.every((word) => /^\p{Lu}/u.test(word)) && results.some((r) => last.terms.some((t) => r.terms.includes(t)));
+    return written || last.terms.some((t) => people.has(t));
+  };
+  if (role) {
+    const named =
+      words.some((w) => w.terms.some((t) => people.has(t))) ||
+      (role.name !== undefined && namedAt(role.name)) ||
+      // A follow-up asking a title ("What position does she hold?") names the person asked about before.
+      (PERSONAL_PRONOUN.test(question) && carried.some((t) => people.has(t)));
+    return named ? 'ROLE' : type;
+  }
+  // "Who is Sergey Lavrov?": the rest of the question is a name. "Who was Kennedy's vice
+  // president?" and "Who is the Governor of Victoria?" ask for a person.
+  const name = WHO_IS_NAME.exec(question)?.indices?.[1];
+  return name && namedAt(name) ? 'ROLE' : type;
 }
+
+/**
+ * "Who is Sergey Lavrov?", "Who's Abe?": who someone is, by one to five words after the
+ * verb (a name, if nothing else; with marks and invisible characters inside, as words have).
+ */
+const WHO_IS_NAME = /^\s*who(?:\s+(?:is|was)\s+|['’]s\s+)((?:[\p{L}\p{M}\p{N}\p{DI}.'’-]+\s+){0,4}[\p{L}\p{M}\p{N}\p{DI}.'’-]+?)\s*\??\s*$/diu;
 
 /** A word that refers back ("these", "he"): one of ANAPHORS, as a whole word, in any case. */
 const REFERS_BACK = new RegExp(`(?<!\\p{L})(?:${[...ANAPHORS].join('|')})(?!\\p{L})`, 'iu');
@@ -620,7 +647,7 @@ function preparedCandidates(index: SentenceIndex, read: ReadQuestion): PreparedC
       if (!wanted || !span) return 0;
       const entities = index.entities(ref.document);
       const matched = matchedSpans(index, ref, matchedTerms);
-      const best = candidates(wanted, ref.document.text, span.start, span.end, entities, matched, entities.speaker(ref.sentence), matchedSpans(index, ref, matchedTerms, true))[0];
+      const best = candidates(wanted, ref.document.text, span.start, span.end, entities, matched, entities.speaker(ref.sentence), matchedSpans(index, ref, matchedTerms, true), personWords(index))[0];
       return best?.fit ?? 0;
     };
     const previous = neighbourOf(ref, -1);
@@ -818,6 +845,12 @@ function matchCase(surface: string, like: string): string {
 /** Words whose corpus synonyms are remembered, per index. */
 const SYNONYM_MEMO_LIMIT = 10_000;
 const synonymMemos = new WeakMap<SentenceIndex, Memo<string[]>>();
+
+/** Which nouns name a kind of person and which words are English, by the index's thesaurus; without one, any. */
+export function personWords(index: SentenceIndex): PersonWords {
+  const { thesaurus } = index;
+  return thesaurus === undefined ? ANY_WORDS : { isPersonNoun: (word) => thesaurus.isPersonNoun(word), isWord: (word) => thesaurus.has(normalizeWord(word)) };
+}
 
 /** Corpus terms of the thesaurus's synonyms of `word` (a multi-word synonym needs all its terms). */
 function synonymTerms(index: SentenceIndex, word: string, options?: { senses?: number; exact?: boolean }): string[] {

@@ -112,10 +112,12 @@ export function candidates(
   speaker: Person | undefined,
   /** The words matched as themselves (not through an alias): "islands" matches Iturup only as a kind of island. */
   matchedWords: ReadonlyArray<readonly [number, number]> = matched,
+  /** What a role's words are checked against: its head must name a kind of person. */
+  words: PersonWords = ANY_WORDS,
 ): Candidate[] {
   const { type } = wanted;
   const inSentence = entities.entitiesIn(start, end);
-  if (type === 'ROLE') return roleCandidates(text, inSentence, matched);
+  if (type === 'ROLE') return roleCandidates(entities.tokensIn(start, end), inSentence, matched, words, text);
   if (type === 'LIST') return listCandidates(text, inSentence, matchedWords);
   if (type === 'THING' || type === 'OBJECT') {
     // Without a focus word there is no phrase to find, and no need to tag the sentence.
@@ -272,24 +274,135 @@ function outsideMatches(text: string, entity: Entity, matched: ReadonlyArray<rea
   return /\p{L}|\d/u.test(trimmed) ? { start: start + lead, end: start + trimmed.length } : undefined;
 }
 
-/** "Who is Sergey Lavrov?": the role written before the person's name. */
-function roleCandidates(text: string, inSentence: readonly Entity[], matched: ReadonlyArray<readonly [number, number]>): Candidate[] {
+/** Words in a role before a name ("Japan's new finance minister"): nouns, adjectives, possessive "'s". */
+const ROLE_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
+/** What may open an appositive description ("a journalist", "its chief", "Russia's foreign minister"). */
+const DESCRIPTION_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+/** What may come inside one ("editor of Electrical World magazine", "a friend and publicist"). */
+const DESCRIPTION_INNER_POS = new Set([...DESCRIPTION_POS, 'ADP', 'CCONJ', 'PART']);
+/** Longest description in apposition read, in tokens. */
+const MAX_DESCRIPTION_TOKENS = 10;
+/** Words that end an appositive description after a name and start a clause ("a journalist whom Tesla had befriended"). */
+const RELATIVES = new Set(['who', 'whom', 'whose', 'which', 'that']);
+
+/**
+ * "Who is Sergey Lavrov?": how the sentence describes a person the question names, whose
+ * head noun names a kind of person (not "Tokyo" of "In Tokyo Lavrov met"):
+ * - the role written before the name: "Foreign Minister Motegi", "newspaper editor Arthur Brisbane";
+ * - a description in apposition after it: "Alfred S. Brown, a Western Union superintendent,",
+ *   "Kenneth Swezey, a journalist whom ...", "Martin (a friend and publicist)";
+ * - or before it: "the editor of Electrical World magazine, Thomas Commerford Martin".
+ */
+function roleCandidates(
+  tokens: readonly NlpToken[],
+  inSentence: readonly Entity[],
+  matched: ReadonlyArray<readonly [number, number]>,
+  words: PersonWords,
+  text: string,
+): Candidate[] {
+  const people = inSentence.filter((e) => e.type === 'PERSON');
+  const inPerson = (t: NlpToken | undefined) => t !== undefined && people.some((p) => t.start >= p.start && t.end <= p.end);
   const out: Candidate[] = [];
-  for (const person of inSentence.filter((e) => e.type === 'PERSON')) {
-    if (!matched.some(([s, e]) => s < person.end && person.start < e)) continue;
-    const before = text.slice(Math.max(0, person.start - 60), person.start);
-    const role = /((?:\p{Lu}[\p{L}-]*\s+){1,4})$/u.exec(before);
-    if (!role?.[1]) continue;
-    // A capitalized function word opening a sentence or clause is no part of a title ("But Lavrov said", "In Tokyo").
-    let from = person.start - role[1].length;
-    for (const word of role[1].match(/\S+\s+/gu) ?? []) {
-      if (!isStopWord(normalizeWord(word.trim()))) break;
-      from += word.length;
+  const add = (from: number, to: number) => {
+    const first = tokens[from];
+    const last = tokens[to];
+    if (first && last && from <= to && namesPerson(text.slice(first.start, last.end), words)) out.push({ start: first.start, end: last.end, fit: 1 });
+  };
+  for (const [first, last] of mentionsAsked(tokens, people, matched)) {
+    // Before the name: nouns and adjectives up to a verb, a preposition, a determiner or another name.
+    let k = first;
+    while (k > 0 && !inPerson(tokens[k - 1]) && (ROLE_POS.has(tokens[k - 1]?.pos ?? '') || /^['’]s$/u.test(tokens[k - 1]?.text ?? '')) && !isStopWord(normalizeWord(tokens[k - 1]?.text ?? ''))) k--;
+    // A title is capitalized as a whole: "Later that year Foreign Minister Osei" has no "year" in it.
+    while (k < first - 1 && /^\p{Ll}/u.test(tokens[k]?.text ?? '') && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '')) k++;
+    if (k < first) add(k, first - 1);
+    // After it, between commas or in brackets, up to a clause.
+    const open = tokens[last + 1]?.text;
+    if (open === ',' || open === '(') {
+      let j = last + 2;
+      while (j < tokens.length && j < last + 2 + MAX_DESCRIPTION_TOKENS && DESCRIPTION_INNER_POS.has(tokens[j]?.pos ?? '') && !RELATIVES.has((tokens[j]?.text ?? '').toLowerCase())) j++;
+      const stop = tokens[j];
+      const closed = stop === undefined || /^[,;:).]$/u.test(stop.text) || RELATIVES.has(stop.text.toLowerCase());
+      if (closed && j > last + 2 && DESCRIPTION_POS.has(tokens[last + 2]?.pos ?? '') && !inPerson(tokens[last + 2])) add(last + 2, j - 1);
     }
-    const end = person.start - (/\s+$/u.exec(role[1])?.[0].length ?? 0);
-    if (from < end) out.push({ start: from, end, fit: 1 });
+    // Before it, after a comma or the sentence's start: "the editor of ..., Thomas Commerford Martin".
+    if (tokens[first - 1]?.text === ',') {
+      let j = first - 2;
+      while (j >= 0 && j > first - 2 - MAX_DESCRIPTION_TOKENS && DESCRIPTION_INNER_POS.has(tokens[j]?.pos ?? '')) j--;
+      const opened = j < 0 || /^[,;:(]$/u.test(tokens[j]?.text ?? '');
+      if (opened && j < first - 2 && DESCRIPTION_POS.has(tokens[j + 1]?.pos ?? '') && !inPerson(tokens[first - 2])) add(j + 1, first - 2);
+    }
   }
   return out;
+}
+
+/**
+ * Where the sentence names the person a question asks about, as token ranges: the people
+ * recognized there that the question matched (those it matched whole, if any: "Kublai
+ * Khan, a grandson of Genghis Khan" for "Who was Genghis Khan?" names Genghis Khan), or where it recognized none of them, the
+ * capitalized words around what the question matched ("Alfred S. Brown", whom no title
+ * or verb of speech shows to be a person: the question says so).
+ */
+function mentionsAsked(tokens: readonly NlpToken[], people: readonly Entity[], matched: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+  const overlaps = (start: number, end: number) => matched.some(([s, e]) => s < end && start < e);
+  const ranges: Array<[number, number]> = [];
+  const whole: Array<[number, number]> = [];
+  for (const person of people) {
+    if (!overlaps(person.start, person.end)) continue;
+    const first = tokens.findIndex((t) => t.start >= person.start && t.end <= person.end);
+    if (first < 0) continue;
+    let last = first;
+    while ((tokens[last + 1]?.end ?? Infinity) <= person.end) last++;
+    ranges.push([first, last]);
+    // Every word of the name matched (initials aside): "Genghis Khan", not "Kublai Khan", for "Who was Genghis Khan?".
+    if (tokens.slice(first, last + 1).every((t) => !/\p{L}{2}/u.test(t.text) || overlaps(t.start, t.end))) whole.push([first, last]);
+  }
+  if (whole.length > 0) return whole;
+  if (ranges.length > 0) return ranges;
+  const named = (t: NlpToken | undefined) => t !== undefined && /^\p{Lu}/u.test(t.text) && !isStopWord(normalizeWord(t.text));
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as NlpToken;
+    if (!named(token) || !overlaps(token.start, token.end)) continue;
+    let first = i;
+    let last = i;
+    while (named(tokens[first - 1])) first--;
+    while (named(tokens[last + 1])) last++;
+    ranges.push([first, last]);
+    if (tokens.slice(first, last + 1).every((t) => !/\p{L}{2}/u.test(t.text) || overlaps(t.start, t.end))) whole.push([first, last]);
+    i = last;
+  }
+  return whole.length > 0 ? whole : ranges;
+}
+
+/**
+ * Where a description's head noun ends: before a preposition, a relative pronoun, a
+ * conjunction or a comma ("finance minister of Ghana", "an engineer who ...").
+ */
+const AFTER_HEAD = /,|;|\s(?:of|in|at|for|from|to|with|on|by|since|during|under|who|whom|whose|which|that|and|or|but)\s/iu;
+
+/** What a role's words are checked against (a thesaurus, through the index). */
+export interface PersonWords {
+  /** Whether a noun names a kind of person ("minister", "journalist"). */
+  isPersonNoun(word: string): boolean;
+  /** Whether a word is English: a name's is not ("Ogedei"). */
+  isWord(word: string): boolean;
+}
+
+/** Without a thesaurus, every head is taken for a person's. */
+export const ANY_WORDS: PersonWords = { isPersonNoun: () => true, isWord: () => true };
+
+/**
+ * Whether a role or description names a kind of person by its head noun: "the country's
+ * finance minister", "Secretary-General of the UN", "an engineer who ..." do; "vote" and
+ * "Tokyo" do not, nor does a name ("Ogedei Khan": capitalized, with a word that is no
+ * English word), though "khan" is a title.
+ */
+export function namesPerson(span: string, words: PersonWords): boolean {
+  const cut = AFTER_HEAD.exec(span);
+  const phrase = (cut ? span.slice(0, cut.index) : span).trim().split(/\s+/u).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '').replace(/['’]s?$/u, '')).filter((w) => w !== '');
+  const head = phrase.at(-1) ?? '';
+  if (head === '' || !words.isPersonNoun(head)) return false;
+  const name = phrase.every((w) => /^\p{Lu}/u.test(w)) && phrase.some((w) => !words.isWord(w));
+  return !name;
 }
 
 /** "Which islands...": three or more names in a row, joined by commas and "and". */

@@ -12,6 +12,13 @@ export interface Thesaurus {
    * base unless the form itself is unknown ("meeting" stays the noun, not the verb "meet").
    */
   synonyms(word: string, options?: { readonly senses?: number; readonly exact?: boolean }): readonly string[];
+  /**
+   * Whether one of the most common senses of the noun `word` (any inflection; a hyphenated
+   * word also by its last part) is a kind of person ("minister", "coach", "Secretary-General";
+   * not "company", whose guest sense is rare). A named individual is not a kind ("Lincoln",
+   * "Washington"), and neither is a place ("Tokyo").
+   */
+  isPersonNoun(word: string): boolean;
 }
 
 /** WordNet's detachment rules (morphy): inflected form -> candidate base forms. */
@@ -51,4 +58,22 @@ export function parseDataLine(line: string): string[] {
     if (word) words.push(word.replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase());
   }
   return words;
+}
+
+/** WordNet's lexicographer file of nouns denoting people (noun.person). */
+export const PERSON_LEXICOGRAPHER_FILE = 18;
+
+/**
+ * The lexicographer file of one WordNet data line (a synset) and whether the synset is a
+ * named individual (it has an instance hypernym, "@i") rather than a kind.
+ */
+export function parseSynsetKind(line: string): { lexFile: number; instance: boolean } | undefined {
+  const fields = line.split(' ');
+  const lexFile = Number(fields[1]);
+  const count = parseInt(fields[3] ?? '', 16);
+  if (!Number.isInteger(lexFile) || !Number.isInteger(count)) return undefined;
+  const pointers = Number(fields[4 + 2 * count]);
+  let instance = false;
+  for (let k = 0; k < pointers; k++) if (fields[5 + 2 * count + 4 * k] === '@i') instance = true;
+  return { lexFile, instance };
 }

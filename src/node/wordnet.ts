@@ -5,13 +5,18 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { Memo } from '../core/memo';
-import { baseForms, parseDataLine, parseIndexLine, type Thesaurus } from '../core/thesaurus';
+import { baseForms, parseDataLine, parseIndexLine, parseSynsetKind, PERSON_LEXICOGRAPHER_FILE, type Thesaurus } from '../core/thesaurus';
 
 const PARTS = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' } as const;
 type Part = keyof typeof PARTS;
 
 /** Senses of a word whose synonyms count, by default: WordNet lists the most common first. */
 const SENSES = 2;
+/**
+ * Senses of a noun read for whether it names a kind of person: "judge" and "justice" do (a
+ * person in the third sense), "company" (the ninth) and "head" (the fourth) do not.
+ */
+const PERSON_SENSES = 3;
 /** Words whose lookups are remembered (the oldest forgotten first). */
 const WORDS_REMEMBERED = 20_000;
 /** Longest data line read for one synset. */
@@ -25,6 +30,7 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
   // Bounded: questions from the internet can name any number of distinct words.
   const synonymCache = new Memo<string[]>(WORDS_REMEMBERED);
   const known = new Memo<boolean>(WORDS_REMEMBERED);
+  const people = new Memo<boolean>(WORDS_REMEMBERED);
 
   const load = () => {
     indexes ??= (['noun', 'verb', 'adj', 'adv'] as const).map((part) => ({
@@ -34,7 +40,7 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
     return indexes;
   };
 
-  const readSynset = (pos: Part, offset: number): string[] => {
+  const readLine = (pos: Part, offset: number): string => {
     const file = PARTS[pos];
     let fd = files.get(file);
     if (fd === undefined) {
@@ -43,9 +49,17 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
     }
     const buffer = Buffer.alloc(MAX_LINE);
     const read = readSync(fd, buffer, 0, MAX_LINE, offset);
-    const line = buffer.toString('latin1', 0, read).split('\n', 1)[0] ?? '';
-    return parseDataLine(line);
+    return buffer.toString('latin1', 0, read).split('\n', 1)[0] ?? '';
   };
+  const readSynset = (pos: Part, offset: number): string[] => parseDataLine(readLine(pos, offset));
+  const personNoun = (key: string) =>
+    entries(key).some(({ pos, offsets }) =>
+      pos === 'n' &&
+      offsets.slice(0, PERSON_SENSES).some((offset) => {
+        const kind = parseSynsetKind(readLine(pos, offset));
+        return kind !== undefined && kind.lexFile === PERSON_LEXICOGRAPHER_FILE && !kind.instance;
+      }),
+    );
 
   const entries = (word: string, exact = false) => {
     const found: Array<{ pos: Part; offsets: number[] }> = [];
@@ -71,6 +85,15 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
           for (const offset of entry.offsets.slice(0, senses)) for (const synonym of readSynset(entry.pos, offset)) if (synonym !== key) out.add(synonym);
         }
         return [...out];
+      });
+    },
+    isPersonNoun(word) {
+      const key = word.toLowerCase().replace(/[.,'’]+$/u, '');
+      return people.get(key, () => {
+        if (key === '' || /\s/u.test(key)) return false;
+        // "Secretary-General": WordNet writes "secretary_general"; "Vice-Chancellor" may be known only by "chancellor".
+        const forms = key.includes('-') ? [key.replace(/-/g, '_'), key.slice(key.lastIndexOf('-') + 1)] : [key];
+        return forms.some((form) => form !== '' && personNoun(form));
       });
     },
     close() {

@@ -1,4 +1,5 @@
 import { ask, converse } from '../../src/core/answer';
+import { rank } from '../../src/core/ranking';
 import { roleAsked } from '../../src/core/question';
 import { oneArticleIndex } from '../helpers';
 
@@ -77,7 +78,7 @@ describe('roleAsked', () => {
     ['What post did Hamdok hold before the coup?', ['post', 'hold']],
     ['What was her job in 2021?', ['job']],
   ])('%s: %j say what is wanted', (question, words) => {
-    expect(roleAsked(question)?.map(([s, e]) => question.slice(s, e))).toEqual(words);
+    expect(roleAsked(question)?.asked.map(([s, e]) => question.slice(s, e))).toEqual(words);
   });
 
   it.each([
@@ -95,5 +96,89 @@ describe('roleAsked', () => {
     'What is the title of it?',
   ])('%s asks for no title held', (question) => {
     expect(roleAsked(question)).toBeUndefined();
+  });
+});
+
+describe('"Who is X?": how the article describes X', () => {
+  const described = oneArticleIndex(
+    { id: 'inventor', title: 'The inventor in New York' },
+    'The inventor in New York\n\nIn late 1886 Tesla met Alfred S. Brown, a Western Union superintendent, and New York attorney Charles F. Peck. ' +
+      'In 1888, the editor of Electrical World magazine, Thomas Commerford Martin, arranged a demonstration. ' +
+      'In an interview with newspaper editor Arthur Brisbane, Tesla spoke about telepathy. ' +
+      'Kenneth Swezey, a journalist whom Tesla had befriended, confirmed that Tesla rarely slept. ' +
+      'In Tokyo Lavrov met the press. ' +
+      'A vote held by Osei in March was lost. ' +
+      'Later that year Foreign Minister Amina Osei resigned.',
+  );
+
+  it.each([
+    // In apposition after the name, closed by a comma or a relative pronoun.
+    ['Who was Alfred S. Brown?', 'a Western Union superintendent'],
+    ["What was Brown's job?", 'a Western Union superintendent'],
+    ['Who is Swezey?', 'a journalist'],
+    ["What was Kenneth Swezey's job?", 'a journalist'],
+    // In apposition before it.
+    ['Who was Thomas Commerford Martin?', 'the editor of Electrical World magazine'],
+    // Right before it, in lower case or capitalized.
+    ["What was Brisbane's job?", 'newspaper editor'],
+    ['Who is Charles Peck?', 'New York attorney'],
+    ['Who is Osei?', 'Foreign Minister'],
+  ])('%s -> %s, though no title shows the name to be a person', (question, role) => {
+    const answer = ask(described, question);
+    expect(answer.answered).toBe(true);
+    expect(answer.short?.text).toBe(role);
+  });
+
+  it('gives no place for a role ("In Tokyo Lavrov met") and no noun that names no person ("the press", "vote")', () => {
+    const lavrov = ask(described, 'Who is Lavrov?');
+    expect(lavrov.passages[0]?.text).toBe('In Tokyo Lavrov met the press.');
+    expect(lavrov.short).toBeUndefined();
+    const osei = ask(described, 'Who is Osei?');
+    expect(osei.short?.text).not.toBe('vote');
+  });
+
+  it('describes the person the question names whole, not another of the same surname', () => {
+    const khans = oneArticleIndex(
+      { id: 'khans', title: 'The khans' },
+      'The khans\n\nIn 1237 Batu Khan, a grandson of Genghis Khan, launched an invasion into Kievan Rus\'. Ogedei Khan, the third son of Genghis Khan, succeeded him.',
+    );
+    expect(ask(khans, 'Who was Batu Khan?').short?.text).toBe('a grandson of Genghis Khan');
+    expect(ask(khans, 'Who was Ogedei Khan?').short?.text).toBe('the third son of Genghis Khan');
+    // Neither "Ogedei Khan" (a name, though "khan" is a title) nor the headline's "khans" (the question's own word).
+    expect(ask(khans, 'Who was Genghis Khan?').short?.text).toBeUndefined();
+  });
+
+  it('takes no description whose head names a person only in a rare sense ("company")', () => {
+    const firms = oneArticleIndex({ id: 'firms', title: 'Firms' }, "Firms\n\nIn 1884 Tesla joined Edison Machine Works, Edison's company, in New York.");
+    expect(ask(firms, 'Who is Edison Machine Works?').short?.text).not.toBe("Edison's company");
+  });
+
+  it.each([
+    ["Who was Kennedy's vice president?", 'Lyndon B. Johnson'],
+    ['Who is the Premier of Victoria?', 'Daniel Andrews'],
+  ])('%s asks for a person, not who someone is', (question, person) => {
+    const people = oneArticleIndex(
+      { id: 'officials', title: 'Officials' },
+      'Officials\n\nLyndon B. Johnson was Kennedy\'s vice president. The Premier of Victoria is Daniel Andrews, who leads the cabinet.',
+    );
+    expect(rank(people, question, 3).wanted?.type).toBe('PERSON');
+    expect(ask(people, question).short?.text).toBe(person);
+  });
+});
+
+describe('"Who ...?" where the tagger finds no person', () => {
+  const index = oneArticleIndex(
+    { id: 'state', title: 'The state' },
+    'The state\n\nThe state capital is Melbourne. ' +
+      'The personal representative of the Queen of Australia in the state is the Governor of Victoria, currently Linda Dessau. ' +
+      'Russia has sovereignty over these islets, but they are also claimed by Japan.',
+  );
+
+  it('takes the learned scorer\'s name over a place the rules fall back on ("Australia")', () => {
+    expect(ask(index, 'Who is the current Governor of Victoria?').short?.text).toBe('Linda Dessau');
+  });
+
+  it('keeps the rules\' order among the places they weighed', () => {
+    expect(ask(index, 'Who has sovereignty over the islets?').short?.text).toBe('Russia');
   });
 });

@@ -1,0 +1,56 @@
+import { parseSynsetKind } from '../../src/core/thesaurus';
+import { namesPerson } from '../../src/core/short-answer';
+import { wordnetThesaurus } from '../../src/node/wordnet';
+
+const thesaurus = wordnetThesaurus();
+afterAll(() => thesaurus.close());
+
+describe('parseSynsetKind', () => {
+  it('reads the lexicographer file and whether the synset is a named individual', () => {
+    // Abridged WordNet data lines: offset, file, type, word count (hex), words, pointer count, pointers.
+    expect(parseSynsetKind('10247880 18 n 01 minister 0 002 @ 10450161 n 0000 + 01235589 v 0101 | a person who serves')).toEqual({ lexFile: 18, instance: false });
+    expect(parseSynsetKind('11288216 18 n 02 Lincoln 0 Abraham_Lincoln 0 001 @i 10487592 n 0000 | 16th President')).toEqual({ lexFile: 18, instance: true });
+    expect(parseSynsetKind('08939562 15 n 01 Tokyo 0 001 @i 08715390 n 0000 | the capital')).toEqual({ lexFile: 15, instance: true });
+  });
+
+  it('gives nothing for a line that is no synset', () => {
+    expect(parseSynsetKind('  1 This software and database is being provided')).toBeUndefined();
+    expect(parseSynsetKind('')).toBeUndefined();
+  });
+});
+
+describe('isPersonNoun', () => {
+  it.each(['minister', 'Minister', 'ministers', 'coach', 'General', 'spokesperson', 'superintendent', 'Secretary-General', 'Vice-Chancellor', 'CEO'])(
+    '%s names a kind of person',
+    (word) => expect(thesaurus.isPersonNoun(word)).toBe(true),
+  );
+
+  it.each(['Tokyo', 'vote', 'press', 'year', 'company', 'Park', 'Lincoln', 'Washington', 'Mr.', 'foreign minister', '', 'xqzzv'])(
+    '%j does not: a place, a thing, a named individual, a phrase or no word',
+    (word) => expect(thesaurus.isPersonNoun(word)).toBe(false),
+  );
+});
+
+describe('namesPerson', () => {
+  const words = { isPersonNoun: (word: string) => thesaurus.isPersonNoun(word), isWord: (word: string) => thesaurus.has(word.toLowerCase()) };
+  it.each([
+    ["the country's finance minister", true],
+    ['the editor of Electrical World magazine', true],
+    ['a journalist whom Tesla had befriended', true],
+    ['a friend and publicist', true],
+    ['Radio Engineers', true],
+    ['vote', false],
+    ['Tokyo', false],
+    // "head" and "company" name people only in rare senses.
+    ['the head of the ministry', false],
+    ["Edison's company", false],
+    ['Chief Justice', true],
+    ['Foreign Minister', true],
+    // A name, though "khan" is a title.
+    ['Ogedei Khan', false],
+    ['a report on trade by the ministry', false],
+    ['', false],
+  ])('%j -> %s, by its head noun', (span, expected) => {
+    expect(namesPerson(span as string, words)).toBe(expected);
+  });
+});
