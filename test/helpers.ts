@@ -41,10 +41,16 @@ export function articleText(fields: Record<string, string | undefined> = {}, bod
   return `---\n${lines.join('\n')}\n---\n${body}\n`;
 }
 
+let thesaurus: ReturnType<typeof wordnetThesaurus> | undefined;
+/** One WordNet thesaurus for a test file's indexes: its index files are read once. */
+function sharedThesaurus(): ReturnType<typeof wordnetThesaurus> {
+  return (thesaurus ??= wordnetThesaurus());
+}
+
 /** An index of one article (with WordNet, as the service builds it): its front matter's `id` and `title`, and its body (headline, blank line, text). */
 export function oneArticleIndex(fields: { readonly id: string; readonly title: string }, body: string): SentenceIndex {
   // With WordNet, as the service reads questions: synonyms, and which nouns name people.
-  return buildIndex(buildCorpus([textFile(`${fields.id}.md`, articleText(fields, body))]), { thesaurus: wordnetThesaurus() });
+  return buildIndex(buildCorpus([textFile(`${fields.id}.md`, articleText(fields, body))]), { thesaurus: sharedThesaurus() });
 }
 
 /**
@@ -69,7 +75,7 @@ let seedIndex: SentenceIndex | undefined;
 
 /** The index over the test corpus (the seed article), built once per test file. */
 export function seedIndexOnce(): SentenceIndex {
-  seedIndex ??= buildIndex(buildCorpus([fixtureFile()], fixtureAliases()), { thesaurus: wordnetThesaurus() });
+  seedIndex ??= buildIndex(buildCorpus([fixtureFile()], fixtureAliases()), { thesaurus: sharedThesaurus() });
   return seedIndex;
 }
 

@@ -96,6 +96,9 @@ function hostileInputs(): Input[] {
     { name: 'ask 250 short words', run: (index) => asked(index, Array.from({ length: 250 }, () => fresh(3)).join(' ')) },
     { name: `ask e + ${MAX_QUESTION_LENGTH - 1} combining marks`, run: (index, i) => asked(index, `${fresh(1)}${'\u0301'.repeat(MAX_QUESTION_LENGTH - 1 - (i % 50))}`) },
     { name: 'ask words split by zero-width joiners', run: (index) => asked(index, Array.from({ length: 100 }, () => `${fresh(4)}\u200d${fresh(4)}`).join(' ').slice(0, MAX_QUESTION_LENGTH)) },
+    // U+FEFF is both invisible (a word may hold it) and a space: the name patterns must not split a run of it every way.
+    { name: '"Who is" + U+FEFF x 190 + "!"', run: (index, i) => asked(index, `Who is ${'\uFEFF'.repeat(190 - (i % 10))}!`) },
+    { name: '"What titles does" + U+FEFF x 180 + "!"', run: (index, i) => asked(index, `What titles does ${'\uFEFF'.repeat(180 - (i % 10))}!`) },
   ];
 }
 

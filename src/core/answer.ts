@@ -6,12 +6,12 @@ import type { CorpusDocument } from './corpus';
 import { givesTime, TIME_NAMES } from './asked-time';
 import { MAX_WORD_LENGTH } from './cost';
 import { resolveDate } from './dates';
-import { matchedSpans, personWords, rank, type Conversation, type RankedSentence, type Ranking } from './ranking';
+import { matchedSpans, personNouns, rank, type Conversation, type RankedSentence, type Ranking } from './ranking';
 import { checkAskRequest } from './request';
 import type { SentenceIndex } from './search-index';
 import { STRICT_TYPES, type AnswerType, type Wanted } from './question';
 import { writtenSurname } from './entities';
-import { candidates, namesPerson } from './short-answer';
+import { candidates, describes, namesPerson } from './short-answer';
 import type { SpanQuestion } from './span-features';
 import { expansionBefore } from './rank-features';
 import { bestSpan, readQuestion, spanThreshold } from './span-scorer';
@@ -194,7 +194,7 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     const span = sentenceSpan(document, sentence);
     const entities = index.entities(document);
     const matched = matchedSpans(index, ranked, ranked.matchedTerms);
-    const found = candidates(wanted, document.text, span.start, span.end, entities, matched, entities.speaker(sentence), matchedSpans(index, ranked, ranked.matchedTerms, true), personWords(index));
+    const found = candidates(wanted, document.text, span.start, span.end, entities, matched, entities.speaker(sentence), matchedSpans(index, ranked, ranked.matchedTerms, true), personNouns(index));
     const distance = (c: { start: number; end: number }) =>
       matched.length === 0 ? 0 : Math.min(...matched.map(([s, e]) => (e <= c.start ? c.start - e : s >= c.end ? s - c.end : 0)));
     // A short answer is a span of its passage, by contract.
@@ -285,10 +285,11 @@ function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, 
     const time = ranking.wanted?.time;
     if (time && !givesTime(time, ranked.document.text, best.start, best.end, index.entities(ranked.document).entitiesIn(span.start, span.end), [], false)) continue;
     // Nor is "Who is Osei?" answered by a span that names no kind of person ("vote" of "A
-    // vote held by Osei"), nor by the question's own words ("khans" for "Who was Genghis Khan?").
+    // vote held by Osei"), by a name ("Ogedei Khan"), nor by the question's own words
+    // ("khans" for "Who was Genghis Khan?").
     if (ranking.wanted?.type === 'ROLE') {
       const text = ranked.document.text.slice(best.start, best.end);
-      if (!namesPerson(text, personWords(index))) continue;
+      if (!namesPerson(text, personNouns(index)) || !describes(text)) continue;
       const words = index.analyzer.terms(text).filter((t) => !t.alias);
       if (words.every((t) => ranked.matchedTerms.has(t.term))) continue;
     }
@@ -303,7 +304,7 @@ function personIn(index: SentenceIndex, ranked: RankedSentence, wanted: Wanted):
   const span = sentenceSpan(document, sentence);
   const entities = index.entities(document);
   const matched = matchedSpans(index, ranked, ranked.matchedTerms);
-  const found = candidates(wanted, document.text, span.start, span.end, entities, matched, undefined, matched, personWords(index));
+  const found = candidates(wanted, document.text, span.start, span.end, entities, matched, undefined, matched, personNouns(index));
   return found.some((c) => c.fit >= 1);
 }
 

@@ -159,12 +159,22 @@ export function cueSpans(question: string, cue: AnswerCue | undefined): Array<[n
 const ROLE_NOUNS = String.raw`(?:titles?|positions?|post|offices?|ranks?|jobs?)`;
 const ROLE_VERBS = String.raw`(?:hold|holds|held|have|has|had|occupy|occupies|occupied)`;
 /**
+ * The characters of a word of a name: letters with their marks, digits, dots, hyphens, and
+ * the invisible characters a word may hold ("Lav\u200drov"), but no space: U+FEFF is
+ * both invisible and a space, and a class holding spaces would let the words of a name
+ * split a run of them every way (seconds of backtracking for a few dozen). Needs the `v` flag.
+ */
+const NAME_CHARS = String.raw`[\p{L}\p{M}\p{N}.\-[\p{DI}--\s]]`;
+/** How a question ends: a question mark, or a full stop or exclamation mark typed instead. */
+const QUESTION_END = String.raw`\s*[?.!]*\s*$`;
+
+/**
  * Who holds it: one to four words ("Burhan", "the new prime minister", "Abdel Fattah
  * al-Burhan", "O'Neill", "she"), none a preposition, a possessive or a pronoun for a
  * thing: "the title of Mensah's report", "of her book", "of it" and "the position of Hamdok
  * on the transition" ask for no title anyone holds.
  */
-const NAME_WORD = String.raw`(?!(?:of|on|about|by|in|for|from|to|at|with|over|under|during|before|after|against|between|into|my|your|his|her|its|our|their|it|this|that|these|those)(?![\p{L}]))[\p{L}\p{M}\p{N}\p{DI}.-]+(?:['’](?!s(?!\p{L}))\p{L}+)?`;
+const NAME_WORD = String.raw`(?!(?:of|on|about|by|in|for|from|to|at|with|over|under|during|before|after|against|between|into|my|your|his|her|its|our|their|it|this|that|these|those)(?![\p{L}]))${NAME_CHARS}+(?:['’](?!s(?!\p{L}))\p{L}+)?`;
 const NAME_WORDS = String.raw`(?<name>${NAME_WORD}(?:\s+${NAME_WORD}){0,3}?)`;
 /** A time the question sets after the verb ("before the coup", "in 2021"): it stays in the search. */
 const WHEN_CLAUSE = String.raw`(?:\s+(?:before|after|during|in|since|until|when|while|at)\s[^?]*?)?`;
@@ -177,10 +187,10 @@ const WHEN_CLAUSE = String.raw`(?:\s+(?:before|after|during|in|since|until|when|
  * numbered groups are the noun and the verb; `name` is X.
  */
 const ROLE_ASKED: readonly RegExp[] = [
-  new RegExp(String.raw`^\s*what\s+(?:is|was|are|were)\s+(?:the\s+)?(${ROLE_NOUNS})\s+(?:of|(held)\s+by)\s+${NAME_WORDS}\s*\??\s*$`, 'iud'),
-  new RegExp(String.raw`^\s*(?:what|which)\s+(${ROLE_NOUNS})\s+(?:does|did|do|has|have|had)\s+${NAME_WORDS}\s+(${ROLE_VERBS})${WHEN_CLAUSE}\s*\??\s*$`, 'iud'),
-  new RegExp(String.raw`^\s*what\s+(?:is|was|are|were)\s+(?:${NAME_WORDS}(?:'s?|’s?)|his|her|their)\s+(${ROLE_NOUNS})${WHEN_CLAUSE}\s*\??\s*$`, 'iud'),
-  new RegExp(String.raw`^\s*(?:what|which)\s+(${ROLE_NOUNS})\s+(?:is|was|are|were)\s+(held|occupied)\s+by\s+${NAME_WORDS}\s*\??\s*$`, 'iud'),
+  new RegExp(String.raw`^\s*what\s+(?:is|was|are|were)\s+(?:the\s+)?(${ROLE_NOUNS})\s+(?:of|(held)\s+by)\s+${NAME_WORDS}${QUESTION_END}`, 'ivd'),
+  new RegExp(String.raw`^\s*(?:what|which)\s+(${ROLE_NOUNS})\s+(?:does|did|do|has|have|had)\s+${NAME_WORDS}\s+(${ROLE_VERBS})${WHEN_CLAUSE}${QUESTION_END}`, 'ivd'),
+  new RegExp(String.raw`^\s*what\s+(?:is|was|are|were)\s+(?:${NAME_WORDS}(?:'s?|’s?)|his|her|their)\s+(${ROLE_NOUNS})${WHEN_CLAUSE}${QUESTION_END}`, 'ivd'),
+  new RegExp(String.raw`^\s*(?:what|which)\s+(${ROLE_NOUNS})\s+(?:is|was|are|were)\s+(held|occupied)\s+by\s+${NAME_WORDS}${QUESTION_END}`, 'ivd'),
 ];
 
 /** Longest question read as asking a title: the longest form with a four-word name is well under it. */
@@ -206,6 +216,35 @@ export function roleAsked(question: string): RoleAsked | undefined {
     return { asked, ...(name ? { name } : {}) };
   }
   return undefined;
+}
+
+/**
+ * "Who is Sergey Lavrov?", "Who's Conan O'Brien?": who someone is, by one to five words
+ * after the verb, as NAME_WORD reads them (no possessive: "Who was Kennedy's vice
+ * president?" asks for a person).
+ */
+const WHO_IS = new RegExp(String.raw`^\s*who(?:\s+(?:is|was)\s+|['’]s\s+)((?:${NAME_WORD}\s+){0,4}${NAME_WORD})${QUESTION_END}`, 'ivd');
+
+/**
+ * The span of X in "Who is X?" (one to five words, which the caller checks for a name),
+ * without the dots or invisible characters that end it ("Who is Osei." asks of "Osei";
+ * "Jr." keeps its letters).
+ */
+export function whoIsAsked(question: string): [number, number] | undefined {
+  if (question.length > MAX_ROLE_QUESTION) return undefined;
+  const span = WHO_IS.exec(question)?.indices?.[1];
+  if (!span) return undefined;
+  const [from, to] = span;
+  const trimmed = question.slice(from, to).replace(/[.\p{DI}]+$/u, '');
+  return trimmed === '' ? undefined : [from, from + trimmed.length];
+}
+
+/**
+ * Where a name the question writes ends without the dots or invisible characters that
+ * close it ("Who is Martin Luther King Jr.?").
+ */
+export function nameEnd(question: string, [from, to]: readonly [number, number]): number {
+  return from + question.slice(from, to).replace(/[.\p{DI}]+$/u, '').length;
 }
 
 /** Words that point back to an earlier question ("Where would they do that?"). */

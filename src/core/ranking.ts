@@ -23,11 +23,11 @@ import { countWork, MAX_CONVERSATION_TERMS, MAX_TAGGED_LENGTH, MAX_WORD_LENGTH }
 import { askedInPast, givesTime, timeAsked, type TimeAsked } from './asked-time';
 import { tag, type NlpToken } from './nlp';
 import { auxiliaryFuture } from './tense';
-import { ANY_WORDS, candidates, type PersonWords } from './short-answer';
+import { candidates } from './short-answer';
 import { writtenSurname } from './entities';
 import { Memo } from './memo';
 import { corrected } from './typos';
-import { ANAPHORS, answerCue, conditionStart, cueSpans, focusOf, roleAsked, STRICT_TYPES, type AnswerType, type RoleAsked, type Wanted } from './question';
+import { ANAPHORS, answerCue, conditionStart, cueSpans, focusOf, nameEnd, roleAsked, STRICT_TYPES, whoIsAsked, type AnswerType, type RoleAsked, type Wanted } from './question';
 import { logit } from './logistic';
 import { acronymsOf, expansionBefore, RANK_FEATURES, rankFeatures, TYPE_FIT_KNOTS, weightShare, withTypeFit, type QuestionEvidence } from './rank-features';
 import { ranker } from './ranker';
@@ -487,14 +487,23 @@ function refineType(
   const documents = new Set(results.map((r) => index.sentence(r.id).document));
   const people = new Set([...documents].flatMap((d) => index.entities(d).people.map((p) => p.term)));
   // The person named at [from, to): known to the articles, or written as a name and found.
-  const namedAt = ([from, to]: readonly [number, number]): boolean => {
+  const namedAt = (span: readonly [number, number]): boolean => {
+    const from = span[0];
+    const to = nameEnd(question, span);
     const nameWords = question.slice(from, to).split(/\s+/u);
-    if (nameWords.some((word) => (word.length > 1 && isStopWord(normalizeWord(word))) || /['’]|\d/u.test(word))) return false;
+    // "the", "of" in lower case, or a possessive: a phrase, not a name ("Theresa May", "Conan O'Brien" are names).
+    if (nameWords.some((word) => (/^\p{Ll}/u.test(word) && isStopWord(normalizeWord(word))) || /['’]s$/u.test(word))) return false;
     // The last word of the name (with its "'s" in "What was Swezey's job?").
     const last = words.filter((w) => w.start >= from && w.start < to).at(-1);
     if (last === undefined || last.end < to) return false;
+    if (last.terms.some((t) => people.has(t))) return true;
+    // Written as a name: not a title ("Who is Prime Minister?", English words ending in a
+    // kind of person; "Batu Khan" is a name) nor a place ("Who is New York?").
     const written = nameWords.every((word) => /^\p{Lu}/u.test(word)) && results.some((r) => last.terms.some((t) => r.terms.includes(t)));
-    return written || last.terms.some((t) => people.has(t));
+    const { thesaurus } = index;
+    const title = thesaurus !== undefined && thesaurus.isPersonNoun(nameWords.at(-1) ?? '') && nameWords.every((word) => thesaurus.has(normalizeWord(word)));
+    const place = index.analyzer.lexicon.places.has(nameWords.map(normalizeWord).join(' '));
+    return written && !title && !place;
   };
   if (role) {
     const named =
@@ -506,15 +515,9 @@ function refineType(
   }
   // "Who is Sergey Lavrov?": the rest of the question is a name. "Who was Kennedy's vice
   // president?" and "Who is the Governor of Victoria?" ask for a person.
-  const name = WHO_IS_NAME.exec(question)?.indices?.[1];
+  const name = whoIsAsked(question);
   return name && namedAt(name) ? 'ROLE' : type;
 }
-
-/**
- * "Who is Sergey Lavrov?", "Who's Abe?": who someone is, by one to five words after the
- * verb (a name, if nothing else; with marks and invisible characters inside, as words have).
- */
-const WHO_IS_NAME = /^\s*who(?:\s+(?:is|was)\s+|['’]s\s+)((?:[\p{L}\p{M}\p{N}\p{DI}.'’-]+\s+){0,4}[\p{L}\p{M}\p{N}\p{DI}.'’-]+?)\s*\??\s*$/diu;
 
 /** A word that refers back ("these", "he"): one of ANAPHORS, as a whole word, in any case. */
 const REFERS_BACK = new RegExp(`(?<!\\p{L})(?:${[...ANAPHORS].join('|')})(?!\\p{L})`, 'iu');
@@ -647,7 +650,7 @@ function preparedCandidates(index: SentenceIndex, read: ReadQuestion): PreparedC
       if (!wanted || !span) return 0;
       const entities = index.entities(ref.document);
       const matched = matchedSpans(index, ref, matchedTerms);
-      const best = candidates(wanted, ref.document.text, span.start, span.end, entities, matched, entities.speaker(ref.sentence), matchedSpans(index, ref, matchedTerms, true), personWords(index))[0];
+      const best = candidates(wanted, ref.document.text, span.start, span.end, entities, matched, entities.speaker(ref.sentence), matchedSpans(index, ref, matchedTerms, true), personNouns(index))[0];
       return best?.fit ?? 0;
     };
     const previous = neighbourOf(ref, -1);
@@ -846,10 +849,10 @@ function matchCase(surface: string, like: string): string {
 const SYNONYM_MEMO_LIMIT = 10_000;
 const synonymMemos = new WeakMap<SentenceIndex, Memo<string[]>>();
 
-/** Which nouns name a kind of person and which words are English, by the index's thesaurus; without one, any. */
-export function personWords(index: SentenceIndex): PersonWords {
+/** Whether a noun names a kind of person, by the index's thesaurus; without one, any noun may. */
+export function personNouns(index: SentenceIndex): (word: string) => boolean {
   const { thesaurus } = index;
-  return thesaurus === undefined ? ANY_WORDS : { isPersonNoun: (word) => thesaurus.isPersonNoun(word), isWord: (word) => thesaurus.has(normalizeWord(word)) };
+  return thesaurus === undefined ? () => true : (word) => thesaurus.isPersonNoun(word);
 }
 
 /** Corpus terms of the thesaurus's synonyms of `word` (a multi-word synonym needs all its terms). */

@@ -112,12 +112,12 @@ export function candidates(
   speaker: Person | undefined,
   /** The words matched as themselves (not through an alias): "islands" matches Iturup only as a kind of island. */
   matchedWords: ReadonlyArray<readonly [number, number]> = matched,
-  /** What a role's words are checked against: its head must name a kind of person. */
-  words: PersonWords = ANY_WORDS,
+  /** Whether a noun names a kind of person (the thesaurus's isPersonNoun): a role's head must. */
+  isPersonNoun: (word: string) => boolean = () => true,
 ): Candidate[] {
   const { type } = wanted;
   const inSentence = entities.entitiesIn(start, end);
-  if (type === 'ROLE') return roleCandidates(entities.tokensIn(start, end), inSentence, matched, words, text);
+  if (type === 'ROLE') return roleCandidates(entities.tokensIn(start, end), inSentence, matched, isPersonNoun, text);
   if (type === 'LIST') return listCandidates(text, inSentence, matchedWords);
   if (type === 'THING' || type === 'OBJECT') {
     // Without a focus word there is no phrase to find, and no need to tag the sentence.
@@ -280,6 +280,10 @@ const ROLE_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
 const DESCRIPTION_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 /** What may come inside one ("editor of Electrical World magazine", "a friend and publicist"). */
 const DESCRIPTION_INNER_POS = new Set([...DESCRIPTION_POS, 'ADP', 'CCONJ', 'PART']);
+/** Mentions of the person asked about read in one sentence: a sentence names someone a few times at most. */
+const MAX_MENTIONS = 4;
+/** Longest role read before a name, in tokens ("the country's new deputy finance minister"). */
+const MAX_ROLE_TOKENS = 6;
 /** Longest description in apposition read, in tokens. */
 const MAX_DESCRIPTION_TOKENS = 10;
 /** Words that end an appositive description after a name and start a clause ("a journalist whom Tesla had befriended"). */
@@ -297,24 +301,44 @@ function roleCandidates(
   tokens: readonly NlpToken[],
   inSentence: readonly Entity[],
   matched: ReadonlyArray<readonly [number, number]>,
-  words: PersonWords,
+  isPersonNoun: (word: string) => boolean,
   text: string,
 ): Candidate[] {
   const people = inSentence.filter((e) => e.type === 'PERSON');
   const inPerson = (t: NlpToken | undefined) => t !== undefined && people.some((p) => t.start >= p.start && t.end <= p.end);
   const out: Candidate[] = [];
-  const add = (from: number, to: number) => {
+  // A description in apposition holds a word in lower case; a title before the name need not ("Foreign Minister").
+  const add = (from: number, to: number, apposition: boolean) => {
     const first = tokens[from];
     const last = tokens[to];
-    if (first && last && from <= to && namesPerson(text.slice(first.start, last.end), words)) out.push({ start: first.start, end: last.end, fit: 1 });
+    if (!first || !last || from > to) return;
+    const span = text.slice(first.start, last.end);
+    if (namesPerson(span, isPersonNoun) && (!apposition || describes(span))) out.push({ start: first.start, end: last.end, fit: 1 });
   };
-  for (const [first, last] of mentionsAsked(tokens, people, matched)) {
+  // Numbers and times are no part of a role ("Last year finance minister Yaw Mensah").
+  const counted = inSentence.filter((e) => e.type !== 'PERSON' && e.type !== 'ORDINAL' && e.type !== 'PLACE' && e.type !== 'ORG' && e.type !== 'EVENT');
+  const inCount = (t: NlpToken | undefined) => t !== undefined && counted.some((e) => t.start < e.end && e.start < t.end);
+  // The question's own words are no part of a role ("Osei engineer Osei").
+  const asked = (t: NlpToken | undefined) => t !== undefined && matched.some(([s, e]) => t.start < e && s < t.end);
+  for (const [first, last] of mentionsAsked(tokens, people, matched).slice(0, MAX_MENTIONS)) {
     // Before the name: nouns and adjectives up to a verb, a preposition, a determiner or another name.
     let k = first;
-    while (k > 0 && !inPerson(tokens[k - 1]) && (ROLE_POS.has(tokens[k - 1]?.pos ?? '') || /^['’]s$/u.test(tokens[k - 1]?.text ?? '')) && !isStopWord(normalizeWord(tokens[k - 1]?.text ?? ''))) k--;
+    while (
+      k > 0 &&
+      k > first - MAX_ROLE_TOKENS &&
+      !inPerson(tokens[k - 1]) &&
+      !inCount(tokens[k - 1]) &&
+      !asked(tokens[k - 1]) &&
+      (ROLE_POS.has(tokens[k - 1]?.pos ?? '') || /^['’]s$/u.test(tokens[k - 1]?.text ?? '')) &&
+      !isStopWord(normalizeWord(tokens[k - 1]?.text ?? ''))
+    ) {
+      k--;
+    }
+    // The possessive of a name the walk stopped at is that name's ("Osei's chief aide" gives "chief aide").
+    while (k < first && /^['’]s$/u.test(tokens[k]?.text ?? '')) k++;
     // A title is capitalized as a whole: "Later that year Foreign Minister Osei" has no "year" in it.
     while (k < first - 1 && /^\p{Ll}/u.test(tokens[k]?.text ?? '') && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '')) k++;
-    if (k < first) add(k, first - 1);
+    if (k < first) add(k, first - 1, false);
     // After it, between commas or in brackets, up to a clause.
     const open = tokens[last + 1]?.text;
     if (open === ',' || open === '(') {
@@ -322,14 +346,14 @@ function roleCandidates(
       while (j < tokens.length && j < last + 2 + MAX_DESCRIPTION_TOKENS && DESCRIPTION_INNER_POS.has(tokens[j]?.pos ?? '') && !RELATIVES.has((tokens[j]?.text ?? '').toLowerCase())) j++;
       const stop = tokens[j];
       const closed = stop === undefined || /^[,;:).]$/u.test(stop.text) || RELATIVES.has(stop.text.toLowerCase());
-      if (closed && j > last + 2 && DESCRIPTION_POS.has(tokens[last + 2]?.pos ?? '') && !inPerson(tokens[last + 2])) add(last + 2, j - 1);
+      if (closed && j > last + 2 && DESCRIPTION_POS.has(tokens[last + 2]?.pos ?? '') && !inPerson(tokens[last + 2])) add(last + 2, j - 1, true);
     }
     // Before it, after a comma or the sentence's start: "the editor of ..., Thomas Commerford Martin".
     if (tokens[first - 1]?.text === ',') {
       let j = first - 2;
       while (j >= 0 && j > first - 2 - MAX_DESCRIPTION_TOKENS && DESCRIPTION_INNER_POS.has(tokens[j]?.pos ?? '')) j--;
       const opened = j < 0 || /^[,;:(]$/u.test(tokens[j]?.text ?? '');
-      if (opened && j < first - 2 && DESCRIPTION_POS.has(tokens[j + 1]?.pos ?? '') && !inPerson(tokens[first - 2])) add(j + 1, first - 2);
+      if (opened && j < first - 2 && DESCRIPTION_POS.has(tokens[j + 1]?.pos ?? '') && !inPerson(tokens[first - 2])) add(j + 1, first - 2, true);
     }
   }
   return out;
@@ -379,30 +403,25 @@ function mentionsAsked(tokens: readonly NlpToken[], people: readonly Entity[], m
  */
 const AFTER_HEAD = /,|;|\s(?:of|in|at|for|from|to|with|on|by|since|during|under|who|whom|whose|which|that|and|or|but)\s/iu;
 
-/** What a role's words are checked against (a thesaurus, through the index). */
-export interface PersonWords {
-  /** Whether a noun names a kind of person ("minister", "journalist"). */
-  isPersonNoun(word: string): boolean;
-  /** Whether a word is English: a name's is not ("Ogedei"). */
-  isWord(word: string): boolean;
-}
-
-/** Without a thesaurus, every head is taken for a person's. */
-export const ANY_WORDS: PersonWords = { isPersonNoun: () => true, isWord: () => true };
-
 /**
  * Whether a role or description names a kind of person by its head noun: "the country's
  * finance minister", "Secretary-General of the UN", "an engineer who ..." do; "vote" and
- * "Tokyo" do not, nor does a name ("Ogedei Khan": capitalized, with a word that is no
- * English word), though "khan" is a title.
+ * "Tokyo" do not.
  */
-export function namesPerson(span: string, words: PersonWords): boolean {
+export function namesPerson(span: string, isPersonNoun: (word: string) => boolean): boolean {
   const cut = AFTER_HEAD.exec(span);
-  const phrase = (cut ? span.slice(0, cut.index) : span).trim().split(/\s+/u).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '').replace(/['’]s?$/u, '')).filter((w) => w !== '');
-  const head = phrase.at(-1) ?? '';
-  if (head === '' || !words.isPersonNoun(head)) return false;
-  const name = phrase.every((w) => /^\p{Lu}/u.test(w)) && phrase.some((w) => !words.isWord(w));
-  return !name;
+  const head = (cut ? span.slice(0, cut.index) : span).trim().split(/\s+/u).at(-1) ?? '';
+  const word = head.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '').replace(/['’]s?$/u, '');
+  return word !== '' && isPersonNoun(word);
+}
+
+/**
+ * Whether a description of a person holds a word in lower case: "a Western Union
+ * superintendent", "Chair of Sudan's Sovereign Council" do; a name does not ("Will Baker"
+ * of "Osei, Will Baker, and Grace Porter"; "Ogedei Khan", though "khan" is a title).
+ */
+export function describes(span: string): boolean {
+  return /(?:^|[\s(])\p{Ll}/u.test(span);
 }
 
 /** "Which islands...": three or more names in a row, joined by commas and "and". */

@@ -182,3 +182,43 @@ describe('"Who ...?" where the tagger finds no person', () => {
     expect(ask(index, 'Who has sovereignty over the islets?').short?.text).toBe('Russia');
   });
 });
+
+describe('who someone is, as people type it', () => {
+  const index = oneArticleIndex(
+    { id: 'delegation', title: 'The delegation' },
+    'The delegation\n\nEarlier, FIFA President Gianni Infantino praised the bid. ' +
+      "Later, Osei's chief aide Kofi Boateng said talks would resume. " +
+      'The delegation included Osei, Will Baker, and Grace Porter. ' +
+      'Last year finance minister Yaw Mensah quit. ' +
+      'Prime Minister David Mensah met Foreign Minister Amina Osei in Accra.',
+  );
+
+  it.each([
+    ['Who is Gianni Infantino?', 'FIFA President'],
+    ['What title does Infantino hold?', 'FIFA President'],
+    ['Who is Boateng?', 'chief aide'],
+    ['Who is Yaw Mensah?', 'finance minister'],
+    // A full stop or an exclamation mark typed for the question mark.
+    ['Who is Amina Osei.', 'Foreign Minister'],
+    ['Who is Amina Osei !', 'Foreign Minister'],
+    ["What is Amina Osei's job.", 'Foreign Minister'],
+  ])('%s -> %s', (question, role) => {
+    expect(ask(index, question).short?.text).toBe(role);
+  });
+
+  it('takes no name in a list for a description ("Osei, Will Baker, and Grace Porter")', () => {
+    expect(ask(index, 'Who is Will Baker?').short?.text).not.toBe('Grace Porter');
+    expect(ask(index, 'Who is Osei?').short?.text).toBe('Foreign Minister');
+  });
+
+  it('reads "Who is Prime Minister?" as asking for a person, not who a "Prime Minister" is', () => {
+    expect(rank(index, 'Who is Prime Minister?', 3).wanted?.type).toBe('PERSON');
+    expect(rank(index, 'Who is Gianni Infantino?', 3).wanted?.type).toBe('ROLE');
+  });
+
+  it('answers a name padded with U+FEFF, which is both invisible and a space, as the name alone', () => {
+    expect(ask(index, `Who is Boateng${'\uFEFF'.repeat(60)}?`).short?.text).toBe('chief aide');
+    const padded = ask(index, `Who is ${'\uFEFF'.repeat(190)}!`);
+    expect(padded.answered).toBe(false);
+  });
+});
