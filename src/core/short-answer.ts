@@ -87,6 +87,14 @@ export function isLength(span: string): boolean {
   return QUANTITY.test(before) || PLURAL_UNIT.test(unit[0]) || WHOLE_UNIT.test(before);
 }
 
+/**
+ * Whether a sentence is written in title case, as headlines often are ("Talks Last Three
+ * Hours"): no word of five letters or more in lower case.
+ */
+function titleCase(sentence: string): boolean {
+  return !/(?<!\p{L})\p{Ll}\p{L}{4}/u.test(sentence);
+}
+
 /** Whether `span` is a whole unit of time ("the past year"), which wink may call a DATE. */
 function isWholeUnit(span: string): boolean {
   const unit = TIME_UNIT.exec(span);
@@ -144,6 +152,9 @@ export function candidates(
       const length = text.slice(from, span.end);
       // Of the spans wink calls dates only a whole unit is a length.
       if (entity.type === 'DATE' ? !isWholeUnit(length) : !isLength(length) && !(wanted.focus === 'ongoing' && /^since\b/i.test(length))) continue;
+      // A unit of time written with a capital, outside a headline in title case, is part of a
+      // name: "Seven Days to the River Rhine" (a war plan), "The Hundred Years' War".
+      if (/^\p{Lu}/u.test(TIME_UNIT.exec(length)?.[0] ?? '') && !titleCase(text.slice(start, end))) continue;
     }
     if (entity.type === 'PLACE') from -= (/(?:northern|southern|eastern|western|central|north|south|east|west)\s+$/i.exec(text.slice(Math.max(start, from - 12), from))?.[0] ?? '').length;
     // A place given with "in" or "at" is where something happens; "to" where someone went.

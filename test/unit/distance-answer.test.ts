@@ -63,3 +63,22 @@ describe('"How long is X?" asks a length of time or a distance', () => {
     expect(answer.short?.text).toBe('2.4 km');
   });
 });
+
+describe('a unit of time written with a capital', () => {
+  const index = oneArticleIndex(
+    { id: 'plans', title: 'Talks Last Three Hours' },
+    'Talks Last Three Hours\n\nSeven Days to the River Rhine was a war plan for an invasion of Western Europe. ' +
+      'The talks in Geneva lasted into the night. The river is about 1,230 km long.',
+  );
+
+  it('is part of a name in running text: "Seven Days to the River Rhine" gives no length', () => {
+    const plan = ask(index, 'How long was the war plan?');
+    expect(plan.answered).toBe(false);
+    expect(plan.message).toContain('give no length');
+    expect(ask(index, 'How long is the river?').short?.text).toBe('about 1,230 km');
+  });
+
+  it('is a length in a headline written in title case', () => {
+    expect(ask(index, 'How long did the talks last?').short?.text).toBe('Three Hours');
+  });
+});
