@@ -101,9 +101,16 @@ const ALL_CUES: ReadonlyArray<[AnswerType, RegExp]> = [...OPENING_CUES, ...CUES]
  */
 const EVENT_FILLERS = /\b(?:take|took|taken|taking)\s+place\b|\b(?:happen(?:ed|s)?|occur(?:red|s)?|located|situated|held|hold|holds|be\s+held)\b/gi;
 
+/**
+ * "Who" as part of a name ("Doctor Who", "The Who"): a capitalized "Who" right after a
+ * capitalized word. It asks nothing; the offsets of the rest stay as they are.
+ */
+const NAMED_WHO = /(?<=\p{Lu}[\p{L}\p{M}'’.-]*\s+)Who(?!\p{L})/gu;
+
 export function answerCue(question: string): AnswerCue | undefined {
+  const read = question.replace(NAMED_WHO, '___');
   for (const [type, pattern] of ALL_CUES) {
-    const match = pattern.exec(question);
+    const match = pattern.exec(read);
     if (match) return { type, start: match.index, end: match.index + match[0].length };
   }
   return undefined;

@@ -19,6 +19,10 @@ describe('answerCue', () => {
     ['Who scored twice when Rovers beat United?', 'PERSON', 'Who'],
     ['Where did they meet when Abe was in Moscow?', 'PLACE', 'Where'],
     ['How many people came when the hall opened?', 'NUMBER', 'How many'],
+    // "Who" in a name asks nothing: the question's own interrogative decides.
+    ['When did Doctor Who first air?', 'DATE', 'When'],
+    ['Who toured with The Who?', 'PERSON', 'Who'],
+    ['What did Doctor Who use to escape?', 'OBJECT', 'What did'],
   ])('%s -> %s', (question, type, cue) => {
     const found = answerCue(question);
     expect(found?.type).toBe(type);
@@ -27,6 +31,13 @@ describe('answerCue', () => {
 
   it('finds no cue in a question that wants an explanation', () => {
     expect(answerCue('Why have Russia and Japan never signed a peace treaty?')).toBeUndefined();
+  });
+
+  it('takes no "Who" in a name for a question about a person', () => {
+    expect(answerCue('What Doctor Who episode won a Hugo Award in 2010?')?.type).not.toBe('PERSON');
+    expect(answerCue('Why did The Who split?')).toBeUndefined();
+    // In lower case it asks: "the man who".
+    expect(answerCue('Which man who met Lavrov spoke first?')?.type).toBe('PERSON');
   });
 
   it('treats "take place" and "held" as part of a where/when cue, not as topic words', () => {
