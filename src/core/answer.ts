@@ -209,8 +209,9 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
       continue;
     }
     // A place or an organization answers "who" only when no person does: the learned
-    // scorer may find a name the tagger missed ("Linda Dessau"). Where it picks one of the
-    // places or organizations the rules weighed, their order stands.
+    // scorer may find a name the tagger missed ("Linda Dessau"). Where it picks exactly one
+    // of the places or organizations the rules weighed, their order stands; a span around one
+    // of them is its own pick ("Verizon Wireless customers" over "Verizon Wireless").
     if (wanted.type === 'PERSON' && best.fit < 1) {
       const learned = learnedShortAnswer(index, question, ranking, passages, n, n);
       if (learned && !inside.some((c) => c.start === span.start + learned.start && c.end === span.start + learned.end)) return learned;

@@ -497,11 +497,15 @@ function refineType(
     const last = words.filter((w) => w.start >= from && w.start < to).at(-1);
     if (last === undefined || last.end < to) return false;
     if (last.terms.some((t) => people.has(t))) return true;
-    // Written as a name: not a title ("Who is Prime Minister?", English words ending in a
-    // kind of person; "Batu Khan" is a name) nor a place ("Who is New York?").
+    // Written as a name: not a title ("Who is Prime Minister?", "Who is FIFA President?":
+    // English words or acronyms ending in a kind of person; "Batu Khan" is a name) nor a
+    // place ("Who is New York?").
     const written = nameWords.every((word) => /^\p{Lu}/u.test(word)) && results.some((r) => last.terms.some((t) => r.terms.includes(t)));
     const { thesaurus } = index;
-    const title = thesaurus !== undefined && thesaurus.isPersonNoun(nameWords.at(-1) ?? '') && nameWords.every((word) => thesaurus.has(normalizeWord(word)));
+    // An acronym ("FIFA", "UN") or a hyphenated word of English parts ("Secretary-General") may stand in a title.
+    const english = (word: string): boolean =>
+      thesaurus !== undefined && (/^\p{Lu}{2,6}$/u.test(word) || thesaurus.has(normalizeWord(word)) || (word.includes('-') && word.split('-').every((part) => part !== '' && thesaurus.has(normalizeWord(part)))));
+    const title = thesaurus !== undefined && thesaurus.isPersonNoun(nameWords.at(-1) ?? '') && nameWords.every(english);
     const place = index.analyzer.lexicon.places.has(nameWords.map(normalizeWord).join(' '));
     return written && !title && !place;
   };

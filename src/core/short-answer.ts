@@ -87,14 +87,6 @@ export function isLength(span: string): boolean {
   return QUANTITY.test(before) || PLURAL_UNIT.test(unit[0]) || WHOLE_UNIT.test(before);
 }
 
-/**
- * Whether a sentence is written in title case, as headlines often are ("Talks Last Three
- * Hours"): no word of five letters or more in lower case.
- */
-function titleCase(sentence: string): boolean {
-  return !/(?<!\p{L})\p{Ll}\p{L}{4}/u.test(sentence);
-}
-
 /** Whether `span` is a whole unit of time ("the past year"), which wink may call a DATE. */
 function isWholeUnit(span: string): boolean {
   const unit = TIME_UNIT.exec(span);
@@ -140,7 +132,11 @@ export function candidates(
     // A person the question names is its subject, never its answer ("Who met Lavrov?" is
     // not answered by "Sergey"); a place or organization may be narrowed ("Where was the
     // security conference?" -> "Munich" of "Munich Security Conference").
-    if (entity.type === 'PERSON' && matched.some(([s, e]) => s < entity.end && entity.start < e)) continue;
+    // Its title may be the question's ("Who is UN Secretary-General?" of "UN Secretary-General
+    // Antonio Guterres", which the recognizer takes as one name): its last word may not.
+    const lastWord = /[\p{L}\p{N}]+[^\p{L}\p{N}]*$/u.exec(text.slice(entity.start, entity.end));
+    const surname = lastWord ? entity.start + lastWord.index : entity.start;
+    if (entity.type === 'PERSON' && matched.some(([s, e]) => s < entity.end && surname < e)) continue;
     const span = outsideMatches(text, entity, matched);
     if (!span) continue;
     const value = text.slice(span.start, span.end);
@@ -152,9 +148,12 @@ export function candidates(
       const length = text.slice(from, span.end);
       // Of the spans wink calls dates only a whole unit is a length.
       if (entity.type === 'DATE' ? !isWholeUnit(length) : !isLength(length) && !(wanted.focus === 'ongoing' && /^since\b/i.test(length))) continue;
-      // A unit of time written with a capital, outside a headline in title case, is part of a
-      // name: "Seven Days to the River Rhine" (a war plan), "The Hundred Years' War".
-      if (/^\p{Lu}/u.test(TIME_UNIT.exec(length)?.[0] ?? '') && !titleCase(text.slice(start, end))) continue;
+      // A unit of time written with a capital inside a sentence of the article is part of a
+      // name: "Seven Days to the River Rhine" (a war plan), "The Hundred Years' War". Not in
+      // the headline (the sentence at the document's start), which may be in title case
+      // ("Talks Last Three Hours"), nor opening a sentence ("Hours later, ...").
+      const unit = TIME_UNIT.exec(length);
+      if (unit && /^\p{Lu}/u.test(unit[0]) && start > 0 && /\p{L}/u.test(text.slice(start, from + unit.index))) continue;
     }
     if (entity.type === 'PLACE') from -= (/(?:northern|southern|eastern|western|central|north|south|east|west)\s+$/i.exec(text.slice(Math.max(start, from - 12), from))?.[0] ?? '').length;
     // A place given with "in" or "at" is where something happens; "to" where someone went.
@@ -262,7 +261,10 @@ function matchedWordsBefore(text: string, at: number, matched: ReadonlyArray<rea
 /** The entity's span without the question's own words at either end; none if nothing is left. */
 function outsideMatches(text: string, entity: Entity, matched: ReadonlyArray<readonly [number, number]>): { start: number; end: number } | undefined {
   let { start, end } = entity;
-  const covered = (from: number, to: number) => matched.some(([s, e]) => s <= from && to <= e);
+  // A word is matched when each of its parts is ("Secretary-General" of "UN Secretary-General").
+  const covered = (from: number, to: number) =>
+    [...text.slice(from, to).matchAll(/[\p{L}\p{N}]+/gu)].every((part) => matched.some(([s, e]) => s <= from + part.index && from + part.index + part[0].length <= e)) &&
+    /[\p{L}\p{N}]/u.test(text.slice(from, to));
   // Trim matched words (and the spaces between) from the left and from the right.
   for (;;) {
     const word = /^\s*\S+/.exec(text.slice(start, end));
@@ -315,8 +317,8 @@ function roleCandidates(
   isPersonNoun: (word: string) => boolean,
   text: string,
 ): Candidate[] {
-  const people = inSentence.filter((e) => e.type === 'PERSON');
-  const inPerson = (t: NlpToken | undefined) => t !== undefined && people.some((p) => t.start >= p.start && t.end <= p.end);
+  // People by name: a role mention ("the minister") is no name.
+  const people = inSentence.filter((e) => e.type === 'PERSON' && !e.role);
   const out: Candidate[] = [];
   // A description in apposition holds a word in lower case; a title before the name need not ("Foreign Minister").
   const add = (from: number, to: number, apposition: boolean) => {
@@ -331,7 +333,11 @@ function roleCandidates(
   const inCount = (t: NlpToken | undefined) => t !== undefined && counted.some((e) => t.start < e.end && e.start < t.end);
   // The question's own words are no part of a role ("Osei engineer Osei").
   const asked = (t: NlpToken | undefined) => t !== undefined && matched.some(([s, e]) => t.start < e && s < t.end);
-  for (const [first, last] of mentionsAsked(tokens, people, matched).slice(0, MAX_MENTIONS)) {
+  for (const { first, last, own } of mentionsAsked(tokens, people, matched, isPersonNoun)) {
+    // Another person's name ends a role; the title taken into this one's does not.
+    const inPerson = (t: NlpToken | undefined) => t !== undefined && people.some((p) => p !== own && t.start >= p.start && t.end <= p.end);
+    // "Secretary-General": a hyphen with no space either side joins a title's words.
+    const joins = (k: number) => tokens[k]?.text === '-' && tokens[k - 1]?.end === tokens[k]?.start && tokens[k]?.end === tokens[k + 1]?.start;
     // Before the name: nouns and adjectives up to a verb, a preposition, a determiner or another name.
     let k = first;
     while (
@@ -340,7 +346,7 @@ function roleCandidates(
       !inPerson(tokens[k - 1]) &&
       !inCount(tokens[k - 1]) &&
       !asked(tokens[k - 1]) &&
-      (ROLE_POS.has(tokens[k - 1]?.pos ?? '') || /^['’]s$/u.test(tokens[k - 1]?.text ?? '')) &&
+      (ROLE_POS.has(tokens[k - 1]?.pos ?? '') || /^['’]s$/u.test(tokens[k - 1]?.text ?? '') || joins(k - 1)) &&
       !isStopWord(normalizeWord(tokens[k - 1]?.text ?? ''))
     ) {
       k--;
@@ -370,42 +376,75 @@ function roleCandidates(
   return out;
 }
 
+/** Where a sentence names the person asked about: its tokens, and the person recognized there, if any. */
+interface Mention {
+  readonly first: number;
+  readonly last: number;
+  readonly own?: Entity;
+}
+
 /**
- * Where the sentence names the person a question asks about, as token ranges: the people
- * recognized there that the question matched (those it matched whole, if any: "Kublai
- * Khan, a grandson of Genghis Khan" for "Who was Genghis Khan?" names Genghis Khan), or where it recognized none of them, the
- * capitalized words around what the question matched ("Alfred S. Brown", whom no title
- * or verb of speech shows to be a person: the question says so).
+ * Where the sentence names the person a question asks about: the people recognized there
+ * that the question matched (those it matched whole, if any: "Kublai Khan, a grandson of
+ * Genghis Khan" for "Who was Genghis Khan?" names Genghis Khan), or where it recognized
+ * none of them, the capitalized words around what the question matched ("Alfred S.
+ * Brown", whom no title or verb of speech shows to be a person: the question says so).
+ * A title the recognizer took into the name is left before it ("UN Secretary-General
+ * Antonio Guterres", "Chief Justice Gertrude Torkornoo").
  */
-function mentionsAsked(tokens: readonly NlpToken[], people: readonly Entity[], matched: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
-  const overlaps = (start: number, end: number) => matched.some(([s, e]) => s < end && start < e);
-  const ranges: Array<[number, number]> = [];
-  const whole: Array<[number, number]> = [];
+function mentionsAsked(
+  tokens: readonly NlpToken[],
+  people: readonly Entity[],
+  matched: ReadonlyArray<readonly [number, number]>,
+  isPersonNoun: (word: string) => boolean,
+): Mention[] {
+  const overlaps = (t: { start: number; end: number }) => matched.some(([s, e]) => s < t.end && t.start < e);
+  const mentions: Mention[] = [];
+  const whole: Mention[] = [];
+  const add = (from: number, to: number, own?: Entity) => {
+    const first = withoutTitle(from, to);
+    const mention = { first, last: to, ...(own ? { own } : {}) };
+    mentions.push(mention);
+    // Every word of the name matched (initials aside).
+    if (tokens.slice(first, to + 1).every((t) => !/\p{L}{2}/u.test(t.text) || overlaps(t))) whole.push(mention);
+  };
+  // The name starts after the last word naming a kind of person before what the question
+  // matched, when a word it did not match follows that word ("Secretary-General Antonio
+  // Guterres" for "Who is Guterres?") or it matched two ("Who is Antonio Guterres?"):
+  // "Jack Smith" for "Who is Smith?" keeps its "Jack".
+  const withoutTitle = (from: number, to: number): number => {
+    let asked = from;
+    while (asked <= to && !overlaps(tokens[asked] as NlpToken)) asked++;
+    let title = asked - 1;
+    while (title >= from && !isPersonNoun((tokens[title] as NlpToken).text)) title--;
+    if (title < from) return from;
+    const between = tokens.slice(title + 1, asked).some((t) => /\p{L}/u.test(t.text));
+    const askedWords = tokens.slice(asked, to + 1).filter((t) => /\p{L}/u.test(t.text) && overlaps(t)).length;
+    return between || askedWords >= 2 ? title + 1 : from;
+  };
   for (const person of people) {
-    if (!overlaps(person.start, person.end)) continue;
+    if (!overlaps(person)) continue;
     const first = tokens.findIndex((t) => t.start >= person.start && t.end <= person.end);
     if (first < 0) continue;
     let last = first;
     while ((tokens[last + 1]?.end ?? Infinity) <= person.end) last++;
-    ranges.push([first, last]);
-    // Every word of the name matched (initials aside): "Genghis Khan", not "Kublai Khan", for "Who was Genghis Khan?".
-    if (tokens.slice(first, last + 1).every((t) => !/\p{L}{2}/u.test(t.text) || overlaps(t.start, t.end))) whole.push([first, last]);
+    add(first, last, person);
+    if (mentions.length >= MAX_MENTIONS) break;
   }
   if (whole.length > 0) return whole;
-  if (ranges.length > 0) return ranges;
+  if (mentions.length > 0) return mentions;
   const named = (t: NlpToken | undefined) => t !== undefined && /^\p{Lu}/u.test(t.text) && !isStopWord(normalizeWord(t.text));
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < tokens.length && mentions.length < MAX_MENTIONS; i++) {
     const token = tokens[i] as NlpToken;
-    if (!named(token) || !overlaps(token.start, token.end)) continue;
+    if (!named(token) || !overlaps(token)) continue;
     let first = i;
     let last = i;
     while (named(tokens[first - 1])) first--;
     while (named(tokens[last + 1])) last++;
-    ranges.push([first, last]);
-    if (tokens.slice(first, last + 1).every((t) => !/\p{L}{2}/u.test(t.text) || overlaps(t.start, t.end))) whole.push([first, last]);
+    add(first, last);
     i = last;
   }
-  return whole.length > 0 ? whole : ranges;
+  return whole.length > 0 ? whole : mentions;
 }
 
 /**

@@ -14,7 +14,7 @@ type Part = keyof typeof PARTS;
 const SENSES = 2;
 /**
  * Senses of a noun read for whether it names a kind of person: "judge" and "justice" do (a
- * person in the third sense), "company" (the ninth) and "head" (the fourth) do not.
+ * person in the third sense), "company" (the fifth) and "head" (the fourth) do not.
  */
 const PERSON_SENSES = 3;
 /** Words whose lookups are remembered (the oldest forgotten first). */

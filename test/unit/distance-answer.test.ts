@@ -78,7 +78,13 @@ describe('a unit of time written with a capital', () => {
     expect(ask(index, 'How long is the river?').short?.text).toBe('about 1,230 km');
   });
 
-  it('is a length in a headline written in title case', () => {
+  it('is a length in a headline written in title case, or opening a sentence', () => {
     expect(ask(index, 'How long did the talks last?').short?.text).toBe('Three Hours');
+    const other = oneArticleIndex(
+      { id: 'strike', title: 'Strike Lasts Two Weeks at iPhone Plant after Deadline Passes' },
+      'Strike Lasts Two Weeks at iPhone Plant after Deadline Passes\n\nSeven Days to the River Rhine was a plan. Weeks of talks followed the strike at the plant.',
+    );
+    expect(ask(other, 'How long did the strike last?').short?.text).toBe('Two Weeks');
+    expect(ask(other, 'How long was the plan?').answered).toBe(false);
   });
 });

@@ -133,8 +133,7 @@ describe('"Who is X?": how the article describes X', () => {
     const lavrov = ask(described, 'Who is Lavrov?');
     expect(lavrov.passages[0]?.text).toBe('In Tokyo Lavrov met the press.');
     expect(lavrov.short).toBeUndefined();
-    const osei = ask(described, 'Who is Osei?');
-    expect(osei.short?.text).not.toBe('vote');
+
   });
 
   it('describes the person the question names whole, not another of the same surname', () => {
@@ -150,7 +149,9 @@ describe('"Who is X?": how the article describes X', () => {
 
   it('takes no description whose head names a person only in a rare sense ("company")', () => {
     const firms = oneArticleIndex({ id: 'firms', title: 'Firms' }, "Firms\n\nIn 1884 Tesla joined Edison Machine Works, Edison's company, in New York.");
-    expect(ask(firms, 'Who is Edison Machine Works?').short?.text).not.toBe("Edison's company");
+    const answer = ask(firms, 'Who is Edison Machine Works?');
+    expect(answer.passages[0]?.text).toContain("Edison's company");
+    expect(answer.short).toBeUndefined();
   });
 
   it.each([
@@ -207,8 +208,34 @@ describe('who someone is, as people type it', () => {
   });
 
   it('takes no name in a list for a description ("Osei, Will Baker, and Grace Porter")', () => {
-    expect(ask(index, 'Who is Will Baker?').short?.text).not.toBe('Grace Porter');
+    const list = oneArticleIndex({ id: 'list', title: 'The list' }, 'The list\n\nThe delegation included Osei, Will Baker, and Grace Porter.');
+    expect(rank(list, 'Who is Osei?', 3).wanted?.type).toBe('ROLE');
+    expect(ask(list, 'Who is Osei?').short).toBeUndefined();
     expect(ask(index, 'Who is Osei?').short?.text).toBe('Foreign Minister');
+  });
+
+  it.each([
+    ['Who is Antonio Guterres?', 'UN Secretary-General'],
+    ['Who is Guterres?', 'UN Secretary-General'],
+    ['Who is Elizabeth Sackey?', 'Accra Mayor'],
+    ['Who is Torkornoo?', 'Chief Justice'],
+    ['Who is Jack Smith?', 'a lawyer'],
+    ['Who is Smith?', 'a lawyer'],
+  ])('%s -> %s: a title the recognizer took into the name is still before it', (question, role) => {
+    const titled = oneArticleIndex(
+      { id: 'titled', title: 'The vote' },
+      'The vote\n\nUN Secretary-General Antonio Guterres spoke. Accra Mayor Elizabeth Sackey welcomed them. ' +
+        'Chief Justice Gertrude Torkornoo swore them in. Jack Smith, a lawyer, spoke too.',
+    );
+    expect(ask(titled, question).short?.text).toBe(role);
+  });
+
+  it.each([
+    ['Who is FIFA President?', 'Gianni Infantino'],
+    ['Who is Prime Minister?', 'David Mensah'],
+  ])('%s asks for the person holding the title', (question, person) => {
+    expect(rank(index, question, 3).wanted?.type).toBe('PERSON');
+    expect(ask(index, question).short?.text).toBe(person);
   });
 
   it('reads "Who is Prime Minister?" as asking for a person, not who a "Prime Minister" is', () => {
@@ -220,5 +247,6 @@ describe('who someone is, as people type it', () => {
     expect(ask(index, `Who is Boateng${'\uFEFF'.repeat(60)}?`).short?.text).toBe('chief aide');
     const padded = ask(index, `Who is ${'\uFEFF'.repeat(190)}!`);
     expect(padded.answered).toBe(false);
+    expect(padded.message).toContain('no words that identify a topic');
   });
 });
