@@ -23,7 +23,7 @@ import { countWork, MAX_CONVERSATION_TERMS, MAX_TAGGED_LENGTH, MAX_WORD_LENGTH }
 import { askedInPast, givesTime, timeAsked, type TimeAsked } from './asked-time';
 import { tag, type NlpToken } from './nlp';
 import { auxiliaryFuture } from './tense';
-import { candidates } from './short-answer';
+import { candidates, FIT_CEILINGS } from './short-answer';
 import { writtenSurname } from './entities';
 import { Memo } from './memo';
 import { corrected } from './typos';
@@ -601,9 +601,13 @@ function scoredCandidates(index: SentenceIndex, read: ReadQuestion, top: number)
   const { wanted } = read;
   if (!wanted || STRICT_TYPES.has(wanted.type) || prepared.length <= top) return prepared.map(exact);
 
+  // The score is linear in the fit between knots: a kind whose fit cannot pass a knot
+  // ("Who is X?": 1 or 0) is bounded by the knots up to it, which spares searches.
+  const ceiling = FIT_CEILINGS[wanted.type] ?? Infinity;
+  const knots = TYPE_FIT_KNOTS.filter((fit) => fit <= ceiling);
   const bounds = prepared.map((p) => {
     let bound = -Infinity;
-    for (const fit of TYPE_FIT_KNOTS) bound = Math.max(bound, logit(model, withTypeFit(p.features, fit, p.strictType)));
+    for (const fit of knots) bound = Math.max(bound, logit(model, withTypeFit(p.features, fit, p.strictType)));
     return bound;
   });
   const order = prepared.map((_, i) => i).sort((a, b) => bounds[b]! - bounds[a]!);

@@ -9,6 +9,12 @@ import type { Entity, EntityType } from './nlp';
 import type { NlpToken } from './nlp';
 import type { AnswerType, Wanted } from './question';
 
+/**
+ * The best fit a kind of answer's spans can have, where it is known: a role, a noun phrase
+ * and a verb's object fit 1 or not at all. The ranker's score bounds use it (ranking.ts).
+ */
+export const FIT_CEILINGS: Partial<Record<AnswerType, number>> = { ROLE: 1, THING: 1, OBJECT: 1 };
+
 /** A span of a document, with how well it fits (higher is better). */
 export interface Candidate {
   readonly start: number;
