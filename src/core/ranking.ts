@@ -470,9 +470,9 @@ const PERSONAL_PRONOUN = /(?<!\p{L})(?:he|she|him|his|her|they|them|their)(?!\p{
  * "Who is Sergey Lavrov?" wants a role, not a person: the person is in the question; so
  * does a question asking a person's title (`role`: "What titles does Burhan hold?"). The
  * person is one the articles of the retrieved sentences know (the person asked about is
- * in them, if anywhere), or a name as the question writes it (capitalized) that the
- * retrieved sentences hold: "Who was Alfred S. Brown?" though no title in the article
- * shows him to be a person.
+ * in them, if anywhere), or a name as the question writes it (capitalized, or in lower
+ * case ending in no English word) that the retrieved sentences hold: "Who was Alfred S.
+ * Brown?" though no title in the article shows him to be a person.
  */
 function refineType(
   type: AnswerType | undefined,
@@ -500,8 +500,10 @@ function refineType(
     // Written as a name: not a title ("Who is Prime Minister?", "Who is FIFA President?":
     // English words or acronyms ending in a kind of person; "Batu Khan" is a name) nor a
     // place ("Who is New York?").
-    const written = nameWords.every((word) => /^\p{Lu}/u.test(word)) && results.some((r) => last.terms.some((t) => r.terms.includes(t)));
     const { thesaurus } = index;
+    // Typed in lower case ("who is kenneth swezey"), a name ends in a word that is no English word.
+    const lowerName = thesaurus !== undefined && nameWords.every((word) => /^\p{Ll}/u.test(word)) && !thesaurus.has(normalizeWord(nameWords.at(-1) ?? ''));
+    const written = (lowerName || nameWords.every((word) => /^\p{Lu}/u.test(word))) && results.some((r) => last.terms.some((t) => r.terms.includes(t)));
     // An acronym ("FIFA", "UN") or a hyphenated word of English parts ("Secretary-General") may stand in a title.
     const english = (word: string): boolean =>
       thesaurus !== undefined && (/^\p{Lu}{2,6}$/u.test(word) || thesaurus.has(normalizeWord(word)) || (word.includes('-') && word.split('-').every((part) => part !== '' && thesaurus.has(normalizeWord(part)))));

@@ -123,6 +123,8 @@ describe('"Who is X?": how the article describes X', () => {
     ["What was Brisbane's job?", 'newspaper editor'],
     ['Who is Charles Peck?', 'New York attorney'],
     ['Who is Osei?', 'Foreign Minister'],
+    // Typed in lower case, as people type in a chat: the last word is no English word.
+    ['who is kenneth swezey', 'a journalist'],
   ])('%s -> %s, though no title shows the name to be a person', (question, role) => {
     const answer = ask(described, question);
     expect(answer.answered).toBe(true);
@@ -236,6 +238,10 @@ describe('who someone is, as people type it', () => {
   ])('%s asks for the person holding the title', (question, person) => {
     expect(rank(index, question, 3).wanted?.type).toBe('PERSON');
     expect(ask(index, question).short?.text).toBe(person);
+  });
+
+  it('reads a question in lower case ending in an English word as asking for a person ("who is prime minister")', () => {
+    expect(rank(index, 'who is prime minister', 3).wanted?.type).toBe('PERSON');
   });
 
   it('reads "Who is Prime Minister?" as asking for a person, not who a "Prime Minister" is', () => {
