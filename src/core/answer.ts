@@ -281,6 +281,7 @@ function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, 
     const best = bestSpan(index, question(), ranked);
     if (!best || best.probability < threshold) continue;
     const span = sentenceSpan(ranked.document, ranked.sentence);
+    const text = ranked.document.text.slice(best.start, best.end);
     // A question plainly asking for a kind of time ("what year") is not answered by a span
     // that gives none ("300" of "hired 300 engineers").
     const time = ranking.wanted?.time;
@@ -289,12 +290,11 @@ function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, 
     // vote held by Osei"), by a name ("Ogedei Khan"), nor by the question's own words
     // ("khans" for "Who was Genghis Khan?").
     if (ranking.wanted?.type === 'ROLE') {
-      const text = ranked.document.text.slice(best.start, best.end);
       if (!namesPerson(text, personNouns(index)) || !describes(text)) continue;
       const words = index.analyzer.terms(text).filter((t) => !t.alias);
       if (words.every((t) => ranked.matchedTerms.has(t.term))) continue;
     }
-    return { text: ranked.document.text.slice(best.start, best.end), passage: n, start: best.start - span.start, end: best.end - span.start };
+    return { text, passage: n, start: best.start - span.start, end: best.end - span.start };
   }
   return undefined;
 }

@@ -241,9 +241,8 @@ export function whoIsAsked(question: string): [number, number] | undefined {
   if (question.length > MAX_ROLE_QUESTION) return undefined;
   const span = WHO_IS.exec(question)?.indices?.[1];
   if (!span) return undefined;
-  const [from, to] = span;
-  const trimmed = question.slice(from, to).replace(/[.\p{DI}]+$/u, '');
-  return trimmed === '' ? undefined : [from, from + trimmed.length];
+  const end = nameEnd(question, span);
+  return end > span[0] ? [span[0], end] : undefined;
 }
 
 /**

@@ -268,9 +268,10 @@ function matchedWordsBefore(text: string, at: number, matched: ReadonlyArray<rea
 function outsideMatches(text: string, entity: Entity, matched: ReadonlyArray<readonly [number, number]>): { start: number; end: number } | undefined {
   let { start, end } = entity;
   // A word is matched when each of its parts is ("Secretary-General" of "UN Secretary-General").
-  const covered = (from: number, to: number) =>
-    [...text.slice(from, to).matchAll(/[\p{L}\p{N}]+/gu)].every((part) => matched.some(([s, e]) => s <= from + part.index && from + part.index + part[0].length <= e)) &&
-    /[\p{L}\p{N}]/u.test(text.slice(from, to));
+  const covered = (from: number, to: number) => {
+    const parts = [...text.slice(from, to).matchAll(/[\p{L}\p{N}]+/gu)];
+    return parts.length > 0 && parts.every((part) => matched.some(([s, e]) => s <= from + part.index && from + part.index + part[0].length <= e));
+  };
   // Trim matched words (and the spaces between) from the left and from the right.
   for (;;) {
     const word = /^\s*\S+/.exec(text.slice(start, end));
