@@ -27,6 +27,7 @@ import { readQuestion, sentenceRows, softmaxShares } from '../src/core/span-scor
 import { SPAN_FEATURES } from '../src/core/span-features';
 import { bestOver, exactMatch, f1 } from '../src/eval/squad-score';
 import { loadCorpusDir } from '../src/node/corpus-dir';
+import { wordnetThesaurus } from '../src/node/wordnet';
 
 const SQUAD = path.join(__dirname, '..', '..', 'shared', 'eval', 'squad');
 /**
@@ -117,7 +118,7 @@ async function main() {
 /** The groups of every question: its gold sentence's, and those of the ranker's first sentences without it. */
 async function extract(): Promise<Group[]> {
   const { corpus } = await loadCorpusDir(corpusDir);
-  const index = buildIndex(corpus);
+  const index = buildIndex(corpus, { thesaurus: wordnetThesaurus() });
   const byId = new Map(corpus.documents.map((d) => [d.id, d]));
   const groups: Group[] = [];
   let asked = 0;

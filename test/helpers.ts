@@ -43,7 +43,7 @@ export function articleText(fields: Record<string, string | undefined> = {}, bod
 
 let thesaurus: ReturnType<typeof wordnetThesaurus> | undefined;
 /** One WordNet thesaurus for a test file's indexes: its index files are read once. */
-function sharedThesaurus(): ReturnType<typeof wordnetThesaurus> {
+export function sharedThesaurus(): ReturnType<typeof wordnetThesaurus> {
   return (thesaurus ??= wordnetThesaurus());
 }
 

@@ -82,7 +82,22 @@ export function tag(text: string): Tagged {
     const [first, last] = entity.out(its.span) as unknown as [number, number];
     const from = winkTokens[first];
     const to = winkTokens[last];
-    if (from && to && WINK_TYPES.has(type)) entities.push({ type: type as EntityType, start: from.start, end: to.end });
+    if (from && to && WINK_TYPES.has(type)) entities.push(withCurrency(text, { type: type as EntityType, start: from.start, end: to.end }));
   });
   return { tokens, entities };
+}
+
+/** A currency sign right before a number ("£", "€"; "$" and "¥" wink reads itself), and a scale glued after it ("£18m", "€2bn"). */
+const CURRENCY_BEFORE = /\p{Sc}$/u;
+const SCALE_AFTER = /^(?:bn|m|mn|k)\b/;
+
+/**
+ * wink reads "$184 million" as money but "£18 million" and "€5 billion" as bare numbers:
+ * a number written right after a currency sign is money, with its sign (and its glued
+ * scale, "£18m").
+ */
+function withCurrency(text: string, entity: Entity): Entity {
+  if (entity.type !== 'CARDINAL' || !CURRENCY_BEFORE.test(text.slice(Math.max(0, entity.start - 2), entity.start))) return entity;
+  const scale = SCALE_AFTER.exec(text.slice(entity.end, entity.end + 3))?.[0].length ?? 0;
+  return { type: 'MONEY', start: entity.start - 1, end: entity.end + scale };
 }

@@ -58,7 +58,8 @@ export interface AnswerCue {
  * "Who scored when they beat United?" asks for a person, not a date. Written once, for
  * OPENING_CUES and, where they may come later in a question, for CUES.
  */
-const HOW_LONG = String.raw`(?:for\s+)?how\s+(?:long(?!\s+ago\b)|much\s+time)\b`;
+// "How much longer did they sleep?" asks for a length of time as well (a difference of two).
+const HOW_LONG = String.raw`(?:for\s+)?how\s+(?:long(?!\s+ago\b)|much\s+(?:time|longer|shorter|earlier|later|sooner))\b`;
 const HOW_MANY = String.raw`how\s+(?:many|much)\b`;
 const HOW_LONG_AGO = String.raw`how\s+long\s+ago\b`;
 const OPENING_CUES: ReadonlyArray<[AnswerType, RegExp]> = (

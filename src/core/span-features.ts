@@ -112,6 +112,24 @@ export function questionFocus(question: string, tokens: readonly NlpToken[]): st
   return head;
 }
 
+/** Nouns that name a kind of something else: "what type of rock" asks for a rock. */
+const KIND_NOUNS = /^(?:type|kind|sort|form|variety|species|breed|brand|genre|style|class|category|make)s?$/i;
+
+/** The noun after "type of", "kind of" and the like in a question ("what kind of rock" -> rock), as a lemma. */
+function categoryOf(tokens: readonly NlpToken[]): string | undefined {
+  for (let n = 0; n + 2 < tokens.length; n++) {
+    if (!KIND_NOUNS.test(tokens[n]!.text) || tokens[n + 1]!.text.toLowerCase() !== 'of') continue;
+    let head: string | undefined;
+    for (let m = n + 2; m < tokens.length; m++) {
+      const token = tokens[m]!;
+      if (token.pos === 'NOUN') head = token.lemma;
+      else if (head !== undefined || !['ADJ', 'DET'].includes(token.pos)) break;
+    }
+    return head;
+  }
+  return undefined;
+}
+
 /** A candidate span of a sentence (document offsets) with its kind. */
 export interface SpanCandidate {
   readonly start: number;
@@ -146,6 +164,7 @@ export const SPAN_FEATURES: readonly string[] = [
   'by-before:PERSON',
   'focus-next-to',
   'focus-inside',
+  'kind-of-category',
   'expansion-of-question-acronym',
   'comma-or-paren-next-to',
   'weighted-matched-within-5',
@@ -179,6 +198,13 @@ export interface SpanQuestion {
   /** Index terms of the question's words (no aliases). */
   readonly terms: ReadonlySet<string>;
   readonly focus: string | undefined;
+  /**
+   * The kind of thing asked for, when a span may be an instance of it: the focus noun, or
+   * what "what type of rock" names ("rock").
+   */
+  readonly category: string | undefined;
+  /** Whether a word or name is a kind or an instance of a category (the thesaurus's isKindOf); absent, none is. */
+  readonly isKindOf?: (word: string, category: string) => boolean;
   /** Acronyms the question writes ("AFC"). */
   readonly acronyms: readonly string[];
   /** How much each term says (its IDF in the corpus), and their sum. */
@@ -221,7 +247,14 @@ function whPhrase(tokens: readonly NlpToken[]): { first: number; last: number } 
  * What is known of `text` for scoring spans; `weightOf` gives a term's weight (its IDF in
  * the corpus searched; every term weighs 1 without it).
  */
-export function spanQuestion(text: string, terms: readonly Term[], tokens: readonly NlpToken[], weightOf: (term: string) => number = () => 1): SpanQuestion {
+export function spanQuestion(
+  text: string,
+  terms: readonly Term[],
+  tokens: readonly NlpToken[],
+  weightOf: (term: string) => number = () => 1,
+  isKindOf?: (word: string, category: string) => boolean,
+): SpanQuestion {
+  const focus = questionFocus(text, tokens);
   const own = new Set(terms.filter((t) => !t.alias).map((t) => t.term));
   const weights = new Map([...own].map((term) => [term, weightOf(term)]));
   const wh = whPhrase(tokens);
@@ -236,7 +269,9 @@ export function spanQuestion(text: string, terms: readonly Term[], tokens: reado
     text,
     cls: questionClass(text),
     terms: own,
-    focus: questionFocus(text, tokens),
+    focus,
+    category: categoryOf(tokens) ?? focus,
+    ...(isKindOf ? { isKindOf } : {}),
     acronyms: text.match(/\b\p{Lu}{2,}\b/gu) ?? [],
     weights,
     totalWeight: [...weights.values()].reduce((sum, w) => sum + w, 0),
@@ -516,6 +551,7 @@ export function spanFeatures(question: SpanQuestion, candidate: SpanCandidate, t
   const focus = question.focus;
   x[f++] = focus !== undefined && [tokens[first - 1], tokens[first - 2], tokens[last + 1], tokens[last + 2]].some((t) => t?.lemma === focus) ? 1 : 0;
   x[f++] = focus !== undefined && inside.some((n) => tokens[n]!.lemma === focus) ? 1 : 0;
+  x[f++] = isInstance(question, text.slice(candidate.start, candidate.end)) ? 1 : 0;
   x[f++] = candidate.kind === 'EXPANSION' && question.acronyms.some((a) => text.slice(candidate.end, candidate.end + a.length + 4).includes(`(${a})`)) ? 1 : 0;
   x[f++] = /^[\s]*[,(]/.test(text.slice(candidate.end, candidate.end + 2)) || /[,)]\s*$/.test(text.slice(Math.max(0, candidate.start - 2), candidate.start)) ? 1 : 0;
 
@@ -598,6 +634,24 @@ export function spanFeatures(question: SpanQuestion, candidate: SpanCandidate, t
   x[f++] = context(question.whLeft, -1, first - 1);
   x[f++] = context(question.whRight, 1, last + 1);
   return x;
+}
+
+/** Spans read as a name or noun for the category: at most this many words. */
+const MAX_KIND_WORDS = 4;
+
+/**
+ * Whether a span is a kind or an instance of what the question asks for ("Santa Clara" for
+ * "what city", "granite" for "what type of rock"): the span as written without its article,
+ * or its last word, the head of a noun phrase ("the port city").
+ */
+function isInstance(question: SpanQuestion, value: string): boolean {
+  const { category, isKindOf } = question;
+  if (category === undefined || isKindOf === undefined) return false;
+  const words = value.replace(/^(?:the|a|an)\s+/i, '').split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  if (words.length === 0 || words.length > MAX_KIND_WORDS) return false;
+  const whole = words.join(' ');
+  const last = words[words.length - 1]!;
+  return isKindOf(whole, category) || (last !== whole && isKindOf(last, category));
 }
 
 /**

@@ -55,7 +55,9 @@ export function readQuestion(index: SentenceIndex, question: string): SpanQuesti
     const n = index.frequency(term);
     return n > 0 ? inverseFrequency(n, total) : 0;
   };
-  return spanQuestion(question, index.analyzer.terms(question), tag(question.slice(0, MAX_TAGGED_LENGTH)).tokens, idf);
+  const { thesaurus } = index;
+  const isKindOf = thesaurus && ((word: string, category: string) => thesaurus.isKindOf(word, category));
+  return spanQuestion(question, index.analyzer.terms(question), tag(question.slice(0, MAX_TAGGED_LENGTH)).tokens, idf, isKindOf);
 }
 
 /** The likeliest short answer in sentence `ref`, if the sentence has any candidate. */

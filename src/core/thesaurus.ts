@@ -19,6 +19,13 @@ export interface Thesaurus {
    * "Washington"), and neither is a place ("Tokyo").
    */
   isPersonNoun(word: string): boolean;
+  /**
+   * Whether one of the most common senses of the noun or name `word` (any inflection; a
+   * name of several words as written, "Santa Clara") is a kind or a named instance of one
+   * of the most common senses of the noun `category`: "Denver" and "Oakland" of "city",
+   * "granite" of "rock", "Spanish" of "language". A word is not a kind of itself.
+   */
+  isKindOf(word: string, category: string): boolean;
 }
 
 /** WordNet's detachment rules (morphy): inflected form -> candidate base forms. */
@@ -58,6 +65,25 @@ export function parseDataLine(line: string): string[] {
     if (word) words.push(word.replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase());
   }
   return words;
+}
+
+/**
+ * The noun synsets one WordNet data line (a synset) points to as its hypernyms ("@") and,
+ * for a named individual, its instance hypernyms ("@i"), as data-file offsets.
+ */
+export function parseHypernyms(line: string): number[] {
+  const fields = line.split(' ');
+  const count = parseInt(fields[3] ?? '', 16);
+  if (!Number.isInteger(count)) return [];
+  const pointers = Number(fields[4 + 2 * count]);
+  const out: number[] = [];
+  for (let k = 0; k < pointers; k++) {
+    const at = 5 + 2 * count + 4 * k;
+    const symbol = fields[at];
+    const offset = Number(fields[at + 1]);
+    if ((symbol === '@' || symbol === '@i') && fields[at + 2] === 'n' && Number.isInteger(offset)) out.push(offset);
+  }
+  return out;
 }
 
 /** WordNet's lexicographer file of nouns denoting people (noun.person). */

@@ -5,7 +5,7 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { Memo } from '../core/memo';
-import { baseForms, parseDataLine, parseIndexLine, parseSynsetKind, PERSON_LEXICOGRAPHER_FILE, type Thesaurus } from '../core/thesaurus';
+import { baseForms, parseDataLine, parseHypernyms, parseIndexLine, parseSynsetKind, PERSON_LEXICOGRAPHER_FILE, type Thesaurus } from '../core/thesaurus';
 
 const PARTS = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' } as const;
 type Part = keyof typeof PARTS;
@@ -17,6 +17,14 @@ const SENSES = 2;
  * person in the third sense), "company" (the fifth) and "head" (the fourth) do not.
  */
 const PERSON_SENSES = 3;
+/**
+ * Senses read by isKindOf: a word's two commonest ("Denver" the city, "rock" the stone and
+ * the music), a category's three ("city" the town and its people).
+ */
+const KIND_SENSES = 2;
+const CATEGORY_SENSES = 3;
+/** Hypernym links walked up from a sense: WordNet's noun hierarchy is at most 20 deep. */
+const MAX_HYPERNYM_DEPTH = 20;
 /** Words whose lookups are remembered (the oldest forgotten first). */
 const WORDS_REMEMBERED = 20_000;
 /** Longest data line read for one synset. */
@@ -31,6 +39,7 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
   const synonymCache = new Memo<string[]>(WORDS_REMEMBERED);
   const known = new Memo<boolean>(WORDS_REMEMBERED);
   const people = new Memo<boolean>(WORDS_REMEMBERED);
+  const kinds = new Memo<ReadonlySet<number>>(WORDS_REMEMBERED);
 
   const load = () => {
     indexes ??= (['noun', 'verb', 'adj', 'adv'] as const).map((part) => ({
@@ -60,6 +69,34 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
         return kind !== undefined && kind.lexFile === PERSON_LEXICOGRAPHER_FILE && !kind.instance;
       }),
     );
+
+  // The noun senses of `key` (the first `senses`), as written or, if unknown, by a base form.
+  const nounSenses = (key: string, senses: number): number[] => {
+    for (const form of baseForms(key)) {
+      const line = findLine(load()[0]!.text, form);
+      const entry = line === undefined ? undefined : parseIndexLine(line);
+      if (entry) return entry.offsets.slice(0, senses);
+    }
+    return [];
+  };
+  // Every synset above `key`'s commonest senses, walked breadth first: each read once.
+  const ancestors = (key: string): ReadonlySet<number> =>
+    kinds.get(key, () => {
+      const above = new Set<number>();
+      let level = nounSenses(key, KIND_SENSES);
+      for (let depth = 0; depth < MAX_HYPERNYM_DEPTH && level.length > 0; depth++) {
+        const next: number[] = [];
+        for (const offset of level) {
+          for (const up of parseHypernyms(readLine('n', offset))) {
+            if (above.has(up)) continue;
+            above.add(up);
+            next.push(up);
+          }
+        }
+        level = next;
+      }
+      return above;
+    });
 
   const entries = (word: string, exact = false) => {
     const found: Array<{ pos: Part; offsets: number[] }> = [];
@@ -95,6 +132,13 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
         const forms = key.includes('-') ? [key.replace(/-/g, '_'), key.slice(key.lastIndexOf('-') + 1)] : [key];
         return forms.some((form) => form !== '' && personNoun(form));
       });
+    },
+    isKindOf(word, category) {
+      const key = word.toLowerCase().trim().replace(/\s+/g, '_');
+      const kind = category.toLowerCase().trim().replace(/\s+/g, '_');
+      if (key === '' || kind === '') return false;
+      const above = ancestors(key);
+      return above.size > 0 && nounSenses(kind, CATEGORY_SENSES).some((offset) => above.has(offset));
     },
     close() {
       for (const fd of files.values()) closeSync(fd);

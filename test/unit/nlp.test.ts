@@ -21,4 +21,13 @@ describe('tagging', () => {
     for (const t of tag(text).tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
     expect(tag(text).tokens.filter((t) => t.text === '’s')).toHaveLength(2);
   });
+
+  it('reads a number right after a currency sign as money, with its sign and glued scale', () => {
+    const money = (text: string) => tag(text).entities.filter((e) => e.type === 'MONEY').map((e) => text.slice(e.start, e.end));
+    expect(money('Redbridge paid £18 million for him.')).toEqual(['£18 million']);
+    expect(money('It cost €5 billion and $184 million.')).toEqual(['€5 billion', '$184 million']);
+    expect(money('It sold for £18m, or £2bn with debt.')).toEqual(['£18m', '£2bn']);
+    // A bare number, or one after another sign, stays a number.
+    expect(money('About 18 million people and #5 seeds.')).toEqual([]);
+  });
 });

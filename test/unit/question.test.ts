@@ -4,6 +4,8 @@ describe('answerCue', () => {
   it.each([
     ['How long did the meeting last?', 'DURATION', 'How long'],
     ['How much time did they spend together?', 'DURATION', 'How much time'],
+    ['How much longer did teenagers sleep without phones?', 'DURATION', 'How much longer'],
+    ['How much more did it cost?', 'NUMBER', 'How much'],
     ['How many islands are in dispute?', 'NUMBER', 'How many'],
     ['When did Putin visit Japan?', 'DATE', 'When'],
     ['On which day of the week was the meeting held?', 'DATE', 'On which day of the week'],

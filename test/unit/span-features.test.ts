@@ -1,5 +1,6 @@
 import { tag } from '../../src/core/nlp';
 import { noAnswerFeatures, sentenceView, questionClass, questionFocus, spanCandidates, spanFeatures, spanQuestion, SPAN_FEATURES } from '../../src/core/span-features';
+import { sharedThesaurus } from '../helpers';
 
 describe('questionClass', () => {
   it.each([
@@ -203,5 +204,29 @@ describe('spanFeatures: the question read as a statement', () => {
     expect(read('Which team won the game?').whRight).toEqual(['won', 'the']);
     expect(read('Which NFL team won the game?').whRight).toEqual(['nfl', 'team']);
     expect(read('How many seconds were left?').whRight).toEqual(['were', 'left']);
+  });
+
+  it('marks a span that is an instance of what the question asks for, by the thesaurus', () => {
+    const thesaurus = sharedThesaurus();
+    const isKindOf = (word: string, category: string) => thesaurus.isKindOf(word, category);
+    const sentence = 'The game was played at the stadium in Santa Clara, a city near the port of Oakland.';
+    const s = tag(sentence);
+    const spans = spanCandidates(sentence, 0, sentence.length, s.tokens, []);
+    const kindOf = (q: string, span: string, withThesaurus = true) => {
+      const asked = spanQuestion(q, [], tag(q).tokens, () => 1, withThesaurus ? isKindOf : undefined);
+      const view = sentenceView(asked, s.tokens, [], 0);
+      const candidate = spans.find((c) => sentence.slice(c.start, c.end) === span);
+      if (!candidate) throw new Error(`no candidate ${span}: ${spans.map((c) => sentence.slice(c.start, c.end)).join(' | ')}`);
+      return spanFeatures(asked, candidate, sentence, view, spans)[SPAN_FEATURES.indexOf('kind-of-category')];
+    };
+    expect(kindOf('What city hosted the game?', 'Santa Clara')).toBe(1);
+    expect(kindOf('What city hosted the game?', 'stadium')).toBe(0);
+    expect(kindOf('What city hosted the game?', 'city')).toBe(0);
+    expect(kindOf('What city hosted the game?', 'Santa Clara', false)).toBe(0);
+    // "What kind of X" asks for an X.
+    expect(kindOf('What kind of structure was the game played at?', 'stadium')).toBe(1);
+    expect(kindOf('What kind of structure was the game played at?', 'Santa Clara')).toBe(0);
+    expect(spanQuestion('What type of rock is it?', [], tag('What type of rock is it?').tokens).category).toBe('rock');
+    expect(spanQuestion('Which NFL team won?', [], tag('Which NFL team won?').tokens).category).toBe('team');
   });
 });

@@ -1,4 +1,4 @@
-import { parseSynsetKind } from '../../src/core/thesaurus';
+import { parseHypernyms, parseSynsetKind } from '../../src/core/thesaurus';
 import { namesPerson } from '../../src/core/short-answer';
 import { wordnetThesaurus } from '../../src/node/wordnet';
 
@@ -17,6 +17,39 @@ describe('parseSynsetKind', () => {
     expect(parseSynsetKind('  1 This software and database is being provided')).toBeUndefined();
     expect(parseSynsetKind('')).toBeUndefined();
   });
+});
+
+describe('parseHypernyms', () => {
+  it('reads the nouns a synset is a kind or an instance of, and no other pointer', () => {
+    expect(parseHypernyms('10247880 18 n 01 minister 0 002 @ 10450161 n 0000 + 01235589 v 0101 | a person who serves')).toEqual([10450161]);
+    expect(parseHypernyms('08939562 15 n 01 Tokyo 0 002 @i 08715390 n 0000 #p 08921850 n 0000 | the capital')).toEqual([8715390]);
+    expect(parseHypernyms('')).toEqual([]);
+  });
+});
+
+describe('isKindOf', () => {
+  it.each([
+    ['Denver', 'city'],
+    ['Santa Clara', 'city'],
+    ['granite', 'rock'],
+    ['Spanish', 'language'],
+    ['violin', 'musical instrument'],
+    ['gold', 'color'],
+    ['Mississippi', 'river'],
+    ['primary school', 'school'],
+    ['linebacker', 'player'],
+  ])('%s is a kind or an instance of %s', (word, category) => expect(thesaurus.isKindOf(word, category)).toBe(true));
+
+  it.each([
+    ['city', 'city'],
+    ['Denver', 'river'],
+    ['granite', 'city'],
+    ['stadium', 'player'],
+    ['xqzzv', 'city'],
+    ['Denver', 'xqzzv'],
+    ['', 'city'],
+    ['Denver', ''],
+  ])('%j is not one of %j', (word, category) => expect(thesaurus.isKindOf(word, category)).toBe(false));
 });
 
 describe('isPersonNoun', () => {
