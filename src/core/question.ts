@@ -73,6 +73,15 @@ const OPENING_CUES: ReadonlyArray<[AnswerType, RegExp]> = (
 ).map(([type, cue]) => [type, new RegExp(`^\\s*(?:${cue})`, 'i')]);
 
 /**
+ * Nouns that name a quantity, after optional modifiers ("the total population", "its annual
+ * revenue"): what such a noun is asked to be is a number or an amount of money.
+ */
+const QUANTITY_NOUNS = String.raw`(?:(?:total|annual|average|estimated|current|combined|net|gross|median|final|overall|official)\s+)*(?:population|attendance|turnout|revenues?|sales|profits?|earnings|income|budget|salary|wages?|price|cost|debt|deficit|death\s+toll|toll|enrol(?:l)?ment|capacity|margin|valuation|market\s+value|GDP|unemployment\s+rate|inflation\s+rate|interest\s+rate|growth\s+rate|tax\s+rate)`;
+
+/** The quantity noun ends its phrase ("the population of Warsaw", not "the population density"). */
+const QUANTITY_END = String.raw`(?=\s*(?:[?.!,;]|$)|\s+(?:of|in|at|for|on|during|from|per|to|by|last|this|that|when|after|before|since|as|under|with)\b)`;
+
+/**
  * Cues anywhere in the question, checked after OPENING_CUES (so "when" or "who" opening
  * the question is found there).
  */
@@ -80,7 +89,9 @@ const CUES: ReadonlyArray<[AnswerType, RegExp]> = [
   // "How long ago" asks for a date; "the length of the Rhine" for a distance, and "the
   // entire length of the river" for neither.
   ['DURATION', new RegExp(String.raw`\b${HOW_LONG}|\b(?:what\s+(?:is|was)\s+the\s+)?(?:duration\s+of|length\s+of\s+time)\b`, 'i')],
-  ['NUMBER', new RegExp(String.raw`\b${HOW_MANY}|\bwhat\s+(?:number|amount)\s+of\b`, 'i')],
+  // "What was the attendance?", "What is Norvance's revenue?": a quantity asked by its noun,
+  // which stays a topic word (only "what was" is the cue).
+  ['NUMBER', new RegExp(String.raw`\b${HOW_MANY}|\bwhat\s+(?:number|amount)\s+of\b|\bwhat\s+(?:is|was|are|were|will\s+be)(?=\s+(?:the\s+|(?:[\p{Lu}][\p{L}\p{M}.&-]*\s+){0,3}[\p{L}\p{M}.&-]+['’]s?\s+)?${QUANTITY_NOUNS}${QUANTITY_END})`, 'iu')],
   ['DATE', new RegExp(String.raw`\b${HOW_LONG_AGO}|\b(?:on\s+)?(?:what|which)\s+(?:year|date|month|day(?:\s+of\s+the\s+week)?|time)\b|\bwhen\b`, 'i')],
   ['PLACE', /\b(?:in|at)\s+(?:what|which)\s+(?:city|country|place|town)\b|\bwhich\s+(?:city|country|place|town)\b|\bwhere\b/i],
   ['NAME', /\bwhat\s+(?:is|was|are|were)\s+the\s+names?\s+of\b/i],

@@ -41,7 +41,10 @@ const FITS: Readonly<Record<AnswerType, Partial<Record<EntityType, number>>>> = 
  * Words before a length that belong to it ("about three hours", "half an hour"), also
  * those of a whole unit ("all day", "the whole week"), of which wink tags only the unit.
  */
-const APPROXIMATORS = /(?:(?:about|around|roughly|nearly|almost|more than|less than|over|under|some|just|only|at least|at most)\s+)?(?:(?:half\s+)?an?\s+|an?\s+half[\s-]|\d+[\s-]|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few)[\s-]|all\s+|the\s+(?:whole|entire|full|past|last)\s+)?$/i;
+const APPROXIMATORS = /(?:(?:about|around|roughly|nearly|almost|approximately|more than|less than|over|under|some|just|only|at least|at most|up to|as many as|an estimated)\s+)?(?:(?:half\s+)?an?\s+|an?\s+half[\s-]|\d+[\s-]|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few)[\s-]|all\s+|the\s+(?:whole|entire|full|past|last)\s+)?$/i;
+
+/** Words that say how exact a number is, before it: "roughly 9,800", "up to 40 percent", "an estimated 300". */
+const NUMBER_APPROXIMATORS = /(?<!\p{L})(?:about|around|roughly|nearly|almost|approximately|more than|fewer than|less than|over|under|at least|at most|up to|as many as|as much as|an estimated)\s+$/iu;
 
 /** A unit of time, singular or plural, also inside a compound ("45-minute"). */
 const TIME_UNIT = /(?<!\p{L})(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|years?|decades?|century|centuries|millenni(?:um|ums|a))(?!\p{L})/iu;
@@ -161,6 +164,8 @@ export function candidates(
       const unit = TIME_UNIT.exec(length);
       if (unit && /^\p{Lu}/u.test(unit[0]) && start > 0 && /\p{L}/u.test(text.slice(start, from + unit.index))) continue;
     }
+    // "roughly 9,800", "up to 40 percent": how the figure is given is part of it.
+    if (type === 'NUMBER') from -= (NUMBER_APPROXIMATORS.exec(text.slice(Math.max(start, from - 20), from))?.[0] ?? '').length;
     if (entity.type === 'PLACE') from -= (/(?:northern|southern|eastern|western|central|north|south|east|west)\s+$/i.exec(text.slice(Math.max(start, from - 12), from))?.[0] ?? '').length;
     // A place given with "in" or "at" is where something happens; "to" where someone went.
     const preposition = wanted.focus === 'destination' ? /\b(?:to|for|into)\s+(?:the\s+)?$/i : /\b(?:in|at)\s+(?:the\s+)?$/i;

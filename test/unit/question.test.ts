@@ -6,6 +6,9 @@ describe('answerCue', () => {
     ['How much time did they spend together?', 'DURATION', 'How much time'],
     ['How much longer did teenagers sleep without phones?', 'DURATION', 'How much longer'],
     ['How much more did it cost?', 'NUMBER', 'How much'],
+    ["What was Norvance's revenue for the quarter?", 'NUMBER', 'What was'],
+    ['What is the population of Warsaw?', 'NUMBER', 'What is'],
+    ['What was the total attendance at the match?', 'NUMBER', 'What was'],
     ['How many islands are in dispute?', 'NUMBER', 'How many'],
     ['When did Putin visit Japan?', 'DATE', 'When'],
     ['On which day of the week was the meeting held?', 'DATE', 'On which day of the week'],
@@ -29,6 +32,11 @@ describe('answerCue', () => {
     const found = answerCue(question);
     expect(found?.type).toBe(type);
     expect(question.slice(found!.start, found!.end)).toBe(cue);
+  });
+
+  it('reads no quantity in a noun that only modifies another', () => {
+    expect(answerCue('What was the population density?')?.type).not.toBe('NUMBER');
+    expect(answerCue('What is the revenue model of the firm?')?.type).not.toBe('NUMBER');
   });
 
   it('finds no cue in a question that wants an explanation', () => {
