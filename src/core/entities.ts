@@ -100,6 +100,18 @@ interface NameSets {
   readonly demonyms: ReadonlySet<string>;
 }
 
+/** The first token starting at or after `offset` (tokens in text order). */
+function firstTokenAt(tokens: readonly NlpToken[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (tokens[middle]!.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 export function documentEntities(document: CorpusDocument, analyzer: Analyzer): RecognizedDocument {
   const { text } = document;
   const { tokens, entities: numeric } = tag(text);
@@ -127,12 +139,19 @@ export function documentEntities(document: CorpusDocument, analyzer: Analyzer): 
   };
   const aliasCache = new Map<number, string[]>();
 
-  const speaker = (n: number): Person | undefined => {
-    const span = document.sentences[n];
-    if (!span) return undefined;
-    // A sentence belongs to the quotation it starts in (the attribution may follow it).
-    return quotes.find((q) => q.start <= span.start && span.start < q.end)?.speaker;
-  };
+  // A sentence belongs to the quotation it starts in (the attribution may follow it): one
+  // pass over sentences and quotations, both in text order.
+  const byStart = [...quotes].sort((a, b) => a.start - b.start);
+  const speakers: Array<Person | undefined> = [];
+  let q = 0;
+  for (const span of document.sentences) {
+    while (q < byStart.length && byStart[q]!.end <= span.start) q++;
+    // Quotations may nest or overlap: the first that holds the start, as before.
+    let holder: (typeof quotes)[number] | undefined;
+    for (let k = q; k < byStart.length && byStart[k]!.start <= span.start && !holder; k++) if (span.start < byStart[k]!.end) holder = byStart[k];
+    speakers.push(holder?.speaker);
+  }
+  const speaker = (n: number): Person | undefined => speakers[n];
 
   const stored: StoredEntities = {
     people,
@@ -148,8 +167,11 @@ export function documentEntities(document: CorpusDocument, analyzer: Analyzer): 
       const span = document.sentences[n];
       if (!span) return [];
       const out = new Set<string>();
-      for (const token of tokens) {
-        if (token.start < span.start || token.end > span.end || !/^\p{L}+$/u.test(token.text)) continue;
+      // The sentence's tokens only, found by bisection (tokens are in text order): a long
+      // article's sentences each cost their own tokens, not the article's.
+      for (let k = firstTokenAt(tokens, span.start); k < tokens.length && tokens[k]!.start < span.end; k++) {
+        const token = tokens[k]!;
+        if (token.end > span.end || !/^\p{L}+$/u.test(token.text)) continue;
         const own = termOf(normalizeWord(token.text));
         const lemma = lemmaTerm(token.lemma);
         if (own !== null && lemma !== null && lemma !== own) out.add(lemma);

@@ -2,7 +2,7 @@
  * Reads a corpus directory from disk: every `.md` file below it, in a stable order, and
  * the corpus's own aliases (`aliases.yaml` at its top, optional: see corpus-aliases.ts).
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildCorpus, type Corpus, type CorpusFile } from '../core/corpus';
 import { ALIASES_FILE } from '../core/corpus-aliases';
@@ -23,22 +23,22 @@ export interface CorpusDirListing {
  * Reads every article file below `dir` (recursively, sorted by path). A directory that
  * is missing, unreadable or holds no articles is a `corpus_invalid` {@link CiteqaError}
  * that says so in one sentence (it is not a bad file, so it is not a {@link CorpusError});
- * files that cannot be read are a CorpusError naming each.
+ * files that cannot be read, and links back to a directory already read, are a
+ * CorpusError naming each. Files and directories whose name starts with a dot (`.git`,
+ * `.github`) are not part of the corpus.
  */
 export async function readCorpusDir(dir: string): Promise<CorpusDirListing> {
-  let entries: string[];
   try {
-    entries = await readdir(dir, { recursive: true });
+    await readdir(dir);
   } catch (error) {
     throw new CiteqaError('corpus_invalid', `cannot read the corpus directory ${dir}: ${describeDirError(error)}`);
   }
+  const { entries, problems } = await listFiles(dir);
   const files: CorpusFile[] = [];
   const skipped: string[] = [];
-  const problems: { file: string; message: string }[] = [];
   let aliases: CorpusFile | undefined;
   for (const entry of entries.sort()) {
     const full = path.join(dir, entry);
-    if (path.basename(entry).startsWith('.')) continue;
     if (entry === ALIASES_FILE) {
       try {
         aliases = { name: entry, bytes: await readFile(full) };
@@ -48,7 +48,7 @@ export async function readCorpusDir(dir: string): Promise<CorpusDirListing> {
       continue;
     }
     if (!entry.endsWith(ARTICLE_EXTENSION)) {
-      if (!(await isDirectory(full))) skipped.push(entry);
+      skipped.push(entry);
       continue;
     }
     try {
@@ -63,6 +63,51 @@ export async function readCorpusDir(dir: string): Promise<CorpusDirListing> {
     throw new CiteqaError('corpus_invalid', `the corpus directory ${dir} holds no articles${others}: add at least one ${ARTICLE_EXTENSION} file, front matter then text`);
   }
   return { files, skipped, ...(aliases ? { aliases } : {}) };
+}
+
+/** Directories nested deeper than this below the corpus directory are not read (and say so). */
+const MAX_DEPTH = 32;
+
+/**
+ * The files below `dir`, as paths relative to it, with the problems met on the way. A
+ * linked directory is read once: a link to one already read (a loop, "s -> .") is a
+ * problem, not a walk without end.
+ */
+async function listFiles(dir: string): Promise<{ entries: string[]; problems: { file: string; message: string }[] }> {
+  const entries: string[] = [];
+  const problems: { file: string; message: string }[] = [];
+  const read = new Map<string, string>();
+  const walk = async (relative: string, depth: number): Promise<void> => {
+    const full = path.join(dir, relative);
+    let children;
+    try {
+      const real = await realpath(full);
+      const earlier = read.get(real);
+      if (earlier !== undefined) {
+        problems.push({ file: relative, message: `links to ${earlier === '' ? 'the corpus directory' : earlier}, which is read already: remove the link, or its articles would be read twice` });
+        return;
+      }
+      read.set(real, relative);
+      if (depth > MAX_DEPTH) {
+        problems.push({ file: relative, message: `is nested more than ${MAX_DEPTH} directories deep: move its articles up` });
+        return;
+      }
+      children = await readdir(full, { withFileTypes: true });
+    } catch (error) {
+      problems.push({ file: relative, message: `cannot read the directory: ${describeFsError(error)}` });
+      return;
+    }
+    for (const child of children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (child.name.startsWith('.')) continue;
+      const entry = relative === '' ? child.name : path.join(relative, child.name);
+      // A link is read as what it points to; one pointing nowhere is a file that cannot be read.
+      const directory = child.isDirectory() || (child.isSymbolicLink() && (await isDirectory(path.join(dir, entry))));
+      if (directory) await walk(entry, depth + 1);
+      else entries.push(entry);
+    }
+  };
+  await walk('', 0);
+  return { entries, problems };
 }
 
 /** Reads and builds the corpus in `dir`; throws a {@link CorpusError} listing every problem. */

@@ -20,20 +20,24 @@ const MAX_RESTART_DELAY_MS = 10_000;
 const WORKER_STOP_MS = 9800;
 
 export function runPrimary(config: Config): void {
-  const logger = pino({ level: config.logLevel, base: { service: 'citeqa', role: 'primary' } });
+  const logger = pino({ level: config.logLevel, base: { service: 'citeqa', role: 'primary', pid: process.pid } });
   let stopping = false;
   let failures = 0;
+  // Restarts waiting their turn: they keep the primary alive (with every worker dead, it
+  // is all that runs) and are dropped when the service stops.
+  const restarts = new Set<NodeJS.Timeout>();
   const start = (): Worker => {
     const worker = cluster.fork();
     worker.once('listening', () => (failures = 0));
     return worker;
   };
+  const stopped = () => {
+    logger.info('every worker has stopped');
+    process.exit(0);
+  };
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) {
-        logger.info('every worker has stopped');
-        process.exit(0);
-      }
+      if (Object.keys(cluster.workers ?? {}).length === 0) stopped();
       return;
     }
     failures++;
@@ -45,7 +49,11 @@ export function runPrimary(config: Config): void {
     }
     const delay = Math.min(MAX_RESTART_DELAY_MS, 100 * 2 ** failures);
     logger.error({ pid: worker.process.pid, code, signal, restartInMs: delay }, 'a worker died; starting another');
-    setTimeout(start, delay).unref();
+    const restart = setTimeout(() => {
+      restarts.delete(restart);
+      start();
+    }, delay);
+    restarts.add(restart);
   });
   for (let i = 0; i < config.workers; i++) start();
   logger.info({ workers: config.workers }, 'starting workers');
@@ -53,6 +61,10 @@ export function runPrimary(config: Config): void {
   const forward = (signal: NodeJS.Signals) => () => {
     if (signal !== 'SIGHUP' && !stopping) {
       stopping = true;
+      for (const restart of restarts) clearTimeout(restart);
+      restarts.clear();
+      // Every worker may have died, their restarts still to come.
+      if (Object.keys(cluster.workers ?? {}).length === 0) stopped();
       // Each worker bounds its own shutdown; a worker whose event loop is stuck cannot.
       setTimeout(() => {
         logger.error('a worker did not stop in time; killing it');

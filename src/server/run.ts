@@ -14,8 +14,17 @@ import { createService } from './service';
 const SHUTDOWN_LIMIT_MS = 9500;
 
 export async function runServer(config: Config): Promise<void> {
-  const logger = pino({ level: config.logLevel, base: { service: 'citeqa' } });
+  const logger = pino({ level: config.logLevel, base: { service: 'citeqa', pid: process.pid } });
   const source = config.indexFile ?? config.corpusDir;
+  // A SIGHUP while the index is first built (articles dropped in meanwhile) would end the
+  // process by default: it is remembered, and a reload follows once the service listens.
+  let reloadAsked = false;
+  const whileStarting = () => {
+    reloadAsked = true;
+    logger.info({ source }, 'SIGHUP while starting: the corpus will be reloaded once the service listens');
+  };
+  process.on('SIGHUP', whileStarting);
+  logger.info({ source }, config.indexFile ? 'loading the index' : 'building the index');
 
   const started = performance.now();
   let loaded;
@@ -91,7 +100,7 @@ export async function runServer(config: Config): Promise<void> {
   // reload is not dropped: one more reload follows (see Service.reload).
   const reported = new WeakSet<Promise<unknown>>();
   let unsettled = 0;
-  process.on('SIGHUP', () => {
+  const onReload = () => {
     if (stopping) return;
     if (unsettled > 0) logger.info({ source }, 'a reload is running: the corpus will be reloaded again after it');
     let warnings: LoadedIndex['warnings'] = [];
@@ -122,5 +131,8 @@ export async function runServer(config: Config): Promise<void> {
         logger.error({ source, problems, err: error instanceof CiteqaError ? undefined : error }, `reload failed; still serving the previous corpus: ${error instanceof Error ? error.message : String(error)}`);
       },
     );
-  });
+  };
+  process.on('SIGHUP', onReload);
+  process.off('SIGHUP', whileStarting);
+  if (reloadAsked) onReload();
 }

@@ -89,6 +89,22 @@ describe('the service process', () => {
     expect(run.stdout).toContain('every worker has stopped');
   }, 60_000);
 
+  it('with WORKERS=2 starts workers again when every one dies, and still stops on SIGTERM', async () => {
+    const run = start({ CORPUS_DIR: FIXTURE_CORPUS_DIR, WORKERS: '2' });
+    runs.push(run);
+    const workers = (await logged(run, /"pid":(\d+)[^\n]*"msg":"citeqa listening on/, { count: 2, timeoutMs: 20_000 })).map((m) => Number(m[1]));
+    for (const pid of workers) process.kill(pid, 'SIGKILL');
+    // Two more workers listen: the primary lived on, waiting to restart them.
+    const again = (await logged(run, /"pid":(\d+)[^\n]*"msg":"citeqa listening on/, { count: 4, timeoutMs: 30_000 })).map((m) => Number(m[1]));
+    expect(again.slice(2).every((pid) => !workers.includes(pid))).toBe(true);
+    // With PORT=0 the new workers share a new port (a fixed PORT stays the same).
+    const url = (await logged(run, /"url":"(http:\/\/[^"]+)"/, { count: 4 })).at(-1)![1]!;
+    expect((await fetch(new URL('/healthz', url))).status).toBe(200);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(run.stdout).toContain('every worker has stopped');
+  }, 60_000);
+
   it('with WORKERS=2 on a bad corpus, exits 1 instead of restarting workers forever', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'citeqa-main-'));
     await writeFile(path.join(dir, 'bad.md'), articleText({ id: 'bad', published: 'yesterday' }));
@@ -145,6 +161,21 @@ describe('the service process', () => {
     expect(await socket.closed()).toBe(1001);
     expect(await run.exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('on a SIGHUP while it starts, starts all the same and then reloads the corpus', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'citeqa-reload-'));
+    await writeFile(path.join(dir, 'one.md'), articleText({ id: 'one' }));
+    const run = start({ CORPUS_DIR: dir });
+    runs.push(run);
+    await logged(run, /"msg":"building the index"/);
+    run.child.kill('SIGHUP');
+    const url = await listeningUrl(run);
+    await logged(run, /"msg":"corpus reloaded"/);
+    expect(run.stdout).toContain('the corpus will be reloaded once the service listens');
+    expect((await fetch(new URL('/healthz', url))).status).toBe(200);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
   });
 
   it('reloads the corpus on SIGHUP, and keeps serving the old one when the new one is invalid', async () => {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CorpusError } from '../../src/core/errors';
@@ -40,6 +40,35 @@ describe('loadCorpusDir', () => {
     // 2021/b.md comes before a.md in path order; the corpus is in id order all the same.
     expect(corpus.documents.map((d) => d.id)).toEqual(['a', 'b']);
     expect(skipped).toEqual(['notes.txt']);
+  });
+
+  it('reads no file in a directory whose name starts with a dot (.git, .github)', async () => {
+    await writeFile(path.join(dir, 'a.md'), articleText({ id: 'a' }));
+    await mkdir(path.join(dir, '.github'));
+    await writeFile(path.join(dir, '.github', 'README.md'), 'notes, no front matter');
+    const { corpus, skipped } = await loadCorpusDir(dir);
+    expect(corpus.documents.map((d) => d.id)).toEqual(['a']);
+    expect(skipped).toEqual([]);
+  });
+
+  it('reads linked files and directories once, and refuses a link back to a directory already read, naming it', async () => {
+    const elsewhere = await mkdtemp(path.join(tmpdir(), 'citeqa-linked-'));
+    try {
+      await writeFile(path.join(elsewhere, 'b.md'), articleText({ id: 'b' }));
+      await writeFile(path.join(dir, 'a.md'), articleText({ id: 'a' }));
+      await symlink(elsewhere, path.join(dir, 'more'));
+      expect((await loadCorpusDir(dir)).corpus.documents.map((d) => d.id)).toEqual(['a', 'b']);
+      // A loop ("self -> .", a link back to the corpus directory) would be read without end: it is a problem, found at once.
+      await symlink('.', path.join(dir, 'self'));
+      await symlink(dir, path.join(elsewhere, 'up'));
+      const error = await loadError(dir);
+      expect(error.problems).toEqual([
+        { file: path.join('more', 'up'), message: expect.stringContaining('links to the corpus directory, which is read already') },
+        { file: 'self', message: expect.stringContaining('links to the corpus directory, which is read already') },
+      ]);
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it('fails whole when one file of many is bad, naming the file', async () => {
