@@ -54,7 +54,11 @@ const DATE_EXAMPLE = '2020-02-16';
 const requiredText = (field: string) =>
   z
     .string({
-      error: (issue) => (issue.input === undefined ? `missing ${field}` : `${field} must be text`),
+      error: (issue) =>
+        issue.input === undefined ? `missing ${field}`
+        // YAML reads `id: 12345` or `title: 1984` as a number, `title: yes` as true.
+        : typeof issue.input === 'number' || typeof issue.input === 'boolean' ? `${field} must be text: YAML reads ${String(issue.input)} as a ${typeof issue.input}; put it in quotes (${field}: "${String(issue.input)}")`
+        : `${field} must be text`,
     })
     .trim()
     .min(1, `${field} is empty`);

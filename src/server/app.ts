@@ -184,6 +184,10 @@ export function createApp({
 
   // The same, for questions that are long or hold anything: {"question": "...", "limit": 3}.
   app.post('/api/ask', express.json({ limit: MAX_BODY }), async (req, res) => {
+    // An empty body has no type to read (req.is gives null): say what is missing.
+    if (req.get('transfer-encoding') === undefined && Number(req.get('content-length') ?? 0) === 0) {
+      throw new CiteqaError('bad_request', 'the body is empty: send {"question": "..."} with Content-Type: application/json');
+    }
     if (!req.is('application/json')) {
       throw new CiteqaError('bad_request', 'send the question as JSON: Content-Type: application/json, body {"question": "..."}');
     }
@@ -300,10 +304,21 @@ const MAX_BODY = '16kb';
 /** What went wrong reading a request body, without echoing it. */
 function bodyErrorMessage(error: unknown): string {
   const type = (error as { type?: unknown }).type;
-  if (type === 'entity.parse.failed') return 'the body is not valid JSON';
+  if (type === 'entity.parse.failed') return isJson((error as { body?: unknown }).body) ? 'the body must be a JSON object: {"question": "...", "limit": 3}' : 'the body is not valid JSON';
   if (type === 'entity.too.large') return `the body is larger than ${MAX_BODY}`;
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return 'the body must be UTF-8 JSON';
   return 'the request is malformed';
+}
+
+/** Whether a body that express's strict parser refused is JSON all the same (`null`, `"text"`, `3`): valid, but not an object. */
+function isJson(body: unknown): boolean {
+  if (typeof body !== 'string') return false;
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function summary(doc: CorpusDocument) {

@@ -16,6 +16,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { defaultCorpusDir } from '../node/package-info';
 
+/** Longest a timer can wait (node's setTimeout: a longer one fires at once). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -147,12 +150,12 @@ const envSchema = z.object({
   MAX_CONNECTIONS_PER_IP: count('MAX_CONNECTIONS_PER_IP', 1).optional(),
   MAX_CONNECTIONS: count('MAX_CONNECTIONS', 1).optional(),
   TRUST_PROXY: count('TRUST_PROXY', 0).optional(),
-  HEARTBEAT_MS: count('HEARTBEAT_MS', 100).optional(),
+  HEARTBEAT_MS: milliseconds('HEARTBEAT_MS', 100).optional(),
   MAX_BUFFERED_BYTES: count('MAX_BUFFERED_BYTES', 1024).optional(),
-  CLOSE_TIMEOUT_MS: count('CLOSE_TIMEOUT_MS', 100).optional(),
+  CLOSE_TIMEOUT_MS: milliseconds('CLOSE_TIMEOUT_MS', 100).optional(),
   MAX_HTTP_CONNECTIONS_PER_IP: count('MAX_HTTP_CONNECTIONS_PER_IP', 1).optional(),
-  HEADERS_TIMEOUT_MS: count('HEADERS_TIMEOUT_MS', 100).optional(),
-  REQUEST_TIMEOUT_MS: count('REQUEST_TIMEOUT_MS', 100).optional(),
+  HEADERS_TIMEOUT_MS: milliseconds('HEADERS_TIMEOUT_MS', 100).optional(),
+  REQUEST_TIMEOUT_MS: milliseconds('REQUEST_TIMEOUT_MS', 100).optional(),
   LOG_QUESTIONS: flag('LOG_QUESTIONS').optional(),
   ANSWER_WORKER: flag('ANSWER_WORKER').optional(),
 });
@@ -163,6 +166,16 @@ function count(name: string, min: number) {
     .regex(/^\d+$/, `${name} must be a whole number of at least ${min}`)
     .transform(Number)
     .refine((n) => n >= min && Number.isSafeInteger(n), `${name} must be a whole number of at least ${min}`);
+}
+
+/** A time for a timer: whole milliseconds, at least `min`, at most what a timer can wait (about 24.8 days). */
+function milliseconds(name: string, min: number) {
+  const message = `${name} must be a whole number of milliseconds from ${min} to ${MAX_TIMER_MS} (about 24.8 days)`;
+  return z
+    .string()
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .refine((n) => n >= min && n <= MAX_TIMER_MS, message);
 }
 
 function flag(name: string) {

@@ -75,6 +75,9 @@ describe('HTTP API', () => {
   it.each<[string, string | object, string, string]>([
     ['a body that is not JSON', '{"question":', 'application/json', 'the body is not valid JSON'],
     ['a JSON array', '[]', 'application/json', 'the body must be a JSON object'],
+    ['JSON null', 'null', 'application/json', 'the body must be a JSON object'],
+    ['a JSON string', '"peace"', 'application/json', 'the body must be a JSON object'],
+    ['an empty body', '', 'application/json', 'the body is empty'],
     ['no question', '{}', 'application/json', 'missing "question"'],
     ['an empty question', '{"question":"  "}', 'application/json', '"question" is empty'],
     ['a bad limit', '{"question":"peace","limit":0}', 'application/json', '"limit" must be from 1 to 10'],

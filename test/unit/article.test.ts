@@ -64,6 +64,8 @@ describe('parseArticle', () => {
     ['missing source', articleText({ source: undefined }), 'missing source'],
     ['missing id', articleText({ id: undefined }), 'missing id'],
     ['id with a slash', articleText({ id: 'a/b' }), 'id may use only letters'],
+    ['an id that YAML reads as a number', articleText({ id: '12345' }), 'id must be text: YAML reads 12345 as a number; put it in quotes (id: "12345")'],
+    ['a title that YAML reads as true', articleText({ title: 'true' }), 'title must be text: YAML reads true as a boolean'],
     ['missing date', articleText({ published: undefined }), 'missing published'],
     ['a date that is not ISO', articleText({ published: '16 February 2020' }), 'published must be a real date written YYYY-MM-DD'],
     ['a date that does not exist', articleText({ published: '2020-02-30' }), 'published must be a real date written YYYY-MM-DD'],

@@ -84,6 +84,9 @@ describe('loadConfig', () => {
     [{ WORKERS: '0' }, 'WORKERS must be a whole number of at least 1'],
     [{ WORKERS: '65' }, 'WORKERS must be a whole number from 1 to 64'],
     [{ LOG_QUESTIONS: 'yes' }, 'LOG_QUESTIONS must be true or false'],
+    // A longer timer would fire at once: every client dropped on its first heartbeat.
+    [{ HEARTBEAT_MS: '3000000000' }, 'HEARTBEAT_MS must be a whole number of milliseconds from 100 to 2147483647'],
+    [{ CLOSE_TIMEOUT_MS: '50' }, 'CLOSE_TIMEOUT_MS must be a whole number of milliseconds from 100 to 2147483647'],
   ])('rejects %p with a TypeError saying what to fix', (env, message) => {
     expect(() => loadConfig(env)).toThrow(TypeError);
     expect(() => loadConfig(env)).toThrow(message);
