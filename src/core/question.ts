@@ -60,7 +60,8 @@ export interface AnswerCue {
  */
 // "How much longer did they sleep?" asks for a length of time as well (a difference of two).
 const HOW_LONG = String.raw`(?:for\s+)?how\s+(?:long(?!\s+ago\b)|much\s+(?:time|longer|shorter|earlier|later|sooner))\b`;
-const HOW_MANY = String.raw`how\s+(?:many|much)\b`;
+// "How far/tall/high/wide/deep" asks for a distance (see focusOf).
+const HOW_MANY = String.raw`how\s+(?:many|much|far|tall|high|wide|deep)\b`;
 const HOW_LONG_AGO = String.raw`how\s+long\s+ago\b`;
 const OPENING_CUES: ReadonlyArray<[AnswerType, RegExp]> = (
   [
@@ -128,6 +129,8 @@ export function answerCue(question: string): AnswerCue | undefined {
   return undefined;
 }
 
+const DISTANCE_ASKED = /^(?:far|tall|high|wide|deep)$/i;
+
 const MOTION_VERBS = new Set(['travel', 'go', 'visit', 'fly', 'come', 'move', 'return', 'head', 'send', 'invite', 'drive', 'sail', 'flee', 'arrive']);
 
 /**
@@ -140,6 +143,8 @@ export function focusOf(type: AnswerType, questionTokens: readonly NlpToken[], c
   // "Where did he travel?" asks for a destination ("to Japan"), not a location ("in Tokyo").
   if (type === 'PLACE') return tokens.some((t) => MOTION_VERBS.has(t.lemma)) ? 'destination' : undefined;
   if (type === 'OBJECT') return tokens.find((t) => t.pos === 'VERB')?.lemma;
+  // "How far is the airport?", "How tall is the tower?": a distance, with its unit.
+  if (type === 'NUMBER') return questionTokens.some((t) => t.start >= cue.start && t.end <= cue.end && DISTANCE_ASKED.test(t.text)) ? 'distance' : undefined;
   // "How long has it been ...": a time up to now, which "since 1951" gives.
   if (type === 'DURATION') {
     if (/^(?:has|have|'s|'ve)$/i.test(tokens[0]?.text ?? '')) return 'ongoing';

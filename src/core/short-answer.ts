@@ -64,7 +64,7 @@ const PERIOD = /^(?:from|between)\b.+\b(?:to|and|until|till|through)\b|\d\s*[–
  * bare "m" is a metre only before a word of extent ("599 m high"): news writes millions so
  * ("5 m people", "5m euros").
  */
-const DISTANCE_UNIT = String.raw`(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|cm|mm|m(?=\s+(?:long|high|wide|deep|tall)\b)|(?:nautical\s+)?miles?|mi|feet|foot|ft|yards?|yd|inches|inch|light[\s-]years?)`;
+const DISTANCE_UNIT = String.raw`(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|cm|mm|m(?=\s+(?:long|high|wide|deep|tall)\b|\s*\(\d)|(?:nautical\s+)?miles?|mi|feet|foot|ft|yards?|yd|inches|inch|light[\s-]years?)`;
 /**
  * A distance: a figure with a unit of distance after it, the words of approximation before
  * it ("nearly 86 km", "1,230 kilometres"), not a speed ("120 km/h", "100 miles per hour"); the
@@ -78,6 +78,10 @@ const DISTANCE = new RegExp(
 const EXTENT_WORDS = /(?<!\p{L})(?:long|length|lengths|stretch(?:es|ed)?|extend(?:s|ed)?|span(?:s|ned)?)(?!\p{L})/iu;
 /** A distance answers "how long is" a little below a length of time: "How long was Mandela on Robben Island?" */
 const DISTANCE_FIT = 0.9;
+/** A distance answers "how far/tall/high" above a figure without a unit. */
+const ASKED_DISTANCE_FIT = 1.2;
+/** Less fit for a distance in brackets right after another: a conversion ("2,000 m (6,600 ft)"). */
+const CONVERSION_DOUBT = 0.05;
 
 /**
  * Whether a span that wink-nlp calls a DURATION is a length of time: a unit of time with
@@ -178,9 +182,11 @@ export function candidates(
     const named = entity.role ? -0.1 : 0;
     out.push({ start: from, end: span.end, fit: fit + (located ? 0.3 : 0) + 0.2 * titled + named });
   }
-  // "How long is the Rhine?": a distance answers, where the sentence says it gives an extent ("86 km long").
-  const sentence = type === 'DURATION' && wanted.focus === 'extent' ? text.slice(start, end) : '';
-  if (EXTENT_WORDS.test(sentence)) {
+  // "How long is the Rhine?": a distance answers, where the sentence says it gives an extent
+  // ("86 km long"). "How tall is the tower?": a distance answers, better than a bare figure.
+  const distanceAsked = type === 'NUMBER' && wanted.focus === 'distance';
+  const sentence = (type === 'DURATION' && wanted.focus === 'extent') || distanceAsked ? text.slice(start, end) : '';
+  if (distanceAsked || EXTENT_WORDS.test(sentence)) {
     for (const m of sentence.matchAll(DISTANCE)) {
       const to = start + m.index + m[0].length;
       const core = to - (m[1]?.length ?? 0);
@@ -188,7 +194,9 @@ export function candidates(
       // A figure the question gives is not its answer; a word before it ("nearly") may match one of the question's ("near").
       if (overlaps(core)) continue;
       const from = overlaps(start + m.index) ? core : start + m.index;
-      out.push({ start: from, end: to, fit: DISTANCE_FIT });
+      // "2,000 m (6,600 ft)": the figure in brackets only converts the one before it.
+      const converted = text[from - 1] === '(' ? CONVERSION_DOUBT : 0;
+      out.push({ start: from, end: to, fit: (distanceAsked ? ASKED_DISTANCE_FIT : DISTANCE_FIT) - converted });
     }
   }
   // A quotation's speaker answers "who said", when the sentence names them.

@@ -10,7 +10,8 @@ const index = oneArticleIndex(
     'The old harbour wall, built in 1901, was kept. ' +
     'The 12 km tunnel under the hills took six years to dig. ' +
     'The opening ceremony at the toll plaza, 5 km from the town, lasted two hours. ' +
-    'The builders raised 5 m in bonds, and the road beside the tunnel is 40 m long.',
+    'The builders raised 5 m in bonds, and the road beside the tunnel is 40 m long. ' +
+    'Its two towers rise 180 m (590 ft) above the water, and 4 lanes cross between them.',
 );
 
 const focus = (question: string) => {
@@ -32,6 +33,20 @@ describe('"How long is X?" asks a length of time or a distance', () => {
   it('answers with the distance a passage gives, the words of approximation kept', () => {
     const answer = ask(index, 'How long is the Osei Bridge?');
     expect(answer.short?.text).toBe('nearly 2.4 km');
+  });
+
+  it.each([
+    ['How long is the Rhine?', 'extent'],
+    ['How tall are the towers?', 'distance'],
+    ['How far is the plaza from the town?', 'distance'],
+    ['How many lanes cross?', undefined],
+  ])('%s reads its focus as %s', (question, expected) => {
+    expect(focus(question)).toBe(expected);
+  });
+
+  it('answers "how tall/far" with a distance over a bare figure, and not with the conversion in brackets', () => {
+    expect(ask(index, 'How tall are the two towers above the water?').short?.text).toBe('180 m');
+    expect(ask(index, 'How far from the town is the toll plaza?').short?.text).toBe('5 km');
   });
 
   it('answers with a length of time where the passage gives one', () => {

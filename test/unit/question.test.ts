@@ -6,6 +6,8 @@ describe('answerCue', () => {
     ['How much time did they spend together?', 'DURATION', 'How much time'],
     ['How much longer did teenagers sleep without phones?', 'DURATION', 'How much longer'],
     ['How much more did it cost?', 'NUMBER', 'How much'],
+    ['How tall is the Osei Tower?', 'NUMBER', 'How tall'],
+    ['How far is the airport from the town?', 'NUMBER', 'How far'],
     ["What was Norvance's revenue for the quarter?", 'NUMBER', 'What was'],
     ['What is the population of Warsaw?', 'NUMBER', 'What is'],
     ['What was the total attendance at the match?', 'NUMBER', 'What was'],
