@@ -82,9 +82,22 @@ export function tag(text: string): Tagged {
     const [first, last] = entity.out(its.span) as unknown as [number, number];
     const from = winkTokens[first];
     const to = winkTokens[last];
-    if (from && to && WINK_TYPES.has(type)) entities.push(withCurrency(text, { type: type as EntityType, start: from.start, end: to.end }));
+    if (from && to && WINK_TYPES.has(type)) entities.push(untilDate(text, withCurrency(text, { type: type as EntityType, start: from.start, end: to.end })));
   });
   return { tokens, entities };
+}
+
+/** "until Friday", "till next Monday": wink's DURATION, a date after its preposition. */
+const UNTIL = /^(?:until|till|til)\s+(?=\S)/i;
+
+/**
+ * wink reads "until Friday" and "until 1990" as durations; they give no length of time but a
+ * date, the end of one: the words after "until" are a DATE.
+ */
+function untilDate(text: string, entity: Entity): Entity {
+  if (entity.type !== 'DURATION') return entity;
+  const until = UNTIL.exec(text.slice(entity.start, entity.end));
+  return until ? { type: 'DATE', start: entity.start + until[0].length, end: entity.end } : entity;
 }
 
 /** A currency sign right before a number ("£", "€"; "$" and "¥" wink reads itself), and a scale glued after it ("£18m", "€2bn"). */

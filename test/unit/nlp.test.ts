@@ -30,4 +30,11 @@ describe('tagging', () => {
     // A bare number, or one after another sign, stays a number.
     expect(money('About 18 million people and #5 seeds.')).toEqual([]);
   });
+
+  it('reads "until Friday" as the date it ends on, not a length of time', () => {
+    const dates = (text: string) => tag(text).entities.map((e) => [e.type, text.slice(e.start, e.end)]);
+    expect(dates('Schools stay closed until Friday.')).toEqual([['DATE', 'Friday']]);
+    expect(dates('The road is shut till next Monday.')).toEqual([['DATE', 'next Monday']]);
+    expect(dates('The talks lasted three hours.')).toEqual([['DURATION', 'three hours']]);
+  });
 });
