@@ -185,22 +185,21 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     }
     return undefined;
   }
-  // "Which spokesperson released it?": a name titled with the question's words ("Spokesperson
-  // Vedant Patel") in any of the first passages, before a person merely mentioned in an earlier one.
-  if (wanted.type === 'PERSON' && wanted.focus === 'titled') {
-    for (const [n, ranked] of ranking.sentences.entries()) {
-      if (!passages[n] || n > 2) break;
-      const { span, best } = bestCandidate(index, wanted, ranked);
-      if (best && best.fit >= TITLED_FIT) return { text: ranked.document.text.slice(best.start, best.end), passage: n, start: best.start - span.start, end: best.end - span.start };
-    }
-  }
   for (const [n, ranked] of ranking.sentences.entries()) {
     const p = passages[n];
     if (!p || n > 2) break;
     // Asked when a past event was, a passage telling of it as still to come gives no time for it.
     if (ranking.toCome?.has(n)) continue;
-    const { document } = ranked;
-    const { span, inside, best } = bestCandidate(index, wanted, ranked);
+    const { document, sentence } = ranked;
+    const span = sentenceSpan(document, sentence);
+    const entities = index.entities(document);
+    const matched = matchedSpans(index, ranked, ranked.matchedTerms);
+    const found = candidates(wanted, document.text, span.start, span.end, entities, matched, entities.speaker(sentence), matchedSpans(index, ranked, ranked.matchedTerms, true), personNouns(index));
+    const distance = (c: { start: number; end: number }) =>
+      matched.length === 0 ? 0 : Math.min(...matched.map(([s, e]) => (e <= c.start ? c.start - e : s >= c.end ? s - c.end : 0)));
+    // A short answer is a span of its passage, by contract.
+    const inside = found.filter((c) => c.start >= span.start && c.end <= span.end && c.end > c.start);
+    const best = [...inside].sort((a, b) => b.fit - a.fit || distance(a) - distance(b))[0];
     if (!best) {
       // Where the rules find no span of the asked kind, the learned scorer may; not for a
       // strict kind (a duration, a number) nor a person's title, which a later passage may
@@ -222,24 +221,6 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     return { text, passage: n, start: best.start - span.start, end: best.end - span.start, ...(date ? { date } : {}) };
   }
   return laterPassageFirst(wanted) ? learnedShortAnswer(index, question, ranking, passages, 0, 2) : undefined;
-}
-
-/** A person's fit with one of the question's words right before the name (short-answer.ts: 1 + 0.2 a word). */
-const TITLED_FIT = 1.2;
-
-/** The rules' candidates of the wanted kind in a passage's sentence, and the best: fittest, then nearest the matched words. */
-function bestCandidate(index: SentenceIndex, wanted: Wanted, ranked: RankedSentence) {
-  const { document, sentence } = ranked;
-  const span = sentenceSpan(document, sentence);
-  const entities = index.entities(document);
-  const matched = matchedSpans(index, ranked, ranked.matchedTerms);
-  const found = candidates(wanted, document.text, span.start, span.end, entities, matched, entities.speaker(sentence), matchedSpans(index, ranked, ranked.matchedTerms, true), personNouns(index));
-  const distance = (c: { start: number; end: number }) =>
-    matched.length === 0 ? 0 : Math.min(...matched.map(([s, e]) => (e <= c.start ? c.start - e : s >= c.end ? s - c.end : 0)));
-  // A short answer is a span of its passage, by contract.
-  const inside = found.filter((c) => c.start >= span.start && c.end <= span.end && c.end > c.start);
-  const best = [...inside].sort((a, b) => b.fit - a.fit || distance(a) - distance(b))[0];
-  return { span, inside, best };
 }
 
 /** What is asked when a rule-found span in a later passage beats the learned scorer's guess in an earlier one. */

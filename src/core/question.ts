@@ -33,8 +33,7 @@ export interface Wanted {
    * "extent" for DURATION asked with no verb ("How long is the Rhine?", "How long was the
    * meeting?"), which a length of time answers, or a distance where the passage gives an
    * extent ("86 km long"); "held" for ROLE asked as a title held ("What titles does X hold?");
-   * "distance" for NUMBER asked "how far/tall/high/wide/deep"; "titled" for PERSON asked by
-   * a kind of person ("Which spokesperson ...?"), which a name titled so answers best.
+   * "distance" for NUMBER asked "how far/tall/high/wide/deep".
    */
   readonly focus?: string;
   /** For DATE, the kind of time asked when the wording says so ("what year": YEAR; see asked-time.ts). */

@@ -333,15 +333,7 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
     answerType = refineType(cue?.type, question, searched.words, index, searched.results, undefined, searched.carried);
   }
   const { words, weights, synonyms, corrections, own, followUp, carried, results } = searched;
-  // "Which judge wrote the opinion?", "What player scored?": a kind of person (WordNet's)
-  // asks for a person, not for the noun phrase. "What kind of player" asks for a kind.
-  let kindOfPerson = false;
-  if (answerType === 'THING' && cue && !/\b(?:kinds?|types?|sorts?)\s+of\b/i.test(question.slice(cue.start, cue.end))) {
-    const head = focusOf('THING', tagged, cue);
-    kindOfPerson = head !== undefined && (index.thesaurus?.isPersonNoun(head) ?? false);
-    if (kindOfPerson) answerType = 'PERSON';
-  }
-  const focus = answerType === 'ROLE' && role ? 'held' : kindOfPerson ? 'titled' : answerType && cue ? focusOf(answerType, tagged, cue) : undefined;
+  const focus = answerType === 'ROLE' && role ? 'held' : answerType && cue ? focusOf(answerType, tagged, cue) : undefined;
   const time = answerType === 'DATE' ? timeAsked(question) : undefined;
   const wanted: Wanted | undefined = answerType && { type: answerType, ...(focus ? { focus } : {}), ...(time ? { time } : {}) };
   // Read only for a question asking for a kind of time, the one use of it.

@@ -150,12 +150,8 @@ export function candidates(
     const lastWord = /[\p{L}\p{N}]+[^\p{L}\p{N}]*$/u.exec(text.slice(entity.start, entity.end));
     const surname = lastWord ? entity.start + lastWord.index : entity.start;
     if (entity.type === 'PERSON' && matched.some(([s, e]) => s < entity.end && surname < e)) continue;
-    const outside = outsideMatches(text, entity, matched);
-    if (!outside) continue;
-    // "Principal Deputy Spokesperson Vedant Patel" taken whole by the recognizer, asked "Which
-    // spokesperson": the name after the question's word, titled by it.
-    const titledInside = type === 'PERSON' && entity.type === 'PERSON' ? nameAfterMatch(text, outside, matched) : undefined;
-    const span = titledInside ?? outside;
+    const span = outsideMatches(text, entity, matched);
+    if (!span) continue;
     const value = text.slice(span.start, span.end);
     if (type === 'NUMBER' && YEAR.test(value)) continue;
     let from = span.start;
@@ -179,7 +175,7 @@ export function candidates(
     const preposition = wanted.focus === 'destination' ? /\b(?:to|for|into)\s+(?:the\s+)?$/i : /\b(?:in|at)\s+(?:the\s+)?$/i;
     const located = type === 'PLACE' && preposition.test(text.slice(Math.max(start, from - 10), from));
     // "the Japanese Foreign Minister Toshimitsu Motegi": a person right after the role asked about.
-    const titled = (type === 'PERSON' && entity.type === 'PERSON') || type === 'NAME' ? Math.max(titledInside ? 1 : 0, matchedWordsBefore(text, span.start, matched)) : 0;
+    const titled = (type === 'PERSON' && entity.type === 'PERSON') || type === 'NAME' ? matchedWordsBefore(text, span.start, matched) : 0;
     // A name is the one written next to what the question names.
     if (type === 'NAME' && titled === 0) continue;
     // A name answers "who" better than a role does.
@@ -309,20 +305,6 @@ function outsideMatches(text: string, entity: Entity, matched: ReadonlyArray<rea
   const trimmed = text.slice(start, end).replace(/[\s,.;:]+$/, '');
   const lead = text.slice(start, end).length - text.slice(start, end).trimStart().length;
   return /\p{L}|\d/u.test(trimmed) ? { start: start + lead, end: start + trimmed.length } : undefined;
-}
-
-/**
- * The words of a person's span after the last of the question's words inside it, when at
- * least one capitalized word follows: "Vedant Patel" of "Principal Deputy Spokesperson Vedant
- * Patel" asked about a spokesperson. Undefined when no matched word is inside.
- */
-function nameAfterMatch(text: string, span: { start: number; end: number }, matched: ReadonlyArray<readonly [number, number]>): { start: number; end: number } | undefined {
-  let after: number | undefined;
-  for (const [s, e] of matched) if (s > span.start && e < span.end && (after === undefined || e > after)) after = e;
-  if (after === undefined) return undefined;
-  const rest = /^[\s-]*/.exec(text.slice(after, span.end))?.[0].length ?? 0;
-  const start = after + rest;
-  return /^\p{Lu}/u.test(text.slice(start, span.end)) ? { start, end: span.end } : undefined;
 }
 
 /** Words in a role before a name ("Japan's new finance minister"): nouns, adjectives, possessive "'s". */

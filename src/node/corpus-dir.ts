@@ -71,12 +71,14 @@ const MAX_DEPTH = 32;
 /**
  * The files below `dir`, as paths relative to it, with the problems met on the way. A
  * linked directory is read once: a link to one already read (a loop, "s -> .") is a
- * problem, not a walk without end.
+ * problem, not a walk without end. Real directories are read before linked ones, so the
+ * problem names the link, never the directory it points to.
  */
 async function listFiles(dir: string): Promise<{ entries: string[]; problems: { file: string; message: string }[] }> {
   const entries: string[] = [];
   const problems: { file: string; message: string }[] = [];
   const read = new Map<string, string>();
+  const linked: Array<{ entry: string; depth: number }> = [];
   const walk = async (relative: string, depth: number): Promise<void> => {
     const full = path.join(dir, relative);
     let children;
@@ -100,14 +102,17 @@ async function listFiles(dir: string): Promise<{ entries: string[]; problems: { 
     for (const child of children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (child.name.startsWith('.')) continue;
       const entry = relative === '' ? child.name : path.join(relative, child.name);
-      // A link is read as what it points to; one pointing nowhere is a file that cannot be read.
-      const directory = child.isDirectory() || (child.isSymbolicLink() && (await isDirectory(path.join(dir, entry))));
-      if (directory) await walk(entry, depth + 1);
+      // A link is read as what it points to, a linked directory after the real ones; a link
+      // pointing nowhere is a file that cannot be read.
+      if (child.isDirectory()) await walk(entry, depth + 1);
+      else if (child.isSymbolicLink() && (await isDirectory(path.join(dir, entry)))) linked.push({ entry, depth: depth + 1 });
       else entries.push(entry);
     }
   };
   await walk('', 0);
-  return { entries, problems };
+  // Each linked directory may hold more links: read them in the order met.
+  for (let k = 0; k < linked.length; k++) await walk(linked[k]!.entry, linked[k]!.depth);
+  return { entries, problems: problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
 }
 
 /** Reads and builds the corpus in `dir`; throws a {@link CorpusError} listing every problem. */

@@ -44,11 +44,11 @@ export function runPrimary(config: Config): void {
     // A worker that cannot start (a bad corpus, a port in use) exits 1 at once: so would
     // its replacement. Give up rather than loop.
     if (code === 1 && failures >= config.workers) {
-      logger.fatal({ pid: worker.process.pid, code }, 'workers cannot start; stopping');
+      logger.fatal({ worker: worker.process.pid, code }, 'workers cannot start; stopping');
       process.exit(1);
     }
     const delay = Math.min(MAX_RESTART_DELAY_MS, 100 * 2 ** failures);
-    logger.error({ pid: worker.process.pid, code, signal, restartInMs: delay }, 'a worker died; starting another');
+    logger.error({ worker: worker.process.pid, code, signal, restartInMs: delay }, 'a worker died; starting another');
     const restart = setTimeout(() => {
       restarts.delete(restart);
       start();

@@ -71,6 +71,16 @@ describe('loadCorpusDir', () => {
     }
   });
 
+  it('names the link, not the directory it points to, whatever their order', async () => {
+    await mkdir(path.join(dir, 'a'));
+    await mkdir(path.join(dir, 'z'));
+    await writeFile(path.join(dir, 'z', 'b.md'), articleText({ id: 'b' }));
+    // "a/link" sorts before "z", the directory it points to.
+    await symlink(path.join('..', 'z'), path.join(dir, 'a', 'link'));
+    const error = await loadError(dir);
+    expect(error.problems).toEqual([{ file: path.join('a', 'link'), message: expect.stringContaining('links to z, which is read already') }]);
+  });
+
   it('fails whole when one file of many is bad, naming the file', async () => {
     await writeFile(path.join(dir, 'good.md'), articleText({ id: 'good' }));
     await writeFile(path.join(dir, 'bad.md'), articleText({ id: 'bad', published: 'yesterday' }));
