@@ -40,6 +40,8 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
   const known = new Memo<boolean>(WORDS_REMEMBERED);
   const people = new Memo<boolean>(WORDS_REMEMBERED);
   const kinds = new Memo<ReadonlySet<number>>(WORDS_REMEMBERED);
+  // A question's category is asked about for every candidate span: its senses are read once.
+  const categories = new Memo<number[]>(WORDS_REMEMBERED);
 
   const load = () => {
     indexes ??= (['noun', 'verb', 'adj', 'adv'] as const).map((part) => ({
@@ -73,7 +75,8 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
   // The noun senses of `key` (the first `senses`), as written or, if unknown, by a base form.
   const nounSenses = (key: string, senses: number): number[] => {
     for (const form of baseForms(key)) {
-      const line = findLine(load()[0]!.text, form);
+      const nouns = load().find((index) => index.pos === 'n')!;
+      const line = findLine(nouns.text, form);
       const entry = line === undefined ? undefined : parseIndexLine(line);
       if (entry) return entry.offsets.slice(0, senses);
     }
@@ -138,7 +141,7 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
       const kind = category.toLowerCase().trim().replace(/\s+/g, '_');
       if (key === '' || kind === '') return false;
       const above = ancestors(key);
-      return above.size > 0 && nounSenses(kind, CATEGORY_SENSES).some((offset) => above.has(offset));
+      return above.size > 0 && categories.get(kind, () => nounSenses(kind, CATEGORY_SENSES)).some((offset) => above.has(offset));
     },
     close() {
       for (const fd of files.values()) closeSync(fd);
