@@ -2,8 +2,8 @@
  * `citeqa`: the command line. Every command answers through the same core as the server,
  * in-process from a corpus or an index snapshot, or from a running server (--server).
  *
- * Exit codes: 0 ok; 1 a question was declined, a check failed or a file is bad; 2 usage
- * error; 3 the server cannot be reached. Errors are one line on stderr saying what to do.
+ * Exit codes: 0 ok; 1 a question was declined, a check failed, a file is bad or what
+ * answers at --server is not a citeqa server; 2 usage error; 3 the server cannot be reached. Errors are one line on stderr saying what to do.
  */
 import { createInterface } from 'node:readline';
 import { SingleBar } from 'cli-progress';
@@ -62,7 +62,23 @@ function parseLimit(value: string): number {
 
 const corpusOption = () => new Option('--corpus <dir>', 'directory of articles (default: the bundled corpus)').env('CORPUS_DIR');
 const indexOption = () => new Option('--index <file>', 'answer from an index snapshot made by "citeqa index"').env('INDEX_FILE');
-const serverOption = () => new Option('--server <url>', 'ask a running server (ws://host:port/ws) instead of answering in-process');
+/** A server's address as given to --server: a ws:// or wss:// URL, or a usage error saying what is wrong. */
+export function parseServerUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError(`"${value}" is not a URL; give the server's WebSocket address, e.g. ws://localhost:3000/ws`);
+  }
+  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') {
+    const hint = url.protocol === 'http:' || url.protocol === 'https:' ? `, e.g. ${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}/ws` : ', e.g. ws://localhost:3000/ws';
+    throw new InvalidArgumentError(`"${value}" is not a WebSocket URL: give the server's ws:// or wss:// address${hint}`);
+  }
+  return value;
+}
+
+const serverOption = () =>
+  new Option('--server <url>', 'ask a running server (ws://host:port/ws) instead of answering in-process').argParser(parseServerUrl);
 const limitOption = () => new Option('--limit <n>', `passages per answer, 1 to ${MAX_LIMIT}`).argParser(parseLimit);
 
 async function localAsker(source: SourceOptions): Promise<Asker> {
@@ -86,7 +102,13 @@ async function serverAsker(url: string): Promise<Asker> {
   try {
     client = await CiteqaClient.connect(url, { reconnect: { maxAttempts: 5 } });
   } catch (error) {
-    throw new ExitError(EXIT.unreachable, `cannot reach ${url}: is the server running? Start one with "citeqa serve", or check the URL`);
+    const code = error instanceof CiteqaClientError ? error.code : 'unreachable';
+    if (code === 'unreachable') {
+      const reason = error instanceof CiteqaClientError ? error.message : `cannot connect to ${url}`;
+      throw new ExitError(EXIT.unreachable, `${reason}: is the server running? Start one with "citeqa serve", or check the URL`);
+    }
+    // The server answered but is not one this client can talk to: retrying will not help.
+    throw new ExitError(EXIT.failed, (error as Error).message);
   }
   return {
     ask: async (question, limit) => {

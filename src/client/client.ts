@@ -52,7 +52,7 @@ export interface ReconnectOptions {
 export interface ClientOptions {
   /** How sockets are made; default the global WebSocket, or the `ws` package in Node. */
   readonly socket?: SocketFactory;
-  /** Default timeout of one ask, in ms (default 10,000). */
+  /** Default timeout of one ask, and of the server's `hello` after connecting, in ms (default 10,000). */
   readonly timeoutMs?: number;
   /** Reconnect with exponential backoff and jitter when the connection drops (default on); false to fail instead. */
   readonly reconnect?: ReconnectOptions | false;
@@ -111,7 +111,8 @@ export class CiteqaClient {
    * Connects and resolves once the server's `hello` arrives. Rejects with `unreachable`
    * when the connection cannot be made, `origin_not_allowed` when the server refuses this
    * page's origin, `unsupported_protocol` or `protocol_error` when the server does not
-   * speak this client's protocol.
+   * speak this client's protocol (including a server that says no `hello` within
+   * `timeoutMs`).
    */
   static connect(url: string, options: ClientOptions = {}): Promise<CiteqaClient> {
     const client = new CiteqaClient(url, options);
@@ -234,6 +235,21 @@ export class CiteqaClient {
       return;
     }
     this.socket = socket;
+    /** Whether this socket's server has said hello: the first frame of the protocol. */
+    let greeted = false;
+    // A server that accepts the connection but never says hello (something else listening
+    // at the URL) must not keep the caller waiting for ever.
+    const helloTimeoutMs = this.options.timeoutMs ?? 10_000;
+    const helloTimer = setTimeout(() => {
+      if (this.socket !== socket || this.stopped || greeted) return;
+      const error = new CiteqaClientError('protocol_error', `the server at ${this.url} sent no hello within ${helloTimeoutMs} ms: is it a citeqa server?`);
+      if (waiter) {
+        this.stop('closed', error, waiter);
+        socket.close(1000, 'no hello');
+      } else {
+        socket.close(1000, 'no hello'); // the close that follows reconnects with backoff
+      }
+    }, helloTimeoutMs);
     socket.addEventListener('message', (event) => {
       if (this.socket !== socket || this.stopped) return;
       const frame = readServerFrame(String(event.data));
@@ -249,8 +265,9 @@ export class CiteqaClient {
       }
       if (frame.kind === 'invalid') {
         const error = new CiteqaClientError('protocol_error', `the server at ${this.url} sent ${frame.problem}`);
-        if (frame.type === 'hello') {
-          // Without a readable hello nothing the server says can be trusted.
+        if (frame.type === 'hello' || !greeted) {
+          // Without a readable hello nothing the server says can be trusted: whatever
+          // answers at this URL does not speak the protocol.
           this.stop('closed', error, waiter);
           socket.close(1000, 'protocol error');
           return;
@@ -262,6 +279,8 @@ export class CiteqaClient {
       }
       const message = frame.message;
       if (message.type === 'hello') {
+        greeted = true;
+        clearTimeout(helloTimer);
         this.hello = message;
         this.attempts = 0;
         this.setStatus('open');
@@ -274,6 +293,7 @@ export class CiteqaClient {
       if (typeof message.id === 'string') this.pending.get(message.id)?.resolve(message); // unknown ids: answered already, or aborted
     });
     socket.addEventListener('close', (event) => {
+      clearTimeout(helloTimer);
       if (this.socket !== socket || this.stopped) return;
       if (event.code === ORIGIN_NOT_ALLOWED_CLOSE_CODE) {
         const origin = (globalThis as { location?: { origin?: string } }).location?.origin;

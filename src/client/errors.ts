@@ -11,7 +11,8 @@
  * | aborted              | the caller's AbortSignal fired                             | nothing                       |
  * | closed               | the client was closed, or the server went away for good    | connect again                 |
  * | unreachable          | the first connection could not be made                     | check the URL, retry          |
- * | protocol_error       | the server sent a frame that does not follow the protocol  | check the URL and the server  |
+ * | protocol_error       | the server sent a frame that does not follow the protocol, | check the URL and the server  |
+ * |                      | or no hello within timeoutMs                               |                               |
  * | unsupported_protocol | the server speaks another protocol version                 | use a client of that version  |
  * | origin_not_allowed   | the server refuses connections from this page's origin     | add it to ALLOWED_ORIGINS     |
  */

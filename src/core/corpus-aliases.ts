@@ -42,11 +42,16 @@ export const MAX_NAME_LENGTH = 100;
 export const MAX_ENTRIES = 5000;
 
 const name = z
-  .string({ error: (issue) => `a name must be text; it is ${describe(issue.input)}` })
+  .string({
+    error: (issue) =>
+      typeof issue.input === 'number' || typeof issue.input === 'boolean'
+        ? `a name must be text; it is ${describe(issue.input)}: write it in quotes ("${String(issue.input)}") if it is a name`
+        : `a name must be text; it is ${describe(issue.input)}`,
+  })
   .trim()
-  .min(1, 'a name is empty')
-  .max(MAX_NAME_LENGTH, `a name is longer than ${MAX_NAME_LENGTH} characters`)
-  .regex(/\p{L}/u, 'a name must hold a letter');
+  .min(1, { error: 'a name is empty', abort: true })
+  .max(MAX_NAME_LENGTH, { error: (issue) => `a name is longer than ${MAX_NAME_LENGTH} characters: ${quoted(issue.input)}` })
+  .regex(/\p{L}/u, { error: (issue) => `a name must hold a letter: ${quoted(issue.input)} has none` });
 
 const entrySchema = z.strictObject(
   {
@@ -106,6 +111,12 @@ function offsetOf(yaml: Document, path: readonly PropertyKey[]): number | undefi
     if (node && typeof node === 'object' && 'range' in node && node.range) return node.range[0];
   }
   return isMap(yaml.contents) || isSeq(yaml.contents) ? yaml.contents.range?.[0] : undefined;
+}
+
+/** A name as written, for a message: quoted, and cut short when long. */
+function quoted(value: unknown): string {
+  const text = String(value);
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}...` : text);
 }
 
 function describe(value: unknown): string {

@@ -4,7 +4,9 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { WebSocketServer } from 'ws';
 import { createService, type Service } from '../../src/server/service';
 import { articlesAndSentences, articleText, corpusSize, FIXTURE_CORPUS_DIR, printed, seedIndexOnce, silentLogger } from '../helpers';
 import { schemaErrors } from '../schemas';
@@ -76,7 +78,22 @@ describe('citeqa ask', () => {
   it('exits 3 with one line saying what to do when the server cannot be reached', async () => {
     const { code, stderr } = await citeqa(['ask', '--server', 'ws://127.0.0.1:9/ws', 'hello']);
     expect(code).toBe(3);
-    expect(stderr).toBe('citeqa: cannot reach ws://127.0.0.1:9/ws: is the server running? Start one with "citeqa serve", or check the URL\n');
+    expect(stderr).toMatch(/^citeqa: cannot connect to ws:\/\/127\.0\.0\.1:9\/ws(: [^\n]+)?: is the server running\? Start one with "citeqa serve", or check the URL\n$/);
+  });
+
+  it('exits 1 saying what answered when the URL is not a citeqa server', async () => {
+    const other = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    other.on('connection', (ws) => ws.send('<html>'));
+    await new Promise((resolve) => other.once('listening', resolve));
+    try {
+      const url = `ws://127.0.0.1:${(other.address() as AddressInfo).port}/ws`;
+      const { code, stderr } = await citeqa(['ask', '--server', url, 'hello']);
+      expect(code).toBe(1);
+      expect(stderr).toBe(`citeqa: the server at ${url} sent a frame that is not JSON\n`);
+    } finally {
+      for (const ws of other.clients) ws.terminate();
+      await new Promise((resolve) => other.close(resolve));
+    }
   });
 
   it.each([
@@ -84,6 +101,9 @@ describe('citeqa ask', () => {
     [['ask', '--nope', 'x'], "unknown option '--nope'"],
     [['frobnicate'], "unknown command 'frobnicate'"],
     [['index', 'corpus'], "required option '--out <file>' not specified"],
+    [['ask', '--server', 'localhost:3000', 'x'], '"localhost:3000" is not a WebSocket URL: give the server\'s ws:// or wss:// address'],
+    [['ask', '--server', 'nowhere', 'x'], '"nowhere" is not a URL; give the server\'s WebSocket address, e.g. ws://localhost:3000/ws'],
+    [['chat', '--server', 'https://example.org/'], 'e.g. wss://example.org/ws'],
   ])('exits 2 on a usage error: %j', async (args, message) => {
     const { code, stderr } = await citeqa(args);
     expect(code).toBe(2);

@@ -194,6 +194,42 @@ describe('frames that do not follow the protocol', () => {
     expect(seen.errors).toEqual([]);
   });
 
+  it.each<[string, string]>([
+    ['not JSON', 'HTTP/1.1 200 OK'],
+    ['an object without a type', '{"id":"x"}'],
+  ])('%s before any hello fails connect with protocol_error, naming what came', async (_name, frame) => {
+    const server = await serve((ws) => ws.send(frame));
+    const error = await rejection(CiteqaClient.connect(server.url));
+    expect(error).toMatchObject({ code: 'protocol_error' });
+    expect(error.message).toMatch(/^the server at ws:\/\/127\.0\.0\.1:\d+\/ws sent a (frame that is not JSON|message without a "type")$/);
+    expect(await server.closed(0)).toBe(1000);
+  });
+
+  it('a server that never says hello fails connect with protocol_error after the timeout, not never', async () => {
+    const server = await serve(() => undefined);
+    const error = await rejection(CiteqaClient.connect(server.url, { timeoutMs: 200 }));
+    expect(error).toMatchObject({ code: 'protocol_error', message: `the server at ${server.url} sent no hello within 200 ms: is it a citeqa server?` });
+    expect(await server.closed(0)).toBe(1000);
+  });
+
+  it('a reconnection that gets no hello is closed and tried again', async () => {
+    let connections = 0;
+    const server = await serve((ws) => {
+      connections++;
+      if (connections === 1) {
+        sendJson(ws, HELLO);
+        setTimeout(() => ws.terminate(), 10);
+      } else if (connections === 3) sendJson(ws, HELLO);
+      // the second connection hears nothing
+    });
+    const seen = observer();
+    const client = await CiteqaClient.connect(server.url, { ...seen.options, timeoutMs: 200, reconnect: { initialDelayMs: 1, maxDelayMs: 1 } });
+    clients.push(client);
+    expect(await server.closed(1)).toBe(1000);
+    while (connections < 3 || client.connectionStatus !== 'open') await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen.errors).toEqual([]);
+  });
+
   it('a hello that does not follow the protocol fails the connection with protocol_error', async () => {
     const server = await serve((ws) => sendJson(ws, { type: 'hello', protocol: PROTOCOL_VERSION, documents: 1 }));
     expect(await rejection(CiteqaClient.connect(server.url))).toMatchObject({ code: 'protocol_error' });

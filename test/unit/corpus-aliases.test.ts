@@ -44,9 +44,10 @@ describe('parseAliases', () => {
     ['names that are not a list', 'aliases:\n  - names: Kurils\n', 'entry 1: names must be a list, such as [Myanmar, Burma] (line 2)'],
     ['an empty list of names', 'aliases:\n  - names: []\n', 'entry 1: names is empty'],
     ['an empty name', 'aliases:\n  - names: [A, ""]\n', 'entry 1: a name is empty (line 2)'],
-    ['a name that is a number', 'aliases:\n  - names: [A]\n  - names: [B, 42]\n', 'entry 2: a name must be text; it is 42 (line 3)'],
-    ['a name without a letter', 'aliases:\n  - names: ["--"]\n', 'entry 1: a name must hold a letter (line 2)'],
-    ['a name too long', `aliases:\n  - names: [${'a'.repeat(101)}]\n`, 'entry 1: a name is longer than 100 characters'],
+    ['a name that is a number', 'aliases:\n  - names: [A]\n  - names: [B, 42]\n', 'entry 2: a name must be text; it is 42: write it in quotes ("42") if it is a name (line 3)'],
+    ['a name that is a boolean', 'aliases:\n  - names: [A, yes, true]\n', 'entry 1: a name must be text; it is true: write it in quotes ("true")'],
+    ['a name without a letter', 'aliases:\n  - names: ["--"]\n', 'entry 1: a name must hold a letter: "--" has none (line 2)'],
+    ['a name too long', `aliases:\n  - names: [${'a'.repeat(101)}]\n`, `entry 1: a name is longer than 100 characters: "${'a'.repeat(40)}..." (line 2)`],
     ['an unknown kind', 'aliases:\n  - names: [A]\n    kind: person\n', 'entry 1: kind must be place or demonym; it is "person" (line 3)'],
     ['an unknown key in an entry', 'aliases:\n  - names: [A]\n    term: a\n', 'entry 1: unknown key "term" (allowed: names, also, kind) (line 2)'],
     ['also that is not a list', 'aliases:\n  - names: [A]\n    also: B\n', 'entry 1: also must be a list, such as [Asia] (line 3)'],
@@ -55,6 +56,10 @@ describe('parseAliases', () => {
     ['a repeated key', 'aliases: []\naliases: []\n', 'not valid YAML on line 2'],
   ])('rejects %s', (_name, text, message) => {
     expect(problemsOf(text)).toEqual(expect.arrayContaining([expect.stringContaining(`${ALIASES_FILE}: ${message}`)]));
+  });
+
+  it('reports an empty name once, not also as a name without a letter', () => {
+    expect(problemsOf('aliases:\n  - names: [A, "  "]\n')).toEqual([`${ALIASES_FILE}: entry 1: a name is empty (line 2)`]);
   });
 
   it('rejects bytes that are not UTF-8', () => {
