@@ -71,22 +71,31 @@ const MAX_DEPTH = 32;
 /**
  * The files below `dir`, as paths relative to it, with the problems met on the way. A
  * linked directory is read once: a link to one already read (a loop, "s -> .") is a
- * problem, not a walk without end. Real directories are read before linked ones, so the
- * problem names the link, never the directory it points to.
+ * problem, not a walk without end, and so is a link up to a directory holding the corpus
+ * ("up -> .."), refused before anything in it is read. Real directories are read before
+ * linked ones, so the problem names the link, never the directory it points to.
  */
 async function listFiles(dir: string): Promise<{ entries: string[]; problems: { file: string; message: string }[] }> {
   const entries: string[] = [];
   const problems: { file: string; message: string }[] = [];
   const read = new Map<string, string>();
   const linked: Array<{ entry: string; depth: number }> = [];
+  let root: string | undefined;
   const walk = async (relative: string, depth: number): Promise<void> => {
     const full = path.join(dir, relative);
     let children;
     try {
       const real = await realpath(full);
+      root ??= real;
       const earlier = read.get(real);
       if (earlier !== undefined) {
         problems.push({ file: relative, message: `links to ${earlier === '' ? 'the corpus directory' : earlier}, which is read already: remove the link, or its articles would be read twice` });
+        return;
+      }
+      if (root.startsWith(real.endsWith(path.sep) ? real : real + path.sep)) {
+        // A link up to a directory holding the corpus ("up -> ..") would read everything
+        // around the corpus before meeting the corpus again: refuse it before reading it.
+        problems.push({ file: relative, message: `links to ${real}, which holds the corpus directory: remove the link, or the corpus would be read inside itself` });
         return;
       }
       read.set(real, relative);

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CorpusError } from '../../src/core/errors';
@@ -69,6 +69,21 @@ describe('loadCorpusDir', () => {
     } finally {
       await rm(elsewhere, { recursive: true, force: true });
     }
+  });
+
+  it('refuses a link up to a directory that holds the corpus before reading anything in it', async () => {
+    const corpusDir = path.join(dir, 'corpus');
+    await mkdir(corpusDir);
+    await writeFile(path.join(corpusDir, 'a.md'), articleText({ id: 'a' }));
+    await writeFile(path.join(dir, 'beside.md'), articleText({ id: 'beside' }));
+    await symlink('..', path.join(corpusDir, 'up'));
+    await symlink(path.parse(dir).root, path.join(corpusDir, 'root'));
+    const error = await loadError(corpusDir);
+    const parent = await realpath(dir);
+    expect(error.problems).toEqual([
+      { file: 'root', message: `links to ${path.parse(dir).root}, which holds the corpus directory: remove the link, or the corpus would be read inside itself` },
+      { file: 'up', message: `links to ${parent}, which holds the corpus directory: remove the link, or the corpus would be read inside itself` },
+    ]);
   });
 
   it('names the link, not the directory it points to, whatever their order', async () => {
