@@ -112,6 +112,18 @@ function firstTokenAt(tokens: readonly NlpToken[], offset: number): number {
   return low;
 }
 
+/** The first entity starting at or after `offset` (entities sorted by start). */
+function firstEntityAt(entities: readonly Entity[], offset: number): number {
+  let low = 0;
+  let high = entities.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (entities[middle]!.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 export function documentEntities(document: CorpusDocument, analyzer: Analyzer): RecognizedDocument {
   const { text } = document;
   const { tokens, entities: numeric } = tag(text);
@@ -133,6 +145,15 @@ export function documentEntities(document: CorpusDocument, analyzer: Analyzer): 
   const roleTerms = new Map<Person, string[][]>(
     people.map((p) => [p, p.roles.map((role) => roleKeyTerms(analyzer, role))]),
   );
+  const peopleByTerm = new Map<string, Person[]>();
+  const rolesByFirstTerm = new Map<string, Array<{ person: Person; role: readonly string[] }>>();
+  for (const person of people) {
+    peopleByTerm.set(person.term, [...(peopleByTerm.get(person.term) ?? []), person]);
+    for (const role of roleTerms.get(person) ?? []) {
+      const first = role[0];
+      if (first !== undefined) rolesByFirstTerm.set(first, [...(rolesByFirstTerm.get(first) ?? []), { person, role }]);
+    }
+  }
   const sentenceText = (n: number) => {
     const span = document.sentences[n];
     return span ? text.slice(span.start, span.end) : '';
@@ -184,17 +205,21 @@ export function documentEntities(document: CorpusDocument, analyzer: Analyzer): 
       const terms = analyzer.terms(sentenceText(n));
       const present = new Set(terms.map((t) => t.term));
       const out = new Set<string>();
-      for (const person of people) {
-        const roles = roleTerms.get(person) ?? [];
-        if (present.has(person.term)) for (const role of roles) role.forEach((t) => out.add(t));
-        else if (roles.some((role) => role.length > 0 && role.every((t) => present.has(t)))) out.add(person.term);
+      // A person named here stands for their roles; a role written out whole, for its
+      // person. Found through the sentence's own terms, not by trying every person.
+      for (const term of present) {
+        for (const person of peopleByTerm.get(term) ?? []) for (const role of roleTerms.get(person) ?? []) role.forEach((t) => out.add(t));
+        for (const { person, role } of rolesByFirstTerm.get(term) ?? []) {
+          if (!present.has(person.term) && role.every((t) => present.has(t))) out.add(person.term);
+        }
       }
       // "these islets", "they": the names of the sentence before stand for them here.
       if (n > 1 && REFERS_BACK.test(sentenceText(n))) {
         const previous = document.sentences[n - 1];
         if (previous) {
-          for (const entity of entities) {
-            if (entity.start < previous.start || entity.end > previous.end || (entity.type !== 'PLACE' && entity.type !== 'PERSON')) continue;
+          for (let k = firstEntityAt(entities, previous.start); k < entities.length && entities[k]!.start < previous.end; k++) {
+            const entity = entities[k]!;
+            if (entity.end > previous.end || (entity.type !== 'PLACE' && entity.type !== 'PERSON')) continue;
             for (const t of analyzer.terms(text.slice(entity.start, entity.end))) out.add(t.term);
           }
         }
