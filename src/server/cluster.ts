@@ -2,7 +2,7 @@
  * Several processes serving one port (WORKERS > 1), with node's `cluster`: the primary
  * accepts connections and hands them to the workers in turn; each worker loads its own
  * index and runs the whole service (see run.ts). The primary passes SIGTERM, SIGINT and
- * SIGHUP on to every worker, starts a worker again if one dies while serving, and exits
+ * SIGHUP on to every worker (SIGHUP once the worker handles it), starts a worker again if one dies while serving, and exits
  * once every worker has shut down (killing any still running after WORKER_STOP_MS).
  *
  * Per-process state stays per worker: conversations (a socket lives in one worker),
@@ -26,9 +26,19 @@ export function runPrimary(config: Config): void {
   // Restarts waiting their turn: they keep the primary alive (with every worker dead, it
   // is all that runs) and are dropped when the service stops.
   const restarts = new Set<NodeJS.Timeout>();
+  // A worker still loading its modules has no SIGHUP handler yet, and the signal would end
+  // it: it is sent only to workers that said they handle it (run.ts), and owed to the others
+  // until they say so. (A worker that has not said so has not read the corpus yet.)
+  const handlesSighup = new WeakSet<Worker>();
+  const owedSighup = new WeakSet<Worker>();
   const start = (): Worker => {
     const worker = cluster.fork();
     worker.once('listening', () => (failures = 0));
+    worker.on('message', (message: unknown) => {
+      if (!isSignalsReady(message) || handlesSighup.has(worker)) return;
+      handlesSighup.add(worker);
+      if (owedSighup.delete(worker)) worker.process.kill('SIGHUP');
+    });
     return worker;
   };
   const stopped = () => {
@@ -72,9 +82,20 @@ export function runPrimary(config: Config): void {
         process.exit(1);
       }, WORKER_STOP_MS).unref();
     }
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    for (const worker of Object.values(cluster.workers ?? {})) {
+      if (!worker) continue;
+      if (signal === 'SIGHUP' && !handlesSighup.has(worker)) owedSighup.add(worker);
+      else worker.process.kill(signal);
+    }
   };
   process.on('SIGTERM', forward('SIGTERM'));
   process.on('SIGINT', forward('SIGINT'));
   process.on('SIGHUP', forward('SIGHUP'));
+}
+
+/** What a worker sends the primary once a SIGHUP no longer ends it (see run.ts). */
+export const SIGNALS_READY = { citeqa: 'signals-ready' } as const;
+
+function isSignalsReady(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && (message as { citeqa?: unknown }).citeqa === SIGNALS_READY.citeqa;
 }

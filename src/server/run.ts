@@ -2,9 +2,11 @@
  * Runs the service until SIGINT or SIGTERM: loads the index, listens, shuts down cleanly.
  * Exits 1 with a one-line message when the corpus, the index file or the address is bad.
  */
+import cluster from 'node:cluster';
 import pino from 'pino';
 import { CiteqaError, CorpusError } from '../core/errors';
 import { loadIndex, type LoadedIndex } from '../node/load-index';
+import { SIGNALS_READY } from './cluster';
 import type { Config } from './config';
 import { workerAnswerer } from './answerer';
 import { createMetrics } from './metrics';
@@ -24,6 +26,8 @@ export async function runServer(config: Config): Promise<void> {
     logger.info({ source }, 'SIGHUP while starting: the corpus will be reloaded once the service listens');
   };
   process.on('SIGHUP', whileStarting);
+  // Under a cluster primary: SIGHUP may be sent here from now on.
+  if (cluster.isWorker) process.send?.(SIGNALS_READY);
   logger.info({ source }, config.indexFile ? 'loading the index' : 'building the index');
 
   const started = performance.now();

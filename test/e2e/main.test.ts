@@ -105,6 +105,21 @@ describe('the service process', () => {
     expect(run.stdout).toContain('every worker has stopped');
   }, 60_000);
 
+  it('with WORKERS=2, a SIGHUP while the workers load kills none of them, and one after they listen reloads each', async () => {
+    const run = start({ CORPUS_DIR: FIXTURE_CORPUS_DIR, WORKERS: '2' });
+    runs.push(run);
+    await logged(run, /"msg":"starting workers"/);
+    // The workers are still loading their modules: no SIGHUP handler yet.
+    run.child.kill('SIGHUP');
+    await logged(run, /"msg":"citeqa listening on/, { count: 2, timeoutMs: 20_000 });
+    run.child.kill('SIGHUP');
+    await logged(run, /"msg":"corpus reloaded"/, { count: 2, timeoutMs: 20_000 });
+    expect(run.stdout).not.toContain('a worker died');
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(run.stdout).not.toContain('a worker died');
+  }, 60_000);
+
   it('with WORKERS=2 on a bad corpus, exits 1 instead of restarting workers forever', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'citeqa-main-'));
     await writeFile(path.join(dir, 'bad.md'), articleText({ id: 'bad', published: 'yesterday' }));
