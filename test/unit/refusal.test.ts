@@ -71,6 +71,30 @@ describe('refusals on topic', () => {
     expect(answer.message).toContain('"resigned"');
   });
 
+  describe('when the best passage is of an article that never mentions a name of the question', () => {
+    const twoArticles = (gig: string) =>
+      buildIndex(
+        buildCorpus([
+          textFile('lab.md', articleText({ id: 'lab', title: 'A day at the lab' }, 'A day at the lab\n\nTwo artists came out of the lab during the show on Friday. The lab was quiet.')),
+          textFile('gig.md', articleText({ id: 'gig', title: 'Halftime' }, `Halftime\n\n${gig}`)),
+        ]),
+      );
+    const question = 'What two artists came out with Coldplay during the show?';
+
+    it('answers from a close passage of another article that holds the name, put first', () => {
+      const answer = ask(twoArticles('The halftime show was headlined by Coldplay, and the artists Beyoncé and Bruno Mars came out with them.'), question);
+      expect(answer.answered).toBe(true);
+      expect(answer.passages.map((p) => p.citation.doc)).toEqual(['gig', 'lab']);
+    });
+
+    it('still declines, naming it, when that article holds the name only away from its passage', () => {
+      const answer = ask(twoArticles('Coldplay played first. The crowd sang. The stadium was full. The rain stopped. The halftime show saw the artists Beyoncé and Bruno Mars come out.'), question);
+      expect(answer.answered).toBe(false);
+      expect(answer.message).toContain('"Coldplay"');
+      expect(answer.passages[0]?.citation.doc).toBe('lab');
+    });
+  });
+
   it(`looks for the names and numbers within ${GROUNDING_WINDOW} sentences of the best passage`, () => {
     const history = (gap: number) =>
       buildIndex(
