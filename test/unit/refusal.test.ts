@@ -85,6 +85,8 @@ describe('refusals on topic', () => {
       const answer = ask(twoArticles('The halftime show was headlined by Coldplay, and the artists Beyoncé and Bruno Mars came out with them.'), question);
       expect(answer.answered).toBe(true);
       expect(answer.passages.map((p) => p.citation.doc)).toEqual(['gig', 'lab']);
+      // Best first, by score as by place.
+      expect(answer.passages[0]!.score).toBeGreaterThanOrEqual(answer.passages[1]!.score);
     });
 
     it('still declines, naming it, when that article holds the name only away from its passage', () => {
