@@ -71,9 +71,12 @@ export function parseServerUrl(value: string): string {
     throw new InvalidArgumentError(`"${value}" is not a URL; give the server's WebSocket address, e.g. ws://localhost:3000/ws`);
   }
   if (url.protocol !== 'ws:' && url.protocol !== 'wss:') {
-    const hint = url.protocol === 'http:' || url.protocol === 'https:' ? `, e.g. ${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}/ws` : ', e.g. ws://localhost:3000/ws';
-    throw new InvalidArgumentError(`"${value}" is not a WebSocket URL: give the server's ws:// or wss:// address${hint}`);
+    // An http(s) address of the server: the same with the WebSocket scheme (and /ws when it names no path).
+    const web = url.protocol === 'http:' || url.protocol === 'https:';
+    const suggested = web ? `${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}${url.pathname === '/' ? '/ws' : url.pathname}${url.search}` : 'ws://localhost:3000/ws';
+    throw new InvalidArgumentError(`"${value}" is not a WebSocket URL: give the server's ws:// or wss:// address, e.g. ${suggested}`);
   }
+  if (url.hash !== '') throw new InvalidArgumentError(`"${value}" has a fragment (${url.hash}), which a WebSocket URL cannot have: leave it out`);
   return value;
 }
 

@@ -52,8 +52,14 @@ export interface ReconnectOptions {
 export interface ClientOptions {
   /** How sockets are made; default the global WebSocket, or the `ws` package in Node. */
   readonly socket?: SocketFactory;
-  /** Default timeout of one ask, and of the server's `hello` after connecting, in ms (default 10,000). */
+  /** Default timeout of one ask, in ms (default 10,000). */
   readonly timeoutMs?: number;
+  /**
+   * How long the server may take to say hello once the connection is open, in ms (default
+   * 10,000): past it, what answers at the URL is taken for something other than a citeqa
+   * server (`protocol_error`).
+   */
+  readonly helloTimeoutMs?: number;
   /** Reconnect with exponential backoff and jitter when the connection drops (default on); false to fail instead. */
   readonly reconnect?: ReconnectOptions | false;
   /** Called with the status the client starts in (`connecting`), and whenever it changes. */
@@ -111,8 +117,8 @@ export class CiteqaClient {
    * Connects and resolves once the server's `hello` arrives. Rejects with `unreachable`
    * when the connection cannot be made, `origin_not_allowed` when the server refuses this
    * page's origin, `unsupported_protocol` or `protocol_error` when the server does not
-   * speak this client's protocol (including a server that says no `hello` within
-   * `timeoutMs`).
+   * speak this client's protocol (including one that says no `hello` within
+   * `helloTimeoutMs` of the connection opening).
    */
   static connect(url: string, options: ClientOptions = {}): Promise<CiteqaClient> {
     const client = new CiteqaClient(url, options);
@@ -237,19 +243,28 @@ export class CiteqaClient {
     this.socket = socket;
     /** Whether this socket's server has said hello: the first frame of the protocol. */
     let greeted = false;
-    // A server that accepts the connection but never says hello (something else listening
-    // at the URL) must not keep the caller waiting for ever.
-    const helloTimeoutMs = this.options.timeoutMs ?? 10_000;
-    const helloTimer = setTimeout(() => {
-      if (this.socket !== socket || this.stopped || greeted) return;
-      const error = new CiteqaClientError('protocol_error', `the server at ${this.url} sent no hello within ${helloTimeoutMs} ms: is it a citeqa server?`);
-      if (waiter) {
-        this.stop('closed', error, waiter);
-        socket.close(1000, 'no hello');
-      } else {
-        socket.close(1000, 'no hello'); // the close that follows reconnects with backoff
-      }
-    }, helloTimeoutMs);
+    /**
+     * Something at the URL that is not a citeqa server (no hello, or a frame before it that
+     * is not one): the first connection fails with `error`; a reconnection reports it and
+     * tries again, with backoff, as after any drop.
+     */
+    const notCiteqa = (error: CiteqaClientError, reason: string) => {
+      if (waiter) this.stop('closed', error, waiter);
+      else this.options.onError?.(error);
+      socket.close(1000, reason);
+    };
+    // A server that accepts the connection but never says hello must not keep the caller
+    // waiting for ever. Timed from the opening, so that a host slow to connect is still
+    // `unreachable`, not this.
+    let helloTimer: ReturnType<typeof setTimeout> | undefined;
+    socket.addEventListener('open', () => {
+      if (this.socket !== socket || this.stopped) return;
+      const helloTimeoutMs = this.options.helloTimeoutMs ?? 10_000;
+      helloTimer = setTimeout(() => {
+        if (this.socket !== socket || this.stopped || greeted) return;
+        notCiteqa(new CiteqaClientError('protocol_error', `the server at ${this.url} sent no hello within ${helloTimeoutMs} ms of connecting: is it a citeqa server?`), 'no hello');
+      }, helloTimeoutMs);
+    });
     socket.addEventListener('message', (event) => {
       if (this.socket !== socket || this.stopped) return;
       const frame = readServerFrame(String(event.data));
@@ -265,11 +280,15 @@ export class CiteqaClient {
       }
       if (frame.kind === 'invalid') {
         const error = new CiteqaClientError('protocol_error', `the server at ${this.url} sent ${frame.problem}`);
-        if (frame.type === 'hello' || !greeted) {
-          // Without a readable hello nothing the server says can be trusted: whatever
-          // answers at this URL does not speak the protocol.
+        if (frame.type === 'hello') {
+          // Without a readable hello nothing the server says can be trusted.
           this.stop('closed', error, waiter);
           socket.close(1000, 'protocol error');
+          return;
+        }
+        if (!greeted) {
+          // Whatever answers at this URL does not speak the protocol.
+          notCiteqa(error, 'protocol error');
           return;
         }
         const pending = typeof frame.id === 'string' ? this.pending.get(frame.id) : undefined;

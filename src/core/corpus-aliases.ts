@@ -45,7 +45,7 @@ const name = z
   .string({
     error: (issue) =>
       typeof issue.input === 'number' || typeof issue.input === 'boolean'
-        ? `a name must be text; it is ${describe(issue.input)}: write it in quotes ("${String(issue.input)}") if it is a name`
+        ? `a name must be text; YAML reads one of them as ${typeof issue.input === 'number' ? 'a number' : 'true or false'}: write it in quotes`
         : `a name must be text; it is ${describe(issue.input)}`,
   })
   .trim()

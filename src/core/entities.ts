@@ -148,10 +148,15 @@ export function documentEntities(document: CorpusDocument, analyzer: Analyzer): 
   const peopleByTerm = new Map<string, Person[]>();
   const rolesByFirstTerm = new Map<string, Array<{ person: Person; role: readonly string[] }>>();
   for (const person of people) {
-    peopleByTerm.set(person.term, [...(peopleByTerm.get(person.term) ?? []), person]);
+    const named = peopleByTerm.get(person.term);
+    if (named) named.push(person);
+    else peopleByTerm.set(person.term, [person]);
     for (const role of roleTerms.get(person) ?? []) {
       const first = role[0];
-      if (first !== undefined) rolesByFirstTerm.set(first, [...(rolesByFirstTerm.get(first) ?? []), { person, role }]);
+      if (first === undefined) continue;
+      const holders = rolesByFirstTerm.get(first);
+      if (holders) holders.push({ person, role });
+      else rolesByFirstTerm.set(first, [{ person, role }]);
     }
   }
   const sentenceText = (n: number) => {

@@ -104,6 +104,8 @@ describe('citeqa ask', () => {
     [['ask', '--server', 'localhost:3000', 'x'], '"localhost:3000" is not a WebSocket URL: give the server\'s ws:// or wss:// address'],
     [['ask', '--server', 'nowhere', 'x'], '"nowhere" is not a URL; give the server\'s WebSocket address, e.g. ws://localhost:3000/ws'],
     [['chat', '--server', 'https://example.org/'], 'e.g. wss://example.org/ws'],
+    [['ask', '--server', 'https://example.org/citeqa/ws', 'x'], 'e.g. wss://example.org/citeqa/ws'],
+    [['ask', '--server', 'ws://127.0.0.1:9/ws#top', 'x'], 'has a fragment (#top), which a WebSocket URL cannot have'],
   ])('exits 2 on a usage error: %j', async (args, message) => {
     const { code, stderr } = await citeqa(args);
     expect(code).toBe(2);

@@ -105,15 +105,18 @@ describe('the service process', () => {
     expect(run.stdout).toContain('every worker has stopped');
   }, 60_000);
 
-  it('with WORKERS=2, a SIGHUP while the workers load kills none of them, and one after they listen reloads each', async () => {
+  it('with WORKERS=2, a SIGHUP while the workers load kills none of them, and each reloads once it listens, as after a later SIGHUP', async () => {
     const run = start({ CORPUS_DIR: FIXTURE_CORPUS_DIR, WORKERS: '2' });
     runs.push(run);
     await logged(run, /"msg":"starting workers"/);
-    // The workers are still loading their modules: no SIGHUP handler yet.
+    // The workers are still loading their modules: no SIGHUP handler yet. The signal is
+    // held for each until it can take it, then reloads it once it listens.
     run.child.kill('SIGHUP');
     await logged(run, /"msg":"citeqa listening on/, { count: 2, timeoutMs: 20_000 });
-    run.child.kill('SIGHUP');
     await logged(run, /"msg":"corpus reloaded"/, { count: 2, timeoutMs: 20_000 });
+    // Once they serve, a SIGHUP reaches each at once.
+    run.child.kill('SIGHUP');
+    await logged(run, /"msg":"corpus reloaded"/, { count: 4, timeoutMs: 20_000 });
     expect(run.stdout).not.toContain('a worker died');
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);

@@ -205,29 +205,37 @@ describe('frames that do not follow the protocol', () => {
     expect(await server.closed(0)).toBe(1000);
   });
 
-  it('a server that never says hello fails connect with protocol_error after the timeout, not never', async () => {
+  it('a server that never says hello fails connect with protocol_error after helloTimeoutMs, not never', async () => {
     const server = await serve(() => undefined);
-    const error = await rejection(CiteqaClient.connect(server.url, { timeoutMs: 200 }));
-    expect(error).toMatchObject({ code: 'protocol_error', message: `the server at ${server.url} sent no hello within 200 ms: is it a citeqa server?` });
+    const error = await rejection(CiteqaClient.connect(server.url, { helloTimeoutMs: 200 }));
+    expect(error).toMatchObject({ code: 'protocol_error', message: `the server at ${server.url} sent no hello within 200 ms of connecting: is it a citeqa server?` });
     expect(await server.closed(0)).toBe(1000);
   });
 
-  it('a reconnection that gets no hello is closed and tried again', async () => {
+  it('the ask timeout is not the hello timeout', async () => {
+    const server = await serve((ws) => setTimeout(() => sendJson(ws, HELLO), 300));
+    const client = await CiteqaClient.connect(server.url, { timeoutMs: 100 });
+    clients.push(client);
+    expect(client.connectionStatus).toBe('open');
+  });
+
+  it.each<[string, (ws: WebSocket) => void]>([
+    ['gets no hello', () => undefined],
+    ['gets a frame that is not a hello first', (ws) => ws.send('{"id":"x"}')],
+  ])('a reconnection that %s reports it, is closed, and is tried again', async (_name, second) => {
     let connections = 0;
     const server = await serve((ws) => {
       connections++;
-      if (connections === 1) {
-        sendJson(ws, HELLO);
-        setTimeout(() => ws.terminate(), 10);
-      } else if (connections === 3) sendJson(ws, HELLO);
-      // the second connection hears nothing
+      if (connections === 2) second(ws);
+      else sendJson(ws, HELLO);
+      if (connections === 1) setTimeout(() => ws.terminate(), 10);
     });
     const seen = observer();
-    const client = await CiteqaClient.connect(server.url, { ...seen.options, timeoutMs: 200, reconnect: { initialDelayMs: 1, maxDelayMs: 1 } });
+    const client = await CiteqaClient.connect(server.url, { ...seen.options, helloTimeoutMs: 200, reconnect: { initialDelayMs: 1, maxDelayMs: 1 } });
     clients.push(client);
     expect(await server.closed(1)).toBe(1000);
     while (connections < 3 || client.connectionStatus !== 'open') await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(seen.errors).toEqual([]);
+    expect(seen.errors).toEqual([expect.objectContaining({ code: 'protocol_error' })]);
   });
 
   it('a hello that does not follow the protocol fails the connection with protocol_error', async () => {
