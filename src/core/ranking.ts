@@ -808,9 +808,9 @@ interface Grounding {
  * in 2024?" over a match report and a council's plans for 2024). A common word may be said
  * otherwise ("held" for "took place"); a name rarely is. Empty when the best passage's
  * article holds them all within {@link GROUNDING_WINDOW} sentences of it. Empty too, with
- * that passage as `grounded`, when another article's first passage among the first
- * {@link GROUNDING_PASSAGES} holds them all itself or beside it
- * (the best passage is then of an article the question is not about: "What two artists came
+ * that passage's place as `grounded`, when another article's first passage among the first
+ * {@link GROUNDING_PASSAGES} holds them all itself or beside it (the best passage is then
+ * of an article the question is not about: "What two artists came
  * out with Coldplay?" first met a sentence of another article, and the articles do mention
  * Coldplay). Otherwise those lacking from the closest article (of the first
  * {@link GROUNDING_PASSAGES} passages, the one that lacks fewest, then holds most of the

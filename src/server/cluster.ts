@@ -2,8 +2,9 @@
  * Several processes serving one port (WORKERS > 1), with node's `cluster`: the primary
  * accepts connections and hands them to the workers in turn; each worker loads its own
  * index and runs the whole service (see run.ts). The primary passes SIGTERM, SIGINT and
- * SIGHUP on to every worker (SIGHUP once the worker handles it), starts a worker again if one dies while serving, and exits
- * once every worker has shut down (killing any still running after WORKER_STOP_MS).
+ * SIGHUP on to every worker (SIGHUP once the worker handles it), starts a worker again if
+ * one dies while serving, and exits once every worker has shut down (killing any still
+ * running after WORKER_STOP_MS).
  *
  * Per-process state stays per worker: conversations (a socket lives in one worker),
  * connection caps and answering budgets per address (each worker allows its own), and
