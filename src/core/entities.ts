@@ -12,6 +12,7 @@
 import { lemmaTerm, normalizeWord, termOf, type Analyzer } from './analyzer';
 import type { CorpusDocument } from './corpus';
 import { PLACE_KINDS } from './lexicon';
+import { lowerBound } from './lower-bound';
 import { tag, type Entity, type EntityType, type NlpToken } from './nlp';
 
 export interface Person {
@@ -100,30 +101,6 @@ interface NameSets {
   readonly demonyms: ReadonlySet<string>;
 }
 
-/** The first token starting at or after `offset` (tokens in text order). */
-function firstTokenAt(tokens: readonly NlpToken[], offset: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (tokens[middle]!.start < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** The first entity starting at or after `offset` (entities sorted by start). */
-function firstEntityAt(entities: readonly Entity[], offset: number): number {
-  let low = 0;
-  let high = entities.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (entities[middle]!.start < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 export function documentEntities(document: CorpusDocument, analyzer: Analyzer): RecognizedDocument {
   const { text } = document;
   const { tokens, entities: numeric } = tag(text);
@@ -195,7 +172,7 @@ export function documentEntities(document: CorpusDocument, analyzer: Analyzer): 
       const out = new Set<string>();
       // The sentence's tokens only, found by bisection (tokens are in text order): a long
       // article's sentences each cost their own tokens, not the article's.
-      for (let k = firstTokenAt(tokens, span.start); k < tokens.length && tokens[k]!.start < span.end; k++) {
+      for (let k = lowerBound(tokens.length, span.start, (n) => tokens[n]!.start); k < tokens.length && tokens[k]!.start < span.end; k++) {
         const token = tokens[k]!;
         if (token.end > span.end || !/^\p{L}+$/u.test(token.text)) continue;
         const own = termOf(normalizeWord(token.text));
@@ -222,7 +199,7 @@ export function documentEntities(document: CorpusDocument, analyzer: Analyzer): 
       if (n > 1 && REFERS_BACK.test(sentenceText(n))) {
         const previous = document.sentences[n - 1];
         if (previous) {
-          for (let k = firstEntityAt(entities, previous.start); k < entities.length && entities[k]!.start < previous.end; k++) {
+          for (let k = lowerBound(entities.length, previous.start, (n) => entities[n]!.start); k < entities.length && entities[k]!.start < previous.end; k++) {
             const entity = entities[k]!;
             if (entity.end > previous.end || (entity.type !== 'PLACE' && entity.type !== 'PERSON')) continue;
             for (const t of analyzer.terms(text.slice(entity.start, entity.end))) out.add(t.term);
@@ -259,13 +236,7 @@ export function storedEntities(
     speaker: (n) => people[speakers[n] ?? -1],
     entitiesIn(start, end) {
       // The first entity starting at or after `start`, by bisection.
-      let low = 0;
-      let high = count;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if ((spans[middle * 4 + 1] as number) < start) low = middle + 1;
-        else high = middle;
-      }
+      const low = lowerBound(count, start, (i) => spans[i * 4 + 1] as number);
       const out: Entity[] = [];
       for (let i = low; i < count && (spans[i * 4 + 1] as number) < end; i++) {
         const entityEnd = spans[i * 4 + 2] as number;

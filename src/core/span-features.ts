@@ -17,6 +17,7 @@
  */
 import type { Term } from './analyzer';
 import type { Entity, EntityType, NlpToken } from './nlp';
+import { lowerBound } from './lower-bound';
 import { answerCue } from './question';
 
 /** What kind of answer a question asks for, as the span scorer reads it (coarser than {@link AnswerCue}). */
@@ -459,18 +460,6 @@ export function sentenceView(question: SpanQuestion, tokens: readonly NlpToken[]
   const termCounts = new Map<string, number>();
   for (const t of term) if (t !== undefined) termCounts.set(t, (termCounts.get(t) ?? 0) + 1);
   return { tokens, matched, term, matchedAt, termCounts, anyMatched: spans.length > 0 };
-}
-
-/** The first index in `[0, length)` whose key is at least `value`, keys ascending (`length` if none). */
-function lowerBound(length: number, value: number, key: (n: number) => number): number {
-  let lo = 0;
-  let hi = length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(mid) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Which candidates nest in another, and which hold another: two sorted passes. */

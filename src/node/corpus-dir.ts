@@ -6,7 +6,7 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildCorpus, type Corpus, type CorpusFile } from '../core/corpus';
 import { ALIASES_FILE } from '../core/corpus-aliases';
-import { CiteqaError, CorpusError } from '../core/errors';
+import { CiteqaError, CorpusError, type CorpusProblem } from '../core/errors';
 
 /** File ending of an article; other files in the directory are reported and skipped. */
 export const ARTICLE_EXTENSION = '.md';
@@ -75,9 +75,9 @@ const MAX_DEPTH = 32;
  * ("up -> .."), refused before anything in it is read. Real directories are read before
  * linked ones, so the problem names the link, never the directory it points to.
  */
-async function listFiles(dir: string): Promise<{ entries: string[]; problems: { file: string; message: string }[] }> {
+async function listFiles(dir: string): Promise<{ entries: string[]; problems: CorpusProblem[] }> {
   const entries: string[] = [];
-  const problems: { file: string; message: string }[] = [];
+  const problems: CorpusProblem[] = [];
   const read = new Map<string, string>();
   const linked: Array<{ entry: string; depth: number }> = [];
   let root: string | undefined;

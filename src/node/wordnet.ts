@@ -74,8 +74,8 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
 
   // The noun senses of `key` (the first `senses`), as written or, if unknown, by a base form.
   const nounSenses = (key: string, senses: number): number[] => {
+    const nouns = load().find((index) => index.pos === 'n')!;
     for (const form of baseForms(key)) {
-      const nouns = load().find((index) => index.pos === 'n')!;
       const line = findLine(nouns.text, form);
       const entry = line === undefined ? undefined : parseIndexLine(line);
       if (entry) return entry.offsets.slice(0, senses);
