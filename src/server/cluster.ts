@@ -66,9 +66,6 @@ export function runPrimary(config: Config): void {
     }, delay);
     restarts.add(restart);
   });
-  for (let i = 0; i < config.workers; i++) start();
-  logger.info({ workers: config.workers }, 'starting workers');
-
   const forward = (signal: NodeJS.Signals) => () => {
     if (signal !== 'SIGHUP' && !stopping) {
       stopping = true;
@@ -92,6 +89,10 @@ export function runPrimary(config: Config): void {
   process.on('SIGTERM', forward('SIGTERM'));
   process.on('SIGINT', forward('SIGINT'));
   process.on('SIGHUP', forward('SIGHUP'));
+  // Only now: a signal that came before its handler would end the primary (SIGHUP's
+  // default), leaving its workers to find their channel closed.
+  for (let i = 0; i < config.workers; i++) start();
+  logger.info({ workers: config.workers }, 'starting workers');
 }
 
 /** What a worker sends the primary once a SIGHUP no longer ends it (see run.ts). */

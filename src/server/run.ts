@@ -27,7 +27,9 @@ export async function runServer(config: Config): Promise<void> {
   };
   process.on('SIGHUP', whileStarting);
   // Under a cluster primary: SIGHUP may be sent here from now on.
-  if (cluster.isWorker) process.send?.(SIGNALS_READY);
+  // If the primary is gone the send fails, and the worker exits on the disconnect that
+  // follows: the failure is not an error of its own.
+  if (cluster.isWorker) process.send?.(SIGNALS_READY, undefined, undefined, () => {});
   logger.info({ source }, config.indexFile ? 'loading the index' : 'building the index');
 
   const started = performance.now();
