@@ -50,15 +50,15 @@ export const MAX_ID_LENGTH = 128;
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_EXAMPLE = '2020-02-16';
+/** The fields that must be text (published and url have their own messages). */
+const TEXT_FIELDS = new Set(['id', 'title', 'source']);
 
 const requiredText = (field: string) =>
   z
     .string({
       error: (issue) =>
-        issue.input === undefined ? `missing ${field}`
-        // YAML reads `id: 12345` or `title: 1984` as a number, `title: yes` as true.
-        : typeof issue.input === 'number' || typeof issue.input === 'boolean' ? `${field} must be text: YAML reads ${String(issue.input)} as a ${typeof issue.input}; put it in quotes (${field}: "${String(issue.input)}")`
-        : `${field} must be text`,
+        // A number or a boolean is explained by parseArticle, which has the text as written.
+        issue.input === undefined ? `missing ${field}` : `${field} must be text`,
     })
     .trim()
     .min(1, `${field} is empty`);
@@ -125,8 +125,10 @@ export function parseArticle(bytes: Uint8Array): ArticleResult {
       else {
         problems.push(
           ...parsed.error.issues.map((issue) => {
-            const offset = typeof issue.path[0] === 'string' ? fieldOffset(yaml, issue.path[0]) : undefined;
-            return offset === undefined ? issue.message : `${issue.message} (line ${fileLine(offset)})`;
+            const key = issue.path[0];
+            const offset = typeof key === 'string' ? fieldOffset(yaml, key) : undefined;
+            const message = (typeof key === 'string' && notText(yaml, key, frontMatter[1] ?? '')) || issue.message;
+            return offset === undefined ? message : `${message} (line ${fileLine(offset)})`;
           }),
         );
       }
@@ -192,6 +194,18 @@ function fieldOffset(yaml: Document, key: string): number | undefined {
   if (!isMap(yaml.contents)) return undefined;
   const pair = yaml.contents.items.find((item) => isScalar(item.key) && item.key.value === key);
   return isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+}
+
+/**
+ * Why a text field holds no text, when YAML read it as a number or a boolean (`id: 007`,
+ * `title: 1984`, `title: yes`): quoting the value as written, not as YAML read it.
+ */
+function notText(yaml: Document, key: string, frontMatter: string): string | undefined {
+  if (!TEXT_FIELDS.has(key) || !isMap(yaml.contents)) return undefined;
+  const value = yaml.contents.items.find((item) => isScalar(item.key) && item.key.value === key)?.value;
+  if (!isScalar(value) || !value.range || (typeof value.value !== 'number' && typeof value.value !== 'boolean')) return undefined;
+  const written = frontMatter.slice(value.range[0], value.range[1]).trim();
+  return `${key} must be text: YAML reads ${written} as a ${typeof value.value}; put it in quotes (${key}: "${written}")`;
 }
 
 function describeValue(value: unknown): string {
