@@ -75,8 +75,6 @@ export async function runServer(config: Config): Promise<void> {
     process.exit(1);
   }
   const host = ['0.0.0.0', '::'].includes(address.address) ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  logger.info({ url: `http://${host}:${address.port}/`, ws: `ws://${host}:${address.port}/ws` }, `citeqa listening on http://${host}:${address.port}/`);
-
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) return;
@@ -99,6 +97,9 @@ export async function runServer(config: Config): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Announced only once the handlers are set: a SIGTERM sent on reading this line must
+  // find its handler, not end the process by default.
+  logger.info({ url: `http://${host}:${address.port}/`, ws: `ws://${host}:${address.port}/ws` }, `citeqa listening on http://${host}:${address.port}/`);
 
   // SIGHUP reloads the corpus: the new index is built aside, in this thread and in the
   // answer worker, and swapped in whole in both or in neither; if the new corpus is
