@@ -52,6 +52,9 @@ const SENTENCE_STARTERS = new Set([
   'these', 'they', 'this', 'those', 'we', 'what', 'when', 'while', 'yet', 'you',
 ]);
 
+/** What continues a sentence when it follows a break: an operator or a closing mark. */
+const CONTINUATIONS = /^[+=×÷*\/<>)\]},;:%]/;
+
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /** Characters after a break read to find the next word (white space, quotes, the word). */
@@ -114,7 +117,10 @@ function unwrapLines(text: string): string {
  * left) falls inside a sentence.
  */
 function isFalseBoundary(before: string, after: string): boolean {
-  if (after.length === 0 || !before.endsWith('.')) return false;
+  if (after.length === 0) return false;
+  // No sentence starts with an operator or a closing mark: "(p − 1)! + 1 is divisible".
+  if (CONTINUATIONS.test(after)) return true;
+  if (!before.endsWith('.')) return false;
   const lastWord = /(\S+)$/.exec(before)?.[1] ?? '';
   const word = lastWord.replace(/^[("'“‘[]+/, '');
   const bare = word.slice(0, -1).toLowerCase();
@@ -125,6 +131,10 @@ function isFalseBoundary(before: string, after: string): boolean {
   // An initial inside a name ("John F. Kennedy") or an initialism ("U.S.", "U.N.") before
   // a capitalised word that does not usually start a sentence ("the U.S. President").
   if (/^\p{Lu}\.$|^(?:\p{L}\.){2,}$/u.test(word)) {
+    // Another initial follows ("A. A. Milne", "J. R. R. Tolkien"), even one that is also
+    // a word ("A.", "I."); or a number follows an initialism ("268 U.S. 510", "U.S. 1").
+    if (/^\p{Lu}\.(?:\s|$)/u.test(after)) return true;
+    if (word.length > 2 && /^\p{N}/u.test(nextWord)) return true;
     return /^\p{Lu}/u.test(nextWord) && !SENTENCE_STARTERS.has(nextWord.toLowerCase());
   }
   return false;

@@ -12,6 +12,9 @@ describe('splitSentences', () => {
     ['an initialism before a lower-case word continues', 'Officials in the U.S. said so. Fine.', ['Officials in the U.S. said so.', 'Fine.']],
     ['an abbreviated month before a day', 'The talks began on Feb. 16 in Munich. They ended.', ['The talks began on Feb. 16 in Munich.', 'They ended.']],
     ['a middle initial', 'John F. Kennedy was president. He died in 1963.', ['John F. Kennedy was president.', 'He died in 1963.']],
+    ['initials that are also words', 'The author A. A. Milne wrote it. I. M. Pei built it.', ['The author A. A. Milne wrote it.', 'I. M. Pei built it.']],
+    ['a number after an initialism', 'The case is Pierce v. Society of Sisters, 268 U.S. 510 (1925). It stands.', ['The case is Pierce v. Society of Sisters, 268 U.S. 510 (1925).', 'It stands.']],
+    ['an operator after an exclamation mark', 'It is prime if (p − 1)! + 1 is divisible by p. Next.', ['It is prime if (p − 1)! + 1 is divisible by p.', 'Next.']],
     ['decimals and amounts', 'Trade grew 3.5 percent to $1.2 billion. Then it fell.', ['Trade grew 3.5 percent to $1.2 billion.', 'Then it fell.']],
     [
       'a quotation spanning several sentences keeps its closing quote with the last one',
