@@ -156,7 +156,7 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   // A follow-up's topic is the previous question's, which was already judged.
   const decided: { answers: boolean; reason?: Ranking['reason']; unknownWords: string[] } = followUp
     ? { answers: results.length > 0, unknownWords: [] as string[], ...(results.length > 0 ? {} : { reason: 'unknown-words' as const }) }
-    : decide(words, matchedQueryTerms, corrections, synonyms, results.length > 0, conditionOf(index, question));
+    : decide(words.filter((w) => w.proper || !afterHow(question, w)), matchedQueryTerms, corrections, synonyms, results.length > 0, conditionOf(index, question));
   const interpreted = interpretation(index, question, words, corrections, followUp ? previous : undefined);
   // Words the corpus has may still be missing where the answer would be.
   const { missing, grounded } = decided.answers && !followUp ? ungrounded(index, words, weights, scored, (w) => [...w.terms, ...(corrections.get(w.terms[0] ?? '') ?? []), ...(synonyms.get(w) ?? [])]) : { missing: [] };
@@ -299,7 +299,8 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
   const analyzed = [...index.analyzer.terms(question), ...lemmaAliases(tagged), ...questionDateTerms(question)]
     .filter((t) => !cueWords.some(([s, e]) => t.start >= s && t.end <= e))
     .sort((a, b) => a.start - b.start || Number(a.alias) - Number(b.alias));
-  const allWords = topicWords(question, analyzed);
+  const { thesaurus } = index;
+  const allWords = topicWords(question, analyzed, thesaurus && ((word) => thesaurus.isCommonNoun(word)));
 
   // The question's terms, weighted, with a conversation's carried over, and the sentences they retrieve.
   const search = (terms: readonly Term[], words: readonly TopicWord[]) => {
@@ -443,10 +444,11 @@ function lemmaAliases(tokens: readonly NlpToken[]): Term[] {
 }
 
 /** Topic words: one per word term, with the alias terms of the phrase it belongs to. */
-function topicWords(question: string, analyzed: readonly Term[]): TopicWord[] {
+function topicWords(question: string, analyzed: readonly Term[], isCommonNoun?: (word: string) => boolean): TopicWord[] {
   const hasLowerCase = /\p{Ll}/u.test(question);
   const firstWordEnd = /^\s*\S+/.exec(question)?.[0].length ?? 0;
   const words: TopicWord[] = [];
+  let lookups = 0;
   // Aliases are few beside words (a question may have hundreds of words): each word looks
   // through the aliases, not through every term.
   const aliasTerms = analyzed.filter((a) => a.alias);
@@ -455,7 +457,12 @@ function topicWords(question: string, analyzed: readonly Term[]): TopicWord[] {
     if (!t.alias) {
       const aliases = aliasTerms.filter((a) => a.start <= t.start && t.end <= a.end).map((a) => a.term);
       const text = question.slice(t.start, t.end);
-      const proper = hasLowerCase && t.start >= firstWordEnd && /^\p{Lu}/u.test(text);
+      // An acronym the dictionary knows as a common noun ("CEO", "TV", "GDP") is no name:
+      // the articles may write it out ("chief executive", "television"). Each costs a
+      // lookup: the first few are looked up, as synonyms are.
+      const capitalized = hasLowerCase && t.start >= firstWordEnd && /^\p{Lu}/u.test(text);
+      const common = capitalized && /^\p{Lu}+s?$/u.test(text) && lookups++ < MAX_WORDS_LOOKED_UP && isCommonNoun?.(text) === true;
+      const proper = capitalized && !common;
       words.push({ text, start: t.start, end: t.end, terms: [t.term, ...aliases], proper });
     } else if (!wordTerms.some((w) => t.start <= w.start && w.end <= t.end)) {
       // An alias whose words are all stop words ("U.S."): the alias is the topic word.
@@ -791,6 +798,16 @@ function decide(
     return { answers: false, reason: 'unknown-words', unknownWords };
   }
   return { answers: true, unknownWords };
+}
+
+/**
+ * Whether the word comes right after "how": the measure a question asks ("How hot did it
+ * get?", "How old was she?", "How big is the fleet?"). The passage answers with a figure
+ * ("43 degrees Celsius"), and need not write the word: it is searched, but a corpus that
+ * lacks it is no sign that it does not answer.
+ */
+function afterHow(question: string, word: TopicWord): boolean {
+  return /(?<!\p{L})how\s+$/iu.test(question.slice(Math.max(0, word.start - 8), word.start));
 }
 
 /** What {@link ungrounded} finds: the names and numbers missing, or the passage that holds them. */

@@ -26,6 +26,12 @@ export interface Thesaurus {
    * "granite" of "rock", "Spanish" of "language". A word is not a kind of itself.
    */
   isKindOf(word: string, category: string): boolean;
+  /**
+   * Whether the commonest noun sense of `word` (any case; by its base form only when the
+   * form itself is unknown, "CEOs") is a common noun: "CEO", "GDP" and "DNA" are, "NATO" and "FBI" (named instances) are not,
+   * nor is a word that is no noun.
+   */
+  isCommonNoun(word: string): boolean;
 }
 
 /** WordNet's detachment rules (morphy): inflected form -> candidate base forms. */
@@ -55,14 +61,20 @@ export function parseIndexLine(line: string): { lemma: string; pos: string; offs
   return { lemma, pos, offsets };
 }
 
-/** The words of one WordNet data line (a synset), with underscores as spaces. */
-export function parseDataLine(line: string): string[] {
+/**
+ * The words of one WordNet data line (a synset), with underscores as spaces, in lower case
+ * or, `asWritten`, as WordNet writes them (names capitalized).
+ */
+export function parseDataLine(line: string, asWritten = false): string[] {
   const fields = line.split(' ');
   const count = parseInt(fields[3] ?? '0', 16);
   const words: string[] = [];
   for (let i = 0; i < count; i++) {
     const word = fields[4 + 2 * i];
-    if (word) words.push(word.replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase());
+    if (word) {
+      const spaced = word.replace(/\(.*\)$/, '').replace(/_/g, ' ');
+      words.push(asWritten ? spaced : spaced.toLowerCase());
+    }
   }
   return words;
 }

@@ -39,6 +39,7 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
   const synonymCache = new Memo<string[]>(WORDS_REMEMBERED);
   const known = new Memo<boolean>(WORDS_REMEMBERED);
   const people = new Memo<boolean>(WORDS_REMEMBERED);
+  const common = new Memo<boolean>(WORDS_REMEMBERED);
   const kinds = new Memo<ReadonlySet<number>>(WORDS_REMEMBERED);
   // A question's category is asked about for every candidate span: its senses are read once.
   const categories = new Memo<number[]>(WORDS_REMEMBERED);
@@ -142,6 +143,19 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
       if (key === '' || kind === '') return false;
       const above = ancestors(key);
       return above.size > 0 && categories.get(kind, () => nounSenses(kind, CATEGORY_SENSES)).some((offset) => above.has(offset));
+    },
+    isCommonNoun(word) {
+      const key = word.toLowerCase().trim().replace(/\s+/g, '_');
+      return common.get(key, () => {
+        if (key === '') return false;
+        const first = entries(key, true).find(({ pos }) => pos === 'n')?.offsets[0];
+        if (first === undefined) return false;
+        const line = readLine('n', first);
+        const kind = parseSynsetKind(line);
+        // WordNet capitalizes names: "North Atlantic Treaty Organization, NATO" is one,
+        // "chief executive officer, CEO" and "television, tv" are not.
+        return kind !== undefined && !kind.instance && parseDataLine(line, true).some((word) => /^\p{Ll}/u.test(word));
+      });
     },
     close() {
       for (const fd of files.values()) closeSync(fd);

@@ -2,7 +2,7 @@ import { ask } from '../../src/core/answer';
 import { GROUNDING_WINDOW } from '../../src/core/ranking';
 import { buildCorpus } from '../../src/core/corpus';
 import { buildIndex } from '../../src/core/search-index';
-import { articleText, textFile } from '../helpers';
+import { articleText, sharedThesaurus, textFile } from '../helpers';
 
 // Two articles: each knows a name the other never mentions.
 const index = buildIndex(
@@ -118,5 +118,34 @@ describe('refusals on topic', () => {
     expect(far.passages[0]?.text).toContain('Rovers beat United');
     expect(far.answered).toBe(false);
     expect(far.message).toContain('"1987"');
+  });
+});
+
+describe('words that are no sign the articles are silent', () => {
+  const withThesaurus = buildIndex(
+    buildCorpus([
+      textFile('heat.md', articleText({ id: 'heat', title: 'Fire spreads' }, 'Fire spreads\n\nTemperatures in the district reached 43 degrees Celsius on Wednesday. Firefighters worked through the night.')),
+      textFile('deal.md', articleText({ id: 'deal', title: 'Carver buys Pell' }, 'Carver buys Pell\n\nCarver Logistics agreed to buy Pell Freight on Monday. Carver Chief Executive Maria Lund said the deal made sense.')),
+    ]),
+    { thesaurus: sharedThesaurus() },
+  );
+
+  it('answers "how hot" from a figure, though the articles never write "hot"', () => {
+    const answer = ask(withThesaurus, 'How hot did it get in the district?');
+    expect(answer.answered).toBe(true);
+    expect(answer.passages[0]?.text).toContain('43 degrees Celsius');
+  });
+
+  it('still declines when the word after "how" is a name the articles lack', () => {
+    expect(ask(withThesaurus, 'How Greendale did it get in the district?').answered).toBe(false);
+  });
+
+  it('reads an acronym the dictionary knows as a common noun as no name ("CEO"), but one it does not know as one', () => {
+    expect(ask(withThesaurus, 'Who is the CEO of Carver Logistics?').answered).toBe(true);
+    const unknown = ask(withThesaurus, 'Who is the XQZ of Carver Logistics?');
+    expect(unknown.answered).toBe(false);
+    expect(unknown.message).toContain('"XQZ"');
+    // NATO is a named organization to the dictionary, not a kind of thing.
+    expect(ask(withThesaurus, 'Who is the NATO chief at Carver Logistics?').answered).toBe(false);
   });
 });
