@@ -38,6 +38,8 @@ export interface Wanted {
   readonly focus?: string;
   /** For DATE, the kind of time asked when the wording says so ("what year": YEAR; see asked-time.ts). */
   readonly time?: TimeAsked;
+  /** For NUMBER asked "how many <noun>", the lemma of what is counted ("How many trains" -> train). */
+  readonly counted?: string;
 }
 
 /**
@@ -160,6 +162,25 @@ export function focusOf(type: AnswerType, questionTokens: readonly NlpToken[], c
     else if (head !== undefined || !['ADJ', 'NUM', 'DET'].includes(token.pos)) break;
   }
   return head;
+}
+
+/**
+ * What "how many" counts: the head of the first nouns after it, past determiners,
+ * adjectives and "of" ("How many trains", "How many of the economists", "How many new bus
+ * stations"); none when a verb comes first ("How many did they sell?"), nor for "how many
+ * times".
+ */
+export function countedNoun(questionTokens: readonly NlpToken[], cue: AnswerCue): string | undefined {
+  const tokens = questionTokens.filter((t) => t.start >= cue.start);
+  if (!/^how$/i.test(tokens[0]?.text ?? '') || !/^many$/i.test(tokens[1]?.text ?? '')) return undefined;
+  let head: string | undefined;
+  for (const token of tokens.slice(2)) {
+    // The last of a run of nouns: "How many bus stations" counts stations.
+    if (token.pos === 'NOUN') head = token.lemma;
+    else if (head !== undefined || (!['ADJ', 'DET', 'NUM'].includes(token.pos) && !/^of$/i.test(token.text))) break;
+  }
+  // "How many times" asks how often, which no counted noun says.
+  return head === 'time' ? undefined : head;
 }
 
 /**

@@ -27,7 +27,7 @@ import { candidates, FIT_CEILINGS } from './short-answer';
 import { writtenSurname } from './entities';
 import { Memo } from './memo';
 import { corrected } from './typos';
-import { ANAPHORS, answerCue, conditionStart, cueSpans, focusOf, nameEnd, roleAsked, STRICT_TYPES, whoIsAsked, type AnswerType, type RoleAsked, type Wanted } from './question';
+import { ANAPHORS, answerCue, conditionStart, countedNoun, cueSpans, focusOf, nameEnd, roleAsked, STRICT_TYPES, whoIsAsked, type AnswerType, type RoleAsked, type Wanted } from './question';
 import { logit } from './logistic';
 import { acronymsOf, expansionBefore, RANK_FEATURES, rankFeatures, TYPE_FIT_KNOTS, weightShare, withTypeFit, type QuestionEvidence } from './rank-features';
 import { ranker } from './ranker';
@@ -338,7 +338,8 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
   const { words, weights, synonyms, corrections, own, followUp, carried, results } = searched;
   const focus = answerType === 'ROLE' && role ? 'held' : answerType && cue ? focusOf(answerType, tagged, cue) : undefined;
   const time = answerType === 'DATE' ? timeAsked(question) : undefined;
-  const wanted: Wanted | undefined = answerType && { type: answerType, ...(focus ? { focus } : {}), ...(time ? { time } : {}) };
+  const counted = answerType === 'NUMBER' && cue ? countedNoun(tagged, cue) : undefined;
+  const wanted: Wanted | undefined = answerType && { type: answerType, ...(focus ? { focus } : {}), ...(time ? { time } : {}), ...(counted ? { counted } : {}) };
   // Read only for a question asking for a kind of time, the one use of it.
   const eventTerms = new Set(
     time === undefined ? [] : tagged.filter((t) => t.pos === 'VERB').flatMap((t) => [...index.analyzer.terms(t.text).filter((term) => !term.alias).map((term) => term.term), lemmaTerm(t.lemma) ?? '']).filter((term) => term !== ''),
@@ -669,7 +670,7 @@ function preparedCandidates(index: SentenceIndex, read: ReadQuestion): PreparedC
       if (!wanted || !span) return 0;
       const entities = index.entities(ref.document);
       const matched = matchedSpans(index, ref, matchedTerms);
-      const best = candidates(wanted, ref.document.text, span.start, span.end, entities, matched, entities.speaker(ref.sentence), matchedSpans(index, ref, matchedTerms, true), personNouns(index))[0];
+      const best = candidates(wanted, ref.document.text, span.start, span.end, entities, matched, entities.speaker(ref.sentence), matchedSpans(index, ref, matchedTerms, true), personNouns(index), countAgreement(index))[0];
       return best?.fit ?? 0;
     };
     const previous = neighbourOf(ref, -1);
@@ -908,6 +909,26 @@ export function personNouns(index: SentenceIndex): (word: string) => boolean {
   const { thesaurus } = index;
   return thesaurus === undefined ? () => true : (word) => thesaurus.isPersonNoun(word);
 }
+
+/**
+ * Whether a figure of `noun` may count what a question counts (see candidates): the same
+ * noun, one a kind of the other ("strikers" of workers), a synonym, a person for "people",
+ * or two units of measure ("km" for miles). Without a thesaurus, any noun may.
+ */
+export function countAgreement(index: SentenceIndex): (noun: string, counted: string) => boolean {
+  const { thesaurus } = index;
+  if (thesaurus === undefined) return () => true;
+  return (noun, counted) =>
+    noun === counted ||
+    thesaurus.isKindOf(noun, counted) ||
+    thesaurus.isKindOf(counted, noun) ||
+    (PEOPLE.test(counted) && thesaurus.isPersonNoun(noun)) ||
+    thesaurus.synonyms(counted).includes(noun) ||
+    (thesaurus.isKindOf(noun, 'unit of measurement') && thesaurus.isKindOf(counted, 'unit of measurement'));
+}
+
+/** Nouns that count people of any kind. */
+const PEOPLE = /^(?:people|person|persons|individual|human|resident|inhabitant)$/;
 
 /** Corpus terms of the thesaurus's synonyms of `word` (a multi-word synonym needs all its terms). */
 function synonymTerms(index: SentenceIndex, word: string, options?: { senses?: number; exact?: boolean }): string[] {

@@ -127,6 +127,11 @@ export function candidates(
   matchedWords: ReadonlyArray<readonly [number, number]> = matched,
   /** Whether a noun names a kind of person (the thesaurus's isPersonNoun): a role's head must. */
   isPersonNoun: (word: string) => boolean = () => true,
+  /**
+   * Whether a figure followed by the noun `noun` may count what the question counts
+   * (`counted`: "4,200 workers" does not count passengers); absent, any may.
+   */
+  counts?: (noun: string, counted: string) => boolean,
 ): Candidate[] {
   const { type } = wanted;
   const inSentence = entities.entitiesIn(start, end);
@@ -140,7 +145,7 @@ export function candidates(
 
   const out: Candidate[] = [];
   for (const entity of inSentence) {
-    const fit = FITS[type][entity.type] ?? (type === 'DURATION' && entity.type === 'DATE' ? WHOLE_DATE_FIT : undefined);
+    const fit = FITS[type][entity.type] ?? (type === 'DURATION' && entity.type === 'DATE' ? WHOLE_DATE_FIT : countsTime(wanted, entity, text) ? 1 : undefined);
     if (fit === undefined) continue;
     // A person the question names is its subject, never its answer ("Who met Lavrov?" is
     // not answered by "Sergey"); a place or organization may be narrowed ("Where was the
@@ -154,6 +159,14 @@ export function candidates(
     if (!span) continue;
     const value = text.slice(span.start, span.end);
     if (type === 'NUMBER' && YEAR.test(value)) continue;
+    // "How many passengers...?" is not answered by "4,200 workers", nor "how many jobs" by
+    // "6,000 Pell drivers": a figure counting some other thing.
+    if (type === 'NUMBER' && wanted.counted && counts) {
+      // A sum counts people or trains only as an amount of money (a share may: "How many
+      // students...?" is often answered "9.6%").
+      const noun = entity.type === 'MONEY' ? 'monetary unit' : entity.type === 'PERCENT' ? undefined : countedAfter(entities.tokensIn(span.end, end));
+      if (noun !== undefined && !counts(noun, wanted.counted)) continue;
+    }
     let from = span.start;
     if (type === 'DURATION') {
       // wink tags "the past year" as the DATE "past year".
@@ -205,6 +218,36 @@ export function candidates(
     if (at >= 0 && at + speaker.name.length <= end) out.push({ start: at, end: at + speaker.name.length, fit: 0.8 });
   }
   return out.sort((a, b) => b.fit - a.fit);
+}
+
+/** "How many days ...?" answered by a length of time in days ("for ten days"). */
+function countsTime(wanted: Wanted, entity: Entity, text: string): boolean {
+  if (wanted.type !== 'NUMBER' || entity.type !== 'DURATION' || !wanted.counted) return false;
+  const unit = TIME_UNIT.exec(text.slice(entity.start, entity.end))?.[0].toLowerCase();
+  return unit !== undefined && unit.startsWith(wanted.counted);
+}
+
+/** Words of a figure that wink may leave out of it ("4.2 million", "a dozen"). */
+const FIGURE_WORDS = /^(?:hundred|thousand|million|billion|trillion|dozen|-)$/i;
+
+/**
+ * The noun a figure counts: the head of the nouns right after it, past adjectives and
+ * names ("4,200 workers", "610 weekday trains", "6,000 Pell drivers"); none when no noun
+ * follows ("85 on Monday", "nine of the 24").
+ */
+function countedAfter(tokens: readonly NlpToken[]): string | undefined {
+  let head: string | undefined;
+  // "a five-year course" counts years.
+  if (tokens[0]?.text === '-' && tokens[1]?.pos === 'NOUN') return tokens[1].lemma;
+  for (const [i, token] of tokens.entries()) {
+    if (token.pos === 'NOUN') head = token.lemma;
+    else if (head !== undefined) break;
+    // "85 of its 610 weekday services", "nine of the 24 economists": a part of a whole.
+    else if (i === 0 && /^of$/i.test(token.text)) continue;
+    else if (i > 0 && /^of$/i.test(tokens[0]!.text) && ['DET', 'PRON'].includes(token.pos)) continue;
+    else if (!['ADJ', 'PROPN', 'NUM'].includes(token.pos) && !FIGURE_WORDS.test(token.text)) break;
+  }
+  return head;
 }
 
 const NOMINAL = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);

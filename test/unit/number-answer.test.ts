@@ -25,3 +25,34 @@ describe('numbers, as the passage gives them', () => {
     expect(ask(index, question).short?.text).toBe(expected);
   });
 });
+
+describe('what "how many" counts', () => {
+  const strike = oneArticleIndex(
+    { id: 'strike', title: 'Rail strike enters second day' },
+    'Rail strike enters second day\n\nAbout 4,500 workers joined the strike on Tuesday, the union said. ' +
+      'Westline ran 140 of its 610 weekday trains on Tuesday. ' +
+      'The line was closed for ten days in 2019 after a landslide. ' +
+      'Drivers were offered a five-year deal worth £12 million.',
+  );
+
+  it.each([
+    // The figure that counts trains, not the one that counts workers.
+    ['How many trains did Westline run on Tuesday?', '140'],
+    ['How many workers joined the strike?', 'About 4,500'],
+    // A length of time in the unit asked for.
+    ['How many days was the line closed in 2019?', 'ten'],
+  ])('%s -> %s', (question, expected) => {
+    expect(ask(strike, question).short?.text).toBe(expected);
+  });
+
+  it.each([
+    // Before, "About 4,500" (workers), "610" (trains) and "five" (a five-year deal).
+    'How many passengers joined the strike?',
+    'How many jobs were cut on Tuesday?',
+    'How many drivers were offered a deal?',
+  ])('declines %s: no figure counts what is asked', (question) => {
+    const answer = ask(strike, question);
+    expect(answer.answered).toBe(false);
+    expect(answer.message).toContain('give no number');
+  });
+});

@@ -1,4 +1,5 @@
-import { answerCue, conditionStart, cueSpans } from '../../src/core/question';
+import { answerCue, conditionStart, countedNoun, cueSpans } from '../../src/core/question';
+import { tag } from '../../src/core/nlp';
 
 describe('answerCue', () => {
   it.each([
@@ -82,5 +83,19 @@ describe('conditionStart', () => {
 
   it.each(['Who once scored twice for Rovers?', 'Who scored twice for Rovers once again?', 'If the talks fail, who leads?'])('finds none in %s', (question) => {
     expect(conditionStart(question)).toBeUndefined();
+  });
+});
+
+describe('countedNoun', () => {
+  it.each([
+    ['How many trains did Westline run?', 'train'],
+    ['How many of the economists expected a cut?', 'economist'],
+    ['How many major bus stations are in the city?', 'station'],
+    ['How many did they sell?', undefined],
+    ['How many times a year does the council meet?', undefined],
+    ['How much did it cost?', undefined],
+  ])('%s -> %s', (question, expected) => {
+    const cue = answerCue(question)!;
+    expect(countedNoun(tag(question).tokens, cue)).toBe(expected);
   });
 });
