@@ -189,7 +189,7 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     const p = passages[n];
     if (!p || n > 2) break;
     // Asked when a past event was, a passage telling of it as still to come gives no time for it.
-    if (ranking.toCome?.has(n)) continue;
+    if (ranking.toCome?.has(n) || ranking.offTopic?.has(n)) continue;
     const { document, sentence } = ranked;
     const span = sentenceSpan(document, sentence);
     const entities = index.entities(document);
@@ -277,7 +277,7 @@ function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, 
   for (let n = from; n <= upTo; n++) {
     const ranked = ranking.sentences[n];
     if (!ranked || !passages[n]) break;
-    if (ranking.toCome?.has(n)) continue;
+    if (ranking.toCome?.has(n) || ranking.offTopic?.has(n)) continue;
     const best = bestSpan(index, question(), ranked);
     if (!best || best.probability < threshold) continue;
     const span = sentenceSpan(ranked.document, ranked.sentence);

@@ -164,15 +164,23 @@ export function focusOf(type: AnswerType, questionTokens: readonly NlpToken[], c
   return head;
 }
 
+/** What "how much" counts when it asks a price, a wage or a sum spent: see {@link countedNoun}. */
+export const MONEY = 'monetary unit';
+/** Verbs whose "how much" is an amount of money. */
+const MONEY_VERBS = new Set(['cost', 'pay', 'earn', 'spend', 'charge', 'owe', 'donate', 'invest', 'fund', 'fine']);
+
 /**
  * What "how many" counts: the head of the first nouns after it, past determiners,
  * adjectives and "of" ("How many trains", "How many of the economists", "How many new bus
  * stations"); none when a verb comes first ("How many did they sell?"), nor for "how many
- * times".
+ * times". "How much" counts {@link MONEY} when its verb is one of paying or costing.
  */
 export function countedNoun(questionTokens: readonly NlpToken[], cue: AnswerCue): string | undefined {
   const tokens = questionTokens.filter((t) => t.start >= cue.start);
-  if (!/^how$/i.test(tokens[0]?.text ?? '') || !/^many$/i.test(tokens[1]?.text ?? '')) return undefined;
+  if (!/^how$/i.test(tokens[0]?.text ?? '')) return undefined;
+  // "How much did it cost?", "How much does a driver earn?": an amount of money.
+  if (/^much$/i.test(tokens[1]?.text ?? '')) return tokens.slice(2).some((t) => MONEY_VERBS.has(t.lemma) || /^worth$/i.test(t.text)) ? MONEY : undefined;
+  if (!/^many$/i.test(tokens[1]?.text ?? '')) return undefined;
   let head: string | undefined;
   for (const token of tokens.slice(2)) {
     // The last of a run of nouns: "How many bus stations" counts stations.

@@ -27,12 +27,13 @@ import { candidates, FIT_CEILINGS } from './short-answer';
 import { writtenSurname } from './entities';
 import { Memo } from './memo';
 import { corrected } from './typos';
-import { ANAPHORS, answerCue, conditionStart, countedNoun, cueSpans, focusOf, nameEnd, roleAsked, STRICT_TYPES, whoIsAsked, type AnswerType, type RoleAsked, type Wanted } from './question';
+import { ANAPHORS, answerCue, conditionStart, countedNoun, cueSpans, focusOf, MONEY, nameEnd, roleAsked, STRICT_TYPES, whoIsAsked, type AnswerType, type RoleAsked, type Wanted } from './question';
 import { logit } from './logistic';
 import { acronymsOf, expansionBefore, RANK_FEATURES, rankFeatures, TYPE_FIT_KNOTS, weightShare, withTypeFit, type QuestionEvidence } from './rank-features';
 import { ranker } from './ranker';
 import type { RetrievedSentence } from './retrieval';
 import type { SentenceIndex, SentenceRef } from './search-index';
+import type { CorpusDocument } from './corpus';
 
 /** Weight of a lexicon alias of a question word ("premier" -> prime-minister). */
 export const ALIAS_WEIGHT = 0.8;
@@ -115,6 +116,12 @@ export interface Ranking {
    */
   readonly toCome?: ReadonlySet<number>;
   /**
+   * Which of the first three `sentences` are of an article that lacks a name or number of
+   * the question that the first one's article holds: no short answer comes from them ("How
+   * much does a Westline driver earn?" is not answered by a tennis player's prize money).
+   */
+  readonly offTopic?: ReadonlySet<number>;
+  /**
    * The question's topic words that the corpus does not contain, as the user wrote them;
    * for 'not-in-passage', the names and numbers that the closest passage does not hold.
    */
@@ -159,7 +166,8 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
     : decide(words.filter((w) => w.proper || !afterHow(question, w)), matchedQueryTerms, corrections, synonyms, results.length > 0, conditionOf(index, question));
   const interpreted = interpretation(index, question, words, corrections, followUp ? previous : undefined);
   // Words the corpus has may still be missing where the answer would be.
-  const { missing, grounded } = decided.answers && !followUp ? ungrounded(index, words, weights, scored, (w) => [...w.terms, ...(corrections.get(w.terms[0] ?? '') ?? []), ...(synonyms.get(w) ?? [])]) : { missing: [] };
+  const termsOf = (w: TopicWord) => [...w.terms, ...(corrections.get(w.terms[0] ?? '') ?? []), ...(synonyms.get(w) ?? [])];
+  const { missing, grounded } = decided.answers && !followUp ? ungrounded(index, words, weights, scored, termsOf) : { missing: [] };
   // The passage holding the question's names goes first, scored as the best was.
   if (grounded !== undefined) scored.unshift({ ...scored.splice(grounded, 1)[0]!, score: scored[0]!.score });
   if (wanted?.type === 'PERSON') withSpeakerNamed(index, scored);
@@ -169,6 +177,7 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   // that none of them gives (see asked-time.ts). A passage reporting the past event asked
   // about (it holds the question's verb: "the council approved the budget") is dated by
   // its article, whatever it writes; not one telling of it in the future ("will resume").
+  const offTopic = decided.answers && !followUp ? offTopicPassages(index, words, scored.slice(0, GROUNDING_PASSAGES), termsOf) : new Set<number>();
   const closest = scored.slice(0, GROUNDING_PASSAGES);
   const past = askedInPast(question);
   // Asked in the past, a passage telling of the event only as still to come ("The board
@@ -193,7 +202,7 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
     decided.answers &&
     !followUp &&
     wanted !== undefined &&
-    (STRICT_TYPES.has(wanted.type) ? !closest.some((s) => s.fits) : wanted.time !== undefined && !closest.some((s) => timeGiven(s, wanted.time!)));
+    (STRICT_TYPES.has(wanted.type) ? !closest.some((s, n) => s.fits && !offTopic.has(n)) : wanted.time !== undefined && !closest.some((s, n) => !offTopic.has(n) && timeGiven(s, wanted.time!)));
   const decision: typeof decided =
     missing.length > 0 ? { answers: false, reason: 'not-in-passage', unknownWords: missing } : noSpan ? { answers: false, reason: 'no-span', unknownWords: [] } : decided;
   const onlyToCome = decision.reason === 'no-span' && toComeNear;
@@ -207,6 +216,7 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
     ...(decision.reason ? { reason: decision.reason } : {}),
     ...(onlyToCome ? { onlyToCome } : {}),
     ...(toCome.length > 0 ? { toCome: new Set(toCome) } : {}),
+    ...(offTopic.size > 0 ? { offTopic } : {}),
     unknownWords: decision.unknownWords,
     wanted,
     queryTerms: weights,
@@ -876,6 +886,40 @@ function ungrounded(index: SentenceIndex, words: readonly TopicWord[], weights: 
   return { missing: [...new Set((closest?.missing ?? []).map((w) => w.text))] };
 }
 
+/**
+ * The places among `passages` (the first few) of an article other than the first one's
+ * that lacks one of the question's names or numbers that the first one's article holds.
+ * Cost: one pass over the term vectors of each of those articles.
+ */
+function offTopicPassages(index: SentenceIndex, words: readonly TopicWord[], passages: readonly RankedSentence[], termsOf: (word: TopicWord) => readonly string[]): Set<number> {
+  const out = new Set<number>();
+  const pinning = words.filter((w) => w.proper || /^\p{N}+$/u.test(w.text));
+  const first = passages[0];
+  if (!first || pinning.length === 0 || passages.every((p) => p.document === first.document)) return out;
+  const { vectors } = index.parts;
+  const idsOf = pinning.map((w) => termsOf(w).flatMap((t) => vectors.termId(t) ?? []));
+  const wanted = new Set(idsOf.flat());
+  const heldBy = new Map<CorpusDocument, boolean[]>();
+  const held = (document: CorpusDocument) => {
+    let found = heldBy.get(document);
+    if (found) return found;
+    const present = new Set<number>();
+    for (let n = 0; n < document.sentences.length && present.size < wanted.size; n++) {
+      const id = index.idOf(document, n);
+      if (id !== undefined) vectors.forEach(id, (termId) => wanted.has(termId) && present.add(termId));
+    }
+    heldBy.set(document, (found = idsOf.map((ids) => ids.some((id) => present.has(id)))));
+    return found;
+  };
+  const firstHeld = held(first.document);
+  for (const [n, passage] of passages.entries()) {
+    if (passage.document === first.document) continue;
+    const own = held(passage.document);
+    if (firstHeld.some((isHeld, i) => isHeld && !own[i])) out.add(n);
+  }
+  return out;
+}
+
 /** The question with typos replaced by the corpus's words, and a follow-up's antecedent. */
 function interpretation(
   index: SentenceIndex,
@@ -924,7 +968,8 @@ export function countAgreement(index: SentenceIndex): (noun: string, counted: st
     thesaurus.isKindOf(counted, noun) ||
     (PEOPLE.test(counted) && thesaurus.isPersonNoun(noun)) ||
     thesaurus.synonyms(counted).includes(noun) ||
-    (thesaurus.isKindOf(noun, 'unit of measurement') && thesaurus.isKindOf(counted, 'unit of measurement'));
+    // Two units of measure ("km" for miles); money is measured apart ("19 miles" is no price).
+    (counted !== MONEY && thesaurus.isKindOf(noun, 'unit of measurement') && thesaurus.isKindOf(counted, 'unit of measurement'));
 }
 
 /** Nouns that count people of any kind. */

@@ -7,7 +7,7 @@ import { isStopWord, normalizeWord } from './analyzer';
 import type { DocumentEntities, Person } from './entities';
 import type { Entity, EntityType } from './nlp';
 import type { NlpToken } from './nlp';
-import type { AnswerType, Wanted } from './question';
+import { MONEY, type AnswerType, type Wanted } from './question';
 
 /**
  * The best fit a kind of answer's spans can have, where it is known: a role, a noun phrase
@@ -164,8 +164,11 @@ export function candidates(
     if (type === 'NUMBER' && wanted.counted && counts) {
       // A sum counts people or trains only as an amount of money (a share may: "How many
       // students...?" is often answered "9.6%").
-      const noun = entity.type === 'MONEY' ? 'monetary unit' : entity.type === 'PERCENT' ? undefined : countedAfter(entities.tokensIn(span.end, end));
-      if (noun !== undefined && !counts(noun, wanted.counted)) continue;
+      // A share is no amount of money either.
+      if (entity.type === 'PERCENT' && wanted.counted === MONEY) continue;
+      const noun = entity.type === 'MONEY' || CURRENCY_BEFORE.test(text.slice(Math.max(start, span.start - 2), span.start)) ? MONEY : entity.type === 'PERCENT' ? undefined : countedAfter(entities.tokensIn(span.end, end));
+      // A bare figure is no price: money is written with its currency ("£20,427", "500 euros").
+      if (noun === undefined ? wanted.counted === MONEY && entity.type !== 'PERCENT' : !counts(noun, wanted.counted)) continue;
     }
     let from = span.start;
     if (type === 'DURATION') {
@@ -226,6 +229,9 @@ function countsTime(wanted: Wanted, entity: Entity, text: string): boolean {
   const unit = TIME_UNIT.exec(text.slice(entity.start, entity.end))?.[0].toLowerCase();
   return unit !== undefined && unit.startsWith(wanted.counted);
 }
+
+/** A currency sign right before a figure that wink reads as a bare number ("£20,427"). */
+const CURRENCY_BEFORE = /\p{Sc}\s?$/u;
 
 /** Words of a figure that wink may leave out of it ("4.2 million", "a dozen"). */
 const FIGURE_WORDS = /^(?:hundred|thousand|million|billion|trillion|dozen|-)$/i;

@@ -93,7 +93,9 @@ describe('countedNoun', () => {
     ['How many major bus stations are in the city?', 'station'],
     ['How many did they sell?', undefined],
     ['How many times a year does the council meet?', undefined],
-    ['How much did it cost?', undefined],
+    ['How much did it cost?', 'monetary unit'],
+    ['How much does a driver earn?', 'monetary unit'],
+    ['How much did prices rise?', undefined],
   ])('%s -> %s', (question, expected) => {
     const cue = answerCue(question)!;
     expect(countedNoun(tag(question).tokens, cue)).toBe(expected);

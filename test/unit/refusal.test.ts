@@ -149,3 +149,23 @@ describe('words that are no sign the articles are silent', () => {
     expect(ask(withThesaurus, 'Who is the NATO chief at Carver Logistics?').answered).toBe(false);
   });
 });
+
+describe('short answers only from the article the question names', () => {
+  const twoStories = buildIndex(
+    buildCorpus([
+      textFile('strike.md', articleText({ id: 'strike', title: 'Westline strike' }, 'Westline strike\n\nWestline drivers walked out on Monday over pay. Westline ran 85 trains on Monday.')),
+      textFile('tennis.md', articleText({ id: 'tennis', title: 'Kovalenko wins' }, 'Kovalenko wins\n\nKovalenko earned prize money of 1.1 million euros for the title.')),
+    ]),
+    { thesaurus: sharedThesaurus() },
+  );
+
+  it('declines "how much does a Westline driver earn" rather than give the tennis prize money', () => {
+    const answer = ask(twoStories, 'How much does a Westline driver earn?');
+    expect(answer.answered).toBe(false);
+    expect(answer.short).toBeUndefined();
+  });
+
+  it('answers from the article that holds the question\'s names', () => {
+    expect(ask(twoStories, 'How much did Kovalenko earn?').short?.text).toBe('1.1 million euros');
+  });
+});
