@@ -12,6 +12,8 @@ import { articlesAndSentences, articleText, corpusSize, FIXTURE_CORPUS_DIR, prin
 import { schemaErrors } from '../schemas';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+// Each test runs the CLI as a process (some two, one after the other): seconds each on a busy machine.
+jest.setTimeout(60_000);
 
 interface Result {
   readonly code: number | null;

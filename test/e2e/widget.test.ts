@@ -125,6 +125,8 @@ describe('the widget embedded on another site', () => {
   it('suggests completions while typing, and counts a thumbs up', async () => {
     const page = await openPage();
     await page.locator('citeqa-chat .launcher').click();
+    // Suggestions are asked for only over an open connection: typing before it opens asks none.
+    await page.locator('citeqa-chat .status[data-state="open"]').waitFor({ state: 'attached' });
     await page.locator('citeqa-chat textarea').pressSequentially('peace tre', { delay: 20 });
     const suggestion = page.locator('citeqa-chat .suggestions button', { hasText: 'peace treaty' });
     await suggestion.waitFor();
@@ -194,7 +196,8 @@ describe('the widget embedded on another site', () => {
     expect(await answers(page).count()).toBe(1);
 
     await startService(servicePort);
-    await answers(page).nth(1).waitFor({ timeout: 15_000 });
+    // The widget reconnects with a random backoff of up to 10 s.
+    await answers(page).nth(1).waitFor({ timeout: 30_000 });
     // A socket's questions are answered in order: a duplicate of the question typed while
     // the server was down would come before the answer to one asked now.
     await askInWidget(page, 'Who is Sergey Lavrov?');
@@ -204,7 +207,7 @@ describe('the widget embedded on another site', () => {
     expect(await status.getAttribute('data-state')).toBe('open');
     expect(await page.locator('citeqa-chat .log').textContent()).not.toMatch(/Error|undefined|CiteqaClientError/);
     await page.context().close();
-  });
+  }, 45_000);
 
   it('works by keyboard alone, and Escape returns focus to the launcher', async () => {
     const page = await openPage();

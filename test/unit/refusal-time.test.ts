@@ -155,7 +155,8 @@ describe('refusals: a kind of time', () => {
     const text = `The code was ${'7'.repeat(20000)} long.`;
     const started = performance.now();
     for (let i = 0; i < 20; i++) givesTime('YEAR', text, 0, text.length, [], [], false);
-    expect(performance.now() - started).toBeLessThan(400);
+    // A bound on the complexity, not a speed target: the quadratic reading took 18 s here.
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it('blanks out the question\'s own words, however many', () => {
