@@ -205,6 +205,11 @@ describe('HTML pages', () => {
 });
 
 describe('rate limit', () => {
+  // The limit counts a fixed one-second window: the clock is held still (only Date), so
+  // that the four requests fall in one window however slowly they are made.
+  beforeEach(() => jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] }));
+  afterEach(() => jest.useRealTimers());
+
   it('answers a client that asks too fast over HTTP with 429 rate_limited, and the others normally', async () => {
     const limited = createApp({ indexes: { index }, logger: silentLogger, limits: { ratePerSecond: 2, rateBurst: 3, trustProxy: 1, answerMsPerIp: 0 } });
     const from = (address: string) => request(limited).get('/api/ask').query({ q: 'Lavrov' }).set('X-Forwarded-For', address);
