@@ -680,7 +680,7 @@ function preparedCandidates(index: SentenceIndex, read: ReadQuestion): PreparedC
       if (!wanted || !span) return 0;
       const entities = index.entities(ref.document);
       const matched = matchedSpans(index, ref, matchedTerms);
-      const best = candidates(wanted, ref.document.text, span.start, span.end, entities, matched, entities.speaker(ref.sentence), matchedSpans(index, ref, matchedTerms, true), personNouns(index), countAgreement(index))[0];
+      const best = candidates(wanted, ref.document.text, span.start, span.end, entities, matched, entities.speaker(ref.sentence), matchedSpans(index, ref, matchedTerms, true), personNouns(index), countAgreement(index, (term) => matchedTerms.has(term) || result.articleTerms.includes(term)))[0];
       return best?.fit ?? 0;
     };
     const previous = neighbourOf(ref, -1);
@@ -957,19 +957,43 @@ export function personNouns(index: SentenceIndex): (word: string) => boolean {
 /**
  * Whether a figure of `noun` may count what a question counts (see candidates): the same
  * noun, one a kind of the other ("strikers" of workers), a synonym, a person for "people",
- * or two units of measure ("km" for miles). Without a thesaurus, any noun may.
+ * or two units of measure ("km" for miles). A figure counting nothing said ("85 on
+ * Monday", "17%") may, in an article that `holds` the counted noun (an article that never
+ * mentions passengers does not count them); it is no sum of money. Without a thesaurus,
+ * any noun may.
  */
-export function countAgreement(index: SentenceIndex): (noun: string, counted: string) => boolean {
+export function countAgreement(index: SentenceIndex, holds: (term: string) => boolean): (noun: string | undefined, counted: string) => boolean {
   const { thesaurus } = index;
-  if (thesaurus === undefined) return () => true;
-  return (noun, counted) =>
-    noun === counted ||
-    thesaurus.isKindOf(noun, counted) ||
-    thesaurus.isKindOf(counted, noun) ||
-    (PEOPLE.test(counted) && thesaurus.isPersonNoun(noun)) ||
-    thesaurus.synonyms(counted).includes(noun) ||
-    // Two units of measure ("km" for miles); money is measured apart ("19 miles" is no price).
-    (counted !== MONEY && thesaurus.isKindOf(noun, 'unit of measurement') && thesaurus.isKindOf(counted, 'unit of measurement'));
+  return (noun, counted) => {
+    if (noun === undefined) return counted !== MONEY && index.analyzer.terms(counted).some((t) => holds(t.term));
+    if (thesaurus === undefined) return true;
+    return (
+      noun === counted ||
+      thesaurus.isKindOf(noun, counted) ||
+      thesaurus.isKindOf(counted, noun) ||
+      (PEOPLE.test(counted) && thesaurus.isPersonNoun(noun)) ||
+      thesaurus.synonyms(counted).includes(noun) ||
+      // Two units of measure ("km" for miles); money is measured apart ("19 miles" is no price).
+      (counted !== MONEY && thesaurus.isKindOf(noun, 'unit of measurement') && thesaurus.isKindOf(counted, 'unit of measurement'))
+    );
+  };
+}
+
+/**
+ * Whether the document holds `term`: one pass over its sentences' term vectors, stopping
+ * at the first that does.
+ */
+export function documentHolds(index: SentenceIndex, document: CorpusDocument, term: string): boolean {
+  const { vectors } = index.parts;
+  const wanted = vectors.termId(term);
+  if (wanted === undefined) return false;
+  for (let n = 0; n < document.sentences.length; n++) {
+    const id = index.idOf(document, n);
+    let found = false;
+    if (id !== undefined) vectors.forEach(id, (termId) => (found ||= termId === wanted));
+    if (found) return true;
+  }
+  return false;
 }
 
 /** Nouns that count people of any kind. */

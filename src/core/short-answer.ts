@@ -128,10 +128,11 @@ export function candidates(
   /** Whether a noun names a kind of person (the thesaurus's isPersonNoun): a role's head must. */
   isPersonNoun: (word: string) => boolean = () => true,
   /**
-   * Whether a figure followed by the noun `noun` may count what the question counts
-   * (`counted`: "4,200 workers" does not count passengers); absent, any may.
+   * Whether a figure followed by the noun `noun` (undefined: by none, or a share) may count
+   * what the question counts (`counted`: "4,200 workers" does not count passengers); absent,
+   * any may.
    */
-  counts?: (noun: string, counted: string) => boolean,
+  counts?: (noun: string | undefined, counted: string) => boolean,
 ): Candidate[] {
   const { type } = wanted;
   const inSentence = entities.entitiesIn(start, end);
@@ -160,15 +161,13 @@ export function candidates(
     const value = text.slice(span.start, span.end);
     if (type === 'NUMBER' && YEAR.test(value)) continue;
     // "How many passengers...?" is not answered by "4,200 workers", nor "how many jobs" by
-    // "6,000 Pell drivers": a figure counting some other thing.
+    // "6,000 Pell drivers": a figure counting some other thing. A sum of money counts only
+    // money, and a share counts no money.
     if (type === 'NUMBER' && wanted.counted && counts) {
-      // A sum counts people or trains only as an amount of money (a share may: "How many
-      // students...?" is often answered "9.6%").
-      // A share is no amount of money either.
       if (entity.type === 'PERCENT' && wanted.counted === MONEY) continue;
-      const noun = entity.type === 'MONEY' || CURRENCY_BEFORE.test(text.slice(Math.max(start, span.start - 2), span.start)) ? MONEY : entity.type === 'PERCENT' ? undefined : countedAfter(entities.tokensIn(span.end, end));
-      // A bare figure is no price: money is written with its currency ("£20,427", "500 euros").
-      if (noun === undefined ? wanted.counted === MONEY && entity.type !== 'PERCENT' : !counts(noun, wanted.counted)) continue;
+      const currency = entity.type === 'MONEY' || CURRENCY_BEFORE.test(text.slice(Math.max(start, span.start - 2), span.start));
+      const noun = currency ? MONEY : entity.type === 'PERCENT' ? undefined : countedAfter(entities.tokensIn(span.end, end));
+      if (!counts(noun, wanted.counted)) continue;
     }
     let from = span.start;
     if (type === 'DURATION') {

@@ -56,3 +56,20 @@ describe('what "how many" counts', () => {
     expect(answer.message).toContain('give no number');
   });
 });
+
+describe('a figure that says nothing of what it counts', () => {
+  const bare = oneArticleIndex(
+    { id: 'bare', title: 'Westline runs a reduced service' },
+    'Westline runs a reduced service\n\nWestline ran just 85 on Monday, the company said. Its trains were crowded all day.',
+  );
+
+  it('counts what its article mentions', () => {
+    expect(ask(bare, 'How many trains did Westline run on Monday?').short?.text).toBe('85');
+  });
+
+  it('does not count what its article never mentions', () => {
+    const answer = ask(bare, 'How many passengers did Westline run on Monday?');
+    expect(answer.answered).toBe(false);
+    expect(answer.message).toContain('give no number');
+  });
+});
