@@ -185,6 +185,14 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     }
     return undefined;
   }
+  // Whether an article holds a term: each asked once (a pass over the article).
+  const holding = new Map<string, boolean>();
+  const held = (document: CorpusDocument, term: string) => {
+    const key = `${document.id}\u0000${term}`;
+    let found = holding.get(key);
+    if (found === undefined) holding.set(key, (found = documentHolds(index, document, term)));
+    return found;
+  };
   for (const [n, ranked] of ranking.sentences.entries()) {
     const p = passages[n];
     if (!p || n > 2) break;
@@ -194,7 +202,7 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     const span = sentenceSpan(document, sentence);
     const entities = index.entities(document);
     const matched = matchedSpans(index, ranked, ranked.matchedTerms);
-    const found = candidates(wanted, document.text, span.start, span.end, entities, matched, entities.speaker(sentence), matchedSpans(index, ranked, ranked.matchedTerms, true), personNouns(index), countAgreement(index, (term) => ranked.matchedTerms.has(term) || documentHolds(index, document, term)));
+    const found = candidates(wanted, document.text, span.start, span.end, entities, matched, entities.speaker(sentence), matchedSpans(index, ranked, ranked.matchedTerms, true), personNouns(index), countAgreement(index, (term) => ranked.matchedTerms.has(term) || held(document, term)));
     const distance = (c: { start: number; end: number }) =>
       matched.length === 0 ? 0 : Math.min(...matched.map(([s, e]) => (e <= c.start ? c.start - e : s >= c.end ? s - c.end : 0)));
     // A short answer is a span of its passage, by contract.
