@@ -226,7 +226,7 @@ export function candidates(
 function countsTime(wanted: Wanted, entity: Entity, text: string): boolean {
   if (wanted.type !== 'NUMBER' || entity.type !== 'DURATION' || !wanted.counted) return false;
   const unit = TIME_UNIT.exec(text.slice(entity.start, entity.end))?.[0].toLowerCase();
-  return unit !== undefined && unit.startsWith(wanted.counted);
+  return unit !== undefined && [unit, unit.replace(/s$/, ''), unit.replace(/ies$/, 'y')].includes(wanted.counted);
 }
 
 /** A currency sign right before a figure that wink reads as a bare number ("£20,427"). */
@@ -237,8 +237,9 @@ const FIGURE_WORDS = /^(?:hundred|thousand|million|billion|trillion|dozen|-)$/i;
 
 /**
  * The noun a figure counts: the head of the nouns right after it, past adjectives and
- * names ("4,200 workers", "610 weekday trains", "6,000 Pell drivers"); none when no noun
- * follows ("85 on Monday", "nine of the 24").
+ * names ("4,200 workers", "610 weekday trains", "6,000 Pell drivers"), or after "of" and a
+ * determiner for a part of a whole ("85 of its 610 weekday services"); none when no noun
+ * follows ("85 on Monday").
  */
 function countedAfter(tokens: readonly NlpToken[]): string | undefined {
   let head: string | undefined;
