@@ -40,6 +40,8 @@ export interface Wanted {
   readonly time?: TimeAsked;
   /** For NUMBER asked "how many <noun>", the lemma of what is counted ("How many trains" -> train). */
   readonly counted?: string;
+  /** For NUMBER asked by a quantity's noun ("What was Pell's profit?"), that noun's last word (see quantityAsked). */
+  readonly measured?: string;
 }
 
 /**
@@ -84,6 +86,9 @@ const QUANTITY_NOUNS = String.raw`(?:(?:total|annual|average|estimated|current|c
 
 /** The quantity noun ends its phrase ("the population of Warsaw", not "the population density"). */
 const QUANTITY_END = String.raw`(?=\s*(?:[?.!,;]|$)|\s+(?:of|in|at|for|on|during|from|per|to|by|last|this|that|when|after|before|since|as|under|with)\b)`;
+
+/** The quantity noun right after a "what was (X's)" cue (see quantityAsked). */
+const QUANTITY_ASKED = new RegExp(String.raw`^what\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+|(?:[\p{Lu}][\p{L}\p{M}.&-]*\s+){0,3}[\p{L}\p{M}.&-]+['’]s?\s+)?(${QUANTITY_NOUNS})${QUANTITY_END}`, 'iu');
 
 /**
  * Cues anywhere in the question, checked after OPENING_CUES (so "when" or "who" opening
@@ -162,6 +167,20 @@ export function focusOf(type: AnswerType, questionTokens: readonly NlpToken[], c
     else if (head !== undefined || !['ADJ', 'NUM', 'DET'].includes(token.pos)) break;
   }
   return head;
+}
+
+/**
+ * The quantity a "what was X's revenue?" question names, by its last word ("revenue",
+ * "toll" of "death toll", "rate" of "unemployment rate"): a figure answers it only in an
+ * article that mentions it. Undefined for any other question, and for a cost or a price.
+ */
+export function quantityAsked(question: string, cue: AnswerCue): string | undefined {
+  if (cue.type !== 'NUMBER') return undefined;
+  const match = QUANTITY_ASKED.exec(question.slice(cue.start));
+  const noun = match?.[1]?.split(/\s+/).at(-1)?.toLowerCase();
+  // A price is written many ways ("the base rate for an advertisement", "a fee of"):
+  // articles often never write "cost" or "price".
+  return noun === undefined || /^(?:cost|price)$/.test(noun) ? undefined : noun;
 }
 
 /** What "how much" counts when it asks a price, a wage or a sum spent: see {@link countedNoun}. */

@@ -27,7 +27,7 @@ import { candidates, FIT_CEILINGS } from './short-answer';
 import { writtenSurname } from './entities';
 import { Memo } from './memo';
 import { corrected } from './typos';
-import { ANAPHORS, answerCue, conditionStart, countedNoun, cueSpans, focusOf, MONEY, nameEnd, roleAsked, STRICT_TYPES, whoIsAsked, type AnswerType, type RoleAsked, type Wanted } from './question';
+import { ANAPHORS, answerCue, conditionStart, countedNoun, cueSpans, focusOf, MONEY, quantityAsked, nameEnd, roleAsked, STRICT_TYPES, whoIsAsked, type AnswerType, type RoleAsked, type Wanted } from './question';
 import { logit } from './logistic';
 import { acronymsOf, expansionBefore, RANK_FEATURES, rankFeatures, TYPE_FIT_KNOTS, weightShare, withTypeFit, type QuestionEvidence } from './rank-features';
 import { ranker } from './ranker';
@@ -349,7 +349,8 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
   const focus = answerType === 'ROLE' && role ? 'held' : answerType && cue ? focusOf(answerType, tagged, cue) : undefined;
   const time = answerType === 'DATE' ? timeAsked(question) : undefined;
   const counted = answerType === 'NUMBER' && cue ? countedNoun(tagged, cue) : undefined;
-  const wanted: Wanted | undefined = answerType && { type: answerType, ...(focus ? { focus } : {}), ...(time ? { time } : {}), ...(counted ? { counted } : {}) };
+  const measured = answerType === 'NUMBER' && cue ? quantityAsked(question, cue) : undefined;
+  const wanted: Wanted | undefined = answerType && { type: answerType, ...(focus ? { focus } : {}), ...(time ? { time } : {}), ...(counted ? { counted } : {}), ...(measured ? { measured } : {}) };
   // Read only for a question asking for a kind of time, the one use of it.
   const eventTerms = new Set(
     time === undefined ? [] : tagged.filter((t) => t.pos === 'VERB').flatMap((t) => [...index.analyzer.terms(t.text).filter((term) => !term.alias).map((term) => term.term), lemmaTerm(t.lemma) ?? '']).filter((term) => term !== ''),

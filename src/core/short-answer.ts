@@ -163,6 +163,9 @@ export function candidates(
     // "How many passengers...?" is not answered by "4,200 workers", nor "how many jobs" by
     // "6,000 Pell drivers": a figure counting some other thing. A sum of money counts only
     // money, and a share counts no money.
+    // "What was Pell's profit?" is not answered by a figure in an article that never
+    // mentions profit (the price paid for Pell).
+    if (type === 'NUMBER' && wanted.measured && counts && !counts(undefined, wanted.measured)) continue;
     if (type === 'NUMBER' && wanted.counted && counts) {
       if (entity.type === 'PERCENT' && wanted.counted === MONEY) continue;
       const currency = entity.type === 'MONEY' || CURRENCY_BEFORE.test(text.slice(Math.max(start, span.start - 2), span.start));

@@ -73,3 +73,26 @@ describe('a figure that says nothing of what it counts', () => {
     expect(answer.message).toContain('give no number');
   });
 });
+
+describe('a quantity asked by its noun', () => {
+  const deal = oneArticleIndex(
+    { id: 'deal', title: 'Carver to buy Pell Freight' },
+    'Carver to buy Pell Freight\n\nCarver Logistics agreed on Monday to buy Pell Freight for about $3.1 billion. Pell Freight employs 6,000 drivers.',
+  );
+  const results = oneArticleIndex(
+    { id: 'results', title: 'Pell Freight profit rises' },
+    'Pell Freight profit rises\n\nPell Freight said its profit rose to $240 million last year.',
+  );
+
+  it('is not answered by a figure in an article that never mentions it (the price of a deal is no profit)', () => {
+    // Before: "6,000".
+    const answer = ask(deal, "What was Pell Freight's profit?");
+    expect(answer.answered).toBe(false);
+    expect(answer.message).toContain('give no number');
+    expect(answer.short).toBeUndefined();
+  });
+
+  it('is answered in an article that mentions it', () => {
+    expect(ask(results, "What was Pell Freight's profit last year?").short?.text).toBe('$240 million');
+  });
+});

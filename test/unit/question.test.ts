@@ -1,4 +1,4 @@
-import { answerCue, conditionStart, countedNoun, cueSpans } from '../../src/core/question';
+import { answerCue, conditionStart, countedNoun, cueSpans, quantityAsked } from '../../src/core/question';
 import { tag } from '../../src/core/nlp';
 
 describe('answerCue', () => {
@@ -99,5 +99,18 @@ describe('countedNoun', () => {
   ])('%s -> %s', (question, expected) => {
     const cue = answerCue(question)!;
     expect(countedNoun(tag(question).tokens, cue)).toBe(expected);
+  });
+});
+
+describe('quantityAsked', () => {
+  it.each([
+    ["What was Pell Freight's profit last year?", 'profit'],
+    ['What is the population of Warsaw?', 'population'],
+    ['What was the death toll?', 'toll'],
+    // A price is written many ways: not checked.
+    ['What was the cost of the tickets?', undefined],
+    ['How many people live in Warsaw?', undefined],
+  ])('%s -> %s', (question, expected) => {
+    expect(quantityAsked(question, answerCue(question)!)).toBe(expected);
   });
 });
