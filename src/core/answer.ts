@@ -202,7 +202,7 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     const span = sentenceSpan(document, sentence);
     const entities = index.entities(document);
     const matched = matchedSpans(index, ranked, ranked.matchedTerms);
-    const found = candidates(wanted, document.text, span.start, span.end, entities, matched, entities.speaker(sentence), matchedSpans(index, ranked, ranked.matchedTerms, true), personNouns(index), countAgreement(index, (term) => ranked.matchedTerms.has(term) || held(document, term)));
+    const found = candidates(wanted, document.text, span.start, span.end, entities, matched, entities.speaker(sentence), matchedSpans(index, ranked, ranked.matchedTerms, true), personNouns(index), countAgreement(index, (term) => ranked.matchedTerms.has(term) || held(document, term), wanted.countedAs));
     const distance = (c: { start: number; end: number }) =>
       matched.length === 0 ? 0 : Math.min(...matched.map(([s, e]) => (e <= c.start ? c.start - e : s >= c.end ? s - c.end : 0)));
     // A short answer is a span of its passage, by contract.

@@ -204,7 +204,9 @@ function notText(yaml: Document, key: string, frontMatter: string): string | und
   if (!TEXT_FIELDS.has(key) || !isMap(yaml.contents)) return undefined;
   const value = yaml.contents.items.find((item) => isScalar(item.key) && item.key.value === key)?.value;
   if (!isScalar(value) || !value.range || (typeof value.value !== 'number' && typeof value.value !== 'boolean')) return undefined;
-  const written = frontMatter.slice(value.range[0], value.range[1]).trim();
+  // As written, unless written with a tag or in quotes ("!!int 12"): then as YAML read it.
+  const source = frontMatter.slice(value.range[0], value.range[1]).trim();
+  const written = /^[!'"]/.test(source) ? String(value.value) : source;
   return `${key} must be text: YAML reads ${written} as a ${typeof value.value}; put it in quotes (${key}: "${written}")`;
 }
 

@@ -40,6 +40,8 @@ export interface Wanted {
   readonly time?: TimeAsked;
   /** For NUMBER asked "how many <noun>", the lemma of what is counted ("How many trains" -> train). */
   readonly counted?: string;
+  /** That noun as the question writes it, in lower case, when not its lemma ("children"). */
+  readonly countedAs?: string;
   /** For NUMBER asked by a quantity's noun ("What was Pell's profit?"), that noun's last word (see quantityAsked). */
   readonly measured?: string;
 }
@@ -187,6 +189,8 @@ export function quantityAsked(question: string, cue: AnswerCue): string | undefi
 export const MONEY = 'monetary unit';
 /** Verbs whose "how much" is an amount of money. */
 const MONEY_VERBS = new Set(['cost', 'pay', 'earn', 'spend', 'charge', 'owe', 'donate', 'invest', 'fund', 'fine']);
+/** Verbs of change: "how much did X rise" asks how much by, often a share. */
+const CHANGE_VERBS = new Set(['rise', 'fall', 'increase', 'decrease', 'drop', 'grow', 'climb', 'decline', 'jump', 'gain', 'lose', 'shrink', 'slide', 'sink', 'soar', 'surge', 'plunge', 'rebound', 'tumble']);
 
 /**
  * What "how many" counts: the head of the first nouns after it, past determiners,
@@ -198,7 +202,12 @@ export function countedNoun(questionTokens: readonly NlpToken[], cue: AnswerCue)
   const tokens = questionTokens.filter((t) => t.start >= cue.start);
   if (!/^how$/i.test(tokens[0]?.text ?? '')) return undefined;
   // "How much did it cost?", "How much does a driver earn?": an amount of money.
-  if (/^much$/i.test(tokens[1]?.text ?? '')) return tokens.slice(2).some((t) => MONEY_VERBS.has(t.lemma) || /^worth$/i.test(t.text)) ? MONEY : undefined;
+  if (/^much$/i.test(tokens[1]?.text ?? '')) {
+    const rest = tokens.slice(2);
+    // "How much of its budget ...?" asks a share; "How much did driver pay rise?" a change.
+    if (/^of$/i.test(rest[0]?.text ?? '') || rest.some((t) => CHANGE_VERBS.has(t.lemma))) return undefined;
+    return rest.some((t) => (t.pos === 'VERB' && MONEY_VERBS.has(t.lemma)) || /^worth$/i.test(t.text)) ? MONEY : undefined;
+  }
   if (!/^many$/i.test(tokens[1]?.text ?? '')) return undefined;
   let head: string | undefined;
   for (const token of tokens.slice(2)) {

@@ -349,8 +349,10 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
   const focus = answerType === 'ROLE' && role ? 'held' : answerType && cue ? focusOf(answerType, tagged, cue) : undefined;
   const time = answerType === 'DATE' ? timeAsked(question) : undefined;
   const counted = answerType === 'NUMBER' && cue ? countedNoun(tagged, cue) : undefined;
+  // As the question writes it too: an article writing "children" holds the question's word, not its lemma.
+  const countedAs = counted && cue ? tagged.find((t) => t.start >= cue.start && t.lemma === counted)?.text.toLowerCase() : undefined;
   const measured = answerType === 'NUMBER' && cue ? quantityAsked(question, cue) : undefined;
-  const wanted: Wanted | undefined = answerType && { type: answerType, ...(focus ? { focus } : {}), ...(time ? { time } : {}), ...(counted ? { counted } : {}), ...(measured ? { measured } : {}) };
+  const wanted: Wanted | undefined = answerType && { type: answerType, ...(focus ? { focus } : {}), ...(time ? { time } : {}), ...(counted ? { counted } : {}), ...(countedAs && countedAs !== counted ? { countedAs } : {}), ...(measured ? { measured } : {}) };
   // Read only for a question asking for a kind of time, the one use of it.
   const eventTerms = new Set(
     time === undefined ? [] : tagged.filter((t) => t.pos === 'VERB').flatMap((t) => [...index.analyzer.terms(t.text).filter((term) => !term.alias).map((term) => term.term), lemmaTerm(t.lemma) ?? '']).filter((term) => term !== ''),
@@ -681,7 +683,7 @@ function preparedCandidates(index: SentenceIndex, read: ReadQuestion): PreparedC
       if (!wanted || !span) return 0;
       const entities = index.entities(ref.document);
       const matched = matchedSpans(index, ref, matchedTerms);
-      const best = candidates(wanted, ref.document.text, span.start, span.end, entities, matched, entities.speaker(ref.sentence), matchedSpans(index, ref, matchedTerms, true), personNouns(index), countAgreement(index, (term) => matchedTerms.has(term) || result.articleTerms.includes(term)))[0];
+      const best = candidates(wanted, ref.document.text, span.start, span.end, entities, matched, entities.speaker(ref.sentence), matchedSpans(index, ref, matchedTerms, true), personNouns(index), countAgreement(index, (term) => matchedTerms.has(term) || result.articleTerms.includes(term), wanted.countedAs))[0];
       return best?.fit ?? 0;
     };
     const previous = neighbourOf(ref, -1);
@@ -819,8 +821,13 @@ function decide(
  * lacks it is no sign that it does not answer.
  */
 function afterHow(question: string, word: TopicWord): boolean {
-  return /(?<!\p{L})how\s+$/iu.test(question.slice(Math.max(0, word.start - 8), word.start));
+  // The "how" that asks: opening the question, or after a preposition ("for how long");
+  // not one inside it ("Explain how vaccines were approved").
+  return word.start <= HOW_OPENING && /^\s*(?:(?:for|after|before|by|to|of|in|within|until|at)\s+)?how\s+$/iu.test(question.slice(0, word.start));
 }
+
+/** The longest opening before the word after an asking "how" ("  within how "). */
+const HOW_OPENING = 20;
 
 /** What {@link ungrounded} finds: the names and numbers missing, or the passage that holds them. */
 interface Grounding {
@@ -959,20 +966,21 @@ export function personNouns(index: SentenceIndex): (word: string) => boolean {
  * Whether a figure of `noun` may count what a question counts (see candidates): the same
  * noun, one a kind of the other ("strikers" of workers), a synonym, a person for "people",
  * or two units of measure ("km" for miles). A figure counting nothing said ("85 on
- * Monday", "17%") may, in an article that `holds` the counted noun (an article that never
- * mentions passengers does not count them); it is no sum of money. Without a thesaurus,
- * any noun may.
+ * Monday", "17%") may, in an article that `holds` the counted noun, as its lemma or `also`
+ * as the question writes it (an article that never mentions passengers does not count
+ * them); it is no sum of money. Without a thesaurus, any noun may.
  */
-export function countAgreement(index: SentenceIndex, holds: (term: string) => boolean): (noun: string | undefined, counted: string) => boolean {
+export function countAgreement(index: SentenceIndex, holds: (term: string) => boolean, also?: string): (noun: string | undefined, counted: string) => boolean {
   const { thesaurus } = index;
   return (noun, counted) => {
-    if (noun === undefined) return counted !== MONEY && index.analyzer.terms(counted).some((t) => holds(t.term));
+    if (noun === undefined) return counted !== MONEY && [counted, ...(also ? [also] : [])].some((word) => index.analyzer.terms(word).some((t) => holds(t.term)));
     if (thesaurus === undefined) return true;
     return (
       noun === counted ||
       thesaurus.isKindOf(noun, counted) ||
       thesaurus.isKindOf(counted, noun) ||
       (PEOPLE.test(counted) && thesaurus.isPersonNoun(noun)) ||
+      (PEOPLE.test(noun) && thesaurus.isPersonNoun(counted)) ||
       thesaurus.synonyms(counted).includes(noun) ||
       // Two units of measure ("km" for miles); money is measured apart ("19 miles" is no price).
       (counted !== MONEY && thesaurus.isKindOf(noun, 'unit of measurement') && thesaurus.isKindOf(counted, 'unit of measurement'))

@@ -52,8 +52,12 @@ const SENTENCE_STARTERS = new Set([
   'these', 'they', 'this', 'those', 'we', 'what', 'when', 'while', 'yet', 'you',
 ]);
 
-/** What continues a sentence when it follows a break: an operator or a closing mark. */
-const CONTINUATIONS = /^[+=×÷*\/<>)\]},;:%]/;
+/**
+ * What continues a sentence when it follows a break: a closing mark, or an operator before
+ * a number or a bracket ("(p − 1)! + 1"). Not a Markdown mark: "*The Guardian* reported",
+ * "* a bullet", "> a quotation" start sentences.
+ */
+const CONTINUATIONS = /^(?:[)\]},;:%]|[+=×÷−<>]\s*[\p{N}(])/u;
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
@@ -131,10 +135,12 @@ function isFalseBoundary(before: string, after: string): boolean {
   // An initial inside a name ("John F. Kennedy") or an initialism ("U.S.", "U.N.") before
   // a capitalised word that does not usually start a sentence ("the U.S. President").
   if (/^\p{Lu}\.$|^(?:\p{L}\.){2,}$/u.test(word)) {
-    // Another initial follows ("A. A. Milne", "J. R. R. Tolkien"), even one that is also
-    // a word ("A.", "I."); or a number follows an initialism ("268 U.S. 510", "U.S. 1").
-    if (/^\p{Lu}\.(?:\s|$)/u.test(after)) return true;
-    if (word.length > 2 && /^\p{N}/u.test(nextWord)) return true;
+    // Another initial follows an initial ("A. A. Milne", "J. R. R. Tolkien"), even one that
+    // is also a word ("A.", "I."); not an initialism ("in the U.S. A. Smith chaired it").
+    if (word.length === 2 && /^\p{Lu}\.(?:\s|$)/u.test(after)) return true;
+    // A citation: a number, an initialism, a number ("268 U.S. 510"); not a time ("at 11
+    // p.m. 7-Eleven stores") nor a sentence after one ("in the U.S. 3M said").
+    if (/^\p{N}/u.test(nextWord) && /\p{N}\s+(?:\p{L}\.){2,}$/u.test(before) && !/^[ap]\.m\.$/i.test(word)) return true;
     return /^\p{Lu}/u.test(nextWord) && !SENTENCE_STARTERS.has(nextWord.toLowerCase());
   }
   return false;

@@ -156,7 +156,7 @@ export function candidates(
     const lastWord = /[\p{L}\p{N}]+[^\p{L}\p{N}]*$/u.exec(text.slice(entity.start, entity.end));
     const surname = lastWord ? entity.start + lastWord.index : entity.start;
     if (entity.type === 'PERSON' && matched.some(([s, e]) => s < entity.end && surname < e)) continue;
-    const span = outsideMatches(text, entity, matched);
+    const span = outsideMatches(text, entity, matched, type === 'PERSON');
     if (!span) continue;
     const value = text.slice(span.start, span.end);
     if (type === 'NUMBER' && YEAR.test(value)) continue;
@@ -330,7 +330,7 @@ function matchedWordsBefore(text: string, at: number, matched: ReadonlyArray<rea
 }
 
 /** The entity's span without the question's own words at either end; none if nothing is left. */
-function outsideMatches(text: string, entity: Entity, matched: ReadonlyArray<readonly [number, number]>): { start: number; end: number } | undefined {
+function outsideMatches(text: string, entity: Entity, matched: ReadonlyArray<readonly [number, number]>, afterTitle = false): { start: number; end: number } | undefined {
   let { start, end } = entity;
   // A word is matched when each of its parts is ("Secretary-General" of "UN Secretary-General").
   const covered = (from: number, to: number) => {
@@ -353,6 +353,17 @@ function outsideMatches(text: string, entity: Entity, matched: ReadonlyArray<rea
     const wordEnd = start + word.index + word[0].trimEnd().length;
     if (!covered(wordStart, wordEnd)) break;
     end = wordStart;
+  }
+  // With `afterTitle`, a person's name after a title the question gives, inside the name
+  // the tagger read: "TRSU General Secretary Karen Doyle" for "Who is the general
+  // secretary of the union?" is "Karen Doyle".
+  if (afterTitle && entity.type === 'PERSON') {
+    let cut: number | undefined;
+    for (const word of text.slice(start, end).matchAll(/\S+/g)) {
+      const from = start + word.index;
+      if (covered(from, from + word[0].length)) cut = from + word[0].length;
+    }
+    if (cut !== undefined && /^\s*\p{Lu}/u.test(text.slice(cut, end))) start = cut;
   }
   const trimmed = text.slice(start, end).replace(/[\s,.;:]+$/, '');
   const lead = text.slice(start, end).length - text.slice(start, end).trimStart().length;

@@ -27,9 +27,10 @@ export interface Thesaurus {
    */
   isKindOf(word: string, category: string): boolean;
   /**
-   * Whether the commonest noun sense of `word` (any case; by its base form only when the
-   * form itself is unknown, "CEOs") is a common noun: "CEO", "GDP" and "DNA" are, "NATO" and "FBI" (named instances) are not,
-   * nor is a word that is no noun.
+   * Whether `word` names a kind of thing, not one named thing: the first noun sense that
+   * WordNet writes as `word` is written (else in lower case) is a common noun. "CEO",
+   * "TV", "GDP" and "DNA" are; "NATO", "FBI", "EU" and "SEC" are not (WordNet writes them
+   * as names), nor is a word that is no noun. A plural is read by its singular ("CEOs").
    */
   isCommonNoun(word: string): boolean;
 }

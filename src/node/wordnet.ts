@@ -145,16 +145,21 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
       return above.size > 0 && categories.get(kind, () => nounSenses(kind, CATEGORY_SENSES)).some((offset) => above.has(offset));
     },
     isCommonNoun(word) {
-      const key = word.toLowerCase().trim().replace(/\s+/g, '_');
-      return common.get(key, () => {
+      const written = word.trim().replace(/\s+/g, '_');
+      const key = written.toLowerCase();
+      return common.get(written, () => {
         if (key === '') return false;
-        const first = entries(key, true).find(({ pos }) => pos === 'n')?.offsets[0];
-        if (first === undefined) return false;
-        const line = readLine('n', first);
+        // The sense WordNet writes as the question does ("EU" the union, not "Eu"
+        // europium; "SEC" the commission, not "sec" a second), or else in lower case ("tv").
+        const synsets = (entries(key, true).find(({ pos }) => pos === 'n')?.offsets ?? []).map((offset) => readLine('n', offset));
+        const lists = (form: string) => (line: string) => parseDataLine(line, true).some((w) => w.replace(/ /g, '_') === form);
+        const forms = [written, key, written.replace(/s$/, ''), ...baseForms(key)];
+        const line = forms.map((form) => synsets.find(lists(form))).find((found) => found !== undefined);
+        if (line === undefined) return false;
         const kind = parseSynsetKind(line);
         // WordNet capitalizes names: "North Atlantic Treaty Organization, NATO" is one,
         // "chief executive officer, CEO" and "television, tv" are not.
-        return kind !== undefined && !kind.instance && parseDataLine(line, true).some((word) => /^\p{Ll}/u.test(word));
+        return kind !== undefined && !kind.instance && parseDataLine(line, true).some((w) => /^\p{Ll}/u.test(w));
       });
     },
     close() {

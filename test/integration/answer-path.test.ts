@@ -161,7 +161,7 @@ describe('one answering path', () => {
   it('refuses a question before it runs when its address cannot pay what its questions are seen to cost', async () => {
     const calls: string[] = [];
     // Each question reports 4 ms of work; an address may use 2 ms a second (4 ms saved up),
-    // so the budget takes seconds to refill, however slowly the two requests follow.
+    // so the budget takes two seconds to refill: far longer than the requests take.
     await start({ answerer: recordingAnswerer(calls, 4), limits: { answerMsPerIp: 2, trustProxy: 1 } });
     const from = { 'X-Forwarded-For': '198.51.100.7' };
     expect((await fetch(`${base()}/api/ask?q=first`, { headers: from })).status).toBe(200);

@@ -68,6 +68,7 @@ describe('parseArticle', () => {
     ['a title that YAML reads as true', articleText({ title: 'true' }), 'title must be text: YAML reads true as a boolean'],
     ['an id written with a leading zero', articleText({ id: '007' }), 'id must be text: YAML reads 007 as a number; put it in quotes (id: "007") (line 2)'],
     ['a title written as a YAML 1.1 boolean', articleText({ title: 'True' }), 'title must be text: YAML reads True as a boolean; put it in quotes (title: "True")'],
+    ['an id tagged as a number', articleText({ id: '!!int "12"' }), 'id must be text: YAML reads 12 as a number; put it in quotes (id: "12")'],
     ['a source that YAML reads as a float', articleText({ source: '1.50' }), 'source must be text: YAML reads 1.50 as a number; put it in quotes (source: "1.50")'],
     ['missing date', articleText({ published: undefined }), 'missing published'],
     ['a date that is not ISO', articleText({ published: '16 February 2020' }), 'published must be a real date written YYYY-MM-DD'],

@@ -96,3 +96,28 @@ describe('a quantity asked by its noun', () => {
     expect(ask(results, "What was Pell Freight's profit last year?").short?.text).toBe('$240 million');
   });
 });
+
+describe('what a figure counts, read both ways', () => {
+  const index = oneArticleIndex(
+    { id: 'dalton', title: 'Floods in Dalton' },
+    'Floods in Dalton\n\nFloods in Dalton killed 12 people on Sunday. About 3,000 residents were moved to shelters. ' +
+      'About 85 were hurt when a school was flooded on Monday. Children and teachers fled the building. ' +
+      'Fuel costs rose 12% last year. Driver pay rose 4% in March. Drivers earn £20,427 a year. ' +
+      'The council spent 40% of its budget on defences.',
+  );
+
+  it.each([
+    // "12 people" counts residents too; before, "About 3,000" was taken.
+    ['How many residents were killed in Dalton on Sunday?', '12'],
+    // The article writes "Children", the plural of the counted noun.
+    ['How many children were hurt on Monday?', 'About 85'],
+    // A noun "costs", or "pay" before "rise", asks no price: a change.
+    ['How much did fuel costs rise last year?', '12%'],
+    ['How much did driver pay rise in March?', '4%'],
+    ['How much do drivers earn?', '£20,427'],
+    // "How much of" asks a share.
+    ['How much of its budget did the council spend on defences?', '40%'],
+  ])('%s -> %s', (question, expected) => {
+    expect(ask(index, question).short?.text).toBe(expected);
+  });
+});

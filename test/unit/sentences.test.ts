@@ -14,6 +14,9 @@ describe('splitSentences', () => {
     ['a middle initial', 'John F. Kennedy was president. He died in 1963.', ['John F. Kennedy was president.', 'He died in 1963.']],
     ['initials that are also words', 'The author A. A. Milne wrote it. I. M. Pei built it.', ['The author A. A. Milne wrote it.', 'I. M. Pei built it.']],
     ['a number after an initialism', 'The case is Pierce v. Society of Sisters, 268 U.S. 510 (1925). It stands.', ['The case is Pierce v. Society of Sisters, 268 U.S. 510 (1925).', 'It stands.']],
+    ['Markdown emphasis and bullets start sentences', 'The minister resigned. *The Guardian* reported it. Key points:\n* The deal closes in May.\n* Shares rose.', ['The minister resigned.', '*The Guardian* reported it.', 'Key points:\n* The deal closes in May.', '* Shares rose.']],
+    ['a number after an initialism that ends a sentence', 'Sales fell in the U.S. 3M said demand would recover. It ended at 11 p.m. 7-Eleven stayed open.', ['Sales fell in the U.S.', '3M said demand would recover.', 'It ended at 11 p.m.', '7-Eleven stayed open.']],
+    ['an initial after an initialism', 'It was held in the U.S. A. Smith chaired it.', ['It was held in the U.S.', 'A. Smith chaired it.']],
     ['an operator after an exclamation mark', 'It is prime if (p − 1)! + 1 is divisible by p. Next.', ['It is prime if (p − 1)! + 1 is divisible by p.', 'Next.']],
     ['decimals and amounts', 'Trade grew 3.5 percent to $1.2 billion. Then it fell.', ['Trade grew 3.5 percent to $1.2 billion.', 'Then it fell.']],
     [
