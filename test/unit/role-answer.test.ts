@@ -259,3 +259,15 @@ describe('who someone is, as people type it', () => {
     expect(padded.message).toContain('no words that identify a topic');
   });
 });
+
+describe('a name after the title asked, inside the name the tagger read', () => {
+  const union = oneArticleIndex(
+    { id: 'union', title: 'Rail union rejects offer' },
+    'Rail union rejects offer\n\n"You don\'t negotiate by press release," TRSU General Secretary Karen Doyle said.',
+  );
+
+  it('gives the person, not the title before her name', () => {
+    // Before: "TRSU General Secretary Karen Doyle".
+    expect(ask(union, 'Who is the general secretary of the rail union?').short?.text).toBe('Karen Doyle');
+  });
+});
