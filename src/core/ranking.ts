@@ -856,7 +856,7 @@ interface Grounding {
  * Cost: one pass over the term vectors of at most {@link GROUNDING_PASSAGES} articles.
  */
 function ungrounded(index: SentenceIndex, words: readonly TopicWord[], weights: ReadonlyMap<string, number>, passages: readonly RankedSentence[], termsOf: (word: TopicWord) => readonly string[]): Grounding {
-  const pinning = words.filter((w) => w.proper || /^\p{N}+$/u.test(w.text));
+  const pinning = pinningWords(words);
   if (passages.length === 0 || pinning.length === 0) return { missing: [] };
   const { vectors } = index.parts;
   // A word is also known by its typo corrections and synonyms ("Lavorv" is Lavrov).
@@ -864,15 +864,9 @@ function ungrounded(index: SentenceIndex, words: readonly TopicWord[], weights: 
   const wanted = new Set([...idsOf.values()].flatMap((ids) => ids.map(([id]) => id)));
   let closest: { missing: TopicWord[]; weight: number } | undefined;
   for (const document of new Set(passages.slice(0, GROUNDING_PASSAGES).map((p) => p.document))) {
-    const present = new Set<number>();
     // In the best passage's article, only the sentences within GROUNDING_WINDOW of it.
     const best = passages[0]!;
-    const lo = document === best.document ? Math.max(0, best.sentence - GROUNDING_WINDOW) : 0;
-    const hi = document === best.document ? Math.min(document.sentences.length, best.sentence + GROUNDING_WINDOW + 1) : document.sentences.length;
-    for (let n = lo; n < hi && present.size < wanted.size; n++) {
-      const id = index.idOf(document, n);
-      if (id !== undefined) vectors.forEach(id, (termId) => wanted.has(termId) && present.add(termId));
-    }
+    const present = document === best.document ? termsPresent(index, document, wanted, best.sentence - GROUNDING_WINDOW, best.sentence + GROUNDING_WINDOW + 1) : termsPresent(index, document, wanted);
     const held = (w: TopicWord) => Math.max(0, ...idsOf.get(w)!.filter(([id]) => present.has(id)).map(([, weight]) => weight));
     const missing = pinning.filter((w) => held(w) === 0);
     if (missing.length === 0 && document === best.document) return { missing: [] };
@@ -880,11 +874,7 @@ function ungrounded(index: SentenceIndex, words: readonly TopicWord[], weights: 
       // Another article's passage holding them all, itself or beside it, answers instead.
       const at = passages.findIndex((p) => p.document === document);
       const first = passages[at]!;
-      const close = new Set<number>();
-      for (let n = Math.max(0, first.sentence - 1); n <= Math.min(document.sentences.length - 1, first.sentence + 1); n++) {
-        const id = index.idOf(document, n);
-        if (id !== undefined) vectors.forEach(id, (termId) => wanted.has(termId) && close.add(termId));
-      }
+      const close = termsPresent(index, document, wanted, first.sentence - 1, first.sentence + 2);
       if (pinning.every((w) => idsOf.get(w)!.some(([id]) => close.has(id)))) return { missing: [], grounded: at };
     }
     // The article that lacks fewest of them, then holds most of the question's weight: what the question is about.
@@ -901,7 +891,7 @@ function ungrounded(index: SentenceIndex, words: readonly TopicWord[], weights: 
  */
 function offTopicPassages(index: SentenceIndex, words: readonly TopicWord[], passages: readonly RankedSentence[], termsOf: (word: TopicWord) => readonly string[]): Set<number> {
   const out = new Set<number>();
-  const pinning = words.filter((w) => w.proper || /^\p{N}+$/u.test(w.text));
+  const pinning = pinningWords(words);
   const first = passages[0];
   if (!first || pinning.length === 0 || passages.every((p) => p.document === first.document)) return out;
   const { vectors } = index.parts;
@@ -911,11 +901,7 @@ function offTopicPassages(index: SentenceIndex, words: readonly TopicWord[], pas
   const held = (document: CorpusDocument) => {
     let found = heldBy.get(document);
     if (found) return found;
-    const present = new Set<number>();
-    for (let n = 0; n < document.sentences.length && present.size < wanted.size; n++) {
-      const id = index.idOf(document, n);
-      if (id !== undefined) vectors.forEach(id, (termId) => wanted.has(termId) && present.add(termId));
-    }
+    const present = termsPresent(index, document, wanted);
     heldBy.set(document, (found = idsOf.map((ids) => ids.some((id) => present.has(id)))));
     return found;
   };
@@ -993,16 +979,27 @@ export function countAgreement(index: SentenceIndex, holds: (term: string) => bo
  * at the first that does.
  */
 export function documentHolds(index: SentenceIndex, document: CorpusDocument, term: string): boolean {
+  const wanted = index.parts.vectors.termId(term);
+  return wanted !== undefined && termsPresent(index, document, new Set([wanted])).size > 0;
+}
+
+/**
+ * Which of `wanted` (term ids) the sentences `from` to `to` (exclusive) of `document` hold:
+ * one pass over their term vectors, stopping once all are found.
+ */
+function termsPresent(index: SentenceIndex, document: CorpusDocument, wanted: ReadonlySet<number>, from = 0, to = document.sentences.length): Set<number> {
   const { vectors } = index.parts;
-  const wanted = vectors.termId(term);
-  if (wanted === undefined) return false;
-  for (let n = 0; n < document.sentences.length; n++) {
+  const present = new Set<number>();
+  for (let n = Math.max(0, from); n < Math.min(to, document.sentences.length) && present.size < wanted.size; n++) {
     const id = index.idOf(document, n);
-    let found = false;
-    if (id !== undefined) vectors.forEach(id, (termId) => (found ||= termId === wanted));
-    if (found) return true;
+    if (id !== undefined) vectors.forEach(id, (termId) => wanted.has(termId) && present.add(termId));
   }
-  return false;
+  return present;
+}
+
+/** The question's names and numbers: the words that pin down what it asks about. */
+function pinningWords(words: readonly TopicWord[]): TopicWord[] {
+  return words.filter((w) => w.proper || /^\p{N}+$/u.test(w.text));
 }
 
 /** Nouns that count people of any kind. */
