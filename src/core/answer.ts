@@ -3,6 +3,7 @@
  * they cannot drift apart. Pure: a question in, an answer with citations out.
  */
 import type { CorpusDocument } from './corpus';
+import type { EntityType } from './nlp';
 import { givesTime, TIME_NAMES } from './asked-time';
 import { MAX_WORD_LENGTH } from './cost';
 import { resolveDate } from './dates';
@@ -294,6 +295,10 @@ function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, 
     // that gives none ("300" of "hired 300 engineers").
     const time = ranking.wanted?.time;
     if (time && !givesTime(time, ranked.document.text, best.start, best.end, index.entities(ranked.document).entitiesIn(span.start, span.end), [], false)) continue;
+    // Nor is a question asking for a person, a place or a name ("What is the name of the
+    // crew member injured?") answered by a time or a figure ("February").
+    const type = ranking.wanted?.type;
+    if ((type === 'PERSON' || type === 'PLACE' || type === 'NAME') && index.entities(ranked.document).entitiesIn(span.start, span.end).some((e) => NOT_NAMES.has(e.type) && e.start <= best.start && best.end <= e.end)) continue;
     // Nor is "Who is Osei?" answered by a span that names no kind of person ("vote" of "A
     // vote held by Osei"), by a name ("Ogedei Khan"), nor by the question's own words
     // ("khans" for "Who was Genghis Khan?").
@@ -306,6 +311,9 @@ function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, 
   }
   return undefined;
 }
+
+/** Entity types that name no person, place or thing: times and figures. */
+const NOT_NAMES: ReadonlySet<EntityType> = new Set(['DATE', 'TIME', 'DURATION', 'CARDINAL', 'MONEY', 'PERCENT']);
 
 /** Whether the sentence itself names a person who could answer. */
 function personIn(index: SentenceIndex, ranked: RankedSentence, wanted: Wanted): boolean {

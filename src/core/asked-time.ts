@@ -51,6 +51,7 @@ export const TIME_NAMES: Readonly<Record<TimeAsked, string>> = {
   EVENT: 'date or time',
 };
 
+const MONTH_ABBREVIATIONS = 'jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const MONTH_WORD = new RegExp(`(?<!\\p{L})(?:${MONTHS.join('|')})(?!\\p{L})`, 'iu');
 /** A weekday, or a day named relative to the article ("today"): read against the article's date, it gives the month and year too. */
 const DAY_WORD = new RegExp(`(?<!\\p{L})(?:${[...WEEKDAYS, ...RELATIVE_DAYS.keys()].join('|')})(?!\\p{L})`, 'iu');
@@ -66,6 +67,26 @@ const YEAR_NUMBER = /(?<![\p{L}\d,.])(?:c\.?\s?\d{3,4}|\d{4})s?(?![\p{L}\d])(?![
 const YEAR_ERA = /(?<![\p{L}\d])\d+\s*(?:BC|AD|BCE|CE|BP)(?!\p{L})/u;
 /** A year named relative to the article ("last year"). */
 const YEAR_RELATIVE = /(?<!\p{L})(?:last|this|next|previous|following|same)\s+year(?!\p{L})/iu;
+
+/** A month, written out or shortened ("Feb", "Sept."), with a day's number before or after it ("Feb 9", "1 July 1851"). */
+const MONTH_DAY = new RegExp(
+  String.raw`(?<![\p{L}\d])\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTHS.join('|')}|${MONTH_ABBREVIATIONS})(?!\p{L})|(?<!\p{L})(?:${MONTHS.join('|')}|${MONTH_ABBREVIATIONS})\.?\s+\d{1,2}(?!\d)`,
+  'iu',
+);
+/** A date written in figures ("2026-03-13", "13/3/2026"). */
+const NUMERIC_DATE = /(?<!\d)\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?!\d)/u;
+/** A day named by its feast or as a day ("Christmas Eve", "Independence Day", "the next day"). */
+const NAMED_DAY = /(?<!\p{L})(?:day|eve|christmas|easter)(?!\p{L})/iu;
+
+/**
+ * Whether a time expression names a day ("on what date", "which day"): a month with its
+ * day's number, a weekday or a day relative to the article, a date in figures, a feast.
+ * A year or a month alone ("in 2026", "later this year", "in March") does not say which
+ * day. Every gold answer of the public set's date and day questions names one.
+ */
+function namesDay(text: string): boolean {
+  return MONTH_DAY.test(text) || DAY_WORD.test(text) || NUMERIC_DATE.test(text) || NAMED_DAY.test(text);
+}
 
 /** Whether `text` holds a year (see YEAR_NUMBER, YEAR_ERA, YEAR_RELATIVE). */
 function holdsYear(text: string): boolean {
@@ -119,7 +140,7 @@ export function givesTime(
     case 'MONTH':
       return spans.some((s) => MONTH_WORD.test(s) || DAY_WORD.test(s));
     case 'DAY':
-      return spans.some((s) => MONTH_WORD.test(s) || DAY_WORD.test(s) || holdsYear(s) || /\d/.test(s));
+      return spans.some(namesDay);
     case 'EVENT':
       return spans.length > 0 || lede || TIME_WORD.test(withoutMatches(text, start, end, matched));
   }

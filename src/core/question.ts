@@ -206,7 +206,10 @@ export function countedNoun(questionTokens: readonly NlpToken[], cue: AnswerCue)
     const rest = tokens.slice(2);
     // "How much of its budget ...?" asks a share; "How much did driver pay rise?" a change.
     if (/^of$/i.test(rest[0]?.text ?? '') || rest.some((t) => CHANGE_VERBS.has(t.lemma))) return undefined;
-    return rest.some((t) => (t.pos === 'VERB' && MONEY_VERBS.has(t.lemma)) || /^worth$/i.test(t.text)) ? MONEY : undefined;
+    // The question's last word is its verb, whatever the tagger reads ("How much did the flight cost?": a NOUN).
+    const words = rest.filter((t) => t.pos !== 'PUNCT');
+    const verb = (t: NlpToken) => t.pos === 'VERB' || (t === words.at(-1) && words.some((w) => w.pos === 'AUX'));
+    return rest.some((t) => (verb(t) && MONEY_VERBS.has(t.lemma)) || /^worth$/i.test(t.text)) ? MONEY : undefined;
   }
   if (!/^many$/i.test(tokens[1]?.text ?? '')) return undefined;
   let head: string | undefined;

@@ -309,11 +309,12 @@ function spanPos(tokens: readonly NlpToken[], n: number): string {
 export function spanCandidates(text: string, start: number, end: number, tokens: readonly NlpToken[], entities: readonly Entity[]): SpanCandidate[] {
   const out: SpanCandidate[] = [];
   const seen = new Set<string>();
+  const filed = datelineEnd(text, start, end);
   const add = (s: number, e: number, kind: SpanKind) => {
     // Trim spaces and trailing punctuation; never leave the sentence.
     while (s < e && /[\s"“”'‘’(,]/.test(text[s] ?? '')) s++;
     while (e > s && /[\s"“”'‘’),.;:]/.test(text[e - 1] ?? '')) e--;
-    if (s < start || e > end || e <= s) return;
+    if (s < start || e > end || e <= s || s < filed) return;
     const key = `${s}:${e}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -421,6 +422,23 @@ export function spanCandidates(text: string, start: number, end: number, tokens:
   }
   return out;
 }
+
+/**
+ * A news dateline ("LONDON, March 5 (Meridian News) -", "CASTELO BRANCO, Portugal, Aug 14
+ * (Atlantic Press) -", "TOKYO (Reuters) -") opening the sentence `[start, end)`: where and
+ * when the story was filed, which answers no question about what it reports ("Who runs
+ * Calder Home?" is not answered by "LONDON"). Returns where the dateline ends, or `start`
+ * when the sentence has none: a place in capitals at the start of a line, maybe a comma
+ * and up to 80 characters on the line, or an agency in brackets, then a dash and a
+ * space ("WASHINGTON — ").
+ */
+function datelineEnd(text: string, start: number, end: number): number {
+  if (start > 0 && !/\n\s*$/.test(text.slice(Math.max(0, start - 4), start))) return start;
+  const match = DATELINE.exec(text.slice(start, Math.min(end, start + DATELINE_LENGTH)));
+  return match ? start + match[0].length : start;
+}
+const DATELINE_LENGTH = 160;
+const DATELINE = /^\p{Lu}[\p{Lu}\p{M}'’.-]+(?:\s+\p{Lu}[\p{Lu}\p{M}'’.-]*)*(?:,[^\n]{1,80}?|\s*\([^)\n]{1,40}\))?\s+[-–—]\s/u;
 
 /** A sentence's tokens and which of them are question words: computed once for all its candidates. */
 export interface SentenceView {

@@ -96,6 +96,9 @@ describe('countedNoun', () => {
     ['How much did it cost?', 'monetary unit'],
     ['How much does a driver earn?', 'monetary unit'],
     ['How much did prices rise?', undefined],
+    // Its last word is the verb, though the tagger reads a noun.
+    ['How much did the chartered repatriation flight from Batam cost?', 'monetary unit'],
+    ['How much of the cost did the city pay?', undefined],
   ])('%s -> %s', (question, expected) => {
     const cue = answerCue(question)!;
     expect(countedNoun(tag(question).tokens, cue)).toBe(expected);

@@ -179,6 +179,36 @@ describe('refusals: a kind of time', () => {
     expect(answer.passages.length).toBeGreaterThan(0);
   });
 
+  it('a date or day asked is given only by a time that names a day, not by a year or a month alone', () => {
+    const gives = (text: string) => givesTime('DAY', text, 0, text.length, tag(text).entities, [], false);
+    expect(gives('Binh invited Sari to pay an official visit to Vietnam in 2026.')).toBe(false);
+    expect(gives('The two sides will meet again later this year.')).toBe(false);
+    expect(gives('The committee will meet again in March.')).toBe(false);
+    expect(gives('The fishermen were flown home on Friday, March 13.')).toBe(true);
+    expect(gives('The boats were seized on Feb 9.')).toBe(true);
+    expect(gives('Victoria was declared independent on 1 July 1851.')).toBe(true);
+    expect(gives('The talks resume on Tuesday.')).toBe(true);
+    expect(gives('The images were sent on Christmas Eve.')).toBe(true);
+  });
+
+  it('declines "on what date" over a passage that gives only the year', () => {
+    const visit = buildIndex(
+      buildCorpus([
+        textFile(
+          'visit.md',
+          articleText(
+            { id: 'visit', title: 'Ministers hold talks', published: '2026-02-17' },
+            'Ministers hold talks\n\nForeign Minister Binh spoke with Foreign Minister Sari by telephone. Binh invited Sari to pay an official visit to Vietnam in 2026. Sari accepted with pleasure.',
+          ),
+        ),
+      ]),
+    );
+    const answer = ask(visit, 'On what date will Sari pay her official visit to Vietnam?');
+    expect(answer.answered).toBe(false);
+    expect(answer.message).toContain('give no date or day');
+    expect(ask(visit, 'What year will Sari pay her official visit to Vietnam?').short?.text).toBe('2026');
+  });
+
   it('declines "when did" when no close passage places it in time or reports the event', () => {
     const answer = ask(index, 'When did the harbour master hire the fishermen?');
     expect(answer.answered).toBe(false);

@@ -57,6 +57,24 @@ describe('spanCandidates', () => {
     expect(spanCandidates(text, 0, text.length, tokens, entities).map((c) => text.slice(c.start, c.end))).not.toContain(span);
   });
 
+  it.each([
+    ['LONDON, March 5 (Meridian News) - British retailer Calder Home reported a fall in profit.', 'LONDON'],
+    ['CASTELO BRANCO, Portugal, Aug 14 (Atlantic Press) - Firefighters battled a wildfire.', 'CASTELO BRANCO'],
+    ['TOKYO (Reuters) - The central bank held its rate.', 'TOKYO'],
+    ['WASHINGTON — The Senate passed the bill.', 'WASHINGTON'],
+  ])('takes no span from the dateline of "%s"', (text, place) => {
+    const { tokens, entities } = tag(text);
+    const spans = spanCandidates(text, 0, text.length, tokens, entities).map((c) => text.slice(c.start, c.end));
+    expect(spans.some((s) => s.includes(place))).toBe(false);
+    expect(spans.length).toBeGreaterThan(0);
+  });
+
+  it('a sentence opening in capitals without a dash keeps its spans', () => {
+    const text = 'NASA, the space agency, launched the probe in 1977.';
+    const { tokens, entities } = tag(text);
+    expect(spanCandidates(text, 0, text.length, tokens, entities).map((c) => text.slice(c.start, c.end))).toContain('NASA');
+  });
+
   it('never leaves the sentence and never gives an empty span', () => {
     for (const c of spanCandidates(text, 4, 40, tokens, entities)) {
       expect(c.start).toBeGreaterThanOrEqual(4);

@@ -1,0 +1,51 @@
+import { ask } from '../../src/core/answer';
+import { buildCorpus } from '../../src/core/corpus';
+import { tag } from '../../src/core/nlp';
+import { buildIndex } from '../../src/core/search-index';
+import { articleText, textFile } from '../helpers';
+
+// A readout whose closest passages name no crew member: only dates, figures and places.
+const readout = buildIndex(
+  buildCorpus([
+    textFile(
+      'readout.md',
+      articleText(
+        { id: 'readout', title: 'Ministers discuss detained fishermen', published: '2026-02-24' },
+        'Ministers discuss detained fishermen\n\n' +
+          [
+            'JAKARTA, February 24 (MOFA) - Foreign Minister Sari spoke by telephone with her Philippine counterpart on Monday.',
+            'She said consular officials had visited the 46 crew members on February 19, and that the fisherman injured during the interception had left hospital on February 21.',
+            'The two ministers agreed to continue close communication.',
+          ].join(' '),
+      ),
+    ),
+  ]),
+);
+
+describe('a short answer of the kind asked', () => {
+  it('a question asking for a name or a person is not answered by a date or a figure', () => {
+    for (const question of ['What is the name of the crew member injured during the interception?', 'Who was the fisherman injured during the interception?']) {
+      const answer = ask(readout, question);
+      const short = answer.short?.text ?? '';
+      const dates = tag(short).entities.filter((e) => ['DATE', 'CARDINAL'].includes(e.type));
+      expect({ question, short, dates }).toEqual({ question, short, dates: [] });
+    }
+  });
+
+  it('nor by the place of the dateline', () => {
+    const results = buildIndex(
+      buildCorpus([
+        textFile(
+          'results.md',
+          articleText(
+            { id: 'results', title: 'Calder Home profit falls', published: '2026-03-05' },
+            'Calder Home profit falls\n\nLONDON, March 5 (Meridian News) - British homewares retailer Calder Home Group reported an 18 percent fall in annual pre-tax profit on Thursday. The group will close 40 stores.',
+          ),
+        ),
+      ]),
+    );
+    const answer = ask(results, 'Who runs Calder Home?');
+    expect(answer.passages[0]?.text).toContain('LONDON');
+    expect(answer.short?.text ?? '').not.toContain('LONDON');
+  });
+});
