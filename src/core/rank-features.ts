@@ -25,6 +25,10 @@ import type { Term } from './analyzer';
  *   phrases          the share of the question's adjacent term pairs adjacent in the sentence ("Super Bowl 50")
  *   numbers          the share of the question's numbers the sentence holds (0 when it asks none)
  *   numbersArticle   the share of the question's numbers the article holds (0 when it asks none)
+ *   names            the share of the question's names (capitalized words, "Mocuba") the sentence
+ *                    holds (0 when it has none): in a small corpus a name is as frequent as a
+ *                    common word, but pins the topic as no common word does
+ *   namesArticle     the same share for the sentence's article
  *   proximity        matched distinct terms over the smallest window of the sentence holding them all
  *   previous, next   a neighbour's BM25 among the candidates, as a share of the best (the answer next to the match)
  *   refersBack       the sentence refers back ("he", "these islets"), times the previous sentence's share
@@ -48,6 +52,8 @@ export const RANK_FEATURES = [
   'phrases',
   'numbers',
   'numbersArticle',
+  'names',
+  'namesArticle',
   'proximity',
   'previous',
   'next',
@@ -73,6 +79,8 @@ export interface QuestionEvidence {
   readonly pairs: ReadonlySet<string>;
   /** The question's numbers, as terms. */
   readonly numbers: readonly string[];
+  /** The question's names (capitalized words): each name word's terms (itself and its aliases), any of which holds it. */
+  readonly names: readonly (readonly string[])[];
   /** Terms of the expansions of the question's acronyms found among the candidates. */
   readonly expansions: readonly (readonly string[])[];
   /** The question's acronyms, as written ("AFC"). */
@@ -134,6 +142,9 @@ export function rankFeatures(question: QuestionEvidence, c: CandidateEvidence): 
   const articleSet = question.numbers.length > 0 ? new Set(c.articleTerms) : EMPTY;
   const numbers = question.numbers.length === 0 ? 0 : question.numbers.filter((n) => sentenceSet.has(n)).length / question.numbers.length;
   const numbersArticle = question.numbers.length === 0 ? 0 : question.numbers.filter((n) => articleSet.has(n)).length / question.numbers.length;
+  const names = question.names.length === 0 ? 0 : question.names.filter((terms) => terms.some((t) => c.matched.has(t))).length / question.names.length;
+  const articleNames = question.names.length === 0 ? EMPTY : new Set(c.articleTerms);
+  const namesArticle = question.names.length === 0 ? 0 : question.names.filter((terms) => terms.some((t) => articleNames.has(t))).length / question.names.length;
   let window: ReadonlySet<string> = c.matched;
   if (c.neighbourTerms.length > 0) {
     const both = new Set(c.matched);
@@ -152,6 +163,8 @@ export function rankFeatures(question: QuestionEvidence, c: CandidateEvidence): 
     phrases: phraseShare(question.pairs, words),
     numbers,
     numbersArticle,
+    names,
+    namesArticle,
     proximity: proximity(words, question.termWeights),
     previous: share(c.previous),
     next: share(c.next),

@@ -740,7 +740,8 @@ function questionEvidence(index: SentenceIndex, read: ReadQuestion): QuestionEvi
     }
   }
   const totalWeight = [...termWeights.values()].reduce((a, b) => a + b, 0);
-  return { termWeights, totalWeight, pairs, numbers, expansions, acronyms };
+  const names = read.words.filter((w) => w.proper && w.terms.some((t) => index.has(t))).map((w) => w.terms);
+  return { termWeights, totalWeight, pairs, numbers, names, expansions, acronyms };
 }
 
 /**

@@ -58,6 +58,7 @@ function plainFeatures(question: QuestionEvidence, c: CandidateEvidence): number
   const sentenceSet = new Set(c.terms.map((t) => t.term));
   const numbers = question.numbers.length === 0 ? 0 : question.numbers.filter((n) => sentenceSet.has(n)).length / question.numbers.length;
   const numbersArticle = question.numbers.length === 0 ? 0 : question.numbers.filter((n) => articleSet.has(n)).length / question.numbers.length;
+  const holdsName = (held: (t: string) => boolean) => (question.names.length === 0 ? 0 : question.names.filter((name) => name.some(held)).length / question.names.length);
   const typeFit = Math.min(1.5, c.typeFit);
   const found = new Set<string>();
   for (let i = 0; i + 1 < words.length; i++) {
@@ -82,6 +83,8 @@ function plainFeatures(question: QuestionEvidence, c: CandidateEvidence): number
     phrases: question.pairs.size === 0 ? 0 : found.size / question.pairs.size,
     numbers,
     numbersArticle,
+    names: holdsName((t) => c.matched.has(t)),
+    namesArticle: holdsName((t) => c.articleTerms.includes(t)),
     proximity: proximity(words, question.termWeights),
     previous: ofBest(c.previous),
     next: ofBest(c.next),
@@ -107,6 +110,7 @@ describe('feature shortcuts', () => {
     weights: fc.array(fc.tuple(term, weight), { maxLength: 8 }),
     questionTerms: terms,
     numbers: fc.subarray(['50', 'x']),
+    names: fc.array(fc.array(term, { minLength: 1, maxLength: 2 }), { maxLength: 3 }),
     acronyms: fc.subarray(['AFC', 'NFL']),
     expansions: fc.array(fc.array(term, { maxLength: 3 }), { maxLength: 2 }),
     sentence: fc.array(fc.tuple(term, fc.boolean()), { maxLength: 30 }),
@@ -137,6 +141,7 @@ describe('feature shortcuts', () => {
           totalWeight: [...termWeights.values()].reduce((a, b) => a + b, 0),
           pairs,
           numbers: e.numbers,
+          names: e.names,
           expansions: e.expansions,
           acronyms: e.acronyms,
         };

@@ -43,6 +43,7 @@ describe('ranking features', () => {
       totalWeight: 7,
       pairs: new Set(['super bowl', 'bowl 50']),
       numbers: ['50'],
+      names: [],
       expansions: [],
       acronyms: [],
     };
@@ -56,6 +57,32 @@ describe('ranking features', () => {
     expect(value(unit, 'coverage')).toBe(1);
     expect(value(unit, 'proximity')).toBe(1);
     expect(value(apart, 'proximity')).toBeCloseTo(3 / 5);
+  });
+
+  it("the question's names count apart from their weight, in the sentence and in its article", () => {
+    // "How much rain fell on Mocuba?": in a small corpus "Mocuba" is no rarer than "days".
+    const question: QuestionEvidence = {
+      termWeights: new Map([
+        ['rain', 1],
+        ['mocuba', 1],
+        ['day', 1],
+      ]),
+      totalWeight: 3,
+      pairs: new Set(),
+      numbers: [],
+      names: [['mocuba']],
+      expansions: [],
+      acronyms: [],
+    };
+    const base = { score: 5, bestScore: 5, place: 0, bestCoverage: 1, neighbourTerms: [], bestArticleCoverage: 1, text: '', headline: false, previous: 0, next: 0, refersBack: false, typeFit: 0, strictType: false };
+    const named = rankFeatures(question, { ...base, matched: new Set(['rain', 'mocuba']), articleTerms: ['rain', 'mocuba'], terms: words('mocuba', 'rain') });
+    const unnamed = rankFeatures(question, { ...base, matched: new Set(['rain', 'day']), articleTerms: ['rain', 'day', 'mocuba'], terms: words('day', 'rain') });
+    const elsewhere = rankFeatures(question, { ...base, matched: new Set(['rain', 'day']), articleTerms: ['rain', 'day'], terms: words('day', 'rain') });
+    const value = (row: number[], name: (typeof RANK_FEATURES)[number]) => row[RANK_FEATURES.indexOf(name)];
+    expect([value(named, 'names'), value(named, 'namesArticle')]).toEqual([1, 1]);
+    expect([value(unnamed, 'names'), value(unnamed, 'namesArticle')]).toEqual([0, 1]);
+    expect([value(elsewhere, 'names'), value(elsewhere, 'namesArticle')]).toEqual([0, 0]);
+    expect(value(named, 'coverage')).toBe(value(unnamed, 'coverage'));
   });
 
   it('the committed ranker is a model of exactly these features', () => {
