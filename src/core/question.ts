@@ -84,7 +84,7 @@ const OPENING_CUES: ReadonlyArray<[AnswerType, RegExp]> = (
  * Nouns that name a quantity, after optional modifiers ("the total population", "its annual
  * revenue"): what such a noun is asked to be is a number or an amount of money.
  */
-const QUANTITY_NOUNS = String.raw`(?:(?:total|annual|average|estimated|current|combined|net|gross|median|final|overall|official)\s+)*(?:population|attendance|turnout|revenues?|sales|profits?|earnings|income|budget|salary|wages?|price|cost|debt|deficit|death\s+toll|toll|enrol(?:l)?ment|capacity|margin|valuation|market\s+value|GDP|unemployment\s+rate|inflation\s+rate|interest\s+rate|growth\s+rate|tax\s+rate)`;
+const QUANTITY_NOUNS = String.raw`(?:(?:total|annual|average|estimated|current|combined|net|gross|median|final|overall|official)\s+)*(?:population|attendance|turnout|revenues?|sales|profits?|earnings|income|budget|salary|wages?|price|cost|value|worth|debt|deficit|death\s+toll|toll|enrol(?:l)?ment|capacity|margin|valuation|market\s+value|GDP|unemployment\s+rate|inflation\s+rate|interest\s+rate|growth\s+rate|tax\s+rate)`;
 
 /** The quantity noun ends its phrase ("the population of Warsaw", not "the population density"). */
 const QUANTITY_END = String.raw`(?=\s*(?:[?.!,;]|$)|\s+(?:of|in|at|for|on|during|from|per|to|by|last|this|that|when|after|before|since|as|under|with)\b)`;
@@ -177,12 +177,22 @@ export function focusOf(type: AnswerType, questionTokens: readonly NlpToken[], c
  * article that mentions it. Undefined for any other question, and for a cost or a price.
  */
 export function quantityAsked(question: string, cue: AnswerCue): string | undefined {
+  const noun = quantityNoun(question, cue);
+  // A price or a value is written many ways ("the base rate for an advertisement", "a fee
+  // of", "trade reached $16.4 billion"): articles often never write "cost", "price", "value".
+  return noun === undefined || /^(?:cost|price|value|worth)$/.test(noun) ? undefined : noun;
+}
+
+/** The quantity noun a "what was X's <noun>" question asks (see QUANTITY_ASKED), in lower case. */
+function quantityNoun(question: string, cue: AnswerCue): string | undefined {
   if (cue.type !== 'NUMBER') return undefined;
   const match = QUANTITY_ASKED.exec(question.slice(cue.start));
-  const noun = match?.[1]?.split(/\s+/).at(-1)?.toLowerCase();
-  // A price is written many ways ("the base rate for an advertisement", "a fee of"):
-  // articles often never write "cost" or "price".
-  return noun === undefined || /^(?:cost|price)$/.test(noun) ? undefined : noun;
+  return match?.[1]?.split(/\s+/).at(-1)?.toLowerCase();
+}
+
+/** Whether a "what was X's <noun>" question asks a sum of money: a price, a cost, a value ("What was the value of trade?"). */
+export function moneyAsked(question: string, cue: AnswerCue): boolean {
+  return /^(?:cost|price|value|worth)$/.test(quantityNoun(question, cue) ?? '');
 }
 
 /** What "how much" counts when it asks a price, a wage or a sum spent: see {@link countedNoun}. */

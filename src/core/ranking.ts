@@ -27,7 +27,7 @@ import { candidates, FIT_CEILINGS } from './short-answer';
 import { writtenSurname } from './entities';
 import { Memo } from './memo';
 import { corrected } from './typos';
-import { ANAPHORS, answerCue, conditionStart, countedNoun, cueSpans, focusOf, MONEY, quantityAsked, nameEnd, roleAsked, STRICT_TYPES, whoIsAsked, type AnswerType, type RoleAsked, type Wanted } from './question';
+import { ANAPHORS, answerCue, conditionStart, countedNoun, cueSpans, focusOf, MONEY, moneyAsked, quantityAsked, nameEnd, roleAsked, STRICT_TYPES, whoIsAsked, type AnswerType, type RoleAsked, type Wanted } from './question';
 import { logit } from './logistic';
 import { acronymsOf, expansionBefore, RANK_FEATURES, rankFeatures, TYPE_FIT_KNOTS, weightShare, withTypeFit, type QuestionEvidence } from './rank-features';
 import { ranker } from './ranker';
@@ -348,7 +348,8 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
   const { words, weights, synonyms, corrections, own, followUp, carried, results } = searched;
   const focus = answerType === 'ROLE' && role ? 'held' : answerType && cue ? focusOf(answerType, tagged, cue) : undefined;
   const time = answerType === 'DATE' ? timeAsked(question) : undefined;
-  const counted = answerType === 'NUMBER' && cue ? countedNoun(tagged, cue) : undefined;
+  // "What was the value of trade?", "What is the price of a ticket?" count money, as "how much did it cost?" does.
+  const counted = answerType === 'NUMBER' && cue ? (countedNoun(tagged, cue) ?? (moneyAsked(question, cue) ? MONEY : undefined)) : undefined;
   // As the question writes it too: an article writing "children" holds the question's word, not its lemma.
   const countedAs = counted && cue ? tagged.find((t) => t.start >= cue.start && t.lemma === counted)?.text.toLowerCase() : undefined;
   const measured = answerType === 'NUMBER' && cue ? quantityAsked(question, cue) : undefined;

@@ -166,11 +166,15 @@ export function candidates(
     // "What was Pell's profit?" is not answered by a figure in an article that never
     // mentions profit (the price paid for Pell).
     if (type === 'NUMBER' && wanted.measured && counts && !counts(undefined, wanted.measured)) continue;
+    let to = span.end;
     if (type === 'NUMBER' && wanted.counted && counts) {
       if (entity.type === 'PERCENT' && wanted.counted === MONEY) continue;
       const currency = entity.type === 'MONEY' || CURRENCY_BEFORE.test(text.slice(Math.max(start, span.start - 2), span.start));
-      const noun = currency ? MONEY : entity.type === 'PERCENT' ? undefined : countedAfter(entities.tokensIn(span.end, end));
+      const after = currency || entity.type === 'PERCENT' ? undefined : countedAfter(entities.tokensIn(span.end, end));
+      const noun = currency ? MONEY : after?.lemma;
       if (!counts(noun, wanted.counted)) continue;
+      // "16.4 billion U.S. dollars": money named after the figure is part of the sum.
+      if (wanted.counted === MONEY && after) to = after.end;
     }
     let from = span.start;
     if (type === 'DURATION') {
@@ -198,7 +202,7 @@ export function candidates(
     if (type === 'NAME' && titled === 0) continue;
     // A name answers "who" better than a role does.
     const named = entity.role ? -0.1 : 0;
-    out.push({ start: from, end: span.end, fit: fit + (located ? 0.3 : 0) + 0.2 * titled + named });
+    out.push({ start: from, end: to, fit: fit + (located ? 0.3 : 0) + 0.2 * titled + named });
   }
   // "How long is the Rhine?": a distance answers, where the sentence says it gives an extent
   // ("86 km long"). "How tall is the tower?": a distance answers, better than a bare figure.
@@ -239,17 +243,17 @@ const CURRENCY_BEFORE = /\p{Sc}\s?$/u;
 const FIGURE_WORDS = /^(?:hundred|thousand|million|billion|trillion|dozen|-)$/i;
 
 /**
- * The noun a figure counts: the head of the nouns right after it, past adjectives and
+ * The noun a figure counts (its token): the head of the nouns right after it, past adjectives and
  * names ("4,200 workers", "610 weekday trains", "6,000 Pell drivers"), or after "of" and a
  * determiner for a part of a whole ("85 of its 610 weekday services"); none when no noun
  * follows ("85 on Monday").
  */
-function countedAfter(tokens: readonly NlpToken[]): string | undefined {
-  let head: string | undefined;
+function countedAfter(tokens: readonly NlpToken[]): NlpToken | undefined {
+  let head: NlpToken | undefined;
   // "a five-year course" counts years.
-  if (tokens[0]?.text === '-' && tokens[1]?.pos === 'NOUN') return tokens[1].lemma;
+  if (tokens[0]?.text === '-' && tokens[1]?.pos === 'NOUN') return tokens[1];
   for (const [i, token] of tokens.entries()) {
-    if (token.pos === 'NOUN') head = token.lemma;
+    if (token.pos === 'NOUN') head = token;
     else if (head !== undefined) break;
     // "85 of its 610 weekday services", "nine of the 24 economists": a part of a whole.
     else if (i === 0 && /^of$/i.test(token.text)) continue;

@@ -95,6 +95,15 @@ describe('a quantity asked by its noun', () => {
   it('is answered in an article that mentions it', () => {
     expect(ask(results, "What was Pell Freight's profit last year?").short?.text).toBe('$240 million');
   });
+
+  it('a value asked is a sum of money, with its currency, not a figure of something else', () => {
+    const trade = oneArticleIndex(
+      { id: 'trade', title: 'Ministers discuss trade' },
+      'Ministers discuss trade\n\nThe two ministers exchanged views on the value of trade between the two countries. They noted that two-way trade reached 16.4 billion U.S. dollars.',
+    );
+    // Before: "two ministers".
+    expect(ask(trade, 'What was the value of trade between the two countries?').short?.text).toBe('16.4 billion U.S. dollars');
+  });
 });
 
 describe('what a figure counts, read both ways', () => {

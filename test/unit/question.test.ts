@@ -1,4 +1,4 @@
-import { answerCue, conditionStart, countedNoun, cueSpans, quantityAsked } from '../../src/core/question';
+import { answerCue, conditionStart, countedNoun, cueSpans, moneyAsked, quantityAsked } from '../../src/core/question';
 import { tag } from '../../src/core/nlp';
 
 describe('answerCue', () => {
@@ -112,8 +112,19 @@ describe('quantityAsked', () => {
     ['What was the death toll?', 'toll'],
     // A price is written many ways: not checked.
     ['What was the cost of the tickets?', undefined],
+    ['What was the value of trade between the two countries?', undefined],
     ['How many people live in Warsaw?', undefined],
   ])('%s -> %s', (question, expected) => {
     expect(quantityAsked(question, answerCue(question)!)).toBe(expected);
+  });
+
+  it.each([
+    ['What was the cost of the tickets?', true],
+    ['What was the value of trade between the two countries?', true],
+    ["What is the company's worth?", true],
+    ["What was Pell Freight's profit last year?", false],
+    ['What is the population of Warsaw?', false],
+  ])('%s asks money: %s', (question, expected) => {
+    expect(moneyAsked(question, answerCue(question)!)).toBe(expected);
   });
 });
