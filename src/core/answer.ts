@@ -13,7 +13,7 @@ import type { SentenceIndex } from './search-index';
 import { STRICT_TYPES, type AnswerType, type Wanted } from './question';
 import { writtenSurname } from './entities';
 import { candidates, describes, namesPerson } from './short-answer';
-import type { SpanQuestion } from './span-features';
+import { datelineEnd, type SpanQuestion } from './span-features';
 import { expansionBefore } from './rank-features';
 import { bestSpan, readQuestion, spanThreshold } from './span-scorer';
 import { tenseAt } from './tense';
@@ -206,8 +206,10 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     const found = candidates(wanted, document.text, span.start, span.end, entities, matched, entities.speaker(sentence), matchedSpans(index, ranked, ranked.matchedTerms, true), personNouns(index), countAgreement(index, (term) => ranked.matchedTerms.has(term) || held(document, term), wanted.countedAs));
     const distance = (c: { start: number; end: number }) =>
       matched.length === 0 ? 0 : Math.min(...matched.map(([s, e]) => (e <= c.start ? c.start - e : s >= c.end ? s - c.end : 0)));
-    // A short answer is a span of its passage, by contract.
-    const inside = found.filter((c) => c.start >= span.start && c.end <= span.end && c.end > c.start);
+    // A short answer is a span of its passage, by contract; not of its dateline, which says
+    // where the story was filed ("LONDON, March 5 (Meridian News) -").
+    const filed = datelineEnd(document.text, span.start, span.end);
+    const inside = found.filter((c) => c.start >= filed && c.end <= span.end && c.end > c.start);
     const best = [...inside].sort((a, b) => b.fit - a.fit || distance(a) - distance(b))[0];
     if (!best) {
       // Where the rules find no span of the asked kind, the learned scorer may; not for a
@@ -296,9 +298,10 @@ function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, 
     const time = ranking.wanted?.time;
     if (time && !givesTime(time, ranked.document.text, best.start, best.end, index.entities(ranked.document).entitiesIn(span.start, span.end), [], false)) continue;
     // Nor is a question asking for a person, a place or a name ("What is the name of the
-    // crew member injured?") answered by a time or a figure ("February").
+    // crew member injured?") answered by a time or a figure ("February"), nor one asking for
+    // a person or a name by a count ("46 men"; a place may begin with a number, "10 Downing Street").
     const type = ranking.wanted?.type;
-    if ((type === 'PERSON' || type === 'PLACE' || type === 'NAME') && index.entities(ranked.document).entitiesIn(span.start, span.end).some((e) => NOT_NAMES.has(e.type) && e.start <= best.start && best.end <= e.end)) continue;
+    if ((type === 'PERSON' || type === 'PLACE' || type === 'NAME') && index.entities(ranked.document).entitiesIn(span.start, span.end).some((e) => NOT_NAMES.has(e.type) && e.start <= best.start && (type === 'PLACE' ? best.end <= e.end : best.start < e.end))) continue;
     // Nor is "Who is Osei?" answered by a span that names no kind of person ("vote" of "A
     // vote held by Osei"), by a name ("Ogedei Khan"), nor by the question's own words
     // ("khans" for "Who was Genghis Khan?").
@@ -313,7 +316,7 @@ function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, 
 }
 
 /** Entity types that name no person, place or thing: times and figures. */
-const NOT_NAMES: ReadonlySet<EntityType> = new Set(['DATE', 'TIME', 'DURATION', 'CARDINAL', 'MONEY', 'PERCENT']);
+const NOT_NAMES: ReadonlySet<EntityType> = new Set(['DATE', 'TIME', 'DURATION', 'CARDINAL', 'ORDINAL', 'MONEY', 'PERCENT']);
 
 /** Whether the sentence itself names a person who could answer. */
 function personIn(index: SentenceIndex, ranked: RankedSentence, wanted: Wanted): boolean {

@@ -68,15 +68,21 @@ const YEAR_ERA = /(?<![\p{L}\d])\d+\s*(?:BC|AD|BCE|CE|BP)(?!\p{L})/u;
 /** A year named relative to the article ("last year"). */
 const YEAR_RELATIVE = /(?<!\p{L})(?:last|this|next|previous|following|same)\s+year(?!\p{L})/iu;
 
-/** A month, written out or shortened ("Feb", "Sept."), with a day's number before or after it ("Feb 9", "1 July 1851"). */
+/** Month names and their short forms as a text writes them: "March", "MARCH", "Sept" ("may" and "mar" in lower case are words). */
+const MONTH_NAMES = [...MONTHS, ...MONTH_ABBREVIATIONS.split('|')].flatMap((m) => [m.charAt(0).toUpperCase() + m.slice(1), m.toUpperCase()]).join('|');
+/** A month, written out or shortened ("Feb", "Sept."), with a day's number before or after it ("Feb 9", "1 July 1851", "the 5th of March"). */
 const MONTH_DAY = new RegExp(
-  String.raw`(?<![\p{L}\d])\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTHS.join('|')}|${MONTH_ABBREVIATIONS})(?!\p{L})|(?<!\p{L})(?:${MONTHS.join('|')}|${MONTH_ABBREVIATIONS})\.?\s+\d{1,2}(?!\d)`,
-  'iu',
+  String.raw`(?<![\p{L}\d])\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTH_NAMES})(?!\p{L})|(?<!\p{L})(?:${MONTH_NAMES})\.?\s+\d{1,2}(?!\d)`,
+  'u',
 );
 /** A date written in figures ("2026-03-13", "13/3/2026"). */
 const NUMERIC_DATE = /(?<!\d)\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?!\d)/u;
-/** A day named by its feast or as a day ("Christmas Eve", "Independence Day", "the next day"). */
-const NAMED_DAY = /(?<!\p{L})(?:day|eve|christmas|easter)(?!\p{L})/iu;
+/**
+ * A day named by its feast ("Christmas", "Easter", "Independence Day", "New Year's Eve") or
+ * relative to another ("the next day", "the same day"); not "one day", "a day-long strike"
+ * nor "24 hours a day", which name none.
+ */
+const NAMED_DAY = /(?<!\p{L})(?:[Cc]hristmas|[Ee]aster)(?!\p{L})|(?<!\p{L})\p{Lu}[\p{L}\p{M}]*(?:['’]s)?\s+(?:Day|Eve)(?![\p{L}-])|(?<!\p{L})(?:next|following|same|previous|preceding)\s+day(?![\p{L}-])/u;
 
 /**
  * Whether a time expression names a day ("on what date", "which day"): a month with its
@@ -86,6 +92,14 @@ const NAMED_DAY = /(?<!\p{L})(?:day|eve|christmas|easter)(?!\p{L})/iu;
  */
 function namesDay(text: string): boolean {
   return MONTH_DAY.test(text) || DAY_WORD.test(text) || NUMERIC_DATE.test(text) || NAMED_DAY.test(text);
+}
+
+/**
+ * Whether running text names a day in figures: a month with its day's number ("March 5-6",
+ * "the 5th of March", "Sept. 9"), which the recognizer may tag only in part ("March", "9").
+ */
+function namesDayInText(text: string): boolean {
+  return MONTH_DAY.test(text) || NUMERIC_DATE.test(text);
 }
 
 /** Whether `text` holds a year (see YEAR_NUMBER, YEAR_ERA, YEAR_RELATIVE). */
@@ -140,7 +154,7 @@ export function givesTime(
     case 'MONTH':
       return spans.some((s) => MONTH_WORD.test(s) || DAY_WORD.test(s));
     case 'DAY':
-      return spans.some(namesDay);
+      return spans.some(namesDay) || namesDayInText(withoutMatches(text, start, end, matched));
     case 'EVENT':
       return spans.length > 0 || lede || TIME_WORD.test(withoutMatches(text, start, end, matched));
   }

@@ -190,17 +190,31 @@ function quantityNoun(question: string, cue: AnswerCue): string | undefined {
   return match?.[1]?.split(/\s+/).at(-1)?.toLowerCase();
 }
 
-/** Whether a "what was X's <noun>" question asks a sum of money: a price, a cost, a value ("What was the value of trade?"). */
-export function moneyAsked(question: string, cue: AnswerCue): boolean {
-  return /^(?:cost|price|value|worth)$/.test(quantityNoun(question, cue) ?? '');
+/**
+ * What a "what was X's <noun>" question counts when its noun is a price or a value: a price,
+ * a cost or a worth is a sum of {@link MONEY}; a value is an {@link AMOUNT} ("What was the
+ * value of trade?" is a sum, "of the Nikkei" a number of points).
+ */
+export function amountAsked(question: string, cue: AnswerCue): string | undefined {
+  const noun = quantityNoun(question, cue);
+  return noun === undefined ? undefined : /^(?:cost|price|worth)$/.test(noun) ? MONEY : noun === 'value' ? AMOUNT : undefined;
 }
+
+/**
+ * What "what was the value of X?" counts: a sum of money, a figure in a unit of measure or
+ * in points, or a bare figure; not a figure counting things ("two ministers").
+ */
+export const AMOUNT = 'amount';
+
+/** Asked of a noun after a figure: whether it is a unit the figure is given in (money, a measure, points), known only with a thesaurus. */
+export const UNIT = 'unit';
 
 /** What "how much" counts when it asks a price, a wage or a sum spent: see {@link countedNoun}. */
 export const MONEY = 'monetary unit';
 /** Verbs whose "how much" is an amount of money. */
 const MONEY_VERBS = new Set(['cost', 'pay', 'earn', 'spend', 'charge', 'owe', 'donate', 'invest', 'fund', 'fine']);
 /** Verbs of change: "how much did X rise" asks how much by, often a share. */
-const CHANGE_VERBS = new Set(['rise', 'fall', 'increase', 'decrease', 'drop', 'grow', 'climb', 'decline', 'jump', 'gain', 'lose', 'shrink', 'slide', 'sink', 'soar', 'surge', 'plunge', 'rebound', 'tumble']);
+const CHANGE_VERBS = new Set(['rise', 'fall', 'increase', 'decrease', 'drop', 'grow', 'climb', 'decline', 'jump', 'gain', 'lose', 'shrink', 'slide', 'sink', 'soar', 'surge', 'plunge', 'rebound', 'tumble', 'cut', 'reduce', 'raise', 'lower', 'boost', 'slash', 'trim']);
 
 /**
  * What "how many" counts: the head of the first nouns after it, past determiners,
@@ -216,10 +230,11 @@ export function countedNoun(questionTokens: readonly NlpToken[], cue: AnswerCue)
     const rest = tokens.slice(2);
     // "How much of its budget ...?" asks a share; "How much did driver pay rise?" a change.
     if (/^of$/i.test(rest[0]?.text ?? '') || rest.some((t) => CHANGE_VERBS.has(t.lemma))) return undefined;
-    // The question's last word is its verb, whatever the tagger reads ("How much did the flight cost?": a NOUN).
-    const words = rest.filter((t) => t.pos !== 'PUNCT');
-    const verb = (t: NlpToken) => t.pos === 'VERB' || (t === words.at(-1) && words.some((w) => w.pos === 'AUX'));
-    return rest.some((t) => (verb(t) && MONEY_VERBS.has(t.lemma)) || /^worth$/i.test(t.text)) ? MONEY : undefined;
+    // The tagger may read the verb as a noun ("How much did the flight cost (the ministry)?"):
+    // in a question with no other verb, a word of paying is its verb. With one, it is that
+    // verb's object ("How much will the merger reduce costs?", "... cut pay?").
+    const verbless = !rest.some((t) => t.pos === 'VERB');
+    return rest.some((t) => (MONEY_VERBS.has(t.lemma) && (t.pos === 'VERB' || verbless)) || /^worth$/i.test(t.text)) ? MONEY : undefined;
   }
   if (!/^many$/i.test(tokens[1]?.text ?? '')) return undefined;
   let head: string | undefined;

@@ -27,7 +27,7 @@ import { candidates, FIT_CEILINGS } from './short-answer';
 import { writtenSurname } from './entities';
 import { Memo } from './memo';
 import { corrected } from './typos';
-import { ANAPHORS, answerCue, conditionStart, countedNoun, cueSpans, focusOf, MONEY, moneyAsked, quantityAsked, nameEnd, roleAsked, STRICT_TYPES, whoIsAsked, type AnswerType, type RoleAsked, type Wanted } from './question';
+import { AMOUNT, amountAsked, ANAPHORS, answerCue, conditionStart, countedNoun, cueSpans, focusOf, MONEY, quantityAsked, UNIT, nameEnd, roleAsked, STRICT_TYPES, whoIsAsked, type AnswerType, type RoleAsked, type Wanted } from './question';
 import { logit } from './logistic';
 import { acronymsOf, expansionBefore, RANK_FEATURES, rankFeatures, TYPE_FIT_KNOTS, weightShare, withTypeFit, type QuestionEvidence } from './rank-features';
 import { ranker } from './ranker';
@@ -348,8 +348,8 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
   const { words, weights, synonyms, corrections, own, followUp, carried, results } = searched;
   const focus = answerType === 'ROLE' && role ? 'held' : answerType && cue ? focusOf(answerType, tagged, cue) : undefined;
   const time = answerType === 'DATE' ? timeAsked(question) : undefined;
-  // "What was the value of trade?", "What is the price of a ticket?" count money, as "how much did it cost?" does.
-  const counted = answerType === 'NUMBER' && cue ? (countedNoun(tagged, cue) ?? (moneyAsked(question, cue) ? MONEY : undefined)) : undefined;
+  // "What is the price of a ticket?" counts money, as "how much did it cost?" does; "What was the value of trade?" an amount.
+  const counted = answerType === 'NUMBER' && cue ? (countedNoun(tagged, cue) ?? amountAsked(question, cue)) : undefined;
   // As the question writes it too: an article writing "children" holds the question's word, not its lemma.
   const countedAs = counted && cue ? tagged.find((t) => t.start >= cue.start && t.lemma === counted)?.text.toLowerCase() : undefined;
   const measured = answerType === 'NUMBER' && cue ? quantityAsked(question, cue) : undefined;
@@ -961,6 +961,10 @@ export function personNouns(index: SentenceIndex): (word: string) => boolean {
 export function countAgreement(index: SentenceIndex, holds: (term: string) => boolean, also?: string): (noun: string | undefined, counted: string) => boolean {
   const { thesaurus } = index;
   return (noun, counted) => {
+    const unit = (word: string) => /^points?$/.test(word) || (thesaurus !== undefined && thesaurus.isKindOf(word, 'unit of measurement'));
+    if (counted === UNIT) return noun !== undefined && unit(noun);
+    // A value is money, a measure or points, or a bare figure ("closed at 38,450"); no count of things.
+    if (counted === AMOUNT) return noun === undefined || noun === MONEY || thesaurus === undefined || unit(noun);
     if (noun === undefined) return counted !== MONEY && [counted, ...(also ? [also] : [])].some((word) => index.analyzer.terms(word).some((t) => holds(t.term)));
     if (thesaurus === undefined) return true;
     return (

@@ -7,7 +7,7 @@ import { isStopWord, normalizeWord } from './analyzer';
 import type { DocumentEntities, Person } from './entities';
 import type { Entity, EntityType } from './nlp';
 import type { NlpToken } from './nlp';
-import { MONEY, type AnswerType, type Wanted } from './question';
+import { AMOUNT, MONEY, UNIT, type AnswerType, type Wanted } from './question';
 
 /**
  * The best fit a kind of answer's spans can have, where it is known: a role, a noun phrase
@@ -173,8 +173,8 @@ export function candidates(
       const after = currency || entity.type === 'PERCENT' ? undefined : countedAfter(entities.tokensIn(span.end, end));
       const noun = currency ? MONEY : after?.lemma;
       if (!counts(noun, wanted.counted)) continue;
-      // "16.4 billion U.S. dollars": money named after the figure is part of the sum.
-      if (wanted.counted === MONEY && after) to = after.end;
+      // "16.4 billion U.S. dollars", "38,450 points": the unit named after a sum or a value is part of it.
+      if ((wanted.counted === MONEY || wanted.counted === AMOUNT) && after && counts(after.lemma, UNIT)) to = after.end;
     }
     let from = span.start;
     if (type === 'DURATION') {

@@ -424,21 +424,32 @@ export function spanCandidates(text: string, start: number, end: number, tokens:
 }
 
 /**
- * A news dateline ("LONDON, March 5 (Meridian News) -", "CASTELO BRANCO, Portugal, Aug 14
- * (Atlantic Press) -", "TOKYO (Reuters) -") opening the sentence `[start, end)`: where and
- * when the story was filed, which answers no question about what it reports ("Who runs
- * Calder Home?" is not answered by "LONDON"). Returns where the dateline ends, or `start`
- * when the sentence has none: a place in capitals at the start of a line, maybe a comma
- * and up to 80 characters on the line, or an agency in brackets, then a dash and a
- * space ("WASHINGTON — ").
+ * A news dateline opening the sentence `[start, end)`: where and when the story was filed,
+ * which answers no question about what it reports ("Who runs Calder Home?" is not answered
+ * by "LONDON"). Returns where the dateline ends, or `start` when the sentence has none.
+ * A dateline is a place at the start of a line, in capitals ("LONDON", "McALLEN"), maybe
+ * with its region and date after commas ("CASTELO BRANCO, Portugal, Aug 14"), maybe with
+ * the agency in brackets, then a dash ("TOKYO (Reuters) - ", "WASHINGTON—", "BEIJING, March
+ * 5 (Xinhua) -- ") or a colon ("NEW DELHI: "); or a place written in mixed case with its
+ * agency ("New Delhi, March 5 (PTI) - "). Words after a comma must be names or a date:
+ * "ABC, the broadcaster, said Smith - who ..." is no dateline.
  */
-function datelineEnd(text: string, start: number, end: number): number {
+export function datelineEnd(text: string, start: number, end: number): number {
   if (start > 0 && !/\n\s*$/.test(text.slice(Math.max(0, start - 4), start))) return start;
-  const match = DATELINE.exec(text.slice(start, Math.min(end, start + DATELINE_LENGTH)));
+  const opening = text.slice(start, Math.min(end, start + DATELINE_LENGTH));
+  const match = DATELINE.exec(opening) ?? MIXED_CASE_DATELINE.exec(opening);
   return match ? start + match[0].length : start;
 }
 const DATELINE_LENGTH = 160;
-const DATELINE = /^\p{Lu}[\p{Lu}\p{M}'’.-]+(?:\s+\p{Lu}[\p{Lu}\p{M}'’.-]*)*(?:,[^\n]{1,80}?|\s*\([^)\n]{1,40}\))?\s+[-–—]\s/u;
+/** A word of a place in capitals ("LONDON", "McALLEN", "ST. LOUIS"), and one in mixed case ("Delhi", "d'Ivoire"). */
+const CAPITALS_WORD = String.raw`(?:Ma?c)?\p{Lu}[\p{Lu}\p{M}'’.-]+`;
+const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*`;
+/** After a comma: a region ("Portugal", "Texas", "D.C.") or a date ("Aug 14", "March 5", "Feb. 3, 2026", "Monday"). */
+const DATELINE_PART = String.raw`,\s+(?:${NAME_WORD}(?:\s+${NAME_WORD}){0,3}(?:\.?\s+\d{1,2}(?:,\s+\d{4})?)?|\d{1,2}\s+${NAME_WORD})`;
+const AGENCY = String.raw`\s*\([^)\n]{1,40}\)`;
+const DATELINE_END = String.raw`(?:\s+(?:--?|[–—])\s+|\s*[–—]\s*|:\s+)`;
+const DATELINE = new RegExp(String.raw`^${CAPITALS_WORD}(?:\s+${CAPITALS_WORD}){0,3}(?:${DATELINE_PART}){0,3}(?:${AGENCY})?${DATELINE_END}`, 'u');
+const MIXED_CASE_DATELINE = new RegExp(String.raw`^${NAME_WORD}(?:\s+${NAME_WORD}){0,3}(?:${DATELINE_PART}){0,3}${AGENCY}${DATELINE_END}`, 'u');
 
 /** A sentence's tokens and which of them are question words: computed once for all its candidates. */
 export interface SentenceView {

@@ -96,6 +96,14 @@ describe('a quantity asked by its noun', () => {
     expect(ask(results, "What was Pell Freight's profit last year?").short?.text).toBe('$240 million');
   });
 
+  it('a value asked is a figure in points, not a count of things', () => {
+    const index = oneArticleIndex(
+      { id: 'markets', title: 'Tokyo shares close higher' },
+      'Tokyo shares close higher\n\nThree brokers said trading was calm. The Nikkei share average closed at 38,450 points, up 1.2 percent.',
+    );
+    expect(ask(index, 'What was the value of the Nikkei at the close?').short?.text).toBe('38,450 points');
+  });
+
   it('a value asked is a sum of money, with its currency, not a figure of something else', () => {
     const trade = oneArticleIndex(
       { id: 'trade', title: 'Ministers discuss trade' },

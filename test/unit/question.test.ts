@@ -1,4 +1,4 @@
-import { answerCue, conditionStart, countedNoun, cueSpans, moneyAsked, quantityAsked } from '../../src/core/question';
+import { AMOUNT, amountAsked, answerCue, conditionStart, countedNoun, cueSpans, MONEY, quantityAsked } from '../../src/core/question';
 import { tag } from '../../src/core/nlp';
 
 describe('answerCue', () => {
@@ -99,6 +99,10 @@ describe('countedNoun', () => {
     // Its last word is the verb, though the tagger reads a noun.
     ['How much did the chartered repatriation flight from Batam cost?', 'monetary unit'],
     ['How much of the cost did the city pay?', undefined],
+    ['How much did the flight cost the ministry?', 'monetary unit'],
+    // With a verb of its own, a word of paying is its object: a share may answer.
+    ['How much will the merger reduce costs?', undefined],
+    ['How much did the retailer cut pay?', undefined],
   ])('%s -> %s', (question, expected) => {
     const cue = answerCue(question)!;
     expect(countedNoun(tag(question).tokens, cue)).toBe(expected);
@@ -119,12 +123,13 @@ describe('quantityAsked', () => {
   });
 
   it.each([
-    ['What was the cost of the tickets?', true],
-    ['What was the value of trade between the two countries?', true],
-    ["What is the company's worth?", true],
-    ["What was Pell Freight's profit last year?", false],
-    ['What is the population of Warsaw?', false],
-  ])('%s asks money: %s', (question, expected) => {
-    expect(moneyAsked(question, answerCue(question)!)).toBe(expected);
+    ['What was the cost of the tickets?', MONEY],
+    ["What is the company's worth?", MONEY],
+    ['What was the value of trade between the two countries?', AMOUNT],
+    ['What was the value of the Nikkei at the close?', AMOUNT],
+    ["What was Pell Freight's profit last year?", undefined],
+    ['What is the population of Warsaw?', undefined],
+  ])('%s counts %s', (question, expected) => {
+    expect(amountAsked(question, answerCue(question)!)).toBe(expected);
   });
 });

@@ -1,5 +1,5 @@
 import { tag } from '../../src/core/nlp';
-import { noAnswerFeatures, sentenceView, questionClass, questionFocus, spanCandidates, spanFeatures, spanQuestion, SPAN_FEATURES } from '../../src/core/span-features';
+import { datelineEnd, noAnswerFeatures, sentenceView, questionClass, questionFocus, spanCandidates, spanFeatures, spanQuestion, SPAN_FEATURES } from '../../src/core/span-features';
 import { sharedThesaurus } from '../helpers';
 
 describe('questionClass', () => {
@@ -62,11 +62,26 @@ describe('spanCandidates', () => {
     ['CASTELO BRANCO, Portugal, Aug 14 (Atlantic Press) - Firefighters battled a wildfire.', 'CASTELO BRANCO'],
     ['TOKYO (Reuters) - The central bank held its rate.', 'TOKYO'],
     ['WASHINGTON — The Senate passed the bill.', 'WASHINGTON'],
+    ['WASHINGTON—The Senate passed the bill.', 'WASHINGTON'],
+    ['McALLEN, Texas (AP) - Border agents detained 40 people.', 'McALLEN'],
+    ['BEIJING, March 5 (Xinhua) -- China set a growth target of 5 percent.', 'BEIJING'],
+    ['NEW DELHI: The court adjourned the hearing until Monday.', 'DELHI'],
+    ['New Delhi, March 5 (PTI) - The court adjourned the hearing.', 'Delhi'],
   ])('takes no span from the dateline of "%s"', (text, place) => {
     const { tokens, entities } = tag(text);
     const spans = spanCandidates(text, 0, text.length, tokens, entities).map((c) => text.slice(c.start, c.end));
     expect(spans.some((s) => s.includes(place))).toBe(false);
     expect(spans.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['ABC, the broadcaster, said Smith - who had resigned - would return.', 'ABC'],
+    ['UEFA, Europe\'s football body, fined the club - a record sum.', 'UEFA'],
+    ['Paris, the capital, hosted the summit - its first since 2019.', 'Paris'],
+  ])('reads no dateline into a sentence whose words after a comma are not a place or date: "%s"', (text, name) => {
+    const { tokens, entities } = tag(text);
+    expect(datelineEnd(text, 0, text.length)).toBe(0);
+    expect(spanCandidates(text, 0, text.length, tokens, entities).map((c) => text.slice(c.start, c.end))).toContain(name);
   });
 
   it('a sentence opening in capitals without a dash keeps its spans', () => {
