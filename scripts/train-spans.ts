@@ -95,7 +95,7 @@ async function main() {
   const threshold = chooseThreshold(heldOut);
   const questions = new Set(golds.map((g) => g.question)).size;
   console.log('cross-validated by article: short answers read as answers read them (the first of the first three passages whose best span reaches the threshold)');
-  for (const t of [0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, threshold]) {
+  for (const t of [...new Set([0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, threshold])].sort((a, b) => a - b)) {
     const { given, em, f1: f } = simulate(heldOut, t);
     const gold = heldOut.filter((h) => h.gold && h.p >= t);
     console.log(
