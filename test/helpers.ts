@@ -47,8 +47,8 @@ export function sharedThesaurus(): ReturnType<typeof wordnetThesaurus> {
   return (thesaurus ??= wordnetThesaurus());
 }
 
-/** An index of one article (with WordNet, as the service builds it): its front matter's `id` and `title`, and its body (headline, blank line, text). */
-export function oneArticleIndex(fields: { readonly id: string; readonly title: string }, body: string): SentenceIndex {
+/** An index of one article (with WordNet, as the service builds it): its front matter's `id`, `title` and maybe `published`, and its body (headline, blank line, text). */
+export function oneArticleIndex(fields: { readonly id: string; readonly title: string; readonly published?: string }, body: string): SentenceIndex {
   // With WordNet, as the service reads questions: synonyms, and which nouns name people.
   return buildIndex(buildCorpus([textFile(`${fields.id}.md`, articleText(fields, body))]), { thesaurus: sharedThesaurus() });
 }

@@ -211,6 +211,11 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     const filed = datelineEnd(document.text, span.start, span.end);
     const inside = found.filter((c) => c.start >= filed && c.end <= span.end && c.end > c.start);
     const best = [...inside].sort((a, b) => b.fit - a.fit || distance(a) - distance(b))[0];
+    // A question plainly asking for a kind of time ("on what date") is not answered by the
+    // passage's best time when it is not of that kind ("later this year"): the passage says
+    // when, but not to that precision. Another time of the passage ("On Monday, officials
+    // said") is most often of another event, so a later passage answers or none does.
+    if (best && wanted.time && !givesTime(wanted.time, document.text, best.start, best.end, entities.entitiesIn(best.start, best.end), [], false)) continue;
     if (!best) {
       // Where the rules find no span of the asked kind, the learned scorer may; not for a
       // strict kind (a duration, a number) nor a person's title, which a later passage may

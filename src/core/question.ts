@@ -89,8 +89,11 @@ const QUANTITY_NOUNS = String.raw`(?:(?:total|annual|average|estimated|current|c
 /** The quantity noun ends its phrase ("the population of Warsaw", not "the population density"). */
 const QUANTITY_END = String.raw`(?=\s*(?:[?.!,;]|$)|\s+(?:of|in|at|for|on|during|from|per|to|by|last|this|that|when|after|before|since|as|under|with)\b)`;
 
+/** "What is", "what was", "what's", ...: the opening of a question asking what something is. */
+const WHAT_IS = String.raw`what(?:\s+(?:is|was|are|were|will\s+be)|['’]s)`;
+
 /** The quantity noun right after a "what was (X's)" cue (see quantityAsked). */
-const QUANTITY_ASKED = new RegExp(String.raw`^what\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+|(?:[\p{Lu}][\p{L}\p{M}.&-]*\s+){0,3}[\p{L}\p{M}.&-]+['’]s?\s+)?(${QUANTITY_NOUNS})${QUANTITY_END}`, 'iu');
+const QUANTITY_ASKED = new RegExp(String.raw`^${WHAT_IS}\s+(?:the\s+|(?:[\p{Lu}][\p{L}\p{M}.&-]*\s+){0,3}[\p{L}\p{M}.&-]+['’]s?\s+)?(${QUANTITY_NOUNS})${QUANTITY_END}`, 'iu');
 
 /**
  * Cues anywhere in the question, checked after OPENING_CUES (so "when" or "who" opening
@@ -102,7 +105,7 @@ const CUES: ReadonlyArray<[AnswerType, RegExp]> = [
   ['DURATION', new RegExp(String.raw`\b${HOW_LONG}|\b(?:what\s+(?:is|was)\s+the\s+)?(?:duration\s+of|length\s+of\s+time)\b`, 'i')],
   // "What was the attendance?", "What is Norvance's revenue?": a quantity asked by its noun,
   // which stays a topic word (only "what was" is the cue).
-  ['NUMBER', new RegExp(String.raw`\b${HOW_MANY}|\bwhat\s+(?:number|amount)\s+of\b|\bwhat\s+(?:is|was|are|were|will\s+be)(?=\s+(?:the\s+|(?:[\p{Lu}][\p{L}\p{M}.&-]*\s+){0,3}[\p{L}\p{M}.&-]+['’]s?\s+)?${QUANTITY_NOUNS}${QUANTITY_END})`, 'iu')],
+  ['NUMBER', new RegExp(String.raw`\b${HOW_MANY}|\bwhat\s+(?:number|amount)\s+of\b|\b${WHAT_IS}(?=\s+(?:the\s+|(?:[\p{Lu}][\p{L}\p{M}.&-]*\s+){0,3}[\p{L}\p{M}.&-]+['’]s?\s+)?${QUANTITY_NOUNS}${QUANTITY_END})`, 'iu')],
   ['DATE', new RegExp(String.raw`\b${HOW_LONG_AGO}|\b(?:on\s+)?(?:what|which)\s+(?:year|date|month|day(?:\s+of\s+the\s+week)?|time)\b|\bwhen\b`, 'i')],
   ['PLACE', /\b(?:in|at)\s+(?:what|which)\s+(?:city|country|place|town)\b|\bwhich\s+(?:city|country|place|town)\b|\bwhere\b/i],
   ['NAME', /\bwhat\s+(?:is|was|are|were)\s+the\s+names?\s+of\b/i],

@@ -2,7 +2,7 @@ import { ask } from '../../src/core/answer';
 import { buildCorpus } from '../../src/core/corpus';
 import { tag } from '../../src/core/nlp';
 import { buildIndex } from '../../src/core/search-index';
-import { articleText, textFile } from '../helpers';
+import { articleText, oneArticleIndex, textFile } from '../helpers';
 
 // A readout whose closest passages name no crew member: only dates, figures and places.
 const readout = buildIndex(
@@ -34,16 +34,9 @@ describe('a short answer of the kind asked', () => {
   });
 
   it('nor by the dateline, which says where the story was filed', () => {
-    const results = buildIndex(
-      buildCorpus([
-        textFile(
-          'results.md',
-          articleText(
-            { id: 'results', title: 'Calder Home profit falls', published: '2026-03-05' },
-            'Calder Home profit falls\n\nLONDON, March 5 (Meridian News) - British homewares retailer Calder Home Group reported an 18 percent fall in annual pre-tax profit on Thursday. The group will close 40 stores.',
-          ),
-        ),
-      ]),
+    const results = oneArticleIndex(
+      { id: 'results', title: 'Calder Home profit falls', published: '2026-03-05' },
+      'Calder Home profit falls\n\nLONDON, March 5 (Meridian News) - British homewares retailer Calder Home Group reported an 18 percent fall in annual pre-tax profit on Thursday. The group will close 40 stores.',
     );
     const dateline = 'LONDON, March 5 (Meridian News) - '.length;
     for (const question of ['Which city is Calder Home Group in?', 'Who runs Calder Home?', 'Where is Calder Home Group based?']) {
@@ -52,5 +45,18 @@ describe('a short answer of the kind asked', () => {
       const short = answer.short;
       expect({ question, short: short?.text, inDateline: short !== undefined && short.passage === 0 && short.start < dateline }).toEqual({ question, short: short?.text, inDateline: false });
     }
+  });
+
+  it('a question asking for a date is not answered by a year or a month alone, though the passage names a day elsewhere', () => {
+    const summit = oneArticleIndex(
+      { id: 'summit', title: 'Leaders plan a summit', published: '2026-02-24' },
+      'Leaders plan a summit\n\nOn Monday, officials said the summit of the two leaders will be held later this year in Jakarta. The ministers praised the fishermen.',
+    );
+    const answer = ask(summit, 'On what date will the summit of the two leaders be held?');
+    // Before: "this year".
+    expect(answer.passages[0]?.text).toContain('later this year');
+    expect(answer.short?.text).toBeUndefined();
+    // Asked for a year, the same passage gives it.
+    expect(ask(summit, 'What year will the summit of the two leaders be held?').short?.text).toBe('this year');
   });
 });

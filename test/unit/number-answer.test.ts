@@ -111,6 +111,7 @@ describe('a quantity asked by its noun', () => {
     );
     // Before: "two ministers".
     expect(ask(trade, 'What was the value of trade between the two countries?').short?.text).toBe('16.4 billion U.S. dollars');
+    expect(ask(trade, "What's the value of trade between the two countries?").short?.text).toBe('16.4 billion U.S. dollars');
   });
 });
 

@@ -11,6 +11,7 @@ describe('answerCue', () => {
     ['How far is the airport from the town?', 'NUMBER', 'How far'],
     ["What was Norvance's revenue for the quarter?", 'NUMBER', 'What was'],
     ['What is the population of Warsaw?', 'NUMBER', 'What is'],
+    ["What's the population of Warsaw?", 'NUMBER', "What's"],
     ['What was the total attendance at the match?', 'NUMBER', 'What was'],
     ['How many islands are in dispute?', 'NUMBER', 'How many'],
     ['When did Putin visit Japan?', 'DATE', 'When'],
@@ -127,6 +128,8 @@ describe('quantityAsked', () => {
     ["What is the company's worth?", MONEY],
     ['What was the value of trade between the two countries?', AMOUNT],
     ['What was the value of the Nikkei at the close?', AMOUNT],
+    ["What's the value of trade between the two countries?", AMOUNT],
+    ['What’s the price of a ticket?', MONEY],
     ["What was Pell Freight's profit last year?", undefined],
     ['What is the population of Warsaw?', undefined],
   ])('%s counts %s', (question, expected) => {
