@@ -4,7 +4,7 @@
  */
 import type { CorpusDocument } from './corpus';
 import type { EntityType } from './nlp';
-import { givesTime, TIME_NAMES } from './asked-time';
+import { givesTime, TIME_NAMES, yearOf, type TimeAsked } from './asked-time';
 import { MAX_WORD_LENGTH } from './cost';
 import { resolveDate } from './dates';
 import { countAgreement, documentHolds, matchedSpans, personNouns, rank, type Conversation, type RankedSentence, type Ranking } from './ranking';
@@ -232,9 +232,10 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
       const learned = learnedShortAnswer(index, question, ranking, passages, n, n);
       if (learned && !inside.some((c) => c.start === span.start + learned.start && c.end === span.start + learned.end)) return learned;
     }
-    const text = document.text.slice(best.start, best.end);
+    const { start, end } = askedPart(wanted.time, document.text, best);
+    const text = document.text.slice(start, end);
     const date = wanted.type === 'DATE' ? resolveDate(text, document.published, tenseAt(document.text, span, best)) : undefined;
-    return { text, passage: n, start: best.start - span.start, end: best.end - span.start, ...(date ? { date } : {}) };
+    return { text, passage: n, start: start - span.start, end: end - span.start, ...(date ? { date } : {}) };
   }
   return laterPassageFirst(wanted) ? learnedShortAnswer(index, question, ranking, passages, 0, 2) : undefined;
 }
@@ -315,9 +316,16 @@ function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, 
       const words = index.analyzer.terms(text).filter((t) => !t.alias);
       if (words.every((t) => ranked.matchedTerms.has(t.term))) continue;
     }
-    return { text, passage: n, start: best.start - span.start, end: best.end - span.start };
+    const { start, end } = askedPart(time, ranked.document.text, best);
+    return { text: ranked.document.text.slice(start, end), passage: n, start: start - span.start, end: end - span.start };
   }
   return undefined;
+}
+
+/** The part of a span that a question asking for a kind of time wants: "What year" is answered by the year of a date ("1227" of "August 1227"). */
+function askedPart(time: TimeAsked | undefined, text: string, span: { readonly start: number; readonly end: number }): { readonly start: number; readonly end: number } {
+  const year = time === 'YEAR' ? yearOf(text.slice(span.start, span.end)) : undefined;
+  return year ? { start: span.start + year.start, end: span.start + year.end } : span;
 }
 
 /** Entity types that name no person, place or thing: times and figures. */

@@ -107,6 +107,24 @@ function holdsYear(text: string): boolean {
   return YEAR_NUMBER.test(text) || YEAR_ERA.test(text) || YEAR_RELATIVE.test(text);
 }
 
+/** A year in a date, with its era if written after it ("1227", "1990s" of "the 1990s", "44 BC"). */
+const YEAR_IN_DATE = /(?<![\p{L}\d,.])\d{1,4}\s?(?:BC|AD|BCE|CE)(?!\p{L})|(?<![\p{L}\d,.])\d{4}s?(?![\p{L}\d])(?![,.]\d)/gu;
+
+/**
+ * The year a date names, where a question asks only for the year: "1227" of "August
+ * 1227", "2014" of "June 4, 2014". Undefined when the date names none or more than one
+ * ("1939–45", "between 1642 and 1651"), or is nothing but its year.
+ */
+export function yearOf(date: string): { readonly start: number; readonly end: number } | undefined {
+  if (/\d\s*[-–—]\s*\d/.test(date)) return undefined;
+  const years = [...date.matchAll(YEAR_IN_DATE)];
+  if (years.length !== 1) return undefined;
+  const [year] = years;
+  const start = year!.index;
+  const end = start + year![0].length;
+  return start === 0 && end === date.length ? undefined : { start, end };
+}
+
 /** A number that may be a year, which wink calls a CARDINAL ("In 1186, ..."); three digits only with "c." (see YEAR_NUMBER). */
 const CARDINAL_YEAR = /^(?:c\.?\s?\d{3,4}|\d{4})$/i;
 /** Words right before a three-digit CARDINAL that make it a year ("in 880"). */

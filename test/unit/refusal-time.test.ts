@@ -1,11 +1,11 @@
 import { ask } from '../../src/core/answer';
-import { askedInPast, givesTime, timeAsked } from '../../src/core/asked-time';
+import { askedInPast, givesTime, timeAsked, yearOf } from '../../src/core/asked-time';
 import { buildCorpus } from '../../src/core/corpus';
 import { tag } from '../../src/core/nlp';
 import { buildIndex } from '../../src/core/search-index';
 import { isLength } from '../../src/core/short-answer';
 import { auxiliaryFuture } from '../../src/core/tense';
-import { articleText, textFile } from '../helpers';
+import { articleText, oneArticleIndex, textFile } from '../helpers';
 
 /** How tense.ts reads `verb` (its first occurrence) in the one-sentence `text`. */
 function readingOf(text: string, verb: string) {
@@ -128,6 +128,30 @@ describe('refusals: a kind of time', () => {
     expect(givesTime('EVENT', 'Temujin was elected khan after the war.', 0, 39, [], [], false)).toBe(true);
     // The first sentence of an article's body happened on the article's date.
     expect(givesTime('EVENT', 'Temujin was elected khan.', 0, 25, [], [], true)).toBe(true);
+  });
+
+  it.each([
+    ['August 1227', '1227'],
+    ['June 4, 2014', '2014'],
+    ['the 1990s', '1990s'],
+    ['the summer of 44 BC', '44 BC'],
+    ['AD 410', undefined],
+    ['1227', undefined],
+    ['1939–45', undefined],
+    ['between 1642 and 1651', undefined],
+    ['last year', undefined],
+    ['March 5', undefined],
+  ])('the year of "%s" is %s', (date, year) => {
+    const span = yearOf(date);
+    expect(span && date.slice(span.start, span.end)).toBe(year);
+  });
+
+  it('"what year" is answered by the year of the date a passage gives', () => {
+    const khan = oneArticleIndex({ id: 'khan', title: 'The khan dies' }, 'The khan dies\n\nIn August 1227, during the siege of the western capital, the khan died.');
+    const answer = ask(khan, 'What year did the khan die?');
+    // Before: "August 1227".
+    expect(answer.short?.text).toBe('1227');
+    expect(ask(khan, 'When did the khan die?').short?.text).toBe('August 1227');
   });
 
   it('reads "what year-end" and "which day-care" as no kind of time', () => {
