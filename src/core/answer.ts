@@ -4,7 +4,7 @@
  */
 import type { CorpusDocument } from './corpus';
 import type { EntityType } from './nlp';
-import { givesTime, TIME_NAMES, yearOf, type TimeAsked } from './asked-time';
+import { givesTime, isBareYear, TIME_NAMES, yearOf, type TimeAsked } from './asked-time';
 import { MAX_WORD_LENGTH } from './cost';
 import { resolveDate } from './dates';
 import { countAgreement, documentHolds, matchedSpans, personNouns, rank, type Conversation, type RankedSentence, type Ranking } from './ranking';
@@ -291,36 +291,65 @@ const MARKS_READ = 3;
  */
 function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, ranking: Ranking, passages: readonly Passage[], from: number, upTo: number): ShortAnswer | undefined {
   const threshold = spanThreshold();
+  const time = ranking.wanted?.time;
+  const type = ranking.wanted?.type;
   for (let n = from; n <= upTo; n++) {
     const ranked = ranking.sentences[n];
     if (!ranked || !passages[n]) break;
     if (ranking.toCome?.has(n) || ranking.offTopic?.has(n)) continue;
-    const best = bestSpan(index, question(), ranked);
+    const { document } = ranked;
+    const span = sentenceSpan(document, ranked.sentence);
+    const entities = index.entities(document).entitiesIn(span.start, span.end);
+    // The likeliest span of the kind asked: the likeliest of all is often of another
+    // ("December" for "Which company is the gallery named after?", "Kessler" next).
+    const best = bestSpan(index, question(), ranked, (candidate) => {
+      // A question plainly asking for a kind of time ("what year") is not answered by a span
+      // that gives none ("300" of "hired 300 engineers").
+      if (time) return givesTime(time, document.text, candidate.start, candidate.end, entities, [], false);
+      // Nor is a question asking for a person, a place or a name ("What is the name of the
+      // crew member injured?") answered by a time or a figure ("February"), nor one asking for
+      // a person or a name by a count ("46 men"; a place may begin with a number, "10 Downing Street").
+      if ((type === 'PERSON' || type === 'PLACE' || type === 'NAME') && entities.some((e) => NOT_NAMES.has(e.type) && e.start <= candidate.start && (type === 'PLACE' ? candidate.end <= e.end : candidate.start < e.end))) return false;
+      // Nor is a question that asks for no time ("Which material is the candlestick made
+      // from?") answered by a date alone ("c1110").
+      if (!asksTime(question()) && (isBareYear(document.text.slice(candidate.start, candidate.end)) || entities.some((e) => TIMES.has(e.type) && e.start <= candidate.start && candidate.end <= e.end))) return false;
+      return true;
+    });
     if (!best || best.probability < threshold) continue;
-    const span = sentenceSpan(ranked.document, ranked.sentence);
-    const text = ranked.document.text.slice(best.start, best.end);
-    // A question plainly asking for a kind of time ("what year") is not answered by a span
-    // that gives none ("300" of "hired 300 engineers").
-    const time = ranking.wanted?.time;
-    if (time && !givesTime(time, ranked.document.text, best.start, best.end, index.entities(ranked.document).entitiesIn(span.start, span.end), [], false)) continue;
-    // Nor is a question asking for a person, a place or a name ("What is the name of the
-    // crew member injured?") answered by a time or a figure ("February"), nor one asking for
-    // a person or a name by a count ("46 men"; a place may begin with a number, "10 Downing Street").
-    const type = ranking.wanted?.type;
-    if ((type === 'PERSON' || type === 'PLACE' || type === 'NAME') && index.entities(ranked.document).entitiesIn(span.start, span.end).some((e) => NOT_NAMES.has(e.type) && e.start <= best.start && (type === 'PLACE' ? best.end <= e.end : best.start < e.end))) continue;
     // Nor is "Who is Osei?" answered by a span that names no kind of person ("vote" of "A
     // vote held by Osei"), by a name ("Ogedei Khan"), nor by the question's own words
-    // ("khans" for "Who was Genghis Khan?").
-    if (ranking.wanted?.type === 'ROLE') {
+    // ("khans" for "Who was Genghis Khan?"). Here a likelier span that is none of these
+    // means the sentence does not describe the person: a less likely one describes
+    // someone else ("the third son of Genghis Khan" for "Who was Genghis Khan?").
+    if (type === 'ROLE') {
+      const text = document.text.slice(best.start, best.end);
       if (!namesPerson(text, personNouns(index)) || !describes(text)) continue;
       const words = index.analyzer.terms(text).filter((t) => !t.alias);
       if (words.every((t) => ranked.matchedTerms.has(t.term))) continue;
     }
-    const { start, end } = askedPart(time, ranked.document.text, best);
-    return { text: ranked.document.text.slice(start, end), passage: n, start: start - span.start, end: end - span.start };
+    const { start, end } = askedPart(time, document.text, best);
+    return { text: document.text.slice(start, end), passage: n, start: start - span.start, end: end - span.start };
   }
   return undefined;
 }
+
+/** Entity types of times ("1641–1679" is a DURATION to the recognizer). */
+const TIMES: ReadonlySet<EntityType> = new Set(['DATE', 'TIME', 'DURATION']);
+
+/**
+ * Whether a question may be answered by a time: one asking when, how long, how many (wink
+ * tags some figures as dates), or what or which time ("Which season", "What century"); not
+ * one asking what something is or did without naming a time.
+ */
+function asksTime(question: SpanQuestion): boolean {
+  if (question.cls === 'DATE' || question.cls === 'DURATION' || question.cls === 'NUMBER' || question.cls === 'OTHER') return true;
+  const { category, isKindOf } = question;
+  if (category === undefined) return false;
+  return TIME_WORDS.test(category) || (isKindOf !== undefined && (isKindOf(category, 'time period') || isKindOf(category, 'time unit')));
+}
+
+/** Nouns asking for a time that the thesaurus files elsewhere ("What period ..."). */
+const TIME_WORDS = /^(?:period|date|time|times|occasion)$/i;
 
 /** The part of a span that a question asking for a kind of time wants: "What year" is answered by the year of a date ("1227" of "August 1227"). */
 function askedPart(time: TimeAsked | undefined, text: string, span: { readonly start: number; readonly end: number }): { readonly start: number; readonly end: number } {

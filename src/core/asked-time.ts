@@ -127,6 +127,11 @@ export function yearOf(date: string): { readonly start: number; readonly end: nu
 
 /** A number that may be a year, which wink calls a CARDINAL ("In 1186, ..."); three digits only with "c." (see YEAR_NUMBER). */
 const CARDINAL_YEAR = /^(?:c\.?\s?\d{3,4}|\d{4})$/i;
+/** Whether a span is nothing but a year as written ("1227", "c1110"), which the recognizer may tag as a plain number or not at all. */
+export function isBareYear(span: string): boolean {
+  return CARDINAL_YEAR.test(span);
+}
+
 /** Words right before a three-digit CARDINAL that make it a year ("in 880"). */
 const BEFORE_YEAR = /(?<!\p{L})(?:in|since)\s+$/iu;
 

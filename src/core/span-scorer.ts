@@ -60,10 +60,10 @@ export function readQuestion(index: SentenceIndex, question: string): SpanQuesti
   return spanQuestion(question, index.analyzer.terms(question), tag(question.slice(0, MAX_TAGGED_LENGTH)).tokens, idf, isKindOf);
 }
 
-/** The likeliest short answer in sentence `ref`, if the sentence has any candidate. */
-export function bestSpan(index: SentenceIndex, question: SpanQuestion, ref: SentenceRef): ScoredSpan | undefined {
+/** The likeliest short answer in sentence `ref` that `accept` takes (any, without it), if the sentence has one. */
+export function bestSpan(index: SentenceIndex, question: SpanQuestion, ref: SentenceRef, accept?: (span: ScoredSpan) => boolean): ScoredSpan | undefined {
   let best: ScoredSpan | undefined;
-  for (const span of scoredSpans(index, question, ref)) if (!best || span.probability > best.probability) best = span;
+  for (const span of scoredSpans(index, question, ref)) if ((!best || span.probability > best.probability) && (!accept || accept(span))) best = span;
   return best;
 }
 

@@ -59,4 +59,17 @@ describe('a short answer of the kind asked', () => {
     // Asked for a year, the same passage gives it.
     expect(ask(summit, 'What year will the summit of the two leaders be held?').short?.text).toBe('this year');
   });
+
+  it('a question that asks for no time is not answered by a date: the likeliest span of another kind is', () => {
+    const museum = oneArticleIndex(
+      { id: 'museum', title: 'The museum reopens' },
+      'The museum reopens\n\nOne of the rarest items in the hall is the Calder Lamp, dated to c1110, made from gilt bronze. ' +
+        'The Kessler gallery of Thai art opened in December 1986. The chemist Amos Hale (1641–1679) called the gas spiritus ignis.',
+    );
+    // Before: "December", "1641" and "c1110".
+    expect(ask(museum, 'Which company is the gallery of Thai art named after?').short?.text).toBe('Kessler');
+    expect(ask(museum, 'What did Amos Hale call the gas?').short?.text).toContain('spiritus ignis');
+    expect(ask(museum, 'Which material is the Calder Lamp made from?').short?.text).not.toBe('c1110');
+  });
 });
+
