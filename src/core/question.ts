@@ -270,7 +270,7 @@ export function cueSpans(question: string, cue: AnswerCue | undefined): Array<[n
 
 /** Nouns naming what a person holds: asked for, they want the role written before the person's name. */
 const ROLE_NOUNS = String.raw`(?:titles?|positions?|post|offices?|ranks?|jobs?)`;
-const ROLE_VERBS = String.raw`(?:hold|holds|held|have|has|had|occupy|occupies|occupied)`;
+const ROLE_VERBS = String.raw`(?:hold|holds|held|have|has|had|occupy|occupies|occupied|play|plays|played)`;
 /**
  * The characters of a word of a name: letters with their marks, digits, dots, hyphens, and
  * the invisible characters a word may hold ("Lav\u200drov"), but no space: U+FEFF is

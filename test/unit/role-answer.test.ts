@@ -66,6 +66,15 @@ describe('"What title does X hold?"', () => {
   });
 });
 
+it('"What position does X play?" is answered by the position written before the name', () => {
+  const match = oneArticleIndex(
+    { id: 'match', title: 'Rovers sign a goalkeeper' },
+    'Rovers sign a goalkeeper\n\nThe Rovers signed goalkeeper Tom Reid from Dunmore on Friday. Reid played 40 games last season.',
+  );
+  // Before: "40 games last season".
+  expect(ask(match, 'What position does Tom Reid play?').short?.text).toBe('goalkeeper');
+});
+
 describe('roleAsked', () => {
   it.each([
     ['What titles does Burhan hold?', ['titles', 'hold']],
@@ -77,6 +86,7 @@ describe('roleAsked', () => {
     ['What office is held by Hamdok?', ['office', 'held']],
     ['What post did Hamdok hold before the coup?', ['post', 'hold']],
     ['What was her job in 2021?', ['job']],
+    ['What position does Von Miller play?', ['position', 'play']],
   ])('%s: %j say what is wanted', (question, words) => {
     expect(roleAsked(question)?.asked.map(([s, e]) => question.slice(s, e))).toEqual(words);
   });
