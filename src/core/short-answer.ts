@@ -7,6 +7,7 @@ import { isStopWord, normalizeWord } from './analyzer';
 import type { DocumentEntities, Person } from './entities';
 import type { Entity, EntityType } from './nlp';
 import type { NlpToken } from './nlp';
+import { readNumberWords } from './numbers';
 import { AMOUNT, MONEY, UNIT, type AnswerType, type Wanted } from './question';
 
 /**
@@ -44,7 +45,7 @@ const FITS: Readonly<Record<AnswerType, Partial<Record<EntityType, number>>>> = 
 const APPROXIMATORS = /(?:(?:about|around|roughly|nearly|almost|approximately|more than|less than|over|under|some|just|only|at least|at most|up to|as many as|an estimated)\s+)?(?:(?:half\s+)?an?\s+|an?\s+half[\s-]|\d+[\s-]|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few)[\s-]|all\s+|the\s+(?:whole|entire|full|past|last)\s+)?$/i;
 
 /** Words that say how exact a number is, before it: "roughly 9,800", "up to 40 percent", "an estimated 300". */
-const NUMBER_APPROXIMATORS = /(?<!\p{L})(?:about|around|roughly|nearly|almost|approximately|more than|fewer than|less than|over|under|at least|at most|up to|as many as|as much as|an estimated)\s+$/iu;
+const NUMBER_APPROXIMATORS = /(?<!\p{L})(?:about|around|roughly|nearly|almost|approximately|between|more than|fewer than|less than|over|under|at least|at most|up to|as many as|as much as|an estimated)\s+$/iu;
 
 /** A unit of time, singular or plural, also inside a compound ("45-minute"). */
 const TIME_UNIT = /(?<!\p{L})(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|years?|decades?|century|centuries|millenni(?:um|ums|a))(?!\p{L})/iu;
@@ -166,11 +167,12 @@ export function candidates(
     // "What was Pell's profit?" is not answered by a figure in an article that never
     // mentions profit (the price paid for Pell).
     if (type === 'NUMBER' && wanted.measured && counts && !counts(undefined, wanted.measured)) continue;
-    let to = span.end;
+    // "5½", "30 to 50 thousand", "between 1.4 and 5.8": the figure is all of it.
+    let to = type === 'NUMBER' ? figureEnd(text, span.start, span.end, end, inSentence) : span.end;
     if (type === 'NUMBER' && wanted.counted && counts) {
       if (entity.type === 'PERCENT' && wanted.counted === MONEY) continue;
       const currency = entity.type === 'MONEY' || CURRENCY_BEFORE.test(text.slice(Math.max(start, span.start - 2), span.start));
-      const after = currency || entity.type === 'PERCENT' ? undefined : countedAfter(entities.tokensIn(span.end, end));
+      const after = currency || entity.type === 'PERCENT' ? undefined : countedAfter(entities.tokensIn(to, end));
       const noun = currency ? MONEY : after?.lemma;
       if (!counts(noun, wanted.counted)) continue;
       // "16.4 billion U.S. dollars", "38,450 points": the unit named after a sum or a value is part of it.
@@ -238,6 +240,39 @@ function countsTime(wanted: Wanted, entity: Entity, text: string): boolean {
 
 /** A currency sign right before a figure that wink reads as a bare number ("£20,427"). */
 const CURRENCY_BEFORE = /\p{Sc}\s?$/u;
+
+/** A fraction written as one character ("5½"), which the recognizer leaves out of the figure. */
+const VULGAR_FRACTION = /^[\u00BC-\u00BE\u2150-\u215E]/u;
+/** What joins the two ends of a range of figures: "30 to 50", "3–4 million", "between 1.4 and 5.8". */
+const RANGE_JOIN = /^\s*(?:to|[-–—])\s*/iu;
+const RANGE_AND = /^\s+and\s+/iu;
+
+/**
+ * Where the figure `[from, to)` ends, with the fraction written right after it ("5½") and
+ * the other end of a range it opens ("30 to 50 thousand", "3–4 million", "between 1.4 and
+ * 5.8", "and" only after "between"): a figure alone would misstate it. Not a score ("2-1").
+ */
+export function figureEnd(text: string, from: number, to: number, end: number, entities: readonly Entity[]): number {
+  const fraction = (at: number) => (VULGAR_FRACTION.test(text.slice(at, at + 1)) ? at + 1 : at);
+  to = fraction(to);
+  const rest = text.slice(to, Math.min(end, to + 12));
+  const join = RANGE_JOIN.exec(rest) ?? (/\bbetween\s+$/i.test(text.slice(Math.max(0, from - 10), from)) ? RANGE_AND.exec(rest) : null);
+  if (!join) return to;
+  const other = entities.find((e) => e.start === to + join[0].length && FIGURES.has(e.type));
+  // A range rises ("30 to 50", "ten to fifteen", "$400,000–$450,000"); a score, a vote or a
+  // comparison does not ("won 2-1", "voted 7 to 2", "outgained 315 to 194").
+  return other && valueAt(text, other.start) > valueAt(text, from) ? fraction(other.end) : to;
+}
+
+/** The value of the figure written at `at`, in digits ("1,400", "US$44", "5.8") or words ("fifteen"); NaN when there is none. */
+function valueAt(text: string, at: number): number {
+  const written = text.slice(at, at + 40);
+  const digits = /^(?:\p{Lu}{0,3}\p{Sc}\s?)?([\d,]*\.?\d+)/u.exec(written);
+  if (digits) return Number(digits[1]!.replaceAll(',', ''));
+  const words = readNumberWords(written.toLowerCase().split(/[\s-]+/));
+  return words ? Number(words.term) : NaN;
+}
+const FIGURES: ReadonlySet<EntityType> = new Set(['CARDINAL', 'MONEY', 'PERCENT']);
 
 /** Words of a figure that wink may leave out of it ("4.2 million", "a dozen"). */
 const FIGURE_WORDS = /^(?:hundred|thousand|million|billion|trillion|dozen|-)$/i;

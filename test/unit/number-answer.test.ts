@@ -3,6 +3,8 @@
  * it is, and money written with a currency sign.
  */
 import { ask } from '../../src/core/answer';
+import { tag } from '../../src/core/nlp';
+import { figureEnd } from '../../src/core/short-answer';
 import { oneArticleIndex } from '../helpers';
 
 const index = oneArticleIndex(
@@ -23,6 +25,42 @@ describe('numbers, as the passage gives them', () => {
     ['How many tonnes of cocoa did the plant in Tema produce?', '120'],
   ])('%s -> %s', (question, expected) => {
     expect(ask(index, question).short?.text).toBe(expected);
+  });
+});
+
+describe('a figure is all of it: a fraction, a range', () => {
+  const season = oneArticleIndex(
+    { id: 'season', title: 'A season in numbers' },
+    'A season in numbers\n\nThe defensive end Kofi Mensah had 5½ sacks in the final. The siege cost the town 30 to 50 thousand inhabitants. ' +
+      'Forecasters expect the river to rise between 1.4 and 5.8 metres by Friday. The league drew 3–4 million viewers a week.',
+  );
+  it.each([
+    // Before: "5", "30", "1.4" and "3".
+    ['How many sacks did Kofi Mensah have in the final?', '5½'],
+    ['How many inhabitants did the siege cost the town?', '30 to 50 thousand'],
+    ['How much is the river expected to rise by Friday?', 'between 1.4 and 5.8'],
+    ['How many viewers did the league draw a week?', '3–4 million'],
+  ])('%s -> %s', (question, expected) => {
+    expect(ask(season, question).short?.text).toBe(expected);
+  });
+});
+
+describe('figureEnd', () => {
+  it.each([
+    ['had 5½ sacks', '5', '5½'],
+    ['lost 30 to 50 thousand inhabitants', '30', '30 to 50 thousand'],
+    ['drew 3–4 million viewers', '3', '3–4 million'],
+    ['rose between 1.4 and 5.8 metres', '1.4', '1.4 and 5.8'],
+    // "and" joins a range only after "between"; a score or a vote does not rise.
+    ['rose 1.4 and 5.8 metres', '1.4', '1.4'],
+    ['Rovers won 2-1 at home', '2', '2'],
+    ['the council voted 7 to 2 for it', '7', '7'],
+    ['were outgained 315 to 194 yards', '315', '315'],
+    ['each chapter has ten to fifteen authors', 'ten', 'ten to fifteen'],
+    ['a budget of $400,000–$450,000 a film', '$400,000', '$400,000–$450,000'],
+  ])('in "%s", %s is %s', (text, figure, whole) => {
+    const from = text.indexOf(figure);
+    expect(text.slice(from, figureEnd(text, from, from + figure.length, text.length, tag(text).entities))).toBe(whole);
   });
 });
 
