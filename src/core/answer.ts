@@ -13,7 +13,7 @@ import type { SentenceIndex } from './search-index';
 import { STRICT_TYPES, type AnswerType, type Wanted } from './question';
 import { writtenSurname } from './entities';
 import { candidates, describes, namesPerson } from './short-answer';
-import { datelineEnd, type SpanQuestion } from './span-features';
+import { datelineEnd, wholeWords, type SpanQuestion } from './span-features';
 import { expansionBefore } from './rank-features';
 import { bestSpan, readQuestion, spanThreshold } from './span-scorer';
 import { tenseAt } from './tense';
@@ -209,7 +209,7 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     // A short answer is a span of its passage, by contract; not of its dateline, which says
     // where the story was filed ("LONDON, March 5 (Meridian News) -").
     const filed = datelineEnd(document.text, span.start, span.end);
-    const inside = found.filter((c) => c.start >= filed && c.end <= span.end && c.end > c.start);
+    const inside = found.filter((c) => c.start >= filed && c.end <= span.end && c.end > c.start && !loneLetter(document.text, c, ranking.conversation.question));
     const best = [...inside].sort((a, b) => b.fit - a.fit || distance(a) - distance(b))[0];
     // A question plainly asking for a kind of time ("on what date") is not answered by the
     // passage's best time when it is not of that kind ("later this year"): the passage says
@@ -232,7 +232,7 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
       const learned = learnedShortAnswer(index, question, ranking, passages, n, n);
       if (learned && !inside.some((c) => c.start === span.start + learned.start && c.end === span.start + learned.end)) return learned;
     }
-    const { start, end } = askedPart(wanted.time, document.text, best);
+    const { start, end } = askedPart(wanted.time, document.text, wholeWords(document.text, best.start, best.end, span.start, span.end));
     const text = document.text.slice(start, end);
     const date = wanted.type === 'DATE' ? resolveDate(text, document.published, tenseAt(document.text, span, best)) : undefined;
     return { text, passage: n, start: start - span.start, end: end - span.start, ...(date ? { date } : {}) };
@@ -310,6 +310,9 @@ function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, 
       // crew member injured?") answered by a time or a figure ("February"), nor one asking for
       // a person or a name by a count ("46 men"; a place may begin with a number, "10 Downing Street").
       if ((type === 'PERSON' || type === 'PLACE' || type === 'NAME') && entities.some((e) => NOT_NAMES.has(e.type) && e.start <= candidate.start && (type === 'PLACE' ? candidate.end <= e.end : candidate.start < e.end))) return false;
+      // Nor is a question answered by a single letter ("R" of "the ring R", "V" of "Super
+      // Bowl V") unless it asks for a letter, a symbol or a numeral.
+      if (loneLetter(document.text, candidate, question().text)) return false;
       // Nor is a question that asks for no time ("Which material is the candlestick made
       // from?") answered by a date alone ("c1110").
       if (!asksTime(question()) && (isBareYear(document.text.slice(candidate.start, candidate.end)) || entities.some((e) => TIMES.has(e.type) && e.start <= candidate.start && candidate.end <= e.end))) return false;
@@ -331,6 +334,14 @@ function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, 
     return { text: document.text.slice(start, end), passage: n, start: start - span.start, end: end - span.start };
   }
   return undefined;
+}
+
+/** Words of a question asking for a letter, a symbol or the like, which a single letter may answer. */
+const LETTER_ASKED = /\b(?:letters?|symbols?|numerals?|initials?|grades?|variables?|abbreviat\w*|stands?\s+for|short\s+for|characters?)\b/i;
+
+/** Whether a span is a single letter ("L" of "Super Bowl L") that `question` does not ask for. */
+function loneLetter(text: string, span: { readonly start: number; readonly end: number }, question: string): boolean {
+  return span.end - span.start === 1 && /\p{L}/u.test(text[span.start]!) && !LETTER_ASKED.test(question);
 }
 
 /** Entity types of times ("1641–1679" is a DURATION to the recognizer). */

@@ -192,6 +192,8 @@ export function candidates(
       const unit = TIME_UNIT.exec(length);
       if (unit && /^\p{Lu}/u.test(unit[0]) && start > 0 && /\p{L}/u.test(text.slice(start, from + unit.index))) continue;
     }
+    // "2–3 years": the figure may close a range whose first end the recognizer left out.
+    if (type === 'NUMBER') from = figureStart(text, from, start);
     // "roughly 9,800", "up to 40 percent": how the figure is given is part of it.
     if (type === 'NUMBER') from -= (NUMBER_APPROXIMATORS.exec(text.slice(Math.max(start, from - 20), from))?.[0] ?? '').length;
     if (entity.type === 'PLACE') from -= (/(?:northern|southern|eastern|western|central|north|south|east|west)\s+$/i.exec(text.slice(Math.max(start, from - 12), from))?.[0] ?? '').length;
@@ -262,6 +264,15 @@ export function figureEnd(text: string, from: number, to: number, end: number, e
   // A range rises ("30 to 50", "ten to fifteen", "$400,000–$450,000"); a score, a vote or a
   // comparison does not ("won 2-1", "voted 7 to 2", "outgained 315 to 194").
   return other && valueAt(text, other.start) > valueAt(text, from) ? fraction(other.end) : to;
+}
+
+/** A figure and a dash right before another ("2–" of "2–3 years"). */
+const RANGE_OPENING = /(?<![\p{L}\p{N}.,])\d[\d,]*(?:\.\d+)?\s*[-–—]\s*$/u;
+
+/** Where the figure at `from` starts, with the lower end of the range it closes ("2–3"), not before `start`. */
+export function figureStart(text: string, from: number, start: number): number {
+  const opening = RANGE_OPENING.exec(text.slice(Math.max(start, from - 20), from));
+  return opening && valueAt(text, from - opening[0].length) < valueAt(text, from) ? from - opening[0].length : from;
 }
 
 /** The value of the figure written at `at`, in digits ("1,400", "US$44", "5.8") or words ("fifteen"); NaN when there is none. */

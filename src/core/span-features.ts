@@ -306,6 +306,19 @@ function spanPos(tokens: readonly NlpToken[], n: number): string {
  * titles and acronym expansions ("American Football Conference (AFC)"). Each span appears
  * once, with the first kind found.
  */
+/** A letter or its mark: two of them side by side are one word. */
+const WORD_CHAR = /[\p{L}\p{M}]/u;
+
+/**
+ * The span `[s, e)` widened to whole words, within `[start, end)`: the tagger splits words
+ * at letters it does not know ("Kosanovi" of "Kosanović", "Rh" of "Rhēnos").
+ */
+export function wholeWords(text: string, s: number, e: number, start: number, end: number): { start: number; end: number } {
+  while (s > start && WORD_CHAR.test(text[s - 1]!) && WORD_CHAR.test(text[s]!)) s--;
+  while (e < end && WORD_CHAR.test(text[e]!) && WORD_CHAR.test(text[e - 1]!)) e++;
+  return { start: s, end: e };
+}
+
 export function spanCandidates(text: string, start: number, end: number, tokens: readonly NlpToken[], entities: readonly Entity[]): SpanCandidate[] {
   const out: SpanCandidate[] = [];
   const seen = new Set<string>();
@@ -315,6 +328,8 @@ export function spanCandidates(text: string, start: number, end: number, tokens:
     while (s < e && /[\s"“”'‘’(,]/.test(text[s] ?? '')) s++;
     while (e > s && /[\s"“”'‘’),.;:]/.test(text[e - 1] ?? '')) e--;
     if (s < start || e > end || e <= s || s < filed) return;
+    ({ start: s, end: e } = wholeWords(text, s, e, start, end));
+    if (s < filed) return;
     const key = `${s}:${e}`;
     if (seen.has(key)) return;
     seen.add(key);

@@ -71,5 +71,26 @@ describe('a short answer of the kind asked', () => {
     expect(ask(museum, 'What did Amos Hale call the gas?').short?.text).toContain('spiritus ignis');
     expect(ask(museum, 'Which material is the Calder Lamp made from?').short?.text).not.toBe('c1110');
   });
+
+  it('a short answer is whole words, though the tagger splits a word at a letter it does not know', () => {
+    const family = oneArticleIndex(
+      { id: 'family', title: 'The inventor' },
+      'The inventor\n\nIn 1862 the family moved to Gospić, a town in the mountains. His teacher Martin Sekulić taught him mathematics.',
+    );
+    // Before: "Gospi" and "Martin Sekuli".
+    expect(ask(family, 'Where did the family move in 1862?').short?.text).toBe('Gospić');
+    expect(ask(family, 'Who taught the inventor mathematics?').short?.text).toBe('Martin Sekulić');
+  });
+
+  it('a single letter answers only a question asking for a letter, a symbol or a numeral', () => {
+    const bowl = oneArticleIndex(
+      { id: 'bowl', title: 'The final' },
+      'The final\n\nThe league stopped using Roman numerals, a practice started at the Super Bowl V, and the game was named Super Bowl 50 as opposed to Super Bowl L.',
+    );
+    // Before: "L".
+    expect(ask(bowl, 'Where did the Super Bowl 50 take place?').short?.text).not.toBe('L');
+    const oxygen = oneArticleIndex({ id: 'oxygen', title: 'Oxygen' }, 'Oxygen\n\nOxygen is a chemical element with symbol O and atomic number 8.');
+    expect(ask(oxygen, 'What is the chemical symbol of oxygen?').short?.text).toBe('O');
+  });
 });
 
