@@ -2,6 +2,7 @@
  * `ask`: the one entry point that every shell (WebSocket, HTTP, command line) calls, so
  * they cannot drift apart. Pure: a question in, an answer with citations out.
  */
+import { isStopWord, normalizeWord } from './analyzer';
 import type { CorpusDocument } from './corpus';
 import type { EntityType } from './nlp';
 import { givesTime, isBareYear, TIME_NAMES, yearOf, type TimeAsked } from './asked-time';
@@ -209,13 +210,15 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     // A short answer is a span of its passage, by contract; not of its dateline, which says
     // where the story was filed ("LONDON, March 5 (Meridian News) -").
     const filed = datelineEnd(document.text, span.start, span.end);
-    const inside = found.filter((c) => c.start >= filed && c.end <= span.end && c.end > c.start && !loneLetter(document.text, c, ranking.conversation.question));
+    // Nor what is left of a time the question gives ("this" of "this year").
+    const inside = found.filter((c) => c.start >= filed && c.end <= span.end && c.end > c.start && !loneLetter(document.text, c, ranking.conversation.question) && !onlyStopWords(document.text.slice(c.start, c.end)));
     const best = [...inside].sort((a, b) => b.fit - a.fit || distance(a) - distance(b))[0];
     // A question plainly asking for a kind of time ("on what date") is not answered by the
     // passage's best time when it is not of that kind ("later this year"): the passage says
     // when, but not to that precision. Another time of the passage ("On Monday, officials
-    // said") is most often of another event, so a later passage answers or none does.
-    if (best && wanted.time && !givesTime(wanted.time, document.text, best.start, best.end, entities.entitiesIn(best.start, best.end), [], false)) continue;
+    // said") or of a later one ("The previous round collapsed on January 14") is most often
+    // of another event, so none answers.
+    if (best && wanted.time && !givesTime(wanted.time, document.text, best.start, best.end, entities.entitiesIn(best.start, best.end), [], false)) return undefined;
     if (!best) {
       // Where the rules find no span of the asked kind, the learned scorer may; not for a
       // strict kind (a duration, a number) nor a person's title, which a later passage may
@@ -232,9 +235,11 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
       const learned = learnedShortAnswer(index, question, ranking, passages, n, n);
       if (learned && !inside.some((c) => c.start === span.start + learned.start && c.end === span.start + learned.end)) return learned;
     }
-    const { start, end } = askedPart(wanted.time, document.text, wholeWords(document.text, best.start, best.end, span.start, span.end));
+    const whole = wholeWords(document.text, best.start, best.end, span.start, span.end);
+    const { start, end } = askedPart(wanted.time, document.text, whole);
     const text = document.text.slice(start, end);
-    const date = wanted.type === 'DATE' ? resolveDate(text, document.published, tenseAt(document.text, span, best)) : undefined;
+    // The date is the whole span's ("2 September 1945"), though "what year" is answered by its year.
+    const date = wanted.type === 'DATE' ? resolveDate(document.text.slice(whole.start, whole.end), document.published, tenseAt(document.text, span, best)) : undefined;
     return { text, passage: n, start: start - span.start, end: end - span.start, ...(date ? { date } : {}) };
   }
   return laterPassageFirst(wanted) ? learnedShortAnswer(index, question, ranking, passages, 0, 2) : undefined;
@@ -339,6 +344,11 @@ function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, 
 /** Words of a question asking for a letter, a symbol or the like, which a single letter may answer. */
 const LETTER_ASKED = /\b(?:letters?|symbols?|numerals?|initials?|grades?|variables?|abbreviat\w*|stands?\s+for|short\s+for|characters?)\b/i;
 
+/** Whether a span holds nothing but stop words ("this" left of "this year" when the question gives "year"). */
+function onlyStopWords(span: string): boolean {
+  return span.split(/[^\p{L}\p{N}]+/u).every((word) => word === '' || isStopWord(normalizeWord(word)));
+}
+
 /** Whether a span is a single letter ("L" of "Super Bowl L") that `question` does not ask for. */
 function loneLetter(text: string, span: { readonly start: number; readonly end: number }, question: string): boolean {
   return span.end - span.start === 1 && /\p{L}/u.test(text[span.start]!) && !LETTER_ASKED.test(question);
@@ -349,13 +359,15 @@ const TIMES: ReadonlySet<EntityType> = new Set(['DATE', 'TIME', 'DURATION']);
 
 /**
  * Whether a question may be answered by a time: one asking when, how long, how many (wink
- * tags some figures as dates), or what or which time ("Which season", "What century"); not
- * one asking what something is or did without naming a time.
+ * tags some figures as dates), what or which time ("Which season", "What century"), or
+ * naming no kind of answer; not one naming a kind that is no time ("Which company").
  */
 function asksTime(question: SpanQuestion): boolean {
   if (question.cls === 'DATE' || question.cls === 'DURATION' || question.cls === 'NUMBER' || question.cls === 'OTHER') return true;
   const { category, isKindOf } = question;
-  if (category === undefined) return false;
+  // Without a kind named, a time may answer ("What is the deadline for bids?", "What was
+  // he sentenced to?").
+  if (category === undefined) return true;
   return TIME_WORDS.test(category) || (isKindOf !== undefined && (isKindOf(category, 'time period') || isKindOf(category, 'time unit')));
 }
 

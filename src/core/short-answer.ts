@@ -45,7 +45,7 @@ const FITS: Readonly<Record<AnswerType, Partial<Record<EntityType, number>>>> = 
 const APPROXIMATORS = /(?:(?:about|around|roughly|nearly|almost|approximately|more than|less than|over|under|some|just|only|at least|at most|up to|as many as|an estimated)\s+)?(?:(?:half\s+)?an?\s+|an?\s+half[\s-]|\d+[\s-]|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few)[\s-]|all\s+|the\s+(?:whole|entire|full|past|last)\s+)?$/i;
 
 /** Words that say how exact a number is, before it: "roughly 9,800", "up to 40 percent", "an estimated 300". */
-const NUMBER_APPROXIMATORS = /(?<!\p{L})(?:about|around|roughly|nearly|almost|approximately|between|more than|fewer than|less than|over|under|at least|at most|up to|as many as|as much as|an estimated)\s+$/iu;
+const NUMBER_APPROXIMATORS = /(?<!\p{L})(?:about|around|roughly|nearly|almost|approximately|more than|fewer than|less than|over|under|at least|at most|up to|as many as|as much as|an estimated)\s+$/iu;
 
 /** A unit of time, singular or plural, also inside a compound ("45-minute"). */
 const TIME_UNIT = /(?<!\p{L})(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|years?|decades?|century|centuries|millenni(?:um|ums|a))(?!\p{L})/iu;
@@ -193,7 +193,9 @@ export function candidates(
       if (unit && /^\p{Lu}/u.test(unit[0]) && start > 0 && /\p{L}/u.test(text.slice(start, from + unit.index))) continue;
     }
     // "2–3 years": the figure may close a range whose first end the recognizer left out.
-    if (type === 'NUMBER') from = figureStart(text, from, start);
+    if (type === 'NUMBER') from = figureStart(text, from, start, inSentence);
+    // "between 1.4 and 5.8": the word that opens a range joined by "and" is part of it.
+    if (type === 'NUMBER' && /^\S*\s+and\s+/.test(text.slice(span.end, to))) from -= (/(?<!\p{L})between\s+$/iu.exec(text.slice(Math.max(start, from - 10), from))?.[0] ?? '').length;
     // "roughly 9,800", "up to 40 percent": how the figure is given is part of it.
     if (type === 'NUMBER') from -= (NUMBER_APPROXIMATORS.exec(text.slice(Math.max(start, from - 20), from))?.[0] ?? '').length;
     if (entity.type === 'PLACE') from -= (/(?:northern|southern|eastern|western|central|north|south|east|west)\s+$/i.exec(text.slice(Math.max(start, from - 12), from))?.[0] ?? '').length;
@@ -245,41 +247,81 @@ const CURRENCY_BEFORE = /\p{Sc}\s?$/u;
 
 /** A fraction written as one character ("5½"), which the recognizer leaves out of the figure. */
 const VULGAR_FRACTION = /^[\u00BC-\u00BE\u2150-\u215E]/u;
-/** What joins the two ends of a range of figures: "30 to 50", "3–4 million", "between 1.4 and 5.8". */
-const RANGE_JOIN = /^\s*(?:to|[-–—])\s*/iu;
+/** A multiplier written after a figure's fraction ("5½ million"). */
+const MULTIPLIER_AFTER = /^\s+(?:hundred|thousand|million|billion|trillion)(?!\p{L})/iu;
+/**
+ * What joins the two ends of a range of figures: "30 to 50", "3–4 million"; a dash with
+ * spaces is a clause's ("on March 5 - 40 homes were destroyed").
+ */
+const RANGE_JOIN = /^(?:\s+to\s+|[-–—])/iu;
+/** "between 1.4 and 5.8". */
 const RANGE_AND = /^\s+and\s+/iu;
+/** A change: "rose from 12 to 40" is no range. */
+const FROM_BEFORE = /(?<!\p{L})from\s+$/iu;
+/** Verbs of a result, which a pair of figures after them may be ("lost 1-2", "voted 4 to 9"). */
+const RESULT_BEFORE = /(?<!\p{L})(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beaten|beating|defeated|defeat|drew|draw|drawn|trailed|trail|led|lead|leads|edged|scored|score|scores|voted|vote|votes)\s+(?:[\p{L}\p{N}'’-]+\s+){0,3}$/iu;
+/** What follows a score or a vote rather than a thing counted: "1-2 at home", "4 to 9 against", "2-1." */
+const RESULT_AFTER = /^\s*(?:[.,;:!?)]|$|(?:at|in|on|against|for|to|with|after|before|and|over|under|in\s+favou?r)(?!\p{L}))/iu;
+
+/** Whether the pair of figures at `[from, end)` is a change, a score or a vote, not a range. */
+function notARange(text: string, from: number, end: number): boolean {
+  const before = text.slice(Math.max(0, from - 40), from);
+  return FROM_BEFORE.test(before) || (RESULT_BEFORE.test(before) && RESULT_AFTER.test(text.slice(end, end + 20)));
+}
 
 /**
- * Where the figure `[from, to)` ends, with the fraction written right after it ("5½") and
- * the other end of a range it opens ("30 to 50 thousand", "3–4 million", "between 1.4 and
- * 5.8", "and" only after "between"): a figure alone would misstate it. Not a score ("2-1").
+ * Where the figure `[from, to)` ends, with the fraction written right after it ("5½",
+ * "5½ million") and the other end of a rising range it opens ("30 to 50 thousand",
+ * "3–4 million", "between 1.4 and 5.8", "and" only after "between"): a figure alone would
+ * misstate it. Not a change, a score or a vote (see notARange), nor a falling pair
+ * ("outgained 315 to 194").
  */
 export function figureEnd(text: string, from: number, to: number, end: number, entities: readonly Entity[]): number {
-  const fraction = (at: number) => (VULGAR_FRACTION.test(text.slice(at, at + 1)) ? at + 1 : at);
+  const fraction = (at: number) => {
+    if (!VULGAR_FRACTION.test(text.slice(at, at + 1))) return at;
+    return at + 1 + (MULTIPLIER_AFTER.exec(text.slice(at + 1, Math.min(end, at + 14)))?.[0].length ?? 0);
+  };
   to = fraction(to);
   const rest = text.slice(to, Math.min(end, to + 12));
   const join = RANGE_JOIN.exec(rest) ?? (/\bbetween\s+$/i.test(text.slice(Math.max(0, from - 10), from)) ? RANGE_AND.exec(rest) : null);
   if (!join) return to;
   const other = entities.find((e) => e.start === to + join[0].length && FIGURES.has(e.type));
-  // A range rises ("30 to 50", "ten to fifteen", "$400,000–$450,000"); a score, a vote or a
-  // comparison does not ("won 2-1", "voted 7 to 2", "outgained 315 to 194").
-  return other && valueAt(text, other.start) > valueAt(text, from) ? fraction(other.end) : to;
+  if (!other || notARange(text, from, other.end)) return to;
+  return valueAt(text, other.start) > valueAt(text, from) ? fraction(other.end) : to;
 }
 
-/** A figure and a dash right before another ("2–" of "2–3 years"). */
-const RANGE_OPENING = /(?<![\p{L}\p{N}.,])\d[\d,]*(?:\.\d+)?\s*[-–—]\s*$/u;
+/** A figure and a dash right before another, no space between ("2–" of "2–3 years"). */
+const RANGE_OPENING = /(?<![\p{L}\p{N}.,])\d[\d,]*(?:\.\d+)?[-–—]$/u;
 
-/** Where the figure at `from` starts, with the lower end of the range it closes ("2–3"), not before `start`. */
-export function figureStart(text: string, from: number, start: number): number {
+/**
+ * Where the figure at `from` starts, with the lower end of the range it closes ("2–3"), not
+ * before `start`; not a date's day ("March 5-6"), a score or a vote (see notARange).
+ */
+export function figureStart(text: string, from: number, start: number, entities: readonly Entity[]): number {
   const opening = RANGE_OPENING.exec(text.slice(Math.max(start, from - 20), from));
-  return opening && valueAt(text, from - opening[0].length) < valueAt(text, from) ? from - opening[0].length : from;
+  if (!opening) return from;
+  const at = from - opening[0].length;
+  const closing = from + (/^[\d,.]*\d/.exec(text.slice(from, from + 20))?.[0].length ?? 0);
+  // A day of a date ("March 5-6") is in the date or right after it.
+  const dated = entities.some((e) => e.type === 'DATE' && e.start <= at && (at < e.end || /^\s*$/.test(text.slice(e.end, at))));
+  if (dated || notARange(text, at, closing)) return from;
+  return valueAt(text, at) < valueAt(text, from) ? at : from;
 }
 
-/** The value of the figure written at `at`, in digits ("1,400", "US$44", "5.8") or words ("fifteen"); NaN when there is none. */
+/** Words that may open a figure's entity ("About 2,000"), skipped to read its value. */
+const LEADING_WORDS = /^(?:(?:about|around|roughly|nearly|almost|approximately|some|over|under|up\s+to|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|an\s+estimated)\s+)*/iu;
+const MULTIPLIERS: Readonly<Record<string, number>> = { hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, m: 1e6 };
+
+/**
+ * The value of the figure written at `at`, in digits ("1,400", "US$44", "5.8", "$1.2
+ * million") or words ("fifteen"), past the words that say how exact it is ("About 2,000");
+ * NaN when there is none.
+ */
 function valueAt(text: string, at: number): number {
-  const written = text.slice(at, at + 40);
-  const digits = /^(?:\p{Lu}{0,3}\p{Sc}\s?)?([\d,]*\.?\d+)/u.exec(written);
-  if (digits) return Number(digits[1]!.replaceAll(',', ''));
+  let written = text.slice(at, at + 60);
+  written = written.slice(LEADING_WORDS.exec(written)?.[0].length ?? 0);
+  const digits = /^(?:\p{Lu}{0,3}\p{Sc}\s?)?([\d,]*\.?\d+)(?:\s?(hundred|thousand|million|billion|trillion|bn|m)(?!\p{L}))?/iu.exec(written);
+  if (digits) return Number(digits[1]!.replaceAll(',', '')) * (MULTIPLIERS[digits[2]?.toLowerCase() ?? ''] ?? 1);
   const words = readNumberWords(written.toLowerCase().split(/[\s-]+/));
   return words ? Number(words.term) : NaN;
 }

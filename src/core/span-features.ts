@@ -90,7 +90,7 @@ export function questionClass(question: string): QuestionClass {
     case undefined:
       break;
   }
-  if (/^\s*(?:what|which)\s+(?:is|are|was|were)\b/i.test(question)) return 'DEFINITION';
+  if (/^\s*(?:what|which)\s+(?:is|are|was|were)\b|^\s*what['’]s\b/i.test(question)) return 'DEFINITION';
   if (/\bwhy\b/i.test(question)) return 'REASON';
   if (/^\s*how\b/i.test(question)) return 'MANNER';
   if (/\b(?:what|which)\b/i.test(question)) return 'THING';
@@ -299,13 +299,6 @@ function spanPos(tokens: readonly NlpToken[], n: number): string {
   return token.pos;
 }
 
-/**
- * Candidate spans of the sentence `[start, end)` of `text`: its entities, its noun phrases
- * (alone, joined by "of", coordinated by "and"/"or"), the proper-name and common-noun
- * runs inside them, single modifiers, numbers with their unit or score ("31–24"), quoted
- * titles and acronym expansions ("American Football Conference (AFC)"). Each span appears
- * once, with the first kind found.
- */
 /** A letter or its mark: two of them side by side are one word. */
 const WORD_CHAR = /[\p{L}\p{M}]/u;
 
@@ -319,6 +312,13 @@ export function wholeWords(text: string, s: number, e: number, start: number, en
   return { start: s, end: e };
 }
 
+/**
+ * Candidate spans of the sentence `[start, end)` of `text`: its entities, its noun phrases
+ * (alone, joined by "of", coordinated by "and"/"or"), the proper-name and common-noun
+ * runs inside them, single modifiers, numbers with their unit or score ("31–24"), quoted
+ * titles and acronym expansions ("American Football Conference (AFC)"), each of whole
+ * words. Each span appears once, with the first kind found.
+ */
 export function spanCandidates(text: string, start: number, end: number, tokens: readonly NlpToken[], entities: readonly Entity[]): SpanCandidate[] {
   const out: SpanCandidate[] = [];
   const seen = new Set<string>();

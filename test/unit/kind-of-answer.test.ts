@@ -66,10 +66,38 @@ describe('a short answer of the kind asked', () => {
       'The museum reopens\n\nOne of the rarest items in the hall is the Calder Lamp, dated to c1110, made from gilt bronze. ' +
         'The Kessler gallery of Thai art opened in December 1986. The chemist Amos Hale (1641–1679) called the gas spiritus ignis.',
     );
-    // Before: "December", "1641" and "c1110".
+    // Before: "December" and "c1110".
     expect(ask(museum, 'Which company is the gallery of Thai art named after?').short?.text).toBe('Kessler');
-    expect(ask(museum, 'What did Amos Hale call the gas?').short?.text).toContain('spiritus ignis');
-    expect(ask(museum, 'Which material is the Calder Lamp made from?').short?.text).not.toBe('c1110');
+    const material = ask(museum, 'Which material is the Calder Lamp made from?').short?.text;
+    expect(material).toBeDefined();
+    expect(material).not.toBe('c1110');
+  });
+
+  it('a question naming no kind of answer may be answered by a time', () => {
+    const election = oneArticleIndex(
+      { id: 'election', title: 'Election set', published: '2026-02-10' },
+      'Election set\n\nThe general election will take place on November 5, the commission said. The deadline for bids on the port contract is March 31, the ministry said. ' +
+        'The former governor was sentenced to 15 years in prison.',
+    );
+    expect(ask(election, 'What is the date of the general election?').short?.text).toBe('November 5');
+    expect(ask(election, "What's the date of the general election?").short?.text).toBe('November 5');
+    expect(ask(election, 'What is the deadline for bids on the port contract?').short?.text).toBe('March 31');
+    expect(ask(election, 'What was the former governor sentenced to?').short?.text).toBe('15 years');
+  });
+
+  it('asked for a day, a passage whose closest time names none gives no short answer, nor does a later one about another event', () => {
+    const talks = oneArticleIndex(
+      { id: 'doha', title: 'Talks to resume', published: '2026-02-10' },
+      'Talks to resume\n\nThe peace talks in Doha will resume later this month, a mediator said. The previous round of talks collapsed on January 14 after two days.',
+    );
+    for (const question of ['On what date will the peace talks in Doha resume?', 'What day will the peace talks resume?']) {
+      const answer = ask(talks, question);
+      expect(answer.passages[0]?.text).toContain('later this month');
+      expect({ question, short: answer.short?.text }).toEqual({ question, short: undefined });
+    }
+    // Nor is what is left of the question's own time ("this" of "this year") the closest.
+    const festival = oneArticleIndex({ id: 'diwali', title: 'Festival season', published: '2026-02-10' }, 'Festival season\n\nThe Diwali festival falls on November 12 this year. Shops expect record sales.');
+    expect(ask(festival, 'What day does the Diwali festival fall on this year?').short?.text).toBe('November 12');
   });
 
   it('a short answer is whole words, though the tagger splits a word at a letter it does not know', () => {
@@ -88,7 +116,9 @@ describe('a short answer of the kind asked', () => {
       'The final\n\nThe league stopped using Roman numerals, a practice started at the Super Bowl V, and the game was named Super Bowl 50 as opposed to Super Bowl L.',
     );
     // Before: "L".
-    expect(ask(bowl, 'Where did the Super Bowl 50 take place?').short?.text).not.toBe('L');
+    const place = ask(bowl, 'Where did the Super Bowl 50 take place?').short?.text;
+    expect(place).toBeDefined();
+    expect(place).not.toBe('L');
     const oxygen = oneArticleIndex({ id: 'oxygen', title: 'Oxygen' }, 'Oxygen\n\nOxygen is a chemical element with symbol O and atomic number 8.');
     expect(ask(oxygen, 'What is the chemical symbol of oxygen?').short?.text).toBe('O');
   });

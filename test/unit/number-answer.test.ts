@@ -4,7 +4,7 @@
  */
 import { ask } from '../../src/core/answer';
 import { tag } from '../../src/core/nlp';
-import { figureEnd } from '../../src/core/short-answer';
+import { figureEnd, figureStart } from '../../src/core/short-answer';
 import { oneArticleIndex } from '../helpers';
 
 const index = oneArticleIndex(
@@ -47,6 +47,19 @@ describe('a figure is all of it: a fraction, a range', () => {
   });
 });
 
+describe('figureStart', () => {
+  it.each([
+    ['serve a term of 2–3 years', '3', '2–3'],
+    // A dash with spaces, a date's day and a score open no range.
+    ['late on March 5 - 40 homes were destroyed', '40', '40'],
+    ['talks on March 5-6 drew 40 delegates', '6', '6'],
+    ['Rovers lost 1-2 at home', '2', '2'],
+  ])('in "%s", %s is %s', (text, figure, whole) => {
+    const at = text.lastIndexOf(figure);
+    expect(text.slice(figureStart(text, at, 0, tag(text).entities), at + figure.length)).toBe(whole);
+  });
+});
+
 describe('figureEnd', () => {
   it.each([
     ['had 5½ sacks', '5', '5½'],
@@ -60,6 +73,15 @@ describe('figureEnd', () => {
     ['were outgained 315 to 194 yards', '315', '315'],
     ['each chapter has ten to fifteen authors', 'ten', 'ten to fifteen'],
     ['a budget of $400,000–$450,000 a film', '$400,000', '$400,000–$450,000'],
+    ['will cost between $800,000 and $1.2 million', '$800,000', '$800,000 and $1.2 million'],
+    ['About 2,000 to 3,000 workers marched', 'About 2,000', 'About 2,000 to 3,000'],
+    ['a budget of 5½ million dollars', '5', '5½ million'],
+    // A clause's dash, a change, a score and a vote are no ranges; "won" or "lost" with a thing counted may be.
+    ['late on March 5 - 40 homes were destroyed', '5', '5'],
+    ['the toll rose from 12 to 40', '12', '12'],
+    ['Rovers lost 1-2 at home', '1', '1'],
+    ['the committee voted 4 to 9 against the bill', '4', '4'],
+    ['the party won 30 to 40 seats', '30', '30 to 40'],
   ])('in "%s", %s is %s', (text, figure, whole) => {
     const from = text.indexOf(figure);
     expect(text.slice(from, figureEnd(text, from, from + figure.length, text.length, tag(text).entities))).toBe(whole);

@@ -12,6 +12,7 @@ describe('answerCue', () => {
     ["What was Norvance's revenue for the quarter?", 'NUMBER', 'What was'],
     ['What is the population of Warsaw?', 'NUMBER', 'What is'],
     ["What's the population of Warsaw?", 'NUMBER', "What's"],
+    ["What's the name of the ship?", 'NAME', "What's the name of"],
     ['What was the total attendance at the match?', 'NUMBER', 'What was'],
     ['How many islands are in dispute?', 'NUMBER', 'How many'],
     ['When did Putin visit Japan?', 'DATE', 'When'],

@@ -87,6 +87,7 @@ describe('roleAsked', () => {
     ['What post did Hamdok hold before the coup?', ['post', 'hold']],
     ['What was her job in 2021?', ['job']],
     ['What position does Von Miller play?', ['position', 'play']],
+    ["What's Burhan's title?", ['title']],
   ])('%s: %j say what is wanted', (question, words) => {
     expect(roleAsked(question)?.asked.map(([s, e]) => question.slice(s, e))).toEqual(words);
   });
