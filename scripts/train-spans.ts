@@ -99,7 +99,7 @@ async function main() {
     const { given, em, f1: f } = simulate(heldOut, t);
     const gold = heldOut.filter((h) => h.gold && h.p >= t);
     console.log(
-      `  threshold ${t.toFixed(3)}: a short answer for ${((100 * given) / questions).toFixed(1)}% of questions, EM ${((100 * em) / questions).toFixed(1)}, F1 ${((100 * f) / questions).toFixed(1)}` +
+      `  threshold ${t > 0 && t < 0.001 ? t.toPrecision(3) : t.toFixed(3)}: a short answer for ${((100 * given) / questions).toFixed(1)}% of questions, EM ${((100 * em) / questions).toFixed(1)}, F1 ${((100 * f) / questions).toFixed(1)}` +
         ` (the gold sentence given: ${((100 * gold.length) / golds.length).toFixed(1)}% answered, F1 ${((100 * gold.reduce((sum, h) => sum + h.f1, 0)) / golds.length).toFixed(1)})${t === threshold ? '  <- chosen' : ''}`,
     );
   }
@@ -180,7 +180,10 @@ type Scored = ReadonlyArray<{ question: number; place: number; p: number; em: nu
 
 /**
  * Short answers as answer.ts reads them from the learned scorer: for each question, the
- * first of its first passages whose best span reaches `threshold` (by question).
+ * first of its first passages whose best span reaches `threshold` (by question). Without
+ * answer.ts's typed rules and its checks of the kind asked (a date for "what year", no
+ * single letter...), which take the likeliest span that passes them: those need the
+ * question's reading and the index, not the groups fitted here.
  */
 function readAt(scored: Scored, threshold: number): Map<number, { place: number; em: number; f1: number }> {
   const first = new Map<number, { place: number; em: number; f1: number }>();
