@@ -344,9 +344,12 @@ function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, 
 /** Words of a question asking for a letter, a symbol or the like, which a single letter may answer. */
 const LETTER_ASKED = /\b(?:letters?|symbols?|numerals?|initials?|grades?|variables?|abbreviat\w*|stands?\s+for|short\s+for|characters?)\b/i;
 
-/** Whether a span holds nothing but stop words ("this" left of "this year" when the question gives "year"). */
+/**
+ * Whether a span holds nothing but stop words written in lower case ("this" left of "this
+ * year" when the question gives "year"); "May" and "US" are names.
+ */
 function onlyStopWords(span: string): boolean {
-  return span.split(/[^\p{L}\p{N}]+/u).every((word) => word === '' || isStopWord(normalizeWord(word)));
+  return span.split(/[^\p{L}\p{N}]+/u).every((word) => word === '' || (!/\p{Lu}/u.test(word) && isStopWord(normalizeWord(word))));
 }
 
 /** Whether a span is a single letter ("L" of "Super Bowl L") that `question` does not ask for. */
