@@ -122,5 +122,11 @@ describe('a short answer of the kind asked', () => {
     const oxygen = oneArticleIndex({ id: 'oxygen', title: 'Oxygen' }, 'Oxygen\n\nOxygen is a chemical element with symbol O and atomic number 8.');
     expect(ask(oxygen, 'What is the chemical symbol of oxygen?').short?.text).toBe('O');
   });
+
+  it('a name that is also a stop word in lower case ("US", "May") stays a candidate', () => {
+    const plant = oneArticleIndex({ id: 'plant', title: 'Plant opens' }, 'Plant opens\n\nThe plant opened in May in the US, the company said. It built all 40 trucks there.');
+    expect(ask(plant, 'In which country did the plant open?').short?.text).toBe('US');
+    expect(ask(plant, 'What month did the plant open?').short?.text).toBe('May');
+  });
 });
 
