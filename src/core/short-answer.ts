@@ -325,6 +325,8 @@ function valueAt(text: string, at: number): number {
   const words = readNumberWords(written.toLowerCase().split(/[\s-]+/));
   return words ? Number(words.term) : NaN;
 }
+
+/** Entity types that may be the other end of a range. */
 const FIGURES: ReadonlySet<EntityType> = new Set(['CARDINAL', 'MONEY', 'PERCENT']);
 
 /** Words of a figure that wink may leave out of it ("4.2 million", "a dozen"). */
