@@ -167,6 +167,8 @@ export function candidates(
     // "What was Pell's profit?" is not answered by a figure in an article that never
     // mentions profit (the price paid for Pell).
     if (type === 'NUMBER' && wanted.measured && counts && !counts(undefined, wanted.measured)) continue;
+    // "The toll rose from 12 to 40": the figure it rose from is no longer the toll.
+    if (type === 'NUMBER' && changedFrom(text, span.start, span.end, end)) continue;
     // "5½", "30 to 50 thousand", "between 1.4 and 5.8": the figure is all of it.
     let to = type === 'NUMBER' ? figureEnd(text, span.start, span.end, end, inSentence) : span.end;
     if (type === 'NUMBER' && wanted.counted && counts) {
@@ -262,6 +264,13 @@ const FROM_BEFORE = /(?<!\p{L})from\s+$/iu;
 const RESULT_BEFORE = /(?<!\p{L})(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beaten|beating|defeated|defeat|drew|draw|drawn|trailed|trail|led|lead|leads|edged|scored|score|scores|voted|vote|votes)\s+(?:[\p{L}\p{N}'’-]+\s+){0,3}$/iu;
 /** What follows a score or a vote rather than a thing counted: "1-2 at home", "4 to 9 against", "2-1." */
 const RESULT_AFTER = /^\s*(?:[.,;:!?)]|$|(?:at|in|on|against|for|to|with|after|before|and|over|under|in\s+favou?r)(?!\p{L}))/iu;
+
+/** Whether the figure `[from, to)` is what something changed from: "from 12 to 40". */
+function changedFrom(text: string, from: number, to: number, end: number): boolean {
+  return FROM_BEFORE.test(text.slice(Math.max(0, from - 10), from)) && CHANGED_TO.test(text.slice(to, Math.min(end, to + 20)));
+}
+/** The rest of a change after the figure it started from ("% to 40", " percent to 3"). */
+const CHANGED_TO = /^\S*(?:\s+(?:percent|per\s+cent|points?))?\s+to\s+\p{Sc}?\d/u;
 
 /** Whether the pair of figures at `[from, end)` is a change, a score or a vote, not a range. */
 function notARange(text: string, from: number, end: number): boolean {

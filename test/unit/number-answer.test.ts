@@ -33,7 +33,7 @@ describe('a figure is all of it: a fraction, a range', () => {
     { id: 'season', title: 'A season in numbers' },
     'A season in numbers\n\nThe defensive end Kofi Mensah had 5½ sacks in the final. The siege cost the town 30 to 50 thousand inhabitants. ' +
       'Forecasters expect the river to rise between 1.4 and 5.8 metres by Friday. The league drew 3–4 million viewers a week. ' +
-      'Elders serve a term of 2–3 years before their ordination.',
+      'Elders serve a term of 2–3 years before their ordination. The death toll from the floods rose from 12 to 40 on Sunday.',
   );
   it.each([
     // Before: "5", "30", "1.4" and "3".
@@ -42,6 +42,8 @@ describe('a figure is all of it: a fraction, a range', () => {
     ['How much is the river expected to rise by Friday?', 'between 1.4 and 5.8'],
     ['How many viewers did the league draw a week?', '3–4 million'],
     ['How many years do elders serve before their ordination?', '2–3'],
+    // What a figure changed to, not from.
+    ['What was the death toll from the floods?', '40'],
   ])('%s -> %s', (question, expected) => {
     expect(ask(season, question).short?.text).toBe(expected);
   });
