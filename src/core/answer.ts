@@ -12,7 +12,7 @@ import { countAgreement, documentHolds, matchedSpans, personNouns, rank, type Co
 import { checkAskRequest } from './request';
 import type { SentenceIndex } from './search-index';
 import { STRICT_TYPES, type AnswerType, type Wanted } from './question';
-import { writtenSurname } from './entities';
+import { SPEECH_VERBS, writtenSurname } from './entities';
 import { candidates, describes, namesPerson } from './short-answer';
 import { datelineEnd, wholeWords, type SpanQuestion } from './span-features';
 import { expansionBefore } from './rank-features';
@@ -204,7 +204,12 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     const span = sentenceSpan(document, sentence);
     const entities = index.entities(document);
     const matched = matchedSpans(index, ranked, ranked.matchedTerms);
-    const found = candidates(wanted, document.text, span.start, span.end, entities, matched, entities.speaker(sentence), matchedSpans(index, ranked, ranked.matchedTerms, true), personNouns(index), countAgreement(index, (term) => ranked.matchedTerms.has(term) || held(document, term), wanted.countedAs));
+    const typed = candidates(wanted, document.text, span.start, span.end, entities, matched, entities.speaker(sentence), matchedSpans(index, ranked, ranked.matchedTerms, true), personNouns(index), countAgreement(index, (term) => ranked.matchedTerms.has(term) || held(document, term), wanted.countedAs));
+    // When a statement was made ("On Monday, officials said", "told reporters on Monday") is
+    // not when what it reports happens ("... the talks will resume later this year"), unless
+    // the question asks about the statement.
+    const reported = wanted.type === 'DATE' && !SPEECH_ASKED.test(ranking.conversation.question);
+    const found = reported ? typed.map((c) => (reportingTime(document.text, c, span) ? { ...c, fit: c.fit - REPORTING_TIME_DOUBT } : c)) : typed;
     const distance = (c: { start: number; end: number }) =>
       matched.length === 0 ? 0 : Math.min(...matched.map(([s, e]) => (e <= c.start ? c.start - e : s >= c.end ? s - c.end : 0)));
     // A short answer is a span of its passage, by contract; not of its dateline, which says
@@ -350,6 +355,22 @@ const LETTER_ASKED = /\b(?:letters?|symbols?|numerals?|initials?|grades?|variabl
  */
 function onlyStopWords(span: string): boolean {
   return span.split(/[^\p{L}\p{N}]+/u).every((word) => word === '' || (!/\p{Lu}/u.test(word) && isStopWord(normalizeWord(word))));
+}
+
+/** Words of a question asking about a statement ("When did the minister say ...?"). */
+const SPEECH_ASKED = /\b(?:say|says|said|tell|tells|told|announce[sd]?|state[sd]?|add(?:s|ed)?|note[sd]?|confirm(?:s|ed)?|report(?:s|ed)?|declare[sd]?|write|wrote|warn(?:s|ed)?|statement|announcement|remarks?)\b/i;
+/** How much less a time of a statement fits a question about what it reports: less than any other time. */
+const REPORTING_TIME_DOUBT = 0.5;
+/** A time right after a verb of speech and its object ("said on Monday", "told reporters Monday"). */
+const SPEECH_BEFORE = new RegExp(String.raw`(?<!\p{L})(?:${SPEECH_VERBS}|confirmed|reported|declared)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:on\s+|late\s+|early\s+)?$`, 'iu');
+/** A time opening its sentence before a verb of speech ("On Monday, officials said"). */
+const SPEECH_AFTER = new RegExp(String.raw`^,?\s+(?:[\p{L}.'’-]+\s+){0,4}?(?:${SPEECH_VERBS}|confirmed|reported|declared)(?!\p{L})`, 'iu');
+
+/** Whether the time `span` is when a statement in `sentence` was made. */
+function reportingTime(text: string, span: { readonly start: number; readonly end: number }, sentence: { readonly start: number; readonly end: number }): boolean {
+  if (SPEECH_BEFORE.test(text.slice(Math.max(sentence.start, span.start - 40), span.start))) return true;
+  const opening = /^\s*(?:on|late|early)?\s*$/i.test(text.slice(sentence.start, span.start));
+  return opening && SPEECH_AFTER.test(text.slice(span.end, Math.min(sentence.end, span.end + 60)));
 }
 
 /** Whether a span is a single letter ("L" of "Super Bowl L") that `question` does not ask for. */

@@ -88,7 +88,8 @@ const ORG_WORDS = new Set([
   'foundation', 'communications', 'corporation', 'society', 'league', 'club', 'church', 'school', 'college', 'museum',
 ]);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'to', 'from', 'across', 'over', 'into', 'of']);
-const SPEECH_VERBS = 'said|says|added|told|noted|stressed|explained|insisted|stated|continued|remarked|argued|warned|replied|wrote|announced';
+/** Verbs that report speech, as news writes them: "said", "told", "announced". */
+export const SPEECH_VERBS = 'said|says|added|told|noted|stressed|explained|insisted|stated|continued|remarked|argued|warned|replied|wrote|announced';
 /** "following World War II": a time given by an event. */
 const EVENT_TIME = /\b(?:after|following|before|during|since|until|by the end of)\s+(?:the\s+)?(?:(?:First|Second)\s+World\s+War|World\s+War\s+(?:I{1,2}|One|Two|[12])|WWI{1,2}|WW[12]|the\s+war)\b/g;
 

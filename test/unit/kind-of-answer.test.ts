@@ -128,5 +128,23 @@ describe('a short answer of the kind asked', () => {
     expect(ask(plant, 'In which country did the plant open?').short?.text).toBe('US');
     expect(ask(plant, 'What month did the plant open?').short?.text).toBe('May');
   });
+
+  it('when a statement was made does not answer when what it reports happens, unless the statement is asked about', () => {
+    const summit = oneArticleIndex(
+      { id: 'summit', title: 'Leaders plan a summit', published: '2026-02-24' },
+      'Leaders plan a summit\n\nOn Monday, officials said the summit of the two leaders will be held later this year in Jakarta. The ministers praised the fishermen.',
+    );
+    // Before: "Monday" for both.
+    expect(ask(summit, 'What day will the summit be held?').short).toBeUndefined();
+    expect(ask(summit, 'When will the summit be held?').short?.text).toBe('this year');
+    expect(ask(summit, 'When did officials announce the summit?').short?.text).toBe('Monday');
+    const talks = oneArticleIndex(
+      { id: 'talks', title: 'Talks', published: '2026-02-24' },
+      'Talks\n\nThe foreign minister told reporters on Tuesday that the talks would resume next week. The bridge reopened on Friday, the council said.',
+    );
+    expect(ask(talks, 'When will the talks resume?').short?.text).toBe('next week');
+    expect(ask(talks, 'When did the foreign minister tell reporters about the talks?').short?.text).toBe('Tuesday');
+    expect(ask(talks, 'When did the bridge reopen?').short?.text).toBe('Friday');
+  });
 });
 
