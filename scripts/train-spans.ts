@@ -233,9 +233,11 @@ function chooseThreshold(heldOut: Scored): number {
   // Every 1/200th of the candidates: the gain changes slowly, and a full sweep is quadratic.
   const tried = [0];
   for (let i = 0; i < ps.length; i += Math.max(1, Math.floor(ps.length / 200))) tried.push(ps[i]!);
-  const each = tried.map((t) => ({ t, g: gains(t) }));
-  const total = (g: Float64Array) => g.reduce((a, b) => a + b, 0);
-  const best = each.reduce((a, b) => (total(b.g) > total(a.g) ? b : a));
+  const each = tried.map((t) => {
+    const g = gains(t);
+    return { t, g, total: g.reduce((a, b) => a + b, 0) };
+  });
+  const best = each.reduce((a, b) => (b.total > a.total ? b : a));
   const within = each.filter(({ g }) => {
     // The difference from the best, and the standard error of its sum over questions.
     let sum = 0;

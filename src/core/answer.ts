@@ -303,6 +303,7 @@ function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, 
   const threshold = spanThreshold();
   const time = ranking.wanted?.time;
   const type = ranking.wanted?.type;
+  let timeAllowed: boolean | undefined;
   for (let n = from; n <= upTo; n++) {
     const ranked = ranking.sentences[n];
     if (!ranked || !passages[n]) break;
@@ -325,7 +326,7 @@ function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, 
       if (loneLetter(document.text, candidate, question().text)) return false;
       // Nor is a question that asks for no time ("Which material is the candlestick made
       // from?") answered by a date alone ("c1110").
-      if (!asksTime(question()) && (isBareYear(document.text.slice(candidate.start, candidate.end)) || entities.some((e) => TIMES.has(e.type) && e.start <= candidate.start && candidate.end <= e.end))) return false;
+      if (!(timeAllowed ??= asksTime(question())) && (isBareYear(document.text.slice(candidate.start, candidate.end)) || entities.some((e) => TIMES.has(e.type) && e.start <= candidate.start && candidate.end <= e.end))) return false;
       return true;
     });
     if (!best || best.probability < threshold) continue;

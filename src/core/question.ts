@@ -89,8 +89,10 @@ const QUANTITY_NOUNS = String.raw`(?:(?:total|annual|average|estimated|current|c
 /** The quantity noun ends its phrase ("the population of Warsaw", not "the population density"). */
 const QUANTITY_END = String.raw`(?=\s*(?:[?.!,;]|$)|\s+(?:of|in|at|for|on|during|from|per|to|by|last|this|that|when|after|before|since|as|under|with)\b)`;
 
-/** "What is", "what was", "what's", ...: the opening of a question asking what something is. */
-const WHAT_IS = String.raw`what(?:\s+(?:is|was|are|were|will\s+be)|['’]s)`;
+/** "What is", "what was", "what's": the opening of a question asking what something is or was. */
+const WHAT_BE = String.raw`what(?:\s+(?:is|was|are|were)|['’]s)`;
+/** The same, or "what will be". */
+const WHAT_IS = String.raw`(?:${WHAT_BE}|what\s+will\s+be)`;
 
 /** The quantity noun right after a "what was (X's)" cue (see quantityAsked). */
 const QUANTITY_ASKED = new RegExp(String.raw`^${WHAT_IS}\s+(?:the\s+|(?:[\p{Lu}][\p{L}\p{M}.&-]*\s+){0,3}[\p{L}\p{M}.&-]+['’]s?\s+)?(${QUANTITY_NOUNS})${QUANTITY_END}`, 'iu');
@@ -108,7 +110,7 @@ const CUES: ReadonlyArray<[AnswerType, RegExp]> = [
   ['NUMBER', new RegExp(String.raw`\b${HOW_MANY}|\bwhat\s+(?:number|amount)\s+of\b|\b${WHAT_IS}(?=\s+(?:the\s+|(?:[\p{Lu}][\p{L}\p{M}.&-]*\s+){0,3}[\p{L}\p{M}.&-]+['’]s?\s+)?${QUANTITY_NOUNS}${QUANTITY_END})`, 'iu')],
   ['DATE', new RegExp(String.raw`\b${HOW_LONG_AGO}|\b(?:on\s+)?(?:what|which)\s+(?:year|date|month|day(?:\s+of\s+the\s+week)?|time)\b|\bwhen\b`, 'i')],
   ['PLACE', /\b(?:in|at)\s+(?:what|which)\s+(?:city|country|place|town)\b|\bwhich\s+(?:city|country|place|town)\b|\bwhere\b/i],
-  ['NAME', /\bwhat(?:\s+(?:is|was|are|were)|['’]s)\s+the\s+names?\s+of\b/i],
+  ['NAME', new RegExp(String.raw`\b${WHAT_BE}\s+the\s+names?\s+of\b`, 'i')],
   // "Which Russian leader", "which provinces": only the interrogative is the cue; the noun
   // says what the question is about and must be matched like any topic word.
   ['PERSON', /\b(?:which|what)(?=\s+(?:[\w-]+\s+){0,2}(?:person|man|woman|official|leader|minister|president|diplomat|politician|spokesman|envoy)\b)|\bwho\b/i],
@@ -300,9 +302,9 @@ const WHEN_CLAUSE = String.raw`(?:\s+(?:before|after|during|in|since|until|when|
  * numbered groups are the noun and the verb; `name` is X.
  */
 const ROLE_ASKED: readonly RegExp[] = [
-  new RegExp(String.raw`^\s*what(?:\s+(?:is|was|are|were)|['’]s)\s+(?:the\s+)?(${ROLE_NOUNS})\s+(?:of|(held)\s+by)\s+${NAME_WORDS}${QUESTION_END}`, 'ivd'),
+  new RegExp(String.raw`^\s*${WHAT_BE}\s+(?:the\s+)?(${ROLE_NOUNS})\s+(?:of|(held)\s+by)\s+${NAME_WORDS}${QUESTION_END}`, 'ivd'),
   new RegExp(String.raw`^\s*(?:what|which)\s+(${ROLE_NOUNS})\s+(?:does|did|do|has|have|had)\s+${NAME_WORDS}\s+(${ROLE_VERBS})${WHEN_CLAUSE}${QUESTION_END}`, 'ivd'),
-  new RegExp(String.raw`^\s*what(?:\s+(?:is|was|are|were)|['’]s)\s+(?:${NAME_WORDS}(?:'s?|’s?)|his|her|their)\s+(${ROLE_NOUNS})${WHEN_CLAUSE}${QUESTION_END}`, 'ivd'),
+  new RegExp(String.raw`^\s*${WHAT_BE}\s+(?:${NAME_WORDS}(?:'s?|’s?)|his|her|their)\s+(${ROLE_NOUNS})${WHEN_CLAUSE}${QUESTION_END}`, 'ivd'),
   new RegExp(String.raw`^\s*(?:what|which)\s+(${ROLE_NOUNS})\s+(?:is|was|are|were)\s+(held|occupied)\s+by\s+${NAME_WORDS}${QUESTION_END}`, 'ivd'),
 ];
 

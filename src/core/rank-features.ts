@@ -139,12 +139,11 @@ export function rankFeatures(question: QuestionEvidence, c: CandidateEvidence): 
   const articleCoverage = weightShare(question, c.articleTerms);
   // The sets below serve only questions with numbers or acronyms.
   const sentenceSet = question.numbers.length > 0 || question.acronyms.length > 0 ? new Set(c.terms.map((t) => t.term)) : EMPTY;
-  const articleSet = question.numbers.length > 0 ? new Set(c.articleTerms) : EMPTY;
+  const articleSet = question.numbers.length > 0 || question.names.length > 0 ? new Set(c.articleTerms) : EMPTY;
   const numbers = question.numbers.length === 0 ? 0 : question.numbers.filter((n) => sentenceSet.has(n)).length / question.numbers.length;
   const numbersArticle = question.numbers.length === 0 ? 0 : question.numbers.filter((n) => articleSet.has(n)).length / question.numbers.length;
   const names = question.names.length === 0 ? 0 : question.names.filter((terms) => terms.some((t) => c.matched.has(t))).length / question.names.length;
-  const articleNames = question.names.length === 0 ? EMPTY : new Set(c.articleTerms);
-  const namesArticle = question.names.length === 0 ? 0 : question.names.filter((terms) => terms.some((t) => articleNames.has(t))).length / question.names.length;
+  const namesArticle = question.names.length === 0 ? 0 : question.names.filter((terms) => terms.some((t) => articleSet.has(t))).length / question.names.length;
   let window: ReadonlySet<string> = c.matched;
   if (c.neighbourTerms.length > 0) {
     const both = new Set(c.matched);

@@ -960,8 +960,8 @@ export function personNouns(index: SentenceIndex): (word: string) => boolean {
  */
 export function countAgreement(index: SentenceIndex, holds: (term: string) => boolean, also?: string): (noun: string | undefined, counted: string) => boolean {
   const { thesaurus } = index;
+  const unit = (word: string) => /^points?$/.test(word) || (thesaurus !== undefined && thesaurus.isKindOf(word, 'unit of measurement'));
   return (noun, counted) => {
-    const unit = (word: string) => /^points?$/.test(word) || (thesaurus !== undefined && thesaurus.isKindOf(word, 'unit of measurement'));
     if (counted === UNIT) return noun !== undefined && unit(noun);
     // A value is money, a measure or points, or a bare figure ("closed at 38,450"); no count of things.
     if (counted === AMOUNT) return noun === undefined || noun === MONEY || thesaurus === undefined || unit(noun);

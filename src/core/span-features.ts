@@ -327,7 +327,7 @@ export function spanCandidates(text: string, start: number, end: number, tokens:
     // Trim spaces and trailing punctuation; never leave the sentence.
     while (s < e && /[\s"“”'‘’(,]/.test(text[s] ?? '')) s++;
     while (e > s && /[\s"“”'‘’),.;:]/.test(text[e - 1] ?? '')) e--;
-    if (s < start || e > end || e <= s || s < filed) return;
+    if (s < start || e > end || e <= s) return;
     ({ start: s, end: e } = wholeWords(text, s, e, start, end));
     if (s < filed) return;
     const key = `${s}:${e}`;
