@@ -79,7 +79,7 @@ const TITLES = new Set([
   'commissioner', 'chief', 'sheikh', 'judge', 'colonel', 'captain',
 ]);
 /** Words that may stand before a title in a role ("Deputy Foreign Minister"). */
-const ROLE_MODIFIERS = new Set(['foreign', 'prime', 'deputy', 'defense', 'defence', 'finance', 'vice', 'first', 'former', 'acting', 'interior', 'trade', 'economy', 'state', 'general']);
+const ROLE_MODIFIERS = new Set(['crown', 'foreign', 'prime', 'deputy', 'defense', 'defence', 'finance', 'vice', 'first', 'former', 'acting', 'interior', 'trade', 'economy', 'state', 'general']);
 /** A proper-noun run ending in one of these names an organization or an event. */
 const ORG_WORDS = new Set([
   'conference', 'council', 'ministry', 'committee', 'union', 'party', 'news', 'agency', 'organization',
@@ -299,6 +299,8 @@ function findPeople(tokens: readonly NlpToken[], sets: NameSets): Person[] {
       const token = tokens[j];
       // "Jean-Yves Le Drian": a hyphen joins the parts of a name.
       if (token?.text === '-' && nameTokens.length > 0 && token.start === nameTokens.at(-1)?.end && isCapitalized(tokens[j + 1] ?? token)) continue;
+      // "Ursula von der Leyen": particles between parts of the name.
+      if (nameTokens.length > 0 && NAME_PARTICLES.has(token?.text ?? '') && (isCapitalized(tokens[j + 1] ?? token!) || (NAME_PARTICLES.has(tokens[j + 1]?.text ?? '') && isCapitalized(tokens[j + 2] ?? token!)))) continue;
       // An organization's or a place's word ends the name ("President Nelson Mandela School").
       if (!token || !isCapitalized(token) || TITLES.has(bare(token)) || ORG_WORDS.has(bare(token)) || PLACE_KINDS.has(bare(token))) break;
       // A surname that is also an English noun ("Prime Minister David Park") is tagged as
@@ -343,7 +345,7 @@ function findPeople(tokens: readonly NlpToken[], sets: NameSets): Person[] {
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
 
 /** Lower-case particles inside a person's name. */
-const NAME_PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'le', 'la', 'bin', 'ibn', 'al']);
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(['von', 'van', 'de', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'le', 'la', 'bin', 'ibn', 'al']);
 
 /** Determiners and possessives that may open an appositive role ("the", "its", "Russia's"). */
 const ROLE_OPENERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'former', 'then']);
@@ -366,7 +368,13 @@ function nameRuns(tokens: readonly NlpToken[], { places, demonyms }: NameSets): 
     }
     let j = i;
     // "Katharina von Bora", "Ludwig van Beethoven": a particle inside a name.
-    while (nameWord(tokens[j + 1]) || (NAME_PARTICLES.has(tokens[j + 1]?.text ?? '') && nameWord(tokens[j + 2]))) j += nameWord(tokens[j + 1]) ? 1 : 2;
+    for (;;) {
+      if (nameWord(tokens[j + 1])) j++;
+      else if (NAME_PARTICLES.has(tokens[j + 1]?.text ?? '') && nameWord(tokens[j + 2])) j += 2;
+      // "Ursula von der Leyen": two particles.
+      else if (NAME_PARTICLES.has(tokens[j + 1]?.text ?? '') && NAME_PARTICLES.has(tokens[j + 2]?.text ?? '') && nameWord(tokens[j + 3])) j += 3;
+      else break;
+    }
     const words = tokens.slice(i, j + 1).map((t) => bare(t));
     const generic = words.some((w) => TITLES.has(w) || ROLE_MODIFIERS.has(w) || demonyms.has(w) || ORG_WORDS.has(w) || PLACE_KINDS.has(w));
     if (!generic && j - i < 4 && !places.has(words.join(' ')) && !places.has(words.at(-1) ?? '')) runs.push([i, j]);
@@ -460,6 +468,13 @@ function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname
       const next = tokens[k];
       if (!next) return false;
       if ((next.pos === 'PROPN' && isCapitalized(next)) || surnameNoun(k)) return true;
+      // "Ursula von der Leyen", "Mohammed bin Salman": particles inside a name.
+      if (NAME_PARTICLES.has(next.text)) {
+        let m = k + 1;
+        while (NAME_PARTICLES.has(tokens[m]?.text ?? '')) m++;
+        const name = tokens[m];
+        if (m - k <= 2 && name !== undefined && name.pos === 'PROPN' && isCapitalized(name)) return true;
+      }
       // A hyphen inside a name, with no space around it: "Jean-Yves".
       const after = tokens[k + 1];
       return next.text === '-' && next.start === tokens[k - 1]?.end && after !== undefined && after.start === next.end && after.pos === 'PROPN' && isCapitalized(after);

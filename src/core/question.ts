@@ -146,6 +146,26 @@ export function answerCue(question: string): AnswerCue | undefined {
 
 const DISTANCE_ASKED = /^(?:far|tall|high|wide|deep)$/i;
 
+/** Tags of the words a subject may start with. */
+const SUBJECT_START = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PRON', 'X']);
+
+/**
+ * The verb of "What did <subject> <verb> ...?" where the tagger reads it as a noun ("What
+ * did Amos Hale call/NOUN the gas?", "What did the Moscone Center host/NOUN?"): the first
+ * word after the subject's first word that is written in lower case, in its base form (as
+ * after "did" or "does"; "drives" of "the drives result in" is a plural), and is a verb.
+ */
+function verbAfterSubject(tokens: readonly NlpToken[], isVerb: (word: string) => boolean): string | undefined {
+  const first = tokens.findIndex((t) => t.pos !== 'DET');
+  if (first < 0 || !SUBJECT_START.has(tokens[first]!.pos)) return undefined;
+  for (const token of tokens.slice(first + 1)) {
+    if (!['NOUN', 'ADJ', 'VERB'].includes(token.pos) || !/^\p{Ll}+$/u.test(token.text)) continue;
+    if (/[^su]s$/.test(token.text)) continue;
+    if (isVerb(token.text)) return token.text;
+  }
+  return undefined;
+}
+
 const MOTION_VERBS = new Set(['travel', 'go', 'visit', 'fly', 'come', 'move', 'return', 'head', 'send', 'invite', 'drive', 'sail', 'flee', 'arrive']);
 
 /**
@@ -153,11 +173,11 @@ const MOTION_VERBS = new Set(['travel', 'go', 'visit', 'fly', 'come', 'move', 'r
  * of the first noun group after the cue ("which victory anniversary" -> anniversary), or
  * the first verb after the auxiliary ("what did Putin send" -> send).
  */
-export function focusOf(type: AnswerType, questionTokens: readonly NlpToken[], cue: AnswerCue): string | undefined {
+export function focusOf(type: AnswerType, questionTokens: readonly NlpToken[], cue: AnswerCue, isVerb?: (word: string) => boolean): string | undefined {
   const tokens = questionTokens.filter((t) => t.start >= cue.end);
   // "Where did he travel?" asks for a destination ("to Japan"), not a location ("in Tokyo").
   if (type === 'PLACE') return tokens.some((t) => MOTION_VERBS.has(t.lemma)) ? 'destination' : undefined;
-  if (type === 'OBJECT') return tokens.find((t) => t.pos === 'VERB')?.lemma;
+  if (type === 'OBJECT') return tokens.find((t) => t.pos === 'VERB')?.lemma ?? (isVerb && verbAfterSubject(tokens, isVerb));
   // "How far is the airport?", "How tall is the tower?": a distance, with its unit.
   if (type === 'NUMBER') return questionTokens.some((t) => t.start >= cue.start && t.end <= cue.end && DISTANCE_ASKED.test(t.text)) ? 'distance' : undefined;
   // "How long has it been ...": a time up to now, which "since 1951" gives.

@@ -163,7 +163,7 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   // A follow-up's topic is the previous question's, which was already judged.
   const decided: { answers: boolean; reason?: Ranking['reason']; unknownWords: string[] } = followUp
     ? { answers: results.length > 0, unknownWords: [] as string[], ...(results.length > 0 ? {} : { reason: 'unknown-words' as const }) }
-    : decide(words.filter((w) => w.proper || !afterHow(question, w)), matchedQueryTerms, corrections, synonyms, results.length > 0, conditionOf(index, question));
+    : decide(words.filter((w) => w.proper || !afterHow(question, w)), withSourceTerms(index, weights, matchedQueryTerms), corrections, synonyms, results.length > 0, conditionOf(index, question));
   const interpreted = interpretation(index, question, words, corrections, followUp ? previous : undefined);
   // Words the corpus has may still be missing where the answer would be.
   const termsOf = (w: TopicWord) => [...w.terms, ...(corrections.get(w.terms[0] ?? '') ?? []), ...(synonyms.get(w) ?? [])];
@@ -346,7 +346,7 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
     answerType = refineType(cue?.type, question, searched.words, index, searched.results, undefined, searched.carried);
   }
   const { words, weights, synonyms, corrections, own, followUp, carried, results } = searched;
-  const focus = answerType === 'ROLE' && role ? 'held' : answerType && cue ? focusOf(answerType, tagged, cue) : undefined;
+  const focus = answerType === 'ROLE' && role ? 'held' : answerType && cue ? focusOf(answerType, tagged, cue, thesaurus && ((word) => thesaurus.isVerb(word))) : undefined;
   const time = answerType === 'DATE' ? timeAsked(question) : undefined;
   // "What is the price of a ticket?" counts money, as "how much did it cost?" does; "What was the value of trade?" an amount.
   const counted = answerType === 'NUMBER' && cue ? (countedNoun(tagged, cue) ?? amountAsked(question, cue)) : undefined;
@@ -869,7 +869,9 @@ function ungrounded(index: SentenceIndex, words: readonly TopicWord[], weights: 
     // In the best passage's article, only the sentences within GROUNDING_WINDOW of it.
     const best = passages[0]!;
     const present = document === best.document ? termsPresent(index, document, wanted, best.sentence - GROUNDING_WINDOW, best.sentence + GROUNDING_WINDOW + 1) : termsPresent(index, document, wanted);
-    const held = (w: TopicWord) => Math.max(0, ...idsOf.get(w)!.filter(([id]) => present.has(id)).map(([, weight]) => weight));
+    // A word of the article's source is the article's ("the State Department" of its releases).
+    const source = sourceTerms(index, document);
+    const held = (w: TopicWord) => Math.max(w.terms.some((t) => source.has(t)) ? Number.MIN_VALUE : 0, ...idsOf.get(w)!.filter(([id]) => present.has(id)).map(([, weight]) => weight));
     const missing = pinning.filter((w) => held(w) === 0);
     if (missing.length === 0 && document === best.document) return { missing: [] };
     if (missing.length === 0) {
@@ -877,7 +879,7 @@ function ungrounded(index: SentenceIndex, words: readonly TopicWord[], weights: 
       const at = passages.findIndex((p) => p.document === document);
       const first = passages[at]!;
       const close = termsPresent(index, document, wanted, first.sentence - 1, first.sentence + 2);
-      if (pinning.every((w) => idsOf.get(w)!.some(([id]) => close.has(id)))) return { missing: [], grounded: at };
+      if (pinning.every((w) => w.terms.some((t) => source.has(t)) || idsOf.get(w)!.some(([id]) => close.has(id)))) return { missing: [], grounded: at };
     }
     // The article that lacks fewest of them, then holds most of the question's weight: what the question is about.
     const weight = words.reduce((sum, w) => sum + held(w), 0);
@@ -1001,6 +1003,32 @@ function termsPresent(index: SentenceIndex, document: CorpusDocument, wanted: Re
     if (id !== undefined) vectors.forEach(id, (termId) => wanted.has(termId) && present.add(termId));
   }
   return present;
+}
+
+const sourceMemos = new WeakMap<SentenceIndex, Map<CorpusDocument, ReadonlySet<string>>>();
+
+/**
+ * The terms of an article's source, the publisher or agency ("U.S. Department of State",
+ * "The White House"): a question may name who speaks in it by its source's name, which
+ * its text need not write ("What did the State Department demand?"). Read once per article.
+ */
+function sourceTerms(index: SentenceIndex, document: CorpusDocument): ReadonlySet<string> {
+  let memo = sourceMemos.get(index);
+  if (!memo) sourceMemos.set(index, (memo = new Map()));
+  let terms = memo.get(document);
+  if (!terms) memo.set(document, (terms = new Set(index.analyzer.terms(document.source).filter((t) => !t.alias).map((t) => t.term))));
+  return terms;
+}
+
+const allSourceMemos = new WeakMap<SentenceIndex, ReadonlySet<string>>();
+
+/** `matched` with the question's terms that some article's source holds (see sourceTerms). */
+function withSourceTerms(index: SentenceIndex, questionTerms: ReadonlyMap<string, number>, matched: ReadonlySet<string>): ReadonlySet<string> {
+  let all = allSourceMemos.get(index);
+  // One source is shared by many articles: each distinct one is read once.
+  if (!all) allSourceMemos.set(index, (all = new Set([...new Set(index.corpus.documents.map((d) => d.source))].flatMap((source) => index.analyzer.terms(source).filter((t) => !t.alias).map((t) => t.term)))));
+  const extra = [...questionTerms.keys()].filter((t) => all.has(t) && !matched.has(t));
+  return extra.length === 0 ? matched : new Set([...matched, ...extra]);
 }
 
 /** The question's names and numbers: the words that pin down what it asks about. */

@@ -408,11 +408,19 @@ function phraseCandidates(
       to += 2;
       while (isNominal(tokens[to + 1])) to++;
     }
+    // What follows the question's own words: "called the gas spiritus ignis" answers "What
+    // did Hale call the gas?" with "spiritus ignis".
+    const isMatched = (t: NlpToken) => matched.some(([s, e]) => s <= t.start && t.end <= e);
+    if (type === 'OBJECT') {
+      let lastMatched: number | undefined;
+      for (let k = from; k < to && (tokens[k]!.pos === 'DET' || POSSESSIVES.has(tokens[k]!.text.toLowerCase()) || isMatched(tokens[k]!)); k++) if (isMatched(tokens[k]!)) lastMatched = k;
+      if (lastMatched !== undefined) from = lastMatched + 1;
+    }
     const phrase = tokens.slice(from, to + 1);
     const first = phrase[0];
     const last = phrase.at(-1);
     if (!first || !last || !phrase.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) continue;
-    const news = phrase.filter((t) => t.pos !== 'DET' && !matched.some(([s, e]) => s <= t.start && t.end <= e));
+    const news = phrase.filter((t) => t.pos !== 'DET' && !isMatched(t));
     if (news.length === 0) continue;
     out.push({ start: first.start, end: last.end, fit: 1 });
   }

@@ -19,6 +19,7 @@ import type { Term } from './analyzer';
 import type { Entity, EntityType, NlpToken } from './nlp';
 import { lowerBound } from './lower-bound';
 import { answerCue } from './question';
+import { NAME_PARTICLES } from './entities';
 
 /** What kind of answer a question asks for, as the span scorer reads it (coarser than {@link AnswerCue}). */
 export type QuestionClass =
@@ -280,7 +281,7 @@ export function spanQuestion(
 }
 
 const NOMINAL = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
-const DETERMINERS = /^(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your)$/i;
+const DETERMINERS = /^(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your|both|either|neither)$/i;
 /** Units written apart from their number ("48.8 °C", "1110 AM", "30 km"): a closed list, so "In 2020 I" is no quantity. */
 const UNITS_APART = /^(?:°[CFK]?|AM|FM|BCE?|AD|CE|km|kg|mg|cm|mm|mph|kph|km\/h|GB|MB|TB|kB|Hz|kHz|MHz|GHz|kW|MW|GW|kWh|V|lb|lbs|oz|ft|mi|nm)$/;
 /** Parts of speech of words that carry no content (never index terms, so never matched). */
@@ -295,9 +296,24 @@ const FUNCTION_MODIFIERS = /^(?:also|then|still|just|only|even|very|more|most|mu
  */
 function spanPos(tokens: readonly NlpToken[], n: number): string {
   const token = tokens[n]!;
-  if (n > 0 && ['VERB', 'AUX', 'NOUN', 'ADJ', 'ADV'].includes(token.pos) && /^\p{Lu}/u.test(token.text) && !/^[\s"“'‘(]*$/.test(tokens[n - 1]!.text)) return 'PROPN';
+  // "Tower Theatre" (the tagger reads "Theatre" as foreign: X).
+  if (n > 0 && ['VERB', 'AUX', 'NOUN', 'ADJ', 'ADV', 'X'].includes(token.pos) && /^\p{Lu}/u.test(token.text) && !/^[\s"“'‘(]*$/.test(tokens[n - 1]!.text)) return 'PROPN';
+  if (NAME_PARTICLES.has(token.text) && particleInName(tokens, n)) return 'PROPN';
   return token.pos;
 }
+
+/** Whether the particle at `n` is inside a name: "von der" of "Ursula von der Leyen", "bin" of "Mohammed bin Salman". */
+function particleInName(tokens: readonly NlpToken[], n: number): boolean {
+  let from = n;
+  while (from > 0 && NAME_PARTICLES.has(tokens[from - 1]!.text)) from--;
+  let to = n;
+  while (to + 1 < tokens.length && NAME_PARTICLES.has(tokens[to + 1]!.text)) to++;
+  const capitalizedName = (token: NlpToken | undefined) => token !== undefined && token.pos === 'PROPN' && /^\p{Lu}/u.test(token.text);
+  return to - from < 2 && capitalizedName(tokens[from - 1]) && capitalizedName(tokens[to + 1]);
+}
+
+/** A title or phrase in single quotes (see spanCandidates): two to eight words or one capitalized, not ending in a plural's "s'". */
+const SINGLE_QUOTE = /(?:^|(?<=[\s(]))['‘]([\p{Lu}\p{N}][^'‘’\n]{0,60}?[^\s'‘’s])['’](?=[\s,.;:!?)]|$)/gu;
 
 /** A letter or its mark: two of them side by side are one word. */
 const WORD_CHAR = /[\p{L}\p{M}]/u;
@@ -340,6 +356,9 @@ export function spanCandidates(text: string, start: number, end: number, tokens:
   const quote = /[“"]([^“”"]{2,80})[”"]/g;
   const sentence = text.slice(start, end);
   for (const m of sentence.matchAll(quote)) add(start + m.index + 1, start + m.index + 1 + (m[1]?.length ?? 0), 'QUOTE');
+  // In single quotes, "re-branded as 'Pick TV'": the opening mark after a space, the closing
+  // one before a space or punctuation, so that apostrophes ("the players' union") open none.
+  for (const m of sentence.matchAll(SINGLE_QUOTE)) add(start + m.index + m[0].indexOf(m[1]!), start + m.index + m[0].indexOf(m[1]!) + m[1]!.length, 'QUOTE');
   const expansion = /((?:\p{Lu}[\p{L}\p{M}.'-]*\s+(?:(?:of|and|for|the|de|on)\s+)*){1,8})\((\p{Lu}{2,})\)/gu;
   for (const m of sentence.matchAll(expansion)) {
     // "The American Football Conference (AFC)": the expansion begins after an article.
@@ -423,6 +442,11 @@ export function spanCandidates(text: string, start: number, end: number, tokens:
       }
     }
     i = j + 1;
+  }
+  // A name's common noun, "Dirichlet's theorem", "Halley's comet".
+  for (let r = 0; r + 1 < runs.length; r++) {
+    const [a, b] = [runs[r]!, runs[r + 1]!];
+    if (a.proper && !b.proper && b.from === a.to + 2 && /^['’]s$/.test(tokens[a.to + 1]!.text)) add(tokens[a.from]!.start, tokens[b.to]!.end, 'PROPER');
   }
   // Coordinated phrases: "Beyoncé and Bruno Mars", "New Orleans, Miami and San Francisco".
   for (let r = 0; r < runs.length; r++) {

@@ -33,6 +33,8 @@ export interface Thesaurus {
    * as names), nor is a word that is no noun. A plural is read by its singular ("CEOs").
    */
   isCommonNoun(word: string): boolean;
+  /** Whether `word` (lower case, written in its base form: "call", not "called") is an English verb. */
+  isVerb(word: string): boolean;
 }
 
 /** WordNet's detachment rules (morphy): inflected form -> candidate base forms. */

@@ -40,6 +40,7 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
   const known = new Memo<boolean>(WORDS_REMEMBERED);
   const people = new Memo<boolean>(WORDS_REMEMBERED);
   const common = new Memo<boolean>(WORDS_REMEMBERED);
+  const verbs = new Memo<boolean>(WORDS_REMEMBERED);
   const kinds = new Memo<ReadonlySet<number>>(WORDS_REMEMBERED);
   // A question's category is asked about for every candidate span: its senses are read once.
   const categories = new Memo<number[]>(WORDS_REMEMBERED);
@@ -161,6 +162,10 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
         // "chief executive officer, CEO" and "television, tv" are not.
         return kind !== undefined && !kind.instance && parseDataLine(line, true).some((w) => /^\p{Ll}/u.test(w));
       });
+    },
+    isVerb(word) {
+      const key = word.toLowerCase().trim();
+      return verbs.get(key, () => key !== '' && !/\s/.test(key) && findLine(load().find((index) => index.pos === 'v')!.text, key) !== undefined);
     },
     close() {
       for (const fd of files.values()) closeSync(fd);

@@ -125,4 +125,17 @@ describe('people found by a common noun before a full name, and names with parti
   it('keeps a particle inside a name', () => {
     expect(names('In 1525 the reformer married the schoolteacher Katharina von Bora in the town.')).toEqual(['Katharina von Bora']);
   });
+
+  it('keeps two particles, and particles after a title, inside the name; "Crown Prince" is a title', () => {
+    const recognized = documentEntities(
+      buildCorpus([
+        textFile('a.md', articleText({ id: 'people' }, 'Headline\n\nEuropean Commission President Ursula von der Leyen met Crown Prince Mohammed bin Salman in Riyadh on Monday.')),
+      ]).documents[0]!,
+      index.analyzer,
+    );
+    expect(recognized.people.map((p) => p.name).sort()).toEqual(['Mohammed bin Salman', 'Ursula von der Leyen']);
+    const { text } = buildCorpus([textFile('a.md', articleText({ id: 'people' }, 'Headline\n\nEuropean Commission President Ursula von der Leyen met Crown Prince Mohammed bin Salman in Riyadh on Monday.'))]).documents[0]!;
+    const spans = recognized.entitiesIn(0, text.length).filter((e) => e.type === 'PERSON').map((e) => text.slice(e.start, e.end));
+    expect(spans).toEqual(['Ursula von der Leyen', 'Mohammed bin Salman']);
+  });
 });

@@ -73,6 +73,27 @@ describe('a short answer of the kind asked', () => {
     expect(material).not.toBe('c1110');
   });
 
+  it('a name with particles is answered whole', () => {
+    const riyadh = oneArticleIndex(
+      { id: 'riyadh', title: 'Leaders meet in Riyadh', published: '2026-02-10' },
+      'Leaders meet in Riyadh\n\nEuropean Commission President Ursula von der Leyen met Crown Prince Mohammed bin Salman in Riyadh on Monday. Ludwig van Beethoven wrote nine symphonies.',
+    );
+    // Before: "Ursula" for both people, and "Beethoven".
+    expect(ask(riyadh, 'Who is the president of the European Commission?').short?.text).toBe('Ursula von der Leyen');
+    expect(ask(riyadh, 'Who did von der Leyen meet in Riyadh?').short?.text).toBe('Mohammed bin Salman');
+    expect(ask(riyadh, 'Who wrote nine symphonies?').short?.text).toBe('Ludwig van Beethoven');
+  });
+
+  it('"What did X call Y?" is answered by what follows the verb and its object, though the tagger reads "call" in the question as a noun', () => {
+    const museum = oneArticleIndex(
+      { id: 'chemist', title: 'A chemist remembered' },
+      'A chemist remembered\n\nThe chemist Amos Hale (1641–1679) called the gas spiritus ignis. The company called its new phone the Voltra.',
+    );
+    // Before: "1641".
+    expect(ask(museum, 'What did Amos Hale call the gas?').short?.text).toBe('spiritus ignis');
+    expect(ask(museum, 'What did the company call its new phone?').short?.text).toBe('the Voltra');
+  });
+
   it('a question naming no kind of answer may be answered by a time', () => {
     const election = oneArticleIndex(
       { id: 'election', title: 'Election set', published: '2026-02-10' },

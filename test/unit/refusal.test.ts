@@ -185,3 +185,38 @@ describe('short answers only from the article the question names', () => {
     expect(ask(twoStories, 'How much did Kovalenko earn?').short?.text).toBe('1.1 million euros');
   });
 });
+
+describe("an article's source names who speaks in it", () => {
+  const releases = buildIndex(
+    buildCorpus([
+      textFile(
+        'aid.md',
+        articleText(
+          { id: 'aid', title: 'Aid to Veloria paused', source: 'U.S. Department of State' },
+          'Aid to Veloria paused\n\nWe condemn the detention of President Amar Duval. We demand his immediate release. Food assistance to Veloria will continue.',
+        ),
+      ),
+      textFile('storm.md', articleText({ id: 'storm', title: 'Storm hits coast', source: 'Coast Weekly' }, 'Storm hits coast\n\nThe storm cut power to 4,000 homes in Portmere on Friday. Crews expect repairs to take days.')),
+    ]),
+    { thesaurus: sharedThesaurus() },
+  );
+
+  it('answers "What did the State Department demand?" from the Department\'s release, which never names the Department', () => {
+    const answer = ask(releases, 'What did the State Department demand for President Duval?');
+    // Before: declined, "they never mention "Department"".
+    expect(answer.answered).toBe(true);
+    expect(answer.passages[0]?.text).toContain('demand his immediate release');
+  });
+
+  it('still declines a name that neither the text nor the source has', () => {
+    const answer = ask(releases, 'What did the Foreign Office demand for President Duval?');
+    expect(answer.answered).toBe(false);
+    expect(answer.message).toContain('"Foreign"');
+  });
+
+  it('does not take the source\'s words as the text of another article', () => {
+    // "Department" is the aid release's source, not the storm article's.
+    const answer = ask(releases, 'How many homes in Portmere did the State Department say lost power?');
+    expect(answer.answered).toBe(false);
+  });
+});

@@ -44,6 +44,16 @@ describe('spanCandidates', () => {
     ['Pupils were required to sit quietly for an hour.', 'quietly'],
     ['The water was cold.', 'cold'],
     ['The lowest temperature recorded was 48.8 °C in the north.', '48.8 °C'],
+    // Particles inside a name (entities.ts finds the person after a title).
+    ['Ludwig van Beethoven wrote nine symphonies.', 'Ludwig van Beethoven'],
+    // A name the tagger reads as foreign (X) after a proper noun.
+    ['It is centered around the historic Tower Theatre, which is listed.', 'Tower Theatre'],
+    // "both ... and" is no part of the names it joins.
+    ['He had a profound respect for both Buddhism and Christianity.', 'Buddhism and Christianity'],
+    // A title in single quotes, and a name's common noun.
+    ["It was later re-branded as 'Pick TV' in 2011.", 'Pick TV'],
+    ['The ‘Iron Lady’ resigned in 1990.', 'Iron Lady'],
+    ["Dirichlet's theorem on arithmetic progressions asserts it.", "Dirichlet's theorem"],
   ])('finds in "%s" the span "%s"', (text, span) => {
     const { tokens, entities } = tag(text);
     expect(spanCandidates(text, 0, text.length, tokens, entities).map((c) => text.slice(c.start, c.end))).toContain(span);
@@ -52,6 +62,8 @@ describe('spanCandidates', () => {
   it.each([
     ['In 2020 I moved to Paris.', '2020 I'],
     ['The 2016-02-07 game was close.', '2016-02'],
+    ['He had a profound respect for both Buddhism and Christianity.', 'both Buddhism'],
+    ['Ludwig van Beethoven wrote nine symphonies.', 'van'],
   ])('takes no unit or score where there is none: "%s"', (text, span) => {
     const { tokens, entities } = tag(text);
     expect(spanCandidates(text, 0, text.length, tokens, entities).map((c) => text.slice(c.start, c.end))).not.toContain(span);
@@ -82,6 +94,15 @@ describe('spanCandidates', () => {
     const { tokens, entities } = tag(text);
     expect(datelineEnd(text, 0, text.length)).toBe(0);
     expect(spanCandidates(text, 0, text.length, tokens, entities).map((c) => text.slice(c.start, c.end))).toContain(name);
+  });
+
+  it('takes no apostrophe for a quotation mark', () => {
+    for (const text of ["The players' union and the owners' group met.", 'The players’ union and the owners’ group met.', "Rock 'n' roll's 'Golden Age' ended."]) {
+      const { tokens, entities } = tag(text);
+      expect(spanCandidates(text, 0, text.length, tokens, entities).filter((c) => c.kind === 'QUOTE').map((c) => text.slice(c.start, c.end))).toEqual(
+        text.startsWith('Rock') ? ['Golden Age'] : [],
+      );
+    }
   });
 
   it('a sentence opening in capitals without a dash keeps its spans', () => {

@@ -64,6 +64,12 @@ describe('isPersonNoun', () => {
   );
 });
 
+describe('isVerb', () => {
+  it.each(['call', 'host', 'result', 'release', 'delay', 'claim', 'note', 'use'])('%s is a verb', (word) => expect(thesaurus.isVerb(word)).toBe(true));
+
+  it.each(['oxide', 'photosynthesis', 'Tokyo', 'gas spiritus', '', 'xqzzv'])('%j is not', (word) => expect(thesaurus.isVerb(word)).toBe(false));
+});
+
 describe('namesPerson', () => {
   const isPersonNoun = (word: string) => thesaurus.isPersonNoun(word);
   it.each([
