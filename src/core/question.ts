@@ -266,6 +266,8 @@ export function countedNoun(questionTokens: readonly NlpToken[], cue: AnswerCue)
   for (const token of tokens.slice(2)) {
     // The last of a run of nouns: "How many bus stations" counts stations.
     if (token.pos === 'NOUN') head = token.lemma;
+    // "How many Brazilians": a people's name in the plural counts people of it.
+    else if (head === undefined && token.pos === 'PROPN' && /^\p{Lu}\p{Ll}+ns$/u.test(token.text)) head = token.text.slice(0, -1).toLowerCase();
     else if (head !== undefined || (!['ADJ', 'DET', 'NUM'].includes(token.pos) && !/^of$/i.test(token.text))) break;
   }
   // "How many times" asks how often, which no counted noun says.

@@ -121,6 +121,21 @@ describe('what "how many" counts', () => {
   });
 });
 
+describe('"how many" with a people\'s name in the plural', () => {
+  const search = oneArticleIndex(
+    { id: 'search', title: 'First bodies recovered' },
+    'First bodies recovered\n\nBrazilian crews have recovered the first bodies from the plane that disappeared hundreds of kilometers off the coast. ' +
+      'Brazilian authorities said 228 passengers and crew were on the flight.',
+  );
+
+  it('counts people of that name, not the distance nor the passengers', () => {
+    // Before: "hundreds" (of kilometers).
+    const answer = ask(search, 'How many Brazilians were aboard the plane?');
+    expect(answer.answered).toBe(false);
+    expect(answer.message).toContain('give no number');
+  });
+});
+
 describe('a figure that says nothing of what it counts', () => {
   const bare = oneArticleIndex(
     { id: 'bare', title: 'Westline runs a reduced service' },

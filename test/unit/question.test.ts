@@ -94,6 +94,9 @@ describe('countedNoun', () => {
     ['How many of the economists expected a cut?', 'economist'],
     ['How many major bus stations are in the city?', 'station'],
     ['How many did they sell?', undefined],
+    // A people's name in the plural counts people of it.
+    ['How many Brazilians were aboard the plane?', 'brazilian'],
+    ['How many Britons were hurt?', 'briton'],
     ['How many times a year does the council meet?', undefined],
     ['How much did it cost?', 'monetary unit'],
     ['How much does a driver earn?', 'monetary unit'],
