@@ -163,7 +163,7 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   // A follow-up's topic is the previous question's, which was already judged.
   const decided: { answers: boolean; reason?: Ranking['reason']; unknownWords: string[] } = followUp
     ? { answers: results.length > 0, unknownWords: [] as string[], ...(results.length > 0 ? {} : { reason: 'unknown-words' as const }) }
-    : decide(words.filter((w) => w.proper || !afterHow(question, w)), withSourceTerms(index, weights, matchedQueryTerms), corrections, synonyms, results.length > 0, conditionOf(index, question));
+    : decide(words.filter((w) => w.proper || !afterHow(question, w)), withSourceTerms(index, weights, matchedQueryTerms), corrections, synonyms, results.length > 0, conditionOf(index, question, read.tagged));
   const interpreted = interpretation(index, question, words, corrections, followUp ? previous : undefined);
   // Words the corpus has may still be missing where the answer would be.
   const termsOf = (w: TopicWord) => [...w.terms, ...(corrections.get(w.terms[0] ?? '') ?? []), ...(synonyms.get(w) ?? [])];
@@ -300,6 +300,8 @@ interface ReadQuestion {
   readonly eventTerms: ReadonlySet<string>;
   /** Terms of the question's common nouns that the corpus has, read with eventTerms. */
   readonly eventNouns: ReadonlySet<string>;
+  /** The question's words with their parts of speech (its first MAX_TAGGED_LENGTH characters). */
+  readonly tagged: readonly NlpToken[];
 }
 
 function readQuestion(index: SentenceIndex, question: string, previous?: Conversation): ReadQuestion {
@@ -363,7 +365,7 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
   const eventNouns = new Set(
     time === undefined ? [] : tagged.filter((t) => t.pos === 'NOUN' && !cueWords.some(([s, e]) => t.start >= s && t.end <= e)).flatMap((t) => index.analyzer.terms(t.text).filter((term) => !term.alias && index.has(term.term)).map((term) => term.term)),
   );
-  return { question, analyzed: searched.analyzed, words, weights, synonyms, corrections, followUp, carried, own, results, wanted, eventTerms, eventNouns };
+  return { question, analyzed: searched.analyzed, words, weights, synonyms, corrections, followUp, carried, own, results, wanted, eventTerms, eventNouns, tagged };
 }
 
 /**
@@ -759,22 +761,28 @@ export function matchedSpans(index: SentenceIndex, ref: SentenceRef, matchedTerm
     .map((t) => [span.start + t.start, span.start + t.end] as [number, number]);
 }
 
-/** Where the clause setting a question's time or condition starts, and how to tell a word from a typo. */
+/** Where the clause setting a question's time or condition starts, and which of its words name what happens. */
 interface Condition {
   readonly start: number;
-  readonly isWord: (word: string) => boolean;
+  readonly names: (word: TopicWord) => boolean;
 }
+
+/** Tags of words that only say how or which ("met online", "the early vote"): no event of their own. */
+const MODIFIER_TAGS: ReadonlySet<string> = new Set(['ADJ', 'ADV']);
 
 /**
  * The question's clause of time or condition ("after Hamdok resigned"; see
- * conditionStart). Only English words of it count as unknown there: a typo ("makng") says
- * nothing of what the corpus mentions. Without a dictionary every word counts.
+ * conditionStart). Only English words of it that name what happens count as unknown
+ * there: a typo ("makng") says nothing of what the corpus mentions, nor does a word that
+ * only says how ("when Blinken met Bazoum online" of a virtual meeting). Without a
+ * dictionary every word counts.
  */
-function conditionOf(index: SentenceIndex, question: string): Condition | undefined {
+function conditionOf(index: SentenceIndex, question: string, tagged: readonly NlpToken[]): Condition | undefined {
   const start = conditionStart(question);
   if (start === undefined) return undefined;
   const { thesaurus } = index;
-  return { start, isWord: (word) => thesaurus === undefined || thesaurus.has(normalizeWord(word)) };
+  const modifiers = new Set(tagged.filter((t) => t.start >= start && MODIFIER_TAGS.has(t.pos)).map((t) => t.start));
+  return { start, names: (word) => !modifiers.has(word.start) && (thesaurus === undefined || thesaurus.has(normalizeWord(word.text))) };
 }
 
 /**
@@ -809,7 +817,7 @@ function decide(
   const share = (unknown.length + INDIRECT_DOUBT * typoOnly.length) / words.length;
   // A word of the clause that sets the question's time or condition, unknown to the corpus:
   // it never mentions that time or condition ("after Hamdok resigned").
-  const unknownCondition = condition !== undefined && unknown.some((w) => w.start >= condition.start && condition.isWord(w.text));
+  const unknownCondition = condition !== undefined && unknown.some((w) => w.start >= condition.start && condition.names(w));
   if (share >= UNKNOWN_SHARE_TO_DECLINE || unknown.some((w) => w.proper) || unknownCondition) {
     return { answers: false, reason: 'unknown-words', unknownWords };
   }

@@ -52,6 +52,13 @@ describe('refusals on topic', () => {
     expect(answer.short?.text).toBe('Smith');
   });
 
+  it('answers one whose time or condition the corpus mentions but for a word saying how', () => {
+    // Before: declined, "they never mention "comfortably"".
+    const answer = ask(index, 'Who scored twice for Rovers when they beat United comfortably?');
+    expect(answer.answered).toBe(true);
+    expect(answer.short?.text).toBe('Smith');
+  });
+
   it.each([
     'Who scored twice for Rovers until Saturday?',
     'Who scored twice for Rovers till Saturday?',
