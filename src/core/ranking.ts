@@ -407,7 +407,8 @@ function queryTerms(index: SentenceIndex, question: string, analyzed: readonly T
   const lookable = words.filter((w) => normalizeWord(w.text).length <= MAX_WORD_LENGTH);
   const unknownWords = lookable.filter((w) => !w.terms.some((t) => index.has(t))).slice(0, MAX_WORDS_LOOKED_UP);
   for (const word of unknownWords) {
-    const found = synonymTerms(index, word.text);
+    // And its derived forms: "searchers" is answered by "search crews".
+    const found = synonymTerms(index, word.text, { related: true });
     if (found.length === 0) continue;
     synonyms.set(word, found);
     for (const term of found) addTerm(term, SYNONYM_WEIGHT);
@@ -1048,21 +1049,29 @@ function pinningWords(words: readonly TopicWord[]): TopicWord[] {
 const PEOPLE = /^(?:people|person|persons|individual|human|resident|inhabitant)$/;
 
 /** Corpus terms of the thesaurus's synonyms of `word` (a multi-word synonym needs all its terms). */
-function synonymTerms(index: SentenceIndex, word: string, options?: { senses?: number; exact?: boolean }): string[] {
+function synonymTerms(index: SentenceIndex, word: string, options?: SynonymOptions): string[] {
   if (!index.thesaurus) return [];
   let memo = synonymMemos.get(index);
   if (!memo) synonymMemos.set(index, (memo = new Memo(SYNONYM_MEMO_LIMIT)));
   // Keyed by the normal form, which is all the lookup reads (the word as typed may carry a
   // thousand combining marks).
   const normalized = normalizeWord(word);
-  return memo.get(`${options?.senses ?? ''}:${options?.exact ?? ''}:${normalized}`, () => corpusSynonyms(index, normalized, options));
+  return memo.get(`${options?.senses ?? ''}:${options?.exact ?? ''}:${options?.related ?? ''}:${normalized}`, () => corpusSynonyms(index, normalized, options));
 }
 
-function corpusSynonyms(index: SentenceIndex, normalized: string, options?: { senses?: number; exact?: boolean }): string[] {
+/** Which synonyms: of how many senses, the word's own form only, and with its derived forms ("searchers" -> search). */
+interface SynonymOptions {
+  readonly senses?: number;
+  readonly exact?: boolean;
+  readonly related?: boolean;
+}
+
+function corpusSynonyms(index: SentenceIndex, normalized: string, options?: SynonymOptions): string[] {
   if (!index.thesaurus) return [];
   const out = new Set<string>();
   countWork('synonyms', normalized.length);
-  for (const synonym of index.thesaurus.synonyms(normalized, options)) {
+  const words = options?.related ? [...index.thesaurus.synonyms(normalized, options), ...index.thesaurus.related(normalized)] : index.thesaurus.synonyms(normalized, options);
+  for (const synonym of words) {
     const terms = index.analyzer.terms(synonym).filter((t) => !t.alias).map((t) => t.term);
     if (terms.length > 0 && terms.every((t) => index.isWord(t))) terms.forEach((t) => out.add(t));
   }

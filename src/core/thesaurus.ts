@@ -35,6 +35,12 @@ export interface Thesaurus {
   isCommonNoun(word: string): boolean;
   /** Whether `word` (lower case, written in its base form: "call", not "called") is an English verb. */
   isVerb(word: string): boolean;
+  /**
+   * Words derived from or into `word` (any inflection) in its most common senses, as
+   * WordNet relates them: "searchers" -> search, "resignation" -> resign, "elect" ->
+   * election. Lower case, as written (may have spaces).
+   */
+  related(word: string): readonly string[];
 }
 
 /** WordNet's detachment rules (morphy): inflected form -> candidate base forms. */
@@ -97,6 +103,29 @@ export function parseHypernyms(line: string): number[] {
     const symbol = fields[at];
     const offset = Number(fields[at + 1]);
     if ((symbol === '@' || symbol === '@i') && fields[at + 2] === 'n' && Number.isInteger(offset)) out.push(offset);
+  }
+  return out;
+}
+
+/**
+ * The derivationally related forms ("+" pointers) of the word numbered `word` (1-based, as
+ * WordNet counts a synset's words) in one data line: each target synset's offset, part of
+ * speech and the target word's number (0: the whole synset).
+ */
+export function parseDerivations(line: string, word: number): Array<{ offset: number; pos: string; target: number }> {
+  const fields = line.split(' ');
+  const count = parseInt(fields[3] ?? '', 16);
+  if (!Number.isInteger(count)) return [];
+  const pointers = Number(fields[4 + 2 * count]);
+  const out: Array<{ offset: number; pos: string; target: number }> = [];
+  for (let k = 0; k < pointers; k++) {
+    const at = 5 + 2 * count + 4 * k;
+    const offset = Number(fields[at + 1]);
+    const pos = fields[at + 2] ?? '';
+    const numbers = fields[at + 3] ?? '';
+    const source = parseInt(numbers.slice(0, 2), 16);
+    const target = parseInt(numbers.slice(2, 4), 16);
+    if (fields[at] === '+' && Number.isInteger(offset) && (source === 0 || source === word) && Number.isInteger(target)) out.push({ offset, pos, target });
   }
   return out;
 }

@@ -5,7 +5,7 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { Memo } from '../core/memo';
-import { baseForms, parseDataLine, parseHypernyms, parseIndexLine, parseSynsetKind, PERSON_LEXICOGRAPHER_FILE, type Thesaurus } from '../core/thesaurus';
+import { baseForms, parseDerivations, parseDataLine, parseHypernyms, parseIndexLine, parseSynsetKind, PERSON_LEXICOGRAPHER_FILE, type Thesaurus } from '../core/thesaurus';
 
 const PARTS = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' } as const;
 type Part = keyof typeof PARTS;
@@ -41,6 +41,7 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
   const people = new Memo<boolean>(WORDS_REMEMBERED);
   const common = new Memo<boolean>(WORDS_REMEMBERED);
   const verbs = new Memo<boolean>(WORDS_REMEMBERED);
+  const derived = new Memo<readonly string[]>(WORDS_REMEMBERED);
   const kinds = new Memo<ReadonlySet<number>>(WORDS_REMEMBERED);
   // A question's category is asked about for every candidate span: its senses are read once.
   const categories = new Memo<number[]>(WORDS_REMEMBERED);
@@ -161,6 +162,27 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
         // WordNet capitalizes names: "North Atlantic Treaty Organization, NATO" is one,
         // "chief executive officer, CEO" and "television, tv" are not.
         return kind !== undefined && !kind.instance && parseDataLine(line, true).some((w) => /^\p{Ll}/u.test(w));
+      });
+    },
+    related(word) {
+      const key = word.toLowerCase().replace(/ /g, '_');
+      return derived.get(key, () => {
+        const out = new Set<string>();
+        for (const { pos, offsets } of entries(key)) {
+          for (const offset of offsets.slice(0, SENSES)) {
+            const line = readLine(pos, offset);
+            // The word's number in its synset: by its base form, as the index found it.
+            const words = parseDataLine(line).map((w) => w.replace(/ /g, '_'));
+            const number = words.findIndex((w) => baseForms(key).includes(w)) + 1;
+            if (number === 0) continue;
+            for (const { offset: target, pos: targetPos, target: which } of parseDerivations(line, number)) {
+              if (!(targetPos in PARTS)) continue;
+              const targets = parseDataLine(readLine(targetPos as Part, target));
+              for (const w of which === 0 ? targets : targets.slice(which - 1, which)) if (w !== key) out.add(w);
+            }
+          }
+        }
+        return [...out];
       });
     },
     isVerb(word) {

@@ -2,7 +2,7 @@ import { ask } from '../../src/core/answer';
 import { GROUNDING_WINDOW } from '../../src/core/ranking';
 import { buildCorpus } from '../../src/core/corpus';
 import { buildIndex } from '../../src/core/search-index';
-import { articleText, sharedThesaurus, textFile } from '../helpers';
+import { articleText, oneArticleIndex, sharedThesaurus, textFile } from '../helpers';
 
 // Two articles: each knows a name the other never mentions.
 const index = buildIndex(
@@ -225,5 +225,19 @@ describe("an article's source names who speaks in it", () => {
     // "Department" is the aid release's source, not the storm article's.
     const answer = ask(releases, 'How many homes in Portmere did the State Department say lost power?');
     expect(answer.answered).toBe(false);
+  });
+});
+
+describe('a word the corpus lacks, known by a form derived from it', () => {
+  const crash = oneArticleIndex(
+    { id: 'crash', title: 'Debris found' },
+    'Debris found\n\nSearch crews found a seat with a serial number that matched the plane. The airline said the investigation would take months.',
+  );
+
+  it('"searchers" is answered by "search crews"', () => {
+    // Before: declined, "they never mention "searchers" or "missing"".
+    const answer = ask(crash, 'How did searchers know the seat came from the missing plane?');
+    expect(answer.answered).toBe(true);
+    expect(answer.passages[0]?.text).toContain('serial number');
   });
 });

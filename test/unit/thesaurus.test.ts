@@ -70,6 +70,17 @@ describe('isVerb', () => {
   it.each(['oxide', 'photosynthesis', 'Tokyo', 'gas spiritus', '', 'xqzzv'])('%j is not', (word) => expect(thesaurus.isVerb(word)).toBe(false));
 });
 
+describe('related', () => {
+  it.each([
+    ['searchers', 'search'],
+    ['resignation', 'resign'],
+    ['investigators', 'investigate'],
+    ['election', 'elect'],
+  ])('%s -> %s', (word, form) => expect(thesaurus.related(word)).toContain(form));
+
+  it.each(['online', 'Tokyo', '', 'xqzzv'])('%j has none', (word) => expect(thesaurus.related(word)).toEqual([]));
+});
+
 describe('namesPerson', () => {
   const isPersonNoun = (word: string) => thesaurus.isPersonNoun(word);
   it.each([
