@@ -5,7 +5,7 @@
 import { isStopWord, normalizeWord } from './analyzer';
 import type { CorpusDocument } from './corpus';
 import type { EntityType } from './nlp';
-import { givesTime, isBareYear, TIME_NAMES, yearOf, type TimeAsked } from './asked-time';
+import { givesTime, isBareYear, isClockTime, TIME_NAMES, yearOf, type TimeAsked } from './asked-time';
 import { MAX_WORD_LENGTH } from './cost';
 import { resolveDate } from './dates';
 import { countAgreement, documentHolds, matchedSpans, personNouns, rank, type Conversation, type RankedSentence, type Ranking } from './ranking';
@@ -316,6 +316,8 @@ function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, 
     const best = bestSpan(index, question(), ranked, (candidate) => {
       // A question plainly asking for a kind of time ("what year") is not answered by a span
       // that gives none ("300" of "hired 300 engineers").
+      // "What time" is answered here only by a time of day ("4:55 p.m."), not "November".
+      if (time === 'CLOCK') return isClockTime(document.text.slice(candidate.start, candidate.end));
       if (time) return givesTime(time, document.text, candidate.start, candidate.end, entities, [], false);
       // Nor is a question asking for a person, a place or a name ("What is the name of the
       // crew member injured?") answered by a time or a figure ("February"), nor one asking for

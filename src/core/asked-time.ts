@@ -16,9 +16,10 @@ import type { Entity } from './nlp';
  * - YEAR: what year, which year, in what year
  * - MONTH: what month, which month
  * - DAY: what date, which day (of the week), on what day
+ * - CLOCK: what time, at what time (a time of day)
  * - EVENT: when did / was / were / had, how long ago (a past event)
  */
-export type TimeAsked = 'YEAR' | 'MONTH' | 'DAY' | 'EVENT';
+export type TimeAsked = 'YEAR' | 'MONTH' | 'DAY' | 'CLOCK' | 'EVENT';
 
 /** Checked in order: the first that matches decides. */
 const ASKED: ReadonlyArray<[TimeAsked, RegExp]> = [
@@ -26,6 +27,8 @@ const ASKED: ReadonlyArray<[TimeAsked, RegExp]> = [
   ['YEAR', /\b(?:what|which)\s+year(?![\w-])/i],
   ['MONTH', /\b(?:what|which)\s+month(?![\w-])/i],
   ['DAY', /\b(?:what|which)\s+(?:date|day)(?![\w-])/i],
+  // Not "what time of year", "what time period", "what time frame".
+  ['CLOCK', /\b(?:what|which)\s+time(?![\w-])(?!\s+(?:of\s+(?:the\s+)?(?:year|month|week|day)|periods?|frames?|zones?|spans?|scales?)\b)/i],
   ['EVENT', /^\s*when\s+(?:did|was|were|had)\b|^\s*how\s+long\s+ago\b/i],
 ];
 
@@ -48,6 +51,7 @@ export const TIME_NAMES: Readonly<Record<TimeAsked, string>> = {
   YEAR: 'year',
   MONTH: 'month',
   DAY: 'date or day',
+  CLOCK: 'time of day',
   EVENT: 'date or time',
 };
 
@@ -178,9 +182,25 @@ export function givesTime(
       return spans.some((s) => MONTH_WORD.test(s) || DAY_WORD.test(s));
     case 'DAY':
       return spans.some(namesDay) || namesDayInText(withoutMatches(text, start, end, matched));
+    // "What time" asks for a time of day in news ("What time did the quake hit?"), but may
+    // ask for an age in reference text ("What time did the river system develop?" - the
+    // Miocene): a passage giving any time may answer, though not by the article's date alone.
+    case 'CLOCK':
+    {
+      const rest = withoutMatches(text, start, end, matched);
+      return spans.length > 0 || CLOCK_TIME.test(rest) || TIME_WORD.test(rest);
+    }
     case 'EVENT':
       return spans.length > 0 || lede || TIME_WORD.test(withoutMatches(text, start, end, matched));
   }
+}
+
+/** A time of day: "4:55 p.m.", "0955 GMT", "8 am", "noon", "Saturday morning". */
+const CLOCK_TIME = /(?<![\p{L}\p{N}])(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\b\.?)|\d{1,2}:\d{2}|\d{4}\s+(?:GMT|UTC)|\d{1,2}\s+o['’]clock|noon|midnight|midday|dawn|dusk|daybreak|morning|afternoon|evening|night|overnight)(?![\p{L}\p{N}])/iu;
+
+/** Whether `span` gives a time of day (see CLOCK_TIME). */
+export function isClockTime(span: string): boolean {
+  return CLOCK_TIME.test(span);
 }
 
 /** Whether a CARDINAL reads as a year: four digits, "c880", or three digits after "in" / "since" ("In 880, ..."). */

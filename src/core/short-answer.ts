@@ -10,6 +10,7 @@ import type { NlpToken } from './nlp';
 import { readNumberWords } from './numbers';
 import { AMOUNT, MONEY, UNIT, type AnswerType, type Wanted } from './question';
 
+import { isClockTime } from './asked-time';
 /**
  * The best fit a kind of answer's spans can have, where it is known: a role, a noun phrase
  * and a verb's object fit 1 or not at all. The ranker's score bounds use it (ranking.ts).
@@ -149,6 +150,8 @@ export function candidates(
   for (const entity of inSentence) {
     const fit = FITS[type][entity.type] ?? (type === 'DURATION' && entity.type === 'DATE' ? WHOLE_DATE_FIT : countsTime(wanted, entity, text) ? 1 : undefined);
     if (fit === undefined) continue;
+    // "What time ...?" asks for a time of day, which a date alone does not give.
+    if (wanted.time === 'CLOCK' && !isClockTime(text.slice(entity.start, entity.end))) continue;
     // A person the question names is its subject, never its answer ("Who met Lavrov?" is
     // not answered by "Sergey"); a place or organization may be narrowed ("Where was the
     // security conference?" -> "Munich" of "Munich Security Conference").

@@ -325,8 +325,13 @@ const WORD_CHAR = /[\p{L}\p{M}]/u;
 export function wholeWords(text: string, s: number, e: number, start: number, end: number): { start: number; end: number } {
   while (s > start && WORD_CHAR.test(text[s - 1]!) && WORD_CHAR.test(text[s]!)) s--;
   while (e < end && WORD_CHAR.test(text[e]!) && WORD_CHAR.test(text[e - 1]!)) e++;
+  // The dot that ends an abbreviation written with dots: "4:55 p.m.", "the U.S.".
+  if (e < end && text[e] === '.' && DOTTED_END.test(text.slice(Math.max(s, e - 8), e))) e++;
   return { start: s, end: e };
 }
+
+/** The end of an abbreviation written with dots ("p.m", "U.S", "a.m"), before its last dot. */
+const DOTTED_END = /(?<![\p{L}\p{M}])(?:\p{L}\.)+\p{L}$/u;
 
 /**
  * Candidate spans of the sentence `[start, end)` of `text`: its entities, its noun phrases

@@ -104,6 +104,33 @@ describe('refusals: a length of time', () => {
   });
 });
 
+describe('"what time" asks for a time of day', () => {
+  const quake = oneArticleIndex(
+    { id: 'quake', title: 'Quake strikes', published: '2023-04-14' },
+    'Quake strikes\n\nIn November, a smaller earthquake struck near the island of Keral, killing hundreds. ' +
+      'The agency says the quake on Keral struck at 4:55 p.m. local time, with the epicenter far below the sea.',
+  );
+
+  it('answers with the time of day, from the passage that gives one, with its abbreviation whole', () => {
+    // Before: "November".
+    expect(ask(quake, 'What time did the Keral quake strike?').short?.text).toBe('4:55 p.m.');
+  });
+
+  it('is not declined where the passages give another kind of time: "what time" may ask for an age', () => {
+    const era = oneArticleIndex({ id: 'rift', title: 'The rift valley' }, 'The rift valley\n\nDuring the Miocene, a river system developed in the rift valley.');
+    const answer = ask(era, 'What time did a river system develop in the rift valley?');
+    expect(answer.answered).toBe(true);
+    expect(answer.passages[0]?.text).toContain('During the Miocene');
+  });
+
+  it('is declined where the closest passages give no time at all', () => {
+    const museum = oneArticleIndex({ id: 'museum', title: 'The museum' }, 'The museum\n\nThe city museum holds 300 paintings by local artists.');
+    const answer = ask(museum, 'What time does the city museum open?');
+    expect(answer.answered).toBe(false);
+    expect(answer.message).toContain('give no');
+  });
+});
+
 describe('refusals: a kind of time', () => {
   it('reads the kind of time only from plain wording', () => {
     expect(timeAsked('What year did the council sign the charter?')).toBe('YEAR');
@@ -112,6 +139,10 @@ describe('refusals: a kind of time', () => {
     expect(timeAsked('Which day of the week was the meeting held?')).toBe('DAY');
     expect(timeAsked('When did the council sign the charter?')).toBe('EVENT');
     expect(timeAsked('How long ago did the river change course?')).toBe('EVENT');
+    expect(timeAsked('What time did the quake hit?')).toBe('CLOCK');
+    expect(timeAsked('At what time did the polls close?')).toBe('CLOCK');
+    expect(timeAsked('What time of year is the festival?')).toBeUndefined();
+    expect(timeAsked('During what time period did inequality fall?')).toBeUndefined();
     // A bare "when" is often answered by a clause ("under intense light").
     expect(timeAsked('When do chloroplasts spread out?')).toBeUndefined();
     expect(timeAsked('What happens when the river floods?')).toBeUndefined();

@@ -54,6 +54,9 @@ describe('spanCandidates', () => {
     ["It was later re-branded as 'Pick TV' in 2011.", 'Pick TV'],
     ['The ‘Iron Lady’ resigned in 1990.', 'Iron Lady'],
     ["Dirichlet's theorem on arithmetic progressions asserts it.", "Dirichlet's theorem"],
+    // An abbreviation's last dot.
+    ['The quake struck at 4:55 p.m. local time.', '4:55 p.m.'],
+    ['He moved to the U.S. in 1990.', 'U.S.'],
   ])('finds in "%s" the span "%s"', (text, span) => {
     const { tokens, entities } = tag(text);
     expect(spanCandidates(text, 0, text.length, tokens, entities).map((c) => text.slice(c.start, c.end))).toContain(span);
