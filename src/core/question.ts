@@ -13,7 +13,7 @@ import type { NlpToken } from './nlp';
  * The kind of span that answers a question:
  * - DURATION: how long, how much time
  * - DATE: when, which day / year / month
- * - NUMBER: how many, how much
+ * - NUMBER: how many, how much, what percentage / share of
  * - PERSON: who
  * - NAME: what is the name of <a role or thing> (the name written next to it)
  * - ROLE: who is <a person named in the question>
@@ -107,7 +107,7 @@ const CUES: ReadonlyArray<[AnswerType, RegExp]> = [
   ['DURATION', new RegExp(String.raw`\b${HOW_LONG}|\b(?:what\s+(?:is|was)\s+the\s+)?(?:duration\s+of|length\s+of\s+time)\b`, 'i')],
   // "What was the attendance?", "What is Norvance's revenue?": a quantity asked by its noun,
   // which stays a topic word (only "what was" is the cue).
-  ['NUMBER', new RegExp(String.raw`\b${HOW_MANY}|\bwhat\s+(?:number|amount)\s+of\b|\b${WHAT_IS}(?=\s+(?:the\s+|(?:[\p{Lu}][\p{L}\p{M}.&-]*\s+){0,3}[\p{L}\p{M}.&-]+['’]s?\s+)?${QUANTITY_NOUNS}${QUANTITY_END})`, 'iu')],
+  ['NUMBER', new RegExp(String.raw`\b${HOW_MANY}|\bwhat\s+(?:number|amount|percentage|percent|share|proportion|fraction)\s+of\b|\b${WHAT_IS}(?=\s+(?:the\s+|(?:[\p{Lu}][\p{L}\p{M}.&-]*\s+){0,3}[\p{L}\p{M}.&-]+['’]s?\s+)?${QUANTITY_NOUNS}${QUANTITY_END})`, 'iu')],
   ['DATE', new RegExp(String.raw`\b${HOW_LONG_AGO}|\b(?:on\s+)?(?:what|which)\s+(?:year|date|month|day(?:\s+of\s+the\s+week)?|time)\b|\bwhen\b`, 'i')],
   ['PLACE', /\b(?:in|at)\s+(?:what|which)\s+(?:city|country|place|town)\b|\bwhich\s+(?:city|country|place|town)\b|\bwhere\b/i],
   ['NAME', new RegExp(String.raw`\b${WHAT_BE}\s+the\s+names?\s+of\b`, 'i')],
@@ -230,6 +230,14 @@ export function amountAsked(question: string, cue: AnswerCue): string | undefine
  * in points, or a bare figure; not a figure counting things ("two ministers").
  */
 export const AMOUNT = 'amount';
+
+/** What "what percentage of X" counts: a share, written as a percentage or a fraction ("72 percent", "three-fourths"). */
+export const SHARE = 'share';
+
+/** Whether the question asks for a share: "What percentage of the vote ...?", "What share of ...?". */
+export function shareAsked(question: string, cue: AnswerCue): string | undefined {
+  return /^what\s+(?:percentage|percent|share|proportion|fraction)\s+of\b/i.test(question.slice(cue.start, cue.end)) ? SHARE : undefined;
+}
 
 /** Asked of a noun after a figure: whether it is a unit the figure is given in (money, a measure, points), known only with a thesaurus. */
 export const UNIT = 'unit';

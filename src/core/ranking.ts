@@ -27,7 +27,7 @@ import { candidates, FIT_CEILINGS } from './short-answer';
 import { writtenSurname } from './entities';
 import { Memo } from './memo';
 import { corrected } from './typos';
-import { AMOUNT, amountAsked, ANAPHORS, answerCue, conditionStart, countedNoun, cueSpans, focusOf, MONEY, quantityAsked, UNIT, nameEnd, roleAsked, STRICT_TYPES, whoIsAsked, type AnswerType, type RoleAsked, type Wanted } from './question';
+import { AMOUNT, amountAsked, ANAPHORS, answerCue, conditionStart, countedNoun, cueSpans, focusOf, MONEY, quantityAsked, SHARE, shareAsked, UNIT, nameEnd, roleAsked, STRICT_TYPES, whoIsAsked, type AnswerType, type RoleAsked, type Wanted } from './question';
 import { logit } from './logistic';
 import { acronymsOf, expansionBefore, RANK_FEATURES, rankFeatures, TYPE_FIT_KNOTS, weightShare, withTypeFit, type QuestionEvidence } from './rank-features';
 import { ranker } from './ranker';
@@ -351,7 +351,7 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
   const focus = answerType === 'ROLE' && role ? 'held' : answerType && cue ? focusOf(answerType, tagged, cue, thesaurus && ((word) => thesaurus.isVerb(word))) : undefined;
   const time = answerType === 'DATE' ? timeAsked(question) : undefined;
   // "What is the price of a ticket?" counts money, as "how much did it cost?" does; "What was the value of trade?" an amount.
-  const counted = answerType === 'NUMBER' && cue ? (countedNoun(tagged, cue) ?? amountAsked(question, cue)) : undefined;
+  const counted = answerType === 'NUMBER' && cue ? (countedNoun(tagged, cue) ?? amountAsked(question, cue) ?? shareAsked(question, cue)) : undefined;
   // As the question writes it too: an article writing "children" holds the question's word, not its lemma.
   const countedAs = counted && cue ? tagged.find((t) => t.start >= cue.start && t.lemma === counted)?.text.toLowerCase() : undefined;
   const measured = answerType === 'NUMBER' && cue ? quantityAsked(question, cue) : undefined;
@@ -974,6 +974,8 @@ export function countAgreement(index: SentenceIndex, holds: (term: string) => bo
   const unit = (word: string) => /^points?$/.test(word) || (thesaurus !== undefined && thesaurus.isKindOf(word, 'unit of measurement'));
   return (noun, counted) => {
     if (counted === UNIT) return noun !== undefined && unit(noun);
+    // Which figures are shares is told by their kind (short-answer.ts), not by a noun.
+    if (counted === SHARE) return true;
     // A value is money, a measure or points, or a bare figure ("closed at 38,450"); no count of things.
     if (counted === AMOUNT) return noun === undefined || noun === MONEY || thesaurus === undefined || unit(noun);
     if (noun === undefined) return counted !== MONEY && [counted, ...(also ? [also] : [])].some((word) => index.analyzer.terms(word).some((t) => holds(t.term)));

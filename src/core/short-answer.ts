@@ -8,7 +8,7 @@ import type { DocumentEntities, Person } from './entities';
 import type { Entity, EntityType } from './nlp';
 import type { NlpToken } from './nlp';
 import { readNumberWords } from './numbers';
-import { AMOUNT, MONEY, UNIT, type AnswerType, type Wanted } from './question';
+import { AMOUNT, MONEY, SHARE, UNIT, type AnswerType, type Wanted } from './question';
 
 import { isClockTime } from './asked-time';
 /**
@@ -102,6 +102,12 @@ export function isLength(span: string): boolean {
   return QUANTITY.test(before) || PLURAL_UNIT.test(unit[0]) || WHOLE_UNIT.test(before);
 }
 
+/** A fraction in words or figures: "three-fourths", "a third", "two thirds", "3/4", "half". */
+const FRACTION = /(?:^|[\s-])(?:halfs?|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)$|^\d{1,2}\s*\/\s*\d{1,2}$|^half$/i;
+
+/** "per cent" after a figure the recognizer did not read as a percentage ("22 per cent"). */
+const PERCENT_AFTER = /^\s?(?:per\s?cent|percent|%)(?!\p{L})/iu;
+
 /** Whether `span` is a whole unit of time ("the past year"), which wink may call a DATE. */
 function isWholeUnit(span: string): boolean {
   const unit = TIME_UNIT.exec(span);
@@ -176,6 +182,8 @@ export function candidates(
     let to = type === 'NUMBER' ? figureEnd(text, span.start, span.end, end, inSentence) : span.end;
     if (type === 'NUMBER' && wanted.counted && counts) {
       if (entity.type === 'PERCENT' && wanted.counted === MONEY) continue;
+      // A share is a percentage or a fraction ("three-fourths", "a third"), not a count.
+      if (wanted.counted === SHARE && entity.type !== 'PERCENT' && !FRACTION.test(value) && !PERCENT_AFTER.test(text.slice(to, to + 12))) continue;
       const currency = entity.type === 'MONEY' || CURRENCY_BEFORE.test(text.slice(Math.max(start, span.start - 2), span.start));
       const after = currency || entity.type === 'PERCENT' ? undefined : countedAfter(entities.tokensIn(to, end));
       const noun = currency ? MONEY : after?.lemma;

@@ -121,6 +121,30 @@ describe('what "how many" counts', () => {
   });
 });
 
+describe('a share asked ("what percentage of", "what share of")', () => {
+  const plague = oneArticleIndex(
+    { id: 'plague', title: 'The plague' },
+    'The plague\n\nThe genome of the bacterium shows how the plague spread among victims within days. ' +
+      'Left untreated, 80 percent of those infected die within eight days. The disease reached the port in 1347.',
+  );
+
+  it.each([
+    // Before: "spread".
+    ['What share of the plague victims died?', '80 percent'],
+    ['What percentage of plague victims die within eight days?', '80 percent'],
+  ])('%s -> %s', (question, expected) => {
+    expect(ask(plague, question).short?.text).toBe(expected);
+  });
+
+  it('is a percentage or a fraction, not a count nor a year', () => {
+    const vote = oneArticleIndex(
+      { id: 'vote', title: 'Mensah re-elected' },
+      'Mensah re-elected\n\nIn 2016/17, 4,000 polling stations opened, and 22 per cent of them opened late.',
+    );
+    expect(ask(vote, 'What percentage of polling stations opened late?').short?.text).toBe('22 per cent');
+  });
+});
+
 describe('"how many" with a people\'s name in the plural', () => {
   const search = oneArticleIndex(
     { id: 'search', title: 'First bodies recovered' },
