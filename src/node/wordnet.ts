@@ -48,7 +48,7 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
 
   const load = () => {
     indexes ??= (['noun', 'verb', 'adj', 'adv'] as const).map((part) => ({
-      pos: (part === 'adj' ? 'a' : part.charAt(0)) as Part,
+      pos: ({ noun: 'n', verb: 'v', adj: 'a', adv: 'r' } as const)[part],
       text: readFileSync(path.join(dictDir, `index.${part}`), 'latin1'),
     }));
     return indexes;

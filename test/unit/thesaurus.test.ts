@@ -70,6 +70,17 @@ describe('isVerb', () => {
   it.each(['oxide', 'photosynthesis', 'Tokyo', 'gas spiritus', '', 'xqzzv'])('%j is not', (word) => expect(thesaurus.isVerb(word)).toBe(false));
 });
 
+describe('synonyms', () => {
+  it('reads an adverb\'s senses from the adverb file', () => {
+    // Before, read from the adjective file at the adverb's offsets: "0000", "and", "of", "\"the"...
+    expect(thesaurus.synonyms('quickly')).toEqual(expect.arrayContaining(['rapidly', 'speedily']));
+    for (const word of ['quickly', 'high', 'long', 'fast']) {
+      for (const synonym of thesaurus.synonyms(word)) expect({ word, synonym }).toEqual({ word, synonym: expect.stringMatching(/^[a-z][a-z' -]*[a-z]$/) });
+      expect(thesaurus.synonyms(word)).not.toEqual(expect.arrayContaining(['of']));
+    }
+  });
+});
+
 describe('related', () => {
   it.each([
     ['searchers', 'search'],
