@@ -33,7 +33,8 @@ export interface Wanted {
    * "extent" for DURATION asked with no verb ("How long is the Rhine?", "How long was the
    * meeting?"), which a length of time answers, or a distance where the passage gives an
    * extent ("86 km long"); "held" for ROLE asked as a title held ("What titles does X hold?");
-   * "distance" for NUMBER asked "how far/tall/high/wide/deep".
+   * "distance" for NUMBER asked "how far/tall/wide/deep", which only a distance answers, and
+   * "height" for "how high", which a distance or a level may.
    */
   readonly focus?: string;
   /** For DATE, the kind of time asked when the wording says so ("what year": YEAR; see asked-time.ts). */
@@ -179,7 +180,12 @@ export function focusOf(type: AnswerType, questionTokens: readonly NlpToken[], c
   if (type === 'PLACE') return tokens.some((t) => MOTION_VERBS.has(t.lemma)) ? 'destination' : undefined;
   if (type === 'OBJECT') return tokens.find((t) => t.pos === 'VERB')?.lemma ?? (isVerb && verbAfterSubject(tokens, isVerb));
   // "How far is the airport?", "How tall is the tower?": a distance, with its unit.
-  if (type === 'NUMBER') return questionTokens.some((t) => t.start >= cue.start && t.end <= cue.end && DISTANCE_ASKED.test(t.text)) ? 'distance' : undefined;
+  // "How high" may ask a distance or a level ("How high did prices rise?"): "height"; the
+  // others only a distance.
+  if (type === 'NUMBER') {
+    const measure = questionTokens.find((t) => t.start >= cue.start && t.end <= cue.end && DISTANCE_ASKED.test(t.text));
+    return measure === undefined ? undefined : /^high$/i.test(measure.text) ? 'height' : 'distance';
+  }
   // "How long has it been ...": a time up to now, which "since 1951" gives.
   if (type === 'DURATION') {
     if (/^(?:has|have|'s|'ve)$/i.test(tokens[0]?.text ?? '')) return 'ongoing';

@@ -383,6 +383,9 @@ function carriedTerms(weights: ReadonlyMap<string, number>, carried: Iterable<st
   return new Map([...order].slice(-MAX_CONVERSATION_TERMS).map((term) => [term, weights.get(term) ?? 0]));
 }
 
+/** The adjective after an opening "how": "How deep ...", "How tall ...". */
+const HOW_MEASURE = /^\s*how\s+(\p{L}{2,20})(?!\p{L})/iu;
+
 /**
  * The weighted terms a question is searched with: its words and aliases, synonyms from the
  * thesaurus, and corrections of typos. Also says which words were found only through a
@@ -418,6 +421,16 @@ function queryTerms(index: SentenceIndex, question: string, analyzed: readonly T
   // Names are left to the lexicon: WordNet's "Russia" is also the USSR.
   for (const word of lookable.filter((w) => !unknownWords.includes(w) && !/^\p{Lu}/u.test(w.text)).slice(0, MAX_WORDS_LOOKED_UP)) {
     for (const term of synonymTerms(index, word.text, { senses: 1, exact: true })) addTerm(term, KNOWN_SYNONYM_WEIGHT);
+  }
+  // "How deep was the quake?" asks its depth, which an article may give in that word ("at a
+  // depth of 594 kilometers"): the nouns the adjective after "how" is a value of. Not for
+  // "how long", which mostly asks a length of time (the DURATION cue), nor "how many / much".
+  const measure = HOW_MEASURE.exec(question)?.[1];
+  if (measure && index.thesaurus && !/^(?:many|much|often|long)$/i.test(measure)) {
+    for (const noun of index.thesaurus.attributes(normalizeWord(measure))) {
+      const terms = index.analyzer.terms(noun).filter((t) => !t.alias).map((t) => t.term);
+      if (terms.length === 1 && index.isWord(terms[0]!)) addTerm(terms[0]!, SYNONYM_WEIGHT);
+    }
   }
   // Typos: a word that is neither in the corpus nor in the dictionary is read as the
   // corpus words it is one slip from.

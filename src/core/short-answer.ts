@@ -180,6 +180,12 @@ export function candidates(
     if (type === 'NUMBER' && changedFrom(text, span.start, span.end, end)) continue;
     // "5½", "30 to 50 thousand", "between 1.4 and 5.8": the figure is all of it.
     let to = type === 'NUMBER' ? figureEnd(text, span.start, span.end, end, inSentence) : span.end;
+    // "How deep / far / tall / wide" is not answered by a figure of something else: "7.0" of
+    // "a 7.0-magnitude quake" (a bare figure may be a distance whose unit was said before).
+    if (type === 'NUMBER' && wanted.focus === 'distance' && counts) {
+      const after = countedAfter(entities.tokensIn(to, end));
+      if (after && !counts(after.lemma, UNIT)) continue;
+    }
     if (type === 'NUMBER' && wanted.counted && counts) {
       if (entity.type === 'PERCENT' && wanted.counted === MONEY) continue;
       // A share is a percentage or a fraction ("three-fourths", "a third"), not a count.
@@ -225,7 +231,7 @@ export function candidates(
   }
   // "How long is the Rhine?": a distance answers, where the sentence says it gives an extent
   // ("86 km long"). "How tall is the tower?": a distance answers, better than a bare figure.
-  const distanceAsked = type === 'NUMBER' && wanted.focus === 'distance';
+  const distanceAsked = type === 'NUMBER' && (wanted.focus === 'distance' || wanted.focus === 'height');
   const sentence = (type === 'DURATION' && wanted.focus === 'extent') || distanceAsked ? text.slice(start, end) : '';
   if (distanceAsked || EXTENT_WORDS.test(sentence)) {
     for (const m of sentence.matchAll(DISTANCE)) {

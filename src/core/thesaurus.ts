@@ -41,6 +41,11 @@ export interface Thesaurus {
    * election. Lower case, as written (may have spaces).
    */
   related(word: string): readonly string[];
+  /**
+   * The nouns an adjective is a value of, in its most common senses (WordNet's attributes):
+   * "deep" -> depth, "tall" -> height, "old" -> age. Lower case, as written.
+   */
+  attributes(word: string): readonly string[];
 }
 
 /** WordNet's detachment rules (morphy): inflected form -> candidate base forms. */
@@ -126,6 +131,21 @@ export function parseDerivations(line: string, word: number): Array<{ offset: nu
     const source = parseInt(numbers.slice(0, 2), 16);
     const target = parseInt(numbers.slice(2, 4), 16);
     if (fields[at] === '+' && Number.isInteger(offset) && (source === 0 || source === word) && Number.isInteger(target)) out.push({ offset, pos, target });
+  }
+  return out;
+}
+
+/** The noun synsets ("=" pointers) one adjective data line is an attribute value of, as data-file offsets. */
+export function parseAttributes(line: string): number[] {
+  const fields = line.split(' ');
+  const count = parseInt(fields[3] ?? '', 16);
+  if (!Number.isInteger(count)) return [];
+  const pointers = Number(fields[4 + 2 * count]);
+  const out: number[] = [];
+  for (let k = 0; k < pointers; k++) {
+    const at = 5 + 2 * count + 4 * k;
+    const offset = Number(fields[at + 1]);
+    if (fields[at] === '=' && fields[at + 2] === 'n' && Number.isInteger(offset)) out.push(offset);
   }
   return out;
 }

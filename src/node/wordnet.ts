@@ -5,7 +5,7 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { Memo } from '../core/memo';
-import { baseForms, parseDerivations, parseDataLine, parseHypernyms, parseIndexLine, parseSynsetKind, PERSON_LEXICOGRAPHER_FILE, type Thesaurus } from '../core/thesaurus';
+import { baseForms, parseAttributes, parseDerivations, parseDataLine, parseHypernyms, parseIndexLine, parseSynsetKind, PERSON_LEXICOGRAPHER_FILE, type Thesaurus } from '../core/thesaurus';
 
 const PARTS = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' } as const;
 type Part = keyof typeof PARTS;
@@ -42,6 +42,7 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
   const common = new Memo<boolean>(WORDS_REMEMBERED);
   const verbs = new Memo<boolean>(WORDS_REMEMBERED);
   const derived = new Memo<readonly string[]>(WORDS_REMEMBERED);
+  const attributeMemo = new Memo<readonly string[]>(WORDS_REMEMBERED);
   const kinds = new Memo<ReadonlySet<number>>(WORDS_REMEMBERED);
   // A question's category is asked about for every candidate span: its senses are read once.
   const categories = new Memo<number[]>(WORDS_REMEMBERED);
@@ -181,6 +182,17 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
               for (const w of which === 0 ? targets : targets.slice(which - 1, which)) if (w !== key) out.add(w);
             }
           }
+        }
+        return [...out];
+      });
+    },
+    attributes(word) {
+      const key = word.toLowerCase().trim();
+      return attributeMemo.get(key, () => {
+        const out = new Set<string>();
+        for (const { pos, offsets } of entries(key, true)) {
+          if (pos !== 'a') continue;
+          for (const offset of offsets.slice(0, SENSES)) for (const noun of parseAttributes(readLine('a', offset))) for (const w of parseDataLine(readLine('n', noun))) out.add(w);
         }
         return [...out];
       });

@@ -103,3 +103,25 @@ describe('a unit of time written with a capital', () => {
     expect(ask(other, 'How long was the plan?').answered).toBe(false);
   });
 });
+
+describe('"How deep / far / tall / wide" asks the measure the adjective names', () => {
+  const quake = oneArticleIndex(
+    { id: 'quake', title: 'Quake strikes', published: '2023-04-14' },
+    'Quake strikes\n\nA strong 7.0-magnitude earthquake struck Friday deep in the ocean off the island of Keral, the survey said. ' +
+      'The survey says the quake struck at 4:55 p.m., with the epicenter detected at a depth of 594 kilometers. ' +
+      'There were no reports of damage on Keral.',
+  );
+
+  it('searches for the noun of the measure ("depth") and answers with a distance, not a figure of something else', () => {
+    // Before: "7.0" (of "7.0-magnitude"), from the sentence that writes "deep".
+    const answer = ask(quake, 'How deep was the earthquake off Keral?');
+    expect(answer.passages[0]?.text).toContain('a depth of 594 kilometers');
+    expect(answer.short?.text).toBe('594 kilometers');
+  });
+
+  it('reads "how high" as a height or a level, the others as a distance', () => {
+    expect(focus('How deep was the earthquake?')).toBe('distance');
+    expect(focus('How wide is the river?')).toBe('distance');
+    expect(focus('How high did prices rise?')).toBe('height');
+  });
+});

@@ -81,6 +81,17 @@ describe('synonyms', () => {
   });
 });
 
+describe('attributes', () => {
+  it.each([
+    ['deep', 'depth'],
+    ['tall', 'height'],
+    ['old', 'age'],
+    ['wide', 'width'],
+  ])('%s is a value of %s', (word, noun) => expect(thesaurus.attributes(word)).toContain(noun));
+
+  it.each(['depth', 'quickly', 'Tokyo', ''])('%j is no adjective with attributes', (word) => expect(thesaurus.attributes(word)).toEqual([]));
+});
+
 describe('related', () => {
   it.each([
     ['searchers', 'search'],
