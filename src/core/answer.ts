@@ -323,6 +323,9 @@ function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, 
       // crew member injured?") answered by a time or a figure ("February"), nor one asking for
       // a person or a name by a count ("46 men"; a place may begin with a number, "10 Downing Street").
       if ((type === 'PERSON' || type === 'PLACE' || type === 'NAME') && entities.some((e) => NOT_NAMES.has(e.type) && e.start <= candidate.start && (type === 'PLACE' ? candidate.end <= e.end : candidate.start < e.end))) return false;
+      // "Why ...?", "What caused ...?" is answered by a reason given ("because the computer
+      // failed"), not by a name or a figure of the sentence.
+      if (question().cls === 'REASON') return candidate.kind === 'REASON';
       // Nor is a question answered by a single letter ("R" of "the ring R", "V" of "Super
       // Bowl V") unless it asks for a letter, a symbol or a numeral.
       if (loneLetter(document.text, candidate, question().text)) return false;

@@ -52,8 +52,9 @@ export type SpanKind =
   | 'NOUN_PHRASE'
   | 'QUOTE'
   | 'EXPANSION'
-  | 'MODIFIER';
-export const SPAN_KINDS: readonly SpanKind[] = ['PERSON', 'PLACE', 'ORG', 'EVENT', 'DATE', 'DURATION', 'CARDINAL', 'MONEY', 'PERCENT', 'PROPER', 'NOUN_PHRASE', 'QUOTE', 'EXPANSION', 'MODIFIER'];
+  | 'MODIFIER'
+  | 'REASON';
+export const SPAN_KINDS: readonly SpanKind[] = ['PERSON', 'PLACE', 'ORG', 'EVENT', 'DATE', 'DURATION', 'CARDINAL', 'MONEY', 'PERCENT', 'PROPER', 'NOUN_PHRASE', 'QUOTE', 'EXPANSION', 'MODIFIER', 'REASON'];
 
 const ENTITY_KINDS: Readonly<Record<EntityType, SpanKind>> = {
   PERSON: 'PERSON',
@@ -91,8 +92,9 @@ export function questionClass(question: string): QuestionClass {
     case undefined:
       break;
   }
+  // "What caused the crash?", "for what reason", "what led to".
+  if (/\bwhy\b|^\s*what\s+(?:caused?|causes|led\s+to|leads\s+to|prompted|triggered)\b|\bfor\s+what\s+reason\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:main\s+)?(?:reasons?|causes?)\b/i.test(question)) return 'REASON';
   if (/^\s*(?:what|which)\s+(?:is|are|was|were)\b|^\s*what['’]s\b/i.test(question)) return 'DEFINITION';
-  if (/\bwhy\b/i.test(question)) return 'REASON';
   if (/^\s*how\b/i.test(question)) return 'MANNER';
   if (/\b(?:what|which)\b/i.test(question)) return 'THING';
   return 'OTHER';
@@ -315,6 +317,11 @@ function particleInName(tokens: readonly NlpToken[], n: number): boolean {
 /** A title or phrase in single quotes (see spanCandidates): two to eight words or one capitalized, not ending in a plural's "s'". */
 const SINGLE_QUOTE = /(?:^|(?<=[\s(]))['‘]([\p{Lu}\p{N}][^'‘’\n]{0,60}?[^\s'‘’s])['’](?=[\s,.;:!?)]|$)/gu;
 
+/** A connective giving a reason or a purpose, and the clause after it up to a comma, semicolon, dash or the end. */
+const REASON_CLAUSE = /(?<![\p{L}\p{N}])(because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|in\s+order\s+to|so\s+that|for\s+fear\s+of)\s+([^,;:.!?()"“”–—]+)/giu;
+/** Words of a reason clause read as a candidate span. */
+const MAX_REASON_WORDS = 20;
+
 /** A letter or its mark: two of them side by side are one word. */
 const WORD_CHAR = /[\p{L}\p{M}]/u;
 
@@ -370,6 +377,15 @@ export function spanCandidates(text: string, start: number, end: number, tokens:
     const lead = /^(?:(?:The|A|An)\s+)?/.exec(m[1] ?? '')?.[0].length ?? 0;
     const words = (m[1] ?? '').slice(lead).trim();
     if (words.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length >= 2) add(start + m.index + lead, start + m.index + lead + words.length, 'EXPANSION');
+  }
+  // A reason given, with and without its connective: "because he published his findings
+  // first", "due to the death of Elisabeth Sladen", up to the clause's end.
+  for (const m of sentence.matchAll(REASON_CLAUSE)) {
+    const clause = m[2]!;
+    if (clause.trim().split(/\s+/).length > MAX_REASON_WORDS) continue;
+    const at = start + m.index + m[0].length - clause.length;
+    add(start + m.index, at + clause.length, 'REASON');
+    add(at, at + clause.length, 'REASON');
   }
   // A score or range, "31–24", "1995–2000".
   for (const m of sentence.matchAll(/(?<![\d.–-])\d+(?:\.\d+)?\s?[–-]\s?\d+(?:\.\d+)?(?![\d.]|[–-]\d)/g)) add(start + m.index, start + m.index + m[0].length, 'CARDINAL');

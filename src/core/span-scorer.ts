@@ -13,13 +13,14 @@ import { tag, type Entity, type NlpToken } from './nlp';
 import { inverseFrequency } from './retrieval';
 import type { SentenceIndex, SentenceRef } from './search-index';
 import { MAX_TAGGED_LENGTH } from './cost';
-import { noAnswerFeatures, sentenceView, spanCandidates, spanFeatures, spanQuestion, SPAN_FEATURES, type SpanCandidate, type SpanQuestion } from './span-features';
+import { noAnswerFeatures, sentenceView, spanCandidates, spanFeatures, spanQuestion, SPAN_FEATURES, type SpanCandidate, type SpanKind, type SpanQuestion } from './span-features';
 import data from './span-model.json';
 
 /** A span of the document text, with the model's probability that it is the answer. */
 export interface ScoredSpan {
   readonly start: number;
   readonly end: number;
+  readonly kind: SpanKind;
   readonly probability: number;
 }
 
@@ -75,7 +76,7 @@ function scoredSpans(index: SentenceIndex, question: SpanQuestion, ref: Sentence
   const entities = index.entities(document);
   const { rows, candidates } = sentenceRows(question, document.text, span, entities.tokensIn(span.start, span.end), entities.entitiesIn(span.start, span.end), index.sentenceTerms(ref));
   const p = softmaxShares(spanModel().model, rows);
-  return candidates.map((candidate, i) => ({ start: candidate.start, end: candidate.end, probability: p[i]! }));
+  return candidates.map((candidate, i) => ({ start: candidate.start, end: candidate.end, kind: candidate.kind, probability: p[i]! }));
 }
 
 /**

@@ -169,3 +169,27 @@ describe('a short answer of the kind asked', () => {
   });
 });
 
+
+describe('a question asking why', () => {
+  const launch = oneArticleIndex(
+    { id: 'launch', title: 'Launch scrubbed', published: '2024-06-01' },
+    'Launch scrubbed\n\nThe crewed launch of the Vega capsule was called off on Saturday because the ground computer failed to load, officials said. ' +
+      'The crew of 228 returned to their quarters near the Kessler pad. The next attempt is set for Wednesday.',
+  );
+
+  it('is answered by the reason the passage gives', () => {
+    expect(ask(launch, 'Why was the Vega launch called off?').short?.text).toBe('because the ground computer failed to load');
+    expect(ask(launch, 'What caused the Vega launch to be called off?').short?.text).toBe('because the ground computer failed to load');
+  });
+
+  it('gets no short answer where the passages give no reason, rather than a name or a figure of them', () => {
+    const crew = oneArticleIndex(
+      { id: 'crew', title: 'Crew returns', published: '2024-06-01' },
+      'Crew returns\n\nThe crew of 228 returned to their quarters near the Kessler pad on Saturday. The next attempt is set for Wednesday.',
+    );
+    const answer = ask(crew, 'Why did the crew of 228 return to their quarters near the Kessler pad?');
+    expect(answer.passages[0]?.text).toContain('returned to their quarters');
+    // Before: "quarters".
+    expect(answer.short).toBeUndefined();
+  });
+});

@@ -11,6 +11,9 @@ describe('questionClass', () => {
     ['Where was the match played?', 'PLACE'],
     ['Which NFL team won?', 'THING'],
     ['Why did the council vote no?', 'REASON'],
+    ['What caused the plane to crash?', 'REASON'],
+    ['What was the reason for the delay?', 'REASON'],
+    ['What did the storm cause?', 'OBJECT'],
     // The opening interrogative decides over a cue word later in the question.
     ['Who fumbled the ball when tackled by the safety?', 'PERSON'],
   ])('%s -> %s', (question, cls) => {
@@ -54,6 +57,10 @@ describe('spanCandidates', () => {
     ["It was later re-branded as 'Pick TV' in 2011.", 'Pick TV'],
     ['The ‘Iron Lady’ resigned in 1990.', 'Iron Lady'],
     ["Dirichlet's theorem on arithmetic progressions asserts it.", "Dirichlet's theorem"],
+    // A reason, with and without its connective.
+    ['The launch was called off because the ground computer failed to load, officials said.', 'because the ground computer failed to load'],
+    ['The launch was called off because the ground computer failed to load, officials said.', 'the ground computer failed to load'],
+    ['The show ended in 2011 due to the death of its star.', 'due to the death of its star'],
     // An abbreviation's last dot.
     ['The quake struck at 4:55 p.m. local time.', '4:55 p.m.'],
     ['He moved to the U.S. in 1990.', 'U.S.'],
