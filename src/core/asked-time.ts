@@ -27,8 +27,9 @@ const ASKED: ReadonlyArray<[TimeAsked, RegExp]> = [
   ['YEAR', /\b(?:what|which)\s+year(?![\w-])/i],
   ['MONTH', /\b(?:what|which)\s+month(?![\w-])/i],
   ['DAY', /\b(?:what|which)\s+(?:date|day)(?![\w-])/i],
-  // Not "what time of year", "what time period", "what time frame".
-  ['CLOCK', /\b(?:what|which)\s+time(?![\w-])(?!\s+(?:of\s+(?:the\s+)?(?:year|month|week|day)|periods?|frames?|zones?|spans?|scales?)\b)/i],
+  // "What time (of day)", not "what time of year", "what time period", "what time frame",
+  // nor "which time" (which occasion).
+  ['CLOCK', /\bwhat\s+time(?![\w-])(?!\s+(?:of\s+(?:the\s+)?(?:year|month|week)|periods?|frames?|zones?|spans?|scales?)\b)/i],
   ['EVENT', /^\s*when\s+(?:did|was|were|had)\b|^\s*how\s+long\s+ago\b/i],
 ];
 

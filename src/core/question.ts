@@ -159,12 +159,19 @@ const SUBJECT_START = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PRON', 'X'
 function verbAfterSubject(tokens: readonly NlpToken[], isVerb: (word: string) => boolean): string | undefined {
   const first = tokens.findIndex((t) => t.pos !== 'DET');
   if (first < 0 || !SUBJECT_START.has(tokens[first]!.pos)) return undefined;
-  for (const token of tokens.slice(first + 1)) {
+  const candidates: number[] = [];
+  for (let i = first + 1; i < tokens.length; i++) {
+    const token = tokens[i]!;
     if (!['NOUN', 'ADJ', 'VERB'].includes(token.pos) || !/^\p{Ll}+$/u.test(token.text)) continue;
     if (/[^su]s$/.test(token.text)) continue;
-    if (isVerb(token.text)) return token.text;
+    if (isVerb(token.text)) candidates.push(i);
   }
-  return undefined;
+  // Of a run of nouns the last ends the subject: "the power plant release?" releases, though
+  // "plant" is a verb too; a verb with a bare noun after it ("use electron microprobes") is
+  // the first.
+  const ends = candidates.find((i) => !['NOUN', 'PROPN'].includes(tokens[i + 1]?.pos ?? ''));
+  const at = ends ?? candidates[0];
+  return at === undefined ? undefined : tokens[at]!.text;
 }
 
 const MOTION_VERBS = new Set(['travel', 'go', 'visit', 'fly', 'come', 'move', 'return', 'head', 'send', 'invite', 'drive', 'sail', 'flee', 'arrive']);
@@ -261,7 +268,7 @@ const CHANGE_VERBS = new Set(['rise', 'fall', 'increase', 'decrease', 'drop', 'g
  * stations"); none when a verb comes first ("How many did they sell?"), nor for "how many
  * times". "How much" counts {@link MONEY} when its verb is one of paying or costing.
  */
-export function countedNoun(questionTokens: readonly NlpToken[], cue: AnswerCue): string | undefined {
+export function countedNoun(questionTokens: readonly NlpToken[], cue: AnswerCue, isDemonym: (word: string) => boolean = () => false): string | undefined {
   const tokens = questionTokens.filter((t) => t.start >= cue.start);
   if (!/^how$/i.test(tokens[0]?.text ?? '')) return undefined;
   // "How much did it cost?", "How much does a driver earn?": an amount of money.
@@ -281,7 +288,7 @@ export function countedNoun(questionTokens: readonly NlpToken[], cue: AnswerCue)
     // The last of a run of nouns: "How many bus stations" counts stations.
     if (token.pos === 'NOUN') head = token.lemma;
     // "How many Brazilians": a people's name in the plural counts people of it.
-    else if (head === undefined && token.pos === 'PROPN' && /^\p{Lu}\p{Ll}+ns$/u.test(token.text)) head = token.text.slice(0, -1).toLowerCase();
+    else if (head === undefined && token.pos === 'PROPN' && /^\p{Lu}\p{Ll}+s$/u.test(token.text) && isDemonym(token.text.slice(0, -1))) head = token.text.slice(0, -1).toLowerCase();
     else if (head !== undefined || (!['ADJ', 'DET', 'NUM'].includes(token.pos) && !/^of$/i.test(token.text))) break;
   }
   // "How many times" asks how often, which no counted noun says.

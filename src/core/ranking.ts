@@ -163,7 +163,7 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   // A follow-up's topic is the previous question's, which was already judged.
   const decided: { answers: boolean; reason?: Ranking['reason']; unknownWords: string[] } = followUp
     ? { answers: results.length > 0, unknownWords: [] as string[], ...(results.length > 0 ? {} : { reason: 'unknown-words' as const }) }
-    : decide(words.filter((w) => w.proper || !afterHow(question, w)), withSourceTerms(index, weights, matchedQueryTerms), corrections, synonyms, results.length > 0, conditionOf(index, question, read.tagged));
+    : decide(words.filter((w) => w.proper || !afterHow(question, w)), withSourceTerms(index, words, matchedQueryTerms), corrections, synonyms, results.length > 0, conditionOf(index, question, read.tagged));
   const interpreted = interpretation(index, question, words, corrections, followUp ? previous : undefined);
   // Words the corpus has may still be missing where the answer would be.
   const termsOf = (w: TopicWord) => [...w.terms, ...(corrections.get(w.terms[0] ?? '') ?? []), ...(synonyms.get(w) ?? [])];
@@ -351,7 +351,7 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
   const focus = answerType === 'ROLE' && role ? 'held' : answerType && cue ? focusOf(answerType, tagged, cue, thesaurus && ((word) => thesaurus.isVerb(word))) : undefined;
   const time = answerType === 'DATE' ? timeAsked(question) : undefined;
   // "What is the price of a ticket?" counts money, as "how much did it cost?" does; "What was the value of trade?" an amount.
-  const counted = answerType === 'NUMBER' && cue ? (countedNoun(tagged, cue) ?? amountAsked(question, cue) ?? shareAsked(question, cue)) : undefined;
+  const counted = answerType === 'NUMBER' && cue ? (countedNoun(tagged, cue, (word) => index.analyzer.lexicon.demonyms.has(normalizeWord(word))) ?? amountAsked(question, cue) ?? shareAsked(question, cue)) : undefined;
   // As the question writes it too: an article writing "children" holds the question's word, not its lemma.
   const countedAs = counted && cue ? tagged.find((t) => t.start >= cue.start && t.lemma === counted)?.text.toLowerCase() : undefined;
   const measured = answerType === 'NUMBER' && cue ? quantityAsked(question, cue) : undefined;
@@ -781,8 +781,26 @@ interface Condition {
   readonly names: (word: TopicWord) => boolean;
 }
 
-/** Tags of words that only say how or which ("met online", "the early vote"): no event of their own. */
-const MODIFIER_TAGS: ReadonlySet<string> = new Set(['ADJ', 'ADV']);
+/** Forms of "be": an adjective after one says what happened ("the coup was foiled"). */
+const BE = /^(?:is|are|was|were|be|been|being|'s|'re)$/i;
+
+/**
+ * The words of a condition clause that only say how: adverbs, and an adjective ending the
+ * clause after a verb or its object ("when Blinken met Bazoum online"). An adjective
+ * before a noun ("after the secret meeting") or after "was" ("after the coup was foiled")
+ * names what happened.
+ */
+function howWords(tagged: readonly NlpToken[], start: number): Set<number> {
+  const out = new Set<number>();
+  const clause = tagged.filter((t) => t.start >= start);
+  for (const [i, token] of clause.entries()) {
+    if (token.pos === 'ADV') out.add(token.start);
+    const next = clause[i + 1];
+    const before = clause[i - 1];
+    if (token.pos === 'ADJ' && (next === undefined || next.pos === 'PUNCT') && before !== undefined && !BE.test(before.text) && ['VERB', 'NOUN', 'PROPN', 'PRON'].includes(before.pos)) out.add(token.start);
+  }
+  return out;
+}
 
 /**
  * The question's clause of time or condition ("after Hamdok resigned"; see
@@ -795,7 +813,7 @@ function conditionOf(index: SentenceIndex, question: string, tagged: readonly Nl
   const start = conditionStart(question);
   if (start === undefined) return undefined;
   const { thesaurus } = index;
-  const modifiers = new Set(tagged.filter((t) => t.start >= start && MODIFIER_TAGS.has(t.pos)).map((t) => t.start));
+  const modifiers = howWords(tagged, start);
   return { start, names: (word) => !modifiers.has(word.start) && (thesaurus === undefined || thesaurus.has(normalizeWord(word.text))) };
 }
 
@@ -893,7 +911,7 @@ function ungrounded(index: SentenceIndex, words: readonly TopicWord[], weights: 
     const present = document === best.document ? termsPresent(index, document, wanted, best.sentence - GROUNDING_WINDOW, best.sentence + GROUNDING_WINDOW + 1) : termsPresent(index, document, wanted);
     // A word of the article's source is the article's ("the State Department" of its releases).
     const source = sourceTerms(index, document);
-    const held = (w: TopicWord) => Math.max(w.terms.some((t) => source.has(t)) ? Number.MIN_VALUE : 0, ...idsOf.get(w)!.filter(([id]) => present.has(id)).map(([, weight]) => weight));
+    const held = (w: TopicWord) => Math.max(w.proper && w.terms.some((t) => source.has(t)) ? Number.MIN_VALUE : 0, ...idsOf.get(w)!.filter(([id]) => present.has(id)).map(([, weight]) => weight));
     const missing = pinning.filter((w) => held(w) === 0);
     if (missing.length === 0 && document === best.document) return { missing: [] };
     if (missing.length === 0) {
@@ -901,7 +919,7 @@ function ungrounded(index: SentenceIndex, words: readonly TopicWord[], weights: 
       const at = passages.findIndex((p) => p.document === document);
       const first = passages[at]!;
       const close = termsPresent(index, document, wanted, first.sentence - 1, first.sentence + 2);
-      if (pinning.every((w) => w.terms.some((t) => source.has(t)) || idsOf.get(w)!.some(([id]) => close.has(id)))) return { missing: [], grounded: at };
+      if (pinning.every((w) => (w.proper && w.terms.some((t) => source.has(t))) || idsOf.get(w)!.some(([id]) => close.has(id)))) return { missing: [], grounded: at };
     }
     // The article that lacks fewest of them, then holds most of the question's weight: what the question is about.
     const weight = words.reduce((sum, w) => sum + held(w), 0);
@@ -1046,12 +1064,16 @@ function sourceTerms(index: SentenceIndex, document: CorpusDocument): ReadonlySe
 
 const allSourceMemos = new WeakMap<SentenceIndex, ReadonlySet<string>>();
 
-/** `matched` with the question's terms that some article's source holds (see sourceTerms). */
-function withSourceTerms(index: SentenceIndex, questionTerms: ReadonlyMap<string, number>, matched: ReadonlySet<string>): ReadonlySet<string> {
+/**
+ * `matched` with the terms of the question's names that some article's source holds (see
+ * sourceTerms): "State Department", not a common word such as "house" of "The White
+ * House", which says nothing of what the articles tell.
+ */
+function withSourceTerms(index: SentenceIndex, words: readonly TopicWord[], matched: ReadonlySet<string>): ReadonlySet<string> {
   let all = allSourceMemos.get(index);
   // One source is shared by many articles: each distinct one is read once.
   if (!all) allSourceMemos.set(index, (all = new Set([...new Set(index.corpus.documents.map((d) => d.source))].flatMap((source) => index.analyzer.terms(source).filter((t) => !t.alias).map((t) => t.term)))));
-  const extra = [...questionTerms.keys()].filter((t) => all.has(t) && !matched.has(t));
+  const extra = words.filter((w) => w.proper).flatMap((w) => w.terms).filter((t) => all.has(t) && !matched.has(t));
   return extra.length === 0 ? matched : new Set([...matched, ...extra]);
 }
 

@@ -314,11 +314,20 @@ function particleInName(tokens: readonly NlpToken[], n: number): boolean {
   return to - from < 2 && capitalizedName(tokens[from - 1]) && capitalizedName(tokens[to + 1]);
 }
 
-/** A title or phrase in single quotes (see spanCandidates): two to eight words or one capitalized, not ending in a plural's "s'". */
+/**
+ * A title or phrase in single quotes (see spanCandidates): starting with a capital or a
+ * digit, at most 62 characters, and not ending in a lower-case "s", which may be a plural's
+ * apostrophe ("the players' union"; so "'The Times'" is missed).
+ */
 const SINGLE_QUOTE = /(?:^|(?<=[\s(]))['‘]([\p{Lu}\p{N}][^'‘’\n]{0,60}?[^\s'‘’s])['’](?=[\s,.;:!?)]|$)/gu;
 
-/** A connective giving a reason or a purpose, and the clause after it up to a comma, semicolon, dash or the end. */
-const REASON_CLAUSE = /(?<![\p{L}\p{N}])(because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|in\s+order\s+to|so\s+that|for\s+fear\s+of)\s+([^,;:.!?()"“”–—]+)/giu;
+/**
+ * A connective giving a reason or a purpose, and the clause after it up to a comma,
+ * semicolon, colon, bracket, quotation mark, dash or the sentence's end (a dot inside it is
+ * an abbreviation's or a decimal's: "the U.S. embargo", "a 2.5 percent rise"; the final
+ * one is trimmed).
+ */
+const REASON_CLAUSE = /(?<![\p{L}\p{N}])(because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|in\s+order\s+to|so\s+that|for\s+fear\s+of)\s+([^,;:()"“”–—]+)/giu;
 /** Words of a reason clause read as a candidate span. */
 const MAX_REASON_WORDS = 20;
 

@@ -1,8 +1,9 @@
 import { ask } from '../../src/core/answer';
 import { buildCorpus } from '../../src/core/corpus';
 import { tag } from '../../src/core/nlp';
+import { answerCue, focusOf } from '../../src/core/question';
 import { buildIndex } from '../../src/core/search-index';
-import { articleText, oneArticleIndex, textFile } from '../helpers';
+import { articleText, oneArticleIndex, sharedThesaurus, textFile } from '../helpers';
 
 // A readout whose closest passages name no crew member: only dates, figures and places.
 const readout = buildIndex(
@@ -92,6 +93,13 @@ describe('a short answer of the kind asked', () => {
     // Before: "1641".
     expect(ask(museum, 'What did Amos Hale call the gas?').short?.text).toBe('spiritus ignis');
     expect(ask(museum, 'What did the company call its new phone?').short?.text).toBe('the Voltra');
+  });
+
+  it('takes the last of a run of nouns after the subject for the verb ("the power plant release")', () => {
+    const focus = (question: string) => focusOf('OBJECT', tag(question).tokens, answerCue(question)!, (word) => sharedThesaurus().isVerb(word));
+    expect(focus('What did the power plant release?')).toBe('release');
+    expect(focus('What did Amos Hale call the gas?')).toBe('call');
+    expect(focus('What do petrologists use electron microprobes for?')).toBe('use');
   });
 
   it('a question naming no kind of answer may be answered by a time', () => {

@@ -141,6 +141,8 @@ describe('refusals: a kind of time', () => {
     expect(timeAsked('How long ago did the river change course?')).toBe('EVENT');
     expect(timeAsked('What time did the quake hit?')).toBe('CLOCK');
     expect(timeAsked('At what time did the polls close?')).toBe('CLOCK');
+    expect(timeAsked('What time of day did the quake hit?')).toBe('CLOCK');
+    expect(timeAsked('Which time did he win the title?')).toBeUndefined();
     expect(timeAsked('What time of year is the festival?')).toBeUndefined();
     expect(timeAsked('During what time period did inequality fall?')).toBeUndefined();
     // A bare "when" is often answered by a clause ("under intense light").

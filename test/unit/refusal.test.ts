@@ -54,9 +54,19 @@ describe('refusals on topic', () => {
 
   it('answers one whose time or condition the corpus mentions but for a word saying how', () => {
     // Before: declined, "they never mention "comfortably"".
-    const answer = ask(index, 'Who scored twice for Rovers when they beat United comfortably?');
-    expect(answer.answered).toBe(true);
-    expect(answer.short?.text).toBe('Smith');
+    for (const question of ['Who scored twice for Rovers when they beat United comfortably?', 'Who scored twice for Rovers when they beat United online?']) {
+      const answer = ask(index, question);
+      expect({ question, answered: answer.answered, short: answer.short?.text }).toEqual({ question, answered: true, short: 'Smith' });
+    }
+  });
+
+  it.each([
+    ['Who scored twice for Rovers after the secret meeting?', '"secret"'],
+    ['Who scored twice for Rovers after the coach was sacked?', '"sacked"'],
+  ])('still declines a condition whose adjective names what happened: %s', (question, word) => {
+    const answer = ask(index, question);
+    expect(answer.answered).toBe(false);
+    expect(answer.message).toContain(word);
   });
 
   it.each([
@@ -219,6 +229,13 @@ describe("an article's source names who speaks in it", () => {
     const answer = ask(releases, 'What did the Foreign Office demand for President Duval?');
     expect(answer.answered).toBe(false);
     expect(answer.message).toContain('"Foreign"');
+  });
+
+  it('takes only names from a source: a common word of it is no word of the articles', () => {
+    // "weekly" is a word of the storm article's source ("Coast Weekly"), not of any article.
+    const answer = ask(releases, 'What did the State Department demand for President Duval after the weekly release?');
+    expect(answer.answered).toBe(false);
+    expect(answer.message).toContain('"weekly"');
   });
 
   it('does not take the source\'s words as the text of another article', () => {

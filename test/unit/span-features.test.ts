@@ -61,6 +61,9 @@ describe('spanCandidates', () => {
     ['The launch was called off because the ground computer failed to load, officials said.', 'because the ground computer failed to load'],
     ['The launch was called off because the ground computer failed to load, officials said.', 'the ground computer failed to load'],
     ['The show ended in 2011 due to the death of its star.', 'due to the death of its star'],
+    // A dot inside the clause is an abbreviation's or a decimal's.
+    ['Flights were halted due to the U.S. embargo on the country.', 'due to the U.S. embargo on the country'],
+    ['Prices rose because of a 2.5 percent rise in costs.', 'a 2.5 percent rise in costs'],
     // An abbreviation's last dot.
     ['The quake struck at 4:55 p.m. local time.', '4:55 p.m.'],
     ['He moved to the U.S. in 1990.', 'U.S.'],
