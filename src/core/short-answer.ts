@@ -193,7 +193,7 @@ export function candidates(
       const currency = entity.type === 'MONEY' || CURRENCY_BEFORE.test(text.slice(Math.max(start, span.start - 2), span.start));
       const after = currency || entity.type === 'PERCENT' ? undefined : countedAfter(entities.tokensIn(to, end));
       const noun = currency ? MONEY : after?.lemma;
-      if (!counts(noun, wanted.counted)) continue;
+      if (!counts(noun, wanted.counted) && !countedBefore(text.slice(Math.max(start, span.start - 40), span.start), wanted)) continue;
       // "16.4 billion U.S. dollars", "38,450 points": the unit named after a sum or a value is part of it.
       if ((wanted.counted === MONEY || wanted.counted === AMOUNT) && after && counts(after.lemma, UNIT)) to = after.end;
     }
@@ -377,6 +377,15 @@ function countedAfter(tokens: readonly NlpToken[]): NlpToken | undefined {
     else if (!['ADJ', 'PROPN', 'NUM'].includes(token.pos) && !FIGURE_WORDS.test(token.text)) break;
   }
   return head;
+}
+
+/**
+ * Whether the words right before a figure name what the question counts, joined by "of":
+ * "the bodies of two males" counts bodies as well as males.
+ */
+function countedBefore(before: string, wanted: Wanted): boolean {
+  const word = /(\p{L}+)\s+of\s+(?:the\s+|some\s+|about\s+|at\s+least\s+)?$/iu.exec(before)?.[1]?.toLowerCase();
+  return word !== undefined && (word === wanted.counted || word === wanted.countedAs);
 }
 
 const NOMINAL = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);

@@ -160,6 +160,20 @@ describe('"how many" with a people\'s name in the plural', () => {
   });
 });
 
+describe('a figure after "<what is counted> of"', () => {
+  const search = oneArticleIndex(
+    { id: 'debris', title: 'Debris found' },
+    'Debris found\n\nSearch crews on Saturday found debris and the bodies of two males from the missing jet. ' + 'The search involves 14 planes and three ships.',
+  );
+
+  it('counts what is named before "of" ("the bodies of two males" counts bodies)', () => {
+    // Before: declined, "the closest passages, below, give no number".
+    const answer = ask(search, 'How many bodies did search crews find on Saturday?');
+    expect(answer.answered).toBe(true);
+    expect(answer.short?.text).toBe('two');
+  });
+});
+
 describe('a figure that says nothing of what it counts', () => {
   const bare = oneArticleIndex(
     { id: 'bare', title: 'Westline runs a reduced service' },
