@@ -300,7 +300,7 @@ function findPeople(tokens: readonly NlpToken[], sets: NameSets): Person[] {
       // "Jean-Yves Le Drian": a hyphen joins the parts of a name.
       if (token?.text === '-' && nameTokens.length > 0 && token.start === nameTokens.at(-1)?.end && isCapitalized(tokens[j + 1] ?? token)) continue;
       // "Ursula von der Leyen": particles between parts of the name.
-      if (nameTokens.length > 0 && NAME_PARTICLES.has(token?.text ?? '') && (isCapitalized(tokens[j + 1] ?? token!) || (NAME_PARTICLES.has(tokens[j + 1]?.text ?? '') && isCapitalized(tokens[j + 2] ?? token!)))) continue;
+      if (nameTokens.length > 0 && particlesAt(tokens, j, (t) => t !== undefined && isCapitalized(t)) > 0) continue;
       // An organization's or a place's word ends the name ("President Nelson Mandela School").
       if (!token || !isCapitalized(token) || TITLES.has(bare(token)) || ORG_WORDS.has(bare(token)) || PLACE_KINDS.has(bare(token))) break;
       // A surname that is also an English noun ("Prime Minister David Park") is tagged as
@@ -347,6 +347,16 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']
 /** Lower-case particles inside a person's name. */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set(['von', 'van', 'de', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'le', 'la', 'bin', 'ibn', 'al']);
 
+/**
+ * How many name particles start at `k` and lead into a word of the name (`isName`): one or
+ * two ("bin" of "Mohammed bin Salman", "von der" of "Ursula von der Leyen"), else 0.
+ */
+export function particlesAt(tokens: readonly NlpToken[], k: number, isName: (token: NlpToken | undefined) => boolean): number {
+  let m = k;
+  while (NAME_PARTICLES.has(tokens[m]?.text ?? '')) m++;
+  return m > k && m - k <= 2 && isName(tokens[m]) ? m - k : 0;
+}
+
 /** Determiners and possessives that may open an appositive role ("the", "its", "Russia's"). */
 const ROLE_OPENERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'former', 'then']);
 /** Words between a name and a title that a role may hold ("the country's new finance minister"). */
@@ -370,10 +380,12 @@ function nameRuns(tokens: readonly NlpToken[], { places, demonyms }: NameSets): 
     // "Katharina von Bora", "Ludwig van Beethoven": a particle inside a name.
     for (;;) {
       if (nameWord(tokens[j + 1])) j++;
-      else if (NAME_PARTICLES.has(tokens[j + 1]?.text ?? '') && nameWord(tokens[j + 2])) j += 2;
-      // "Ursula von der Leyen": two particles.
-      else if (NAME_PARTICLES.has(tokens[j + 1]?.text ?? '') && NAME_PARTICLES.has(tokens[j + 2]?.text ?? '') && nameWord(tokens[j + 3])) j += 3;
-      else break;
+      else {
+        // "Ursula von der Leyen": one or two particles, then the name goes on.
+        const particles = particlesAt(tokens, j + 1, nameWord);
+        if (particles === 0) break;
+        j += particles + 1;
+      }
     }
     const words = tokens.slice(i, j + 1).map((t) => bare(t));
     const generic = words.some((w) => TITLES.has(w) || ROLE_MODIFIERS.has(w) || demonyms.has(w) || ORG_WORDS.has(w) || PLACE_KINDS.has(w));
@@ -469,12 +481,7 @@ function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname
       if (!next) return false;
       if ((next.pos === 'PROPN' && isCapitalized(next)) || surnameNoun(k)) return true;
       // "Ursula von der Leyen", "Mohammed bin Salman": particles inside a name.
-      if (NAME_PARTICLES.has(next.text)) {
-        let m = k + 1;
-        while (NAME_PARTICLES.has(tokens[m]?.text ?? '')) m++;
-        const name = tokens[m];
-        if (m - k <= 2 && name !== undefined && name.pos === 'PROPN' && isCapitalized(name)) return true;
-      }
+      if (particlesAt(tokens, k, (t) => t !== undefined && t.pos === 'PROPN' && isCapitalized(t)) > 0) return true;
       // A hyphen inside a name, with no space around it: "Jean-Yves".
       const after = tokens[k + 1];
       return next.text === '-' && next.start === tokens[k - 1]?.end && after !== undefined && after.start === next.end && after.pos === 'PROPN' && isCapitalized(after);

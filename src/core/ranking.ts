@@ -910,7 +910,7 @@ function ungrounded(index: SentenceIndex, words: readonly TopicWord[], weights: 
     const best = passages[0]!;
     const present = document === best.document ? termsPresent(index, document, wanted, best.sentence - GROUNDING_WINDOW, best.sentence + GROUNDING_WINDOW + 1) : termsPresent(index, document, wanted);
     // A word of the article's source is the article's ("the State Department" of its releases).
-    const source = sourceTerms(index, document);
+    const source = sourceTerms(index, document.source);
     const held = (w: TopicWord) => Math.max(w.proper && w.terms.some((t) => source.has(t)) ? Number.MIN_VALUE : 0, ...idsOf.get(w)!.filter(([id]) => present.has(id)).map(([, weight]) => weight));
     const missing = pinning.filter((w) => held(w) === 0);
     if (missing.length === 0 && document === best.document) return { missing: [] };
@@ -1047,22 +1047,27 @@ function termsPresent(index: SentenceIndex, document: CorpusDocument, wanted: Re
   return present;
 }
 
-const sourceMemos = new WeakMap<SentenceIndex, Map<CorpusDocument, ReadonlySet<string>>>();
+/** Per index: each source's terms, and all sources' terms together. */
+const sourceMemos = new WeakMap<SentenceIndex, { readonly bySource: Map<string, ReadonlySet<string>>; all?: ReadonlySet<string> }>();
+
+function sourceMemo(index: SentenceIndex): { readonly bySource: Map<string, ReadonlySet<string>>; all?: ReadonlySet<string> } {
+  let memo = sourceMemos.get(index);
+  if (!memo) sourceMemos.set(index, (memo = { bySource: new Map() }));
+  return memo;
+}
 
 /**
  * The terms of an article's source, the publisher or agency ("U.S. Department of State",
  * "The White House"): a question may name who speaks in it by its source's name, which
- * its text need not write ("What did the State Department demand?"). Read once per article.
+ * its text need not write ("What did the State Department demand?"). Each distinct source
+ * is read once: many articles share one.
  */
-function sourceTerms(index: SentenceIndex, document: CorpusDocument): ReadonlySet<string> {
-  let memo = sourceMemos.get(index);
-  if (!memo) sourceMemos.set(index, (memo = new Map()));
-  let terms = memo.get(document);
-  if (!terms) memo.set(document, (terms = new Set(index.analyzer.terms(document.source).filter((t) => !t.alias).map((t) => t.term))));
+function sourceTerms(index: SentenceIndex, source: string): ReadonlySet<string> {
+  const { bySource } = sourceMemo(index);
+  let terms = bySource.get(source);
+  if (!terms) bySource.set(source, (terms = new Set(index.analyzer.terms(source).filter((t) => !t.alias).map((t) => t.term))));
   return terms;
 }
-
-const allSourceMemos = new WeakMap<SentenceIndex, ReadonlySet<string>>();
 
 /**
  * `matched` with the terms of the question's names that some article's source holds (see
@@ -1070,10 +1075,11 @@ const allSourceMemos = new WeakMap<SentenceIndex, ReadonlySet<string>>();
  * House", which says nothing of what the articles tell.
  */
 function withSourceTerms(index: SentenceIndex, words: readonly TopicWord[], matched: ReadonlySet<string>): ReadonlySet<string> {
-  let all = allSourceMemos.get(index);
-  // One source is shared by many articles: each distinct one is read once.
-  if (!all) allSourceMemos.set(index, (all = new Set([...new Set(index.corpus.documents.map((d) => d.source))].flatMap((source) => index.analyzer.terms(source).filter((t) => !t.alias).map((t) => t.term)))));
-  const extra = words.filter((w) => w.proper).flatMap((w) => w.terms).filter((t) => all.has(t) && !matched.has(t));
+  const names = words.filter((w) => w.proper).flatMap((w) => w.terms).filter((t) => !matched.has(t));
+  if (names.length === 0) return matched;
+  const memo = sourceMemo(index);
+  const all = (memo.all ??= new Set([...new Set(index.corpus.documents.map((d) => d.source))].flatMap((source) => [...sourceTerms(index, source)])));
+  const extra = names.filter((t) => all.has(t));
   return extra.length === 0 ? matched : new Set([...matched, ...extra]);
 }
 

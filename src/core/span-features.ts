@@ -19,7 +19,7 @@ import type { Term } from './analyzer';
 import type { Entity, EntityType, NlpToken } from './nlp';
 import { lowerBound } from './lower-bound';
 import { answerCue } from './question';
-import { NAME_PARTICLES } from './entities';
+import { NAME_PARTICLES, particlesAt } from './entities';
 
 /** What kind of answer a question asks for, as the span scorer reads it (coarser than {@link AnswerCue}). */
 export type QuestionClass =
@@ -308,10 +308,8 @@ function spanPos(tokens: readonly NlpToken[], n: number): string {
 function particleInName(tokens: readonly NlpToken[], n: number): boolean {
   let from = n;
   while (from > 0 && NAME_PARTICLES.has(tokens[from - 1]!.text)) from--;
-  let to = n;
-  while (to + 1 < tokens.length && NAME_PARTICLES.has(tokens[to + 1]!.text)) to++;
   const capitalizedName = (token: NlpToken | undefined) => token !== undefined && token.pos === 'PROPN' && /^\p{Lu}/u.test(token.text);
-  return to - from < 2 && capitalizedName(tokens[from - 1]) && capitalizedName(tokens[to + 1]);
+  return capitalizedName(tokens[from - 1]) && particlesAt(tokens, from, capitalizedName) > 0;
 }
 
 /**

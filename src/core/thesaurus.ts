@@ -93,23 +93,37 @@ export function parseDataLine(line: string, asWritten = false): string[] {
   return words;
 }
 
+/** One pointer of a WordNet data line: its symbol, the synset it points to, and the words it links (0: the whole synset). */
+interface Pointer {
+  readonly symbol: string;
+  readonly offset: number;
+  readonly pos: string;
+  readonly source: number;
+  readonly target: number;
+}
+
+/** The pointers of one WordNet data line (a synset), in order; none for a line that is no synset. */
+function parsePointers(line: string): Pointer[] {
+  const fields = line.split(' ');
+  const count = parseInt(fields[3] ?? '', 16);
+  if (!Number.isInteger(count)) return [];
+  const pointers = Number(fields[4 + 2 * count]);
+  const out: Pointer[] = [];
+  for (let k = 0; k < pointers; k++) {
+    const at = 5 + 2 * count + 4 * k;
+    const offset = Number(fields[at + 1]);
+    const numbers = fields[at + 3] ?? '';
+    if (Number.isInteger(offset)) out.push({ symbol: fields[at] ?? '', offset, pos: fields[at + 2] ?? '', source: parseInt(numbers.slice(0, 2), 16), target: parseInt(numbers.slice(2, 4), 16) });
+  }
+  return out;
+}
+
 /**
  * The noun synsets one WordNet data line (a synset) points to as its hypernyms ("@") and,
  * for a named individual, its instance hypernyms ("@i"), as data-file offsets.
  */
 export function parseHypernyms(line: string): number[] {
-  const fields = line.split(' ');
-  const count = parseInt(fields[3] ?? '', 16);
-  if (!Number.isInteger(count)) return [];
-  const pointers = Number(fields[4 + 2 * count]);
-  const out: number[] = [];
-  for (let k = 0; k < pointers; k++) {
-    const at = 5 + 2 * count + 4 * k;
-    const symbol = fields[at];
-    const offset = Number(fields[at + 1]);
-    if ((symbol === '@' || symbol === '@i') && fields[at + 2] === 'n' && Number.isInteger(offset)) out.push(offset);
-  }
-  return out;
+  return parsePointers(line).filter((p) => (p.symbol === '@' || p.symbol === '@i') && p.pos === 'n').map((p) => p.offset);
 }
 
 /**
@@ -118,36 +132,14 @@ export function parseHypernyms(line: string): number[] {
  * speech and the target word's number (0: the whole synset).
  */
 export function parseDerivations(line: string, word: number): Array<{ offset: number; pos: string; target: number }> {
-  const fields = line.split(' ');
-  const count = parseInt(fields[3] ?? '', 16);
-  if (!Number.isInteger(count)) return [];
-  const pointers = Number(fields[4 + 2 * count]);
-  const out: Array<{ offset: number; pos: string; target: number }> = [];
-  for (let k = 0; k < pointers; k++) {
-    const at = 5 + 2 * count + 4 * k;
-    const offset = Number(fields[at + 1]);
-    const pos = fields[at + 2] ?? '';
-    const numbers = fields[at + 3] ?? '';
-    const source = parseInt(numbers.slice(0, 2), 16);
-    const target = parseInt(numbers.slice(2, 4), 16);
-    if (fields[at] === '+' && Number.isInteger(offset) && (source === 0 || source === word) && Number.isInteger(target)) out.push({ offset, pos, target });
-  }
-  return out;
+  return parsePointers(line)
+    .filter((p) => p.symbol === '+' && (p.source === 0 || p.source === word) && Number.isInteger(p.target))
+    .map(({ offset, pos, target }) => ({ offset, pos, target }));
 }
 
 /** The noun synsets ("=" pointers) one adjective data line is an attribute value of, as data-file offsets. */
 export function parseAttributes(line: string): number[] {
-  const fields = line.split(' ');
-  const count = parseInt(fields[3] ?? '', 16);
-  if (!Number.isInteger(count)) return [];
-  const pointers = Number(fields[4 + 2 * count]);
-  const out: number[] = [];
-  for (let k = 0; k < pointers; k++) {
-    const at = 5 + 2 * count + 4 * k;
-    const offset = Number(fields[at + 1]);
-    if (fields[at] === '=' && fields[at + 2] === 'n' && Number.isInteger(offset)) out.push(offset);
-  }
-  return out;
+  return parsePointers(line).filter((p) => p.symbol === '=' && p.pos === 'n').map((p) => p.offset);
 }
 
 /** WordNet's lexicographer file of nouns denoting people (noun.person). */

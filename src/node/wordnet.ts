@@ -169,12 +169,13 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
       const key = word.toLowerCase().replace(/ /g, '_');
       return derived.get(key, () => {
         const out = new Set<string>();
+        const forms = baseForms(key);
         for (const { pos, offsets } of entries(key)) {
           for (const offset of offsets.slice(0, SENSES)) {
             const line = readLine(pos, offset);
             // The word's number in its synset: by its base form, as the index found it.
             const words = parseDataLine(line).map((w) => w.replace(/ /g, '_'));
-            const number = words.findIndex((w) => baseForms(key).includes(w)) + 1;
+            const number = words.findIndex((w) => forms.includes(w)) + 1;
             if (number === 0) continue;
             for (const { offset: target, pos: targetPos, target: which } of parseDerivations(line, number)) {
               if (!(targetPos in PARTS)) continue;
