@@ -163,7 +163,7 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   // A follow-up's topic is the previous question's, which was already judged.
   const decided: { answers: boolean; reason?: Ranking['reason']; unknownWords: string[] } = followUp
     ? { answers: results.length > 0, unknownWords: [] as string[], ...(results.length > 0 ? {} : { reason: 'unknown-words' as const }) }
-    : decide(words.filter((w) => w.proper || !afterHow(question, w)), withSourceTerms(index, words, matchedQueryTerms), corrections, synonyms, results.length > 0, conditionOf(index, question, read.tagged));
+    : decide(words.filter((w) => w.proper || !(afterHow(question, w) || functionPart(question, w))), withSourceTerms(index, words, matchedQueryTerms), corrections, synonyms, results.length > 0, conditionOf(index, question, read.tagged));
   const interpreted = interpretation(index, question, words, corrections, followUp ? previous : undefined);
   // Words the corpus has may still be missing where the answer would be.
   const termsOf = (w: TopicWord) => [...w.terms, ...(corrections.get(w.terms[0] ?? '') ?? []), ...(synonyms.get(w) ?? [])];
@@ -196,7 +196,8 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   const timeGiven = (s: (typeof closest)[number], asked: TimeAsked) => {
     const told = tense(s);
     // Without the question's nouns, a passage holding its verb reports some other event: it dates this one only where the best passage does not tell of it as to come.
-    return told === 'reported' || (told === 'other' && !toComeNear) || (timeFrom(s) && givesTimeIn(index, s, asked));
+    // A lede telling of the event only as to come or asked for is not dated by its article.
+    return told === 'reported' || (told === 'other' && !toComeNear) || (timeFrom(s) && givesTimeIn(index, s, asked, told !== 'pending'));
   };
   const noSpan =
     decided.answers &&
@@ -247,11 +248,11 @@ function withSpeakerNamed<T extends SentenceRef & { readonly score: number; read
 }
 
 /** Whether a passage gives the kind of time asked, besides the question's own words (see asked-time.ts). */
-function givesTimeIn(index: SentenceIndex, passage: SentenceRef & { readonly matchedTerms: ReadonlySet<string> }, asked: TimeAsked): boolean {
+function givesTimeIn(index: SentenceIndex, passage: SentenceRef & { readonly matchedTerms: ReadonlySet<string> }, asked: TimeAsked, datedLede = true): boolean {
   const span = passage.document.sentences[passage.sentence];
   if (!span) return false;
   const entities = index.entities(passage.document).entitiesIn(span.start, span.end);
-  return givesTime(asked, passage.document.text, span.start, span.end, entities, matchedSpans(index, passage, passage.matchedTerms), passage.sentence === 1);
+  return givesTime(asked, passage.document.text, span.start, span.end, entities, matchedSpans(index, passage, passage.matchedTerms), datedLede && passage.sentence === 1);
 }
 
 /**
@@ -260,11 +261,13 @@ function givesTimeIn(index: SentenceIndex, passage: SentenceRef & { readonly mat
  * expected to resume"; tense.ts); 'reported' when it holds one not put in the future by an
  * auxiliary and all of the question's common nouns (`nouns`), 'other' when it lacks one of
  * them (it may tell of another event: "The council hired 300 engineers." for "When did the
- * council hire drivers?"); 'none' otherwise. Cost: a tagging of at most WINDOW_BEFORE
+ * council hire drivers?"); 'pending' when each is put in the future or asked for, but not
+ * plainly ("would resume", "urged the guard to release him": not dated by the article
+ * either); 'none' otherwise. Cost: a tagging of at most WINDOW_BEFORE
  * characters for each of the first {@link EVENT_SPANS_READ} occurrences of its verbs, the
  * only ones read.
  */
-function eventTense(index: SentenceIndex, passage: SentenceRef & { readonly matchedTerms: ReadonlySet<string> }, eventTerms: ReadonlySet<string>, nouns: ReadonlySet<string>): 'reported' | 'other' | 'future' | 'none' {
+function eventTense(index: SentenceIndex, passage: SentenceRef & { readonly matchedTerms: ReadonlySet<string> }, eventTerms: ReadonlySet<string>, nouns: ReadonlySet<string>): 'reported' | 'other' | 'future' | 'pending' | 'none' {
   const terms = new Set([...passage.matchedTerms].filter((t) => eventTerms.has(t)));
   const span = passage.document.sentences[passage.sentence];
   if (terms.size === 0 || !span) return 'none';
@@ -273,7 +276,7 @@ function eventTense(index: SentenceIndex, passage: SentenceRef & { readonly matc
   if (spans.length === 0) return 'none';
   const readings = spans.map(([start, end]) => auxiliaryFuture(passage.document.text, span, { start, end }));
   if (readings.every((r) => r.plainly)) return 'future';
-  if (readings.every((r) => r.future)) return 'none';
+  if (readings.every((r) => r.future)) return 'pending';
   return [...nouns].every((noun) => passage.matchedTerms.has(noun)) ? 'reported' : 'other';
 }
 
@@ -438,7 +441,16 @@ function queryTerms(index: SentenceIndex, question: string, analyzed: readonly T
   let attempts = 0;
   for (const word of unknownWords) {
     const own = word.terms[0];
-    if (!own || index.thesaurus?.has(normalizeWord(word.text))) continue;
+    if (!own) continue;
+    // A given name the articles write otherwise, before a surname they know ("Sunita
+    // Williams" for "Suni Williams", "Mahamadou Issoufou" for "Mohamed Issoufou").
+    const variants = word.proper ? givenNameVariants(index, question, word, words) : [];
+    if (variants.length > 0) {
+      corrections.set(own, variants);
+      for (const term of variants) addTerm(term, TYPO_WEIGHT);
+      continue;
+    }
+    if (index.thesaurus?.has(normalizeWord(word.text))) continue;
     if (attempts++ === MAX_WORDS_CORRECTED) break;
     countWork('fuzzy', own.length);
     const fixed = corrected(index, own);
@@ -448,6 +460,46 @@ function queryTerms(index: SentenceIndex, question: string, analyzed: readonly T
   }
 
   return { weights, synonyms, corrections };
+}
+
+/** Articles holding a surname that are read for the given names written before it, and the mentions read in all. */
+const MAX_SURNAME_ARTICLES = 20;
+const MAX_SURNAME_MENTIONS = 40;
+
+/**
+ * The terms of the given names the articles write before the surname that follows `word`
+ * in the question, when `word` (a capitalized word the corpus lacks) is a given name: the
+ * next word is a name the articles know, and they write it after a capitalized word
+ * starting with the same letter as `word`. A name is spelt many ways (transliterated,
+ * shortened: "Mahamadou" / "Mohamed Issoufou", "Sunita" / "Suni Williams"); a different
+ * person of that surname ("Hillary" for "Bill Clinton") mostly starts otherwise, and stays
+ * unknown. Reads at most {@link MAX_SURNAME_MENTIONS} mentions in at most
+ * {@link MAX_SURNAME_ARTICLES} articles.
+ */
+function givenNameVariants(index: SentenceIndex, question: string, word: TopicWord, words: readonly TopicWord[]): string[] {
+  const next = words.find((w) => w.start >= word.end);
+  const surname = next?.terms[0];
+  if (!next || !next.proper || surname === undefined || !/^\s+$/u.test(question.slice(word.end, next.start))) return [];
+  const written = index.surface(surname);
+  if (!written || !/^\p{Lu}/u.test(written)) return [];
+  const initial = normalizeWord(word.text).charAt(0);
+  const found = index.search.search('', { tokenize: () => [surname], processTerm: (term) => term }).slice(0, MAX_SURNAME_ARTICLES);
+  const variants = new Set<string>();
+  let mentions = 0;
+  for (const { id } of found) {
+    const text = index.corpus.documents[id as number]?.text ?? '';
+    for (let at = text.indexOf(written); at >= 0 && mentions < MAX_SURNAME_MENTIONS; at = text.indexOf(written, at + written.length)) {
+      mentions++;
+      if (/^\p{L}/u.test(text.slice(at + written.length, at + written.length + 1))) continue;
+      const given = /(?<![\p{L}.'\u2019-])(\p{Lu}\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, at - 40), at))?.[1];
+      if (given === undefined) continue;
+      const normalized = normalizeWord(given);
+      const term = termOf(normalized);
+      if (normalized.charAt(0) === initial && term !== null && term !== surname && index.has(term)) variants.add(term);
+    }
+    if (mentions >= MAX_SURNAME_MENTIONS) break;
+  }
+  return [...variants];
 }
 
 /**
@@ -866,6 +918,23 @@ function afterHow(question: string, word: TopicWord): boolean {
   // The "how" that asks: opening the question, or after a preposition ("for how long");
   // not one inside it ("Explain how vaccines were approved").
   return word.start <= HOW_OPENING && /^\s*(?:(?:for|after|before|by|to|of|in|within|until|at)\s+)?how\s+$/iu.test(question.slice(0, word.start));
+}
+
+/**
+ * Prefixes written with a hyphen ("ex-president", "co-founder"): not words of a topic, and
+ * an article that never writes one ("former president") may still answer.
+ */
+const HYPHEN_PREFIXES = new Set(['ex', 'co', 'non', 'pre', 'post', 'anti', 'pro', 'mid', 'semi', 'multi', 'vice', 'self']);
+
+/**
+ * Whether the word only makes up a function phrase of the question: "according" of
+ * "according to" (a preposition in two words), or a prefix before its hyphen. The corpus
+ * lacking it says nothing of whether it answers.
+ */
+function functionPart(question: string, word: TopicWord): boolean {
+  const text = word.text.toLowerCase();
+  if (text === 'according') return /^\s+to(?!\p{L})/u.test(question.slice(word.end));
+  return HYPHEN_PREFIXES.has(text) && /^[-\u2010\u2011]\p{L}/u.test(question.slice(word.end));
 }
 
 /** The longest opening before the word after an asking "how" ("  within how "). */

@@ -62,8 +62,9 @@ export function tenseAt(text: string, sentence: Span, phrase: Span): Tense | und
 /**
  * Whether the verb at `verb` (offsets into `text`, within `sentence`) is put in the future
  * by an auxiliary of its group, in two readings from one tagging. `future`: by any
- * auxiliary ("will resume", "is expected to resume", "'ll hire"); a passage that so tells of
- * an event has not reported it. `plainly`: only by "will", "shall" or "is due / set /
+ * auxiliary ("will resume", "is expected to resume", "'ll hire"), or as the infinitive
+ * of what a verb asks for, wants or plans ("urged the guard to release him"); a passage that
+ * so tells of an event has not reported it. `plainly`: only by "will", "shall" or "is due / set /
  * expected ... to" (a present "be": "was expected to" was a plan), not by "would" (a later
  * past in a narrative), "can" or a present passive ("is liquefied"). A bare present
  * ("signs", as in a headline) is neither: it often reports a past event. Cost: one tagging
@@ -75,16 +76,42 @@ export function auxiliaryFuture(text: string, sentence: Span, verb: Span): { rea
   const at = tokens.length - 1;
   if (at < 1) return NOT_FUTURE;
   const first = firstOfGroup(tokens, at);
-  if (first === at) return NOT_FUTURE;
   const head = tokens[first] as NlpToken;
   const word = head.text.toLowerCase();
-  return {
+  const reading = first === at ? NOT_FUTURE : {
     future: tenseOfWord(head) === 'future',
     plainly: PLAIN_FUTURE.has(word) || (PRESENT_BE.has(word) && tokens.slice(first + 1, at).some((t) => SCHEDULED.has(t.text.toLowerCase()))),
   };
+  // "urged the guard to release him": an event asked for, hoped or planned, not reported
+  // (nor plainly to come: it may have come about since).
+  return !reading.future && wantedBefore(tokens, at) ? { future: true, plainly: false } : reading;
 }
 
 const NOT_FUTURE = { future: false, plainly: false } as const;
+
+/**
+ * Verbs whose infinitive complement is an event not yet come about: asked for ("urge",
+ * "call on", "demand"), wanted or planned ("hope", "plan", "vow"). Not those that report it
+ * ("manage", "agree", "decide" mostly lead to the event).
+ */
+const WANTING = new Set(['urge', 'call', 'ask', 'demand', 'press', 'push', 'encourage', 'want', 'wish', 'hope', 'plan', 'seek', 'aim', 'intend', 'expect', 'threaten', 'vow', 'promise', 'pledge', 'appeal', 'implore', 'beg', 'request', 'order', 'instruct', 'tell', 'invite']);
+
+/**
+ * Whether the verb at `tokens[at]` is an infinitive ("to release") whose clause's verb
+ * before it asks for, wants or plans it: "We urge the guard to release President Bazoum".
+ * Read back to a comma, a semicolon or another verb.
+ */
+function wantedBefore(tokens: readonly NlpToken[], at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && tokens[i]?.pos === 'ADV') i--;
+  if (tokens[i]?.text.toLowerCase() !== 'to') return false;
+  for (i--; i >= 0; i--) {
+    const token = tokens[i] as NlpToken;
+    if (/^[,;:()]$/.test(token.text)) return false;
+    if (token.pos === 'VERB') return WANTING.has(token.lemma.toLowerCase());
+  }
+  return false;
+}
 
 /** Auxiliaries that plainly put a verb in the future, and what "is ... to" may say it with. */
 const PLAIN_FUTURE = new Set(['will', "'ll", '\u2019ll', 'shall']);

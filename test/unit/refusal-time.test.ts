@@ -303,6 +303,26 @@ describe('refusals: a kind of time', () => {
     expect(future('Council signs tram charter', 'signs')).toBe(false);
   });
 
+  it('an event asked for, wanted or planned is not reported, nor plainly to come', () => {
+    expect(readingOf('We urge the presidential guard to release President Bazoum.', 'release')).toEqual({ future: true, plainly: false });
+    expect(readingOf('The minister called on the rebels to free the hostages.', 'free')).toEqual({ future: true, plainly: false });
+    expect(readingOf('The board hopes to hire drivers.', 'hire')).toEqual({ future: true, plainly: false });
+    // Reported: the verb before it does not ask for it, or a comma ends its clause.
+    expect(readingOf('The guard agreed to release President Bazoum.', 'release').future).toBe(false);
+    expect(readingOf('The guard managed to release the hostages.', 'release').future).toBe(false);
+    expect(readingOf('As the minister urged, the guard went on to release the hostages.', 'release').future).toBe(false);
+  });
+
+  it('declines "when was he released" over a passage that only asks for the release', () => {
+    const held = oneArticleIndex(
+      { id: 'held', title: 'Ministers condemn takeover', published: '2023-07-26' },
+      'Ministers condemn takeover\n\nWe urge the presidential guard to release President Bazoum from detention. The ministers condemned the takeover on Tuesday.',
+    );
+    const answer = ask(held, 'When was President Bazoum released from detention?');
+    expect(answer.answered).toBe(false);
+    expect(answer.passages[0]?.text).toContain('to release President Bazoum');
+  });
+
   it('a passage telling of the event in the future is not dated by its article, and the refusal says so', () => {
     const answer = ask(index, 'When did the harbour negotiations resume?');
     expect(answer.answered).toBe(false);

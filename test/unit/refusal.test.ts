@@ -258,3 +258,43 @@ describe('a word the corpus lacks, known by a form derived from it', () => {
     expect(answer.passages[0]?.text).toContain('serial number');
   });
 });
+
+describe('a given name the articles spell otherwise', () => {
+  const launch = oneArticleIndex(
+    { id: 'launch', title: 'Launch scrubbed' },
+    'Launch scrubbed\n\nAstronauts Butch Wilmore and Suni Williams left the spacecraft and returned to the crew quarters. Former President Mohamed Issoufou spoke with the crew by telephone.',
+  );
+
+  it('is read as theirs when the surname follows and both start alike ("Sunita Williams", "Mahamadou Issoufou")', () => {
+    const suni = ask(launch, 'Where did Sunita Williams return to?');
+    expect(suni.answered).toBe(true);
+    expect(suni.passages[0]?.text).toContain('crew quarters');
+    expect(suni.interpreted).toContain('Suni Williams');
+    const issoufou = ask(launch, 'How did Mahamadou Issoufou speak with the crew?');
+    expect(issoufou.answered).toBe(true);
+    expect(issoufou.passages[0]?.text).toContain('by telephone');
+  });
+
+  it('still declines another given name of that surname, and a given name before a surname the articles lack', () => {
+    for (const question of ['Where did Hannah Williams go after the launch was scrubbed?', 'Where did Sunita Smith go after the launch was scrubbed?']) {
+      const answer = ask(launch, question);
+      expect([question, answer.answered]).toEqual([question, false]);
+    }
+  });
+});
+
+describe('function phrases are no topic words', () => {
+  const readout = oneArticleIndex(
+    { id: 'readout', title: 'Call with the former president' },
+    'Call with the former president\n\nThe minister spoke with former President Issoufou. The minister was dismayed by the refusal to release the detained leader.',
+  );
+
+  it('"according to" and the prefix of "ex-president" do not count as words the articles lack', () => {
+    const answer = ask(readout, 'According to the minister, what dismayed him in the call with ex-president Issoufou?');
+    expect(answer.answered).toBe(true);
+  });
+
+  it('"according" and "ex" alone still count', () => {
+    expect(ask(readout, 'What was according the ex?').answered).toBe(false);
+  });
+});
