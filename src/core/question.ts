@@ -284,7 +284,12 @@ export function countedNoun(questionTokens: readonly NlpToken[], cue: AnswerCue,
   }
   if (!/^many$/i.test(tokens[1]?.text ?? '')) return undefined;
   let head: string | undefined;
-  for (const token of tokens.slice(2)) {
+  // A name of two words or more before a noun names what is counted, whatever the tagger
+  // makes of its words: "How many Doctor Who soundtracks" counts soundtracks.
+  let name = 0;
+  while (/^\p{Lu}/u.test(tokens[2 + name]?.text ?? '')) name++;
+  const from = name >= 2 && tokens[2 + name]?.pos === 'NOUN' ? 2 + name : 2;
+  for (const token of tokens.slice(from)) {
     // The last of a run of nouns: "How many bus stations" counts stations.
     if (token.pos === 'NOUN') head = token.lemma;
     // "How many Brazilians": a people's name in the plural counts people of it.

@@ -170,6 +170,10 @@ export function candidates(
     if (!span) continue;
     const value = text.slice(span.start, span.end);
     if (type === 'NUMBER' && YEAR.test(value)) continue;
+    // A figure right after a name inside the sentence, and before no common noun, names a
+    // thing and counts nothing: "Airbus 330", "Flight 447", "Super Bowl 50 Host Committee"
+    // (not "struck Venice 22 times").
+    if (type === 'NUMBER' && designation(text, start, span.start) && entities.tokensIn(span.end, end)[0]?.pos !== 'NOUN') continue;
     // "How many passengers...?" is not answered by "4,200 workers", nor "how many jobs" by
     // "6,000 Pell drivers": a figure counting some other thing. A sum of money counts only
     // money, and a share counts no money.
@@ -193,7 +197,8 @@ export function candidates(
       const currency = entity.type === 'MONEY' || CURRENCY_BEFORE.test(text.slice(Math.max(start, span.start - 2), span.start));
       const after = currency || entity.type === 'PERCENT' ? undefined : countedAfter(entities.tokensIn(to, end));
       const noun = currency ? MONEY : after?.lemma;
-      if (!counts(noun, wanted.counted) && !countedBefore(text.slice(Math.max(start, span.start - 40), span.start), wanted)) continue;
+      const named = counts(noun, wanted.counted) || (after?.modifiers.some((modifier) => counts(modifier.lemma, wanted.counted!)) ?? false);
+      if (!named && !countedBefore(text.slice(Math.max(start, span.start - 40), span.start), wanted)) continue;
       // "16.4 billion U.S. dollars", "38,450 points": the unit named after a sum or a value is part of it.
       if ((wanted.counted === MONEY || wanted.counted === AMOUNT) && after && counts(after.lemma, UNIT)) to = after.end;
     }
@@ -359,24 +364,40 @@ const FIGURES: ReadonlySet<EntityType> = new Set(['CARDINAL', 'MONEY', 'PERCENT'
 const FIGURE_WORDS = /^(?:hundred|thousand|million|billion|trillion|dozen|-)$/i;
 
 /**
+ * Whether the figure at `at` follows a capitalized word other than the sentence's first
+ * (which starts at `start`), with nothing but a space between: a designation ("Airbus
+ * 330", "Flight 447", "Super Bowl 50") unless a noun it counts follows. "About 300"
+ * opening a sentence, and "Beyoncé's 4 albums", count.
+ */
+export function designation(text: string, start: number, at: number): boolean {
+  const before = text.slice(Math.max(start, at - 40), at);
+  const word = /(?<![\p{L}\p{M}\p{N}'’.-])\p{Lu}[\p{L}\p{M}]*[ \u00a0]+$/u.exec(before);
+  if (!word) return false;
+  const wordStart = at - before.length + word.index;
+  return /[\p{L}\p{N}]/u.test(text.slice(start, wordStart));
+}
+
+/**
  * The noun a figure counts (its token): the head of the nouns right after it, past adjectives and
  * names ("4,200 workers", "610 weekday trains", "6,000 Pell drivers"), or after "of" and a
  * determiner for a part of a whole ("85 of its 610 weekday services"); none when no noun
- * follows ("85 on Monday").
+ * follows ("85 on Monday"). `modifiers` are the nouns before the head ("soundtrack" of
+ * "six soundtrack releases"), which name what is counted too.
  */
-function countedAfter(tokens: readonly NlpToken[]): NlpToken | undefined {
-  let head: NlpToken | undefined;
+function countedAfter(tokens: readonly NlpToken[]): (NlpToken & { readonly modifiers: readonly NlpToken[] }) | undefined {
   // "a five-year course" counts years.
-  if (tokens[0]?.text === '-' && tokens[1]?.pos === 'NOUN') return tokens[1];
+  if (tokens[0]?.text === '-' && tokens[1]?.pos === 'NOUN') return { ...tokens[1], modifiers: [] };
+  const nouns: NlpToken[] = [];
   for (const [i, token] of tokens.entries()) {
-    if (token.pos === 'NOUN') head = token;
-    else if (head !== undefined) break;
+    if (token.pos === 'NOUN') nouns.push(token);
+    else if (nouns.length > 0) break;
     // "85 of its 610 weekday services", "nine of the 24 economists": a part of a whole.
     else if (i === 0 && /^of$/i.test(token.text)) continue;
     else if (i > 0 && /^of$/i.test(tokens[0]!.text) && ['DET', 'PRON'].includes(token.pos)) continue;
     else if (!['ADJ', 'PROPN', 'NUM'].includes(token.pos) && !FIGURE_WORDS.test(token.text)) break;
   }
-  return head;
+  const head = nouns.at(-1);
+  return head && { ...head, modifiers: nouns.slice(0, -1) };
 }
 
 /**

@@ -160,6 +160,30 @@ describe('"how many" with a people\'s name in the plural', () => {
   });
 });
 
+describe('a figure that names a thing, not a count', () => {
+  const crash = oneArticleIndex(
+    { id: 'crash', title: 'Search widens' },
+    'Search widens\n\nSearch crews found debris from the Airbus 330 200-series jet of Flight 447. ' +
+      'He says 14 planes are being used in the search. The plague struck Venice 22 times in two centuries.',
+  );
+
+  it('is not the answer to "how many": "Airbus 330", "Flight 447"', () => {
+    const planes = ask(crash, 'How many planes are taking part in the search?');
+    expect(planes.short?.text).toBe('14');
+    expect(planes.passages[0]?.text).toContain('14 planes');
+    const unsaid = oneArticleIndex({ id: 'unsaid', title: 'Search goes on' }, 'Search goes on\n\nThe search for Flight 447 involves planes from Brazil and France.');
+    const answer = ask(unsaid, 'How many planes are in the search for the flight?');
+    expect(answer.answered).toBe(false);
+    expect(answer.message).toContain('give no number');
+  });
+
+  it('counts when a noun follows it ("Venice 22 times"), and a noun before the head names what is counted ("six soundtrack releases")', () => {
+    expect(ask(crash, 'How many times did the plague strike Venice?').short?.text).toBe('22');
+    const albums = oneArticleIndex({ id: 'albums', title: 'Albums' }, 'Albums\n\nSix soundtrack releases have come out since 2005. The Series 5 soundtrack came out in 2010.');
+    expect(ask(albums, 'How many soundtracks have come out since 2005?').short?.text).toBe('Six');
+  });
+});
+
 describe('a figure after "<what is counted> of"', () => {
   const search = oneArticleIndex(
     { id: 'debris', title: 'Debris found' },

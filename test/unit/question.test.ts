@@ -100,6 +100,8 @@ describe('countedNoun', () => {
     // Not any name in the plural.
     ['How many Simmons were hurt?', undefined],
     ['How many times a year does the council meet?', undefined],
+    // A name of two words before a noun names what is counted.
+    ['How many Doctor Who soundtracks have been released?', 'soundtrack'],
     ['How much did it cost?', 'monetary unit'],
     ['How much does a driver earn?', 'monetary unit'],
     ['How much did prices rise?', undefined],
