@@ -467,13 +467,24 @@ const MAX_SURNAME_ARTICLES = 20;
 const MAX_SURNAME_MENTIONS = 40;
 
 /**
+ * Whether two spellings of a given name may be one name: the same first letter and then
+ * the same consonants in order, those of one the start of the other's ("Mahamadou" and
+ * "Mohamed", "Sunita" and "Suni"; not "Bill" and "Brian").
+ */
+function sameName(a: string, b: string): boolean {
+  const skeleton = (name: string) => name.charAt(0) + name.slice(1).replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
+  const [x, y] = [skeleton(a), skeleton(b)];
+  return x.startsWith(y) || y.startsWith(x);
+}
+
+/**
  * The terms of the given names the articles write before the surname that follows `word`
  * in the question, when `word` (a capitalized word the corpus lacks) is a given name: the
- * next word is a name the articles know, and they write it after a capitalized word
- * starting with the same letter as `word`. A name is spelt many ways (transliterated,
+ * next word is a name the articles know, and they write it after a capitalized word that
+ * may spell the same name (see sameName). A name is spelt many ways (transliterated,
  * shortened: "Mahamadou" / "Mohamed Issoufou", "Sunita" / "Suni Williams"); a different
- * person of that surname ("Hillary" for "Bill Clinton") mostly starts otherwise, and stays
- * unknown. Reads at most {@link MAX_SURNAME_MENTIONS} mentions in at most
+ * person of that surname ("Hillary" for "Bill Clinton", "Brian" for "Bill Williams") is
+ * mostly spelt otherwise, and stays unknown. Reads at most {@link MAX_SURNAME_MENTIONS} mentions in at most
  * {@link MAX_SURNAME_ARTICLES} articles.
  */
 function givenNameVariants(index: SentenceIndex, question: string, word: TopicWord, words: readonly TopicWord[]): string[] {
@@ -482,7 +493,7 @@ function givenNameVariants(index: SentenceIndex, question: string, word: TopicWo
   if (!next || !next.proper || surname === undefined || !/^\s+$/u.test(question.slice(word.end, next.start))) return [];
   const written = index.surface(surname);
   if (!written || !/^\p{Lu}/u.test(written)) return [];
-  const initial = normalizeWord(word.text).charAt(0);
+  const own = normalizeWord(word.text);
   const found = index.search.search('', { tokenize: () => [surname], processTerm: (term) => term }).slice(0, MAX_SURNAME_ARTICLES);
   const variants = new Set<string>();
   let mentions = 0;
@@ -495,7 +506,7 @@ function givenNameVariants(index: SentenceIndex, question: string, word: TopicWo
       if (given === undefined) continue;
       const normalized = normalizeWord(given);
       const term = termOf(normalized);
-      if (normalized.charAt(0) === initial && term !== null && term !== surname && index.has(term)) variants.add(term);
+      if (sameName(normalized, own) && term !== null && term !== surname && index.has(term)) variants.add(term);
     }
     if (mentions >= MAX_SURNAME_MENTIONS) break;
   }

@@ -265,7 +265,7 @@ describe('a given name the articles spell otherwise', () => {
     'Launch scrubbed\n\nAstronauts Butch Wilmore and Suni Williams left the spacecraft and returned to the crew quarters. Former President Mohamed Issoufou spoke with the crew by telephone.',
   );
 
-  it('is read as theirs when the surname follows and both start alike ("Sunita Williams", "Mahamadou Issoufou")', () => {
+  it('is read as theirs when the surname follows and both are spelt alike ("Sunita Williams", "Mahamadou Issoufou")', () => {
     const suni = ask(launch, 'Where did Sunita Williams return to?');
     expect(suni.answered).toBe(true);
     expect(suni.passages[0]?.text).toContain('crew quarters');
@@ -276,7 +276,7 @@ describe('a given name the articles spell otherwise', () => {
   });
 
   it('still declines another given name of that surname, and a given name before a surname the articles lack', () => {
-    for (const question of ['Where did Hannah Williams go after the launch was scrubbed?', 'Where did Sunita Smith go after the launch was scrubbed?']) {
+    for (const question of ['Where did Hannah Williams go after the launch was scrubbed?', 'Where did Sam Williams go after the launch was scrubbed?', 'Where did Sunita Smith go after the launch was scrubbed?']) {
       const answer = ask(launch, question);
       expect([question, answer.answered]).toEqual([question, false]);
     }
