@@ -160,14 +160,16 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
     terms: carriedTerms(weights, carried, own),
     words: words.map((w) => w.text),
   };
+  // "according" of "according to", "ex" of "ex-president": no words of the topic.
+  const topical = words.filter((w) => !functionPart(question, w));
   // A follow-up's topic is the previous question's, which was already judged.
   const decided: { answers: boolean; reason?: Ranking['reason']; unknownWords: string[] } = followUp
     ? { answers: results.length > 0, unknownWords: [] as string[], ...(results.length > 0 ? {} : { reason: 'unknown-words' as const }) }
-    : decide(words.filter((w) => w.proper || !(afterHow(question, w) || functionPart(question, w))), withSourceTerms(index, words, matchedQueryTerms), corrections, synonyms, results.length > 0, conditionOf(index, question, read.tagged));
+    : decide(topical.filter((w) => w.proper || !afterHow(question, w)), withSourceTerms(index, words, matchedQueryTerms), corrections, synonyms, results.length > 0, conditionOf(index, question, read.tagged));
   const interpreted = interpretation(index, question, words, corrections, followUp ? previous : undefined);
   // Words the corpus has may still be missing where the answer would be.
   const termsOf = (w: TopicWord) => [...w.terms, ...(corrections.get(w.terms[0] ?? '') ?? []), ...(synonyms.get(w) ?? [])];
-  const { missing, grounded } = decided.answers && !followUp ? ungrounded(index, words, weights, scored, termsOf) : { missing: [] };
+  const { missing, grounded } = decided.answers && !followUp ? ungrounded(index, topical, weights, scored, termsOf) : { missing: [] };
   // The passage holding the question's names goes first, scored as the best was.
   if (grounded !== undefined) scored.unshift({ ...scored.splice(grounded, 1)[0]!, score: scored[0]!.score });
   if (wanted?.type === 'PERSON') withSpeakerNamed(index, scored);
@@ -177,7 +179,7 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   // that none of them gives (see asked-time.ts). A passage reporting the past event asked
   // about (it holds the question's verb: "the council approved the budget") is dated by
   // its article, whatever it writes; not one telling of it in the future ("will resume").
-  const offTopic = decided.answers && !followUp ? offTopicPassages(index, words, scored.slice(0, GROUNDING_PASSAGES), termsOf) : new Set<number>();
+  const offTopic = decided.answers && !followUp ? offTopicPassages(index, topical, scored.slice(0, GROUNDING_PASSAGES), termsOf) : new Set<number>();
   const closest = scored.slice(0, GROUNDING_PASSAGES);
   const past = askedInPast(question);
   // Asked in the past, a passage telling of the event only as still to come ("The board
@@ -261,9 +263,9 @@ function givesTimeIn(index: SentenceIndex, passage: SentenceRef & { readonly mat
  * expected to resume"; tense.ts); 'reported' when it holds one not put in the future by an
  * auxiliary and all of the question's common nouns (`nouns`), 'other' when it lacks one of
  * them (it may tell of another event: "The council hired 300 engineers." for "When did the
- * council hire drivers?"); 'pending' when each is put in the future or asked for, but not
- * plainly ("would resume", "urged the guard to release him": not dated by the article
- * either); 'none' otherwise. Cost: a tagging of at most WINDOW_BEFORE
+ * council hire drivers?"); 'pending' when each is only what another verb asks for, wants or
+ * plans ("urged the guard to release him": not dated by the article either); 'none'
+ * otherwise. Cost: a tagging of at most WINDOW_BEFORE
  * characters for each of the first {@link EVENT_SPANS_READ} occurrences of its verbs, the
  * only ones read.
  */
@@ -276,7 +278,7 @@ function eventTense(index: SentenceIndex, passage: SentenceRef & { readonly matc
   if (spans.length === 0) return 'none';
   const readings = spans.map(([start, end]) => auxiliaryFuture(passage.document.text, span, { start, end }));
   if (readings.every((r) => r.plainly)) return 'future';
-  if (readings.every((r) => r.future)) return 'pending';
+  if (readings.every((r) => r.future)) return readings.every((r) => r.wanted) ? 'pending' : 'none';
   return [...nouns].every((noun) => passage.matchedTerms.has(noun)) ? 'reported' : 'other';
 }
 
@@ -465,16 +467,20 @@ function queryTerms(index: SentenceIndex, question: string, analyzed: readonly T
 /** Articles holding a surname that are read for the given names written before it, and the mentions read in all. */
 const MAX_SURNAME_ARTICLES = 20;
 const MAX_SURNAME_MENTIONS = 40;
+/** Characters of those articles searched for the surname in all (a millisecond's scan). */
+const MAX_SURNAME_SCAN = 1_000_000;
 
 /**
- * Whether two spellings of a given name may be one name: the same first letter and then
- * the same consonants in order, those of one the start of the other's ("Mahamadou" and
- * "Mohamed", "Sunita" and "Suni"; not "Bill" and "Brian").
+ * Whether two spellings of a given name may be one name: one the start of the other
+ * ("Suni" of "Sunita"), or the same first letter and then the same consonants, at least
+ * two ("Mahamadou" and "Mohamed"); not "Sara" and "Serena", "Dan" and "Diane", "Bill" and
+ * "Brian".
  */
 function sameName(a: string, b: string): boolean {
+  if (a.startsWith(b) || b.startsWith(a)) return true;
   const skeleton = (name: string) => name.charAt(0) + name.slice(1).replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
-  const [x, y] = [skeleton(a), skeleton(b)];
-  return x.startsWith(y) || y.startsWith(x);
+  const x = skeleton(a);
+  return x.length >= 3 && x === skeleton(b);
 }
 
 /**
@@ -484,21 +490,25 @@ function sameName(a: string, b: string): boolean {
  * may spell the same name (see sameName). A name is spelt many ways (transliterated,
  * shortened: "Mahamadou" / "Mohamed Issoufou", "Sunita" / "Suni Williams"); a different
  * person of that surname ("Hillary" for "Bill Clinton", "Brian" for "Bill Williams") is
- * mostly spelt otherwise, and stays unknown. Reads at most {@link MAX_SURNAME_MENTIONS} mentions in at most
- * {@link MAX_SURNAME_ARTICLES} articles.
+ * mostly spelt otherwise, and stays unknown. Reads at most {@link MAX_SURNAME_MENTIONS} mentions, written as the question
+ * writes the surname, in at most {@link MAX_SURNAME_ARTICLES} articles of at most
+ * {@link MAX_SURNAME_SCAN} characters in all; MiniSearch's index holds only terms rare
+ * enough to search (see retrieval.ts's budget), so a common surname finds no article.
  */
 function givenNameVariants(index: SentenceIndex, question: string, word: TopicWord, words: readonly TopicWord[]): string[] {
   const next = words.find((w) => w.start >= word.end);
   const surname = next?.terms[0];
   if (!next || !next.proper || surname === undefined || !/^\s+$/u.test(question.slice(word.end, next.start))) return [];
-  const written = index.surface(surname);
-  if (!written || !/^\p{Lu}/u.test(written)) return [];
+  const written = question.slice(next.start, next.end);
   const own = normalizeWord(word.text);
+  countWork('search', 1);
   const found = index.search.search('', { tokenize: () => [surname], processTerm: (term) => term }).slice(0, MAX_SURNAME_ARTICLES);
   const variants = new Set<string>();
   let mentions = 0;
+  let scanned = 0;
   for (const { id } of found) {
     const text = index.corpus.documents[id as number]?.text ?? '';
+    if ((scanned += text.length) > MAX_SURNAME_SCAN) break;
     for (let at = text.indexOf(written); at >= 0 && mentions < MAX_SURNAME_MENTIONS; at = text.indexOf(written, at + written.length)) {
       mentions++;
       if (/^\p{L}/u.test(text.slice(at + written.length, at + written.length + 1))) continue;

@@ -173,7 +173,7 @@ export function candidates(
     // A figure right after a name inside the sentence, and before no common noun, names a
     // thing and counts nothing: "Airbus 330", "Flight 447", "Super Bowl 50 Host Committee"
     // (not "struck Venice 22 times").
-    if (type === 'NUMBER' && designation(text, start, span.start) && entities.tokensIn(span.end, end)[0]?.pos !== 'NOUN') continue;
+    if (type === 'NUMBER' && designation(text, start, span.start, inSentence) && entities.tokensIn(span.end, end)[0]?.pos !== 'NOUN') continue;
     // "How many passengers...?" is not answered by "4,200 workers", nor "how many jobs" by
     // "6,000 Pell drivers": a figure counting some other thing. A sum of money counts only
     // money, and a share counts no money.
@@ -197,7 +197,7 @@ export function candidates(
       const currency = entity.type === 'MONEY' || CURRENCY_BEFORE.test(text.slice(Math.max(start, span.start - 2), span.start));
       const after = currency || entity.type === 'PERCENT' ? undefined : countedAfter(entities.tokensIn(to, end));
       const noun = currency ? MONEY : after?.lemma;
-      const named = counts(noun, wanted.counted) || (after?.modifiers.some((modifier) => counts(modifier.lemma, wanted.counted!)) ?? false);
+      const named = counts(noun, wanted.counted) || (after !== undefined && ISSUES.has(after.lemma) && after.modifiers.some((modifier) => counts(modifier.lemma, wanted.counted!)));
       if (!named && !countedBefore(text.slice(Math.max(start, span.start - 40), span.start), wanted)) continue;
       // "16.4 billion U.S. dollars", "38,450 points": the unit named after a sum or a value is part of it.
       if ((wanted.counted === MONEY || wanted.counted === AMOUNT) && after && counts(after.lemma, UNIT)) to = after.end;
@@ -366,23 +366,33 @@ const FIGURE_WORDS = /^(?:hundred|thousand|million|billion|trillion|dozen|-)$/i;
 /**
  * Whether the figure at `at` follows a capitalized word other than the sentence's first
  * (which starts at `start`), with nothing but a space between: a designation ("Airbus
- * 330", "Flight 447", "Super Bowl 50") unless a noun it counts follows. "About 300"
- * opening a sentence, and "Beyoncé's 4 albums", count.
+ * 330", "Flight 447", "Super Bowl 50") unless a noun it counts follows. Not in a headline
+ * (the sentence at the document's start, perhaps in title case: "Quake Kills 300"), nor
+ * after a time or the name of a place or person ("On Tuesday 45 were arrested", "In Paris
+ * 300 died"). "About 300" opening a sentence, and "Beyoncé's 4 albums", count.
  */
-export function designation(text: string, start: number, at: number): boolean {
+export function designation(text: string, start: number, at: number, entities: readonly Entity[]): boolean {
+  if (start === 0) return false;
   const before = text.slice(Math.max(start, at - 40), at);
-  const word = /(?<![\p{L}\p{M}\p{N}'’.-])\p{Lu}[\p{L}\p{M}]*[ \u00a0]+$/u.exec(before);
-  if (!word) return false;
+  const word = /(?<![\p{L}\p{M}\p{N}'’.-])(\p{Lu}[\p{L}\p{M}]*)[ \u00a0]+$/u.exec(before);
+  if (!word || CALENDAR_WORD.test(word[1]!)) return false;
   const wordStart = at - before.length + word.index;
+  if (entities.some((e) => NOT_DESIGNATING.has(e.type) && e.start <= wordStart && wordStart < e.end)) return false;
   return /[\p{L}\p{N}]/u.test(text.slice(start, wordStart));
 }
+
+/** Entities whose name before a figure does not make it a designation. */
+const NOT_DESIGNATING: ReadonlySet<string> = new Set(['DATE', 'TIME', 'PLACE', 'PERSON']);
+/** Months and weekdays, which the recognizer may leave out of a date ("By Friday 1,200 had left"). */
+const CALENDAR_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)$/i;
 
 /**
  * The noun a figure counts (its token): the head of the nouns right after it, past adjectives and
  * names ("4,200 workers", "610 weekday trains", "6,000 Pell drivers"), or after "of" and a
  * determiner for a part of a whole ("85 of its 610 weekday services"); none when no noun
  * follows ("85 on Monday"). `modifiers` are the nouns before the head ("soundtrack" of
- * "six soundtrack releases"), which name what is counted too.
+ * "six soundtrack releases"), which name what is counted when the head is only a form it
+ * comes in (see ISSUES; "200 train drivers" counts no trains).
  */
 function countedAfter(tokens: readonly NlpToken[]): (NlpToken & { readonly modifiers: readonly NlpToken[] }) | undefined {
   // "a five-year course" counts years.
@@ -399,6 +409,9 @@ function countedAfter(tokens: readonly NlpToken[]): (NlpToken & { readonly modif
   const head = nouns.at(-1);
   return head && { ...head, modifiers: nouns.slice(0, -1) };
 }
+
+/** Nouns of the forms a thing is counted in, whose modifier names the thing: "six soundtrack releases", "three album editions". */
+const ISSUES: ReadonlySet<string> = new Set(['release', 'edition', 'version', 'issue', 'volume', 'copy', 'title', 'episode', 'installment', 'instalment', 'unit', 'item', 'piece', 'batch']);
 
 /**
  * Whether the words right before a figure name what the question counts, joined by "of":

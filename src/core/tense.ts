@@ -70,7 +70,7 @@ export function tenseAt(text: string, sentence: Span, phrase: Span): Tense | und
  * ("signs", as in a headline) is neither: it often reports a past event. Cost: one tagging
  * of at most {@link WINDOW_BEFORE} characters before the verb.
  */
-export function auxiliaryFuture(text: string, sentence: Span, verb: Span): { readonly future: boolean; readonly plainly: boolean } {
+export function auxiliaryFuture(text: string, sentence: Span, verb: Span): FutureReading {
   const start = Math.max(sentence.start, verb.start - WINDOW_BEFORE);
   const tokens = tag(text.slice(start, verb.end)).tokens;
   const at = tokens.length - 1;
@@ -78,23 +78,38 @@ export function auxiliaryFuture(text: string, sentence: Span, verb: Span): { rea
   const first = firstOfGroup(tokens, at);
   const head = tokens[first] as NlpToken;
   const word = head.text.toLowerCase();
-  const reading = first === at ? NOT_FUTURE : {
+  const reading: FutureReading = first === at ? NOT_FUTURE : {
     future: tenseOfWord(head) === 'future',
     plainly: PLAIN_FUTURE.has(word) || (PRESENT_BE.has(word) && tokens.slice(first + 1, at).some((t) => SCHEDULED.has(t.text.toLowerCase()))),
+    wanted: false,
   };
   // "urged the guard to release him": an event asked for, hoped or planned, not reported
-  // (nor plainly to come: it may have come about since).
-  return !reading.future && wantedBefore(tokens, at) ? { future: true, plainly: false } : reading;
+  // (nor plainly to come, unless its group says so: it may have come about since).
+  return wantedBefore(tokens, at) ? { future: true, plainly: reading.plainly, wanted: true } : reading;
 }
 
-const NOT_FUTURE = { future: false, plainly: false } as const;
+/** How a verb's group puts it in time (see auxiliaryFuture); `wanted`: only as what another verb asks for, wants or plans. */
+export interface FutureReading {
+  readonly future: boolean;
+  readonly plainly: boolean;
+  readonly wanted: boolean;
+}
+
+const NOT_FUTURE: FutureReading = { future: false, plainly: false, wanted: false };
 
 /**
  * Verbs whose infinitive complement is an event not yet come about: asked for ("urge",
- * "call on", "demand"), wanted or planned ("hope", "plan", "vow"). Not those that report it
+ * "demand"), wanted or planned ("hope", "plan", "vow"). Not those that report it
  * ("manage", "agree", "decide" mostly lead to the event).
  */
-const WANTING = new Set(['urge', 'call', 'ask', 'demand', 'press', 'push', 'encourage', 'want', 'wish', 'hope', 'plan', 'seek', 'aim', 'intend', 'expect', 'threaten', 'vow', 'promise', 'pledge', 'appeal', 'implore', 'beg', 'request', 'order', 'instruct', 'tell', 'invite']);
+const WANTING = new Set(['urge', 'ask', 'demand', 'encourage', 'want', 'wish', 'hope', 'plan', 'seek', 'aim', 'intend', 'expect', 'threaten', 'vow', 'promise', 'pledge', 'implore', 'beg', 'request', 'order', 'instruct', 'tell', 'invite']);
+/** Verbs that ask for an event only with a particle after them: "called on the rebels to", "pressed for talks to" (not "called Macron to discuss"). */
+const WANTING_WITH: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['call', new Set(['on', 'upon', 'for'])],
+  ['appeal', new Set(['to', 'for'])],
+  ['press', new Set(['for'])],
+  ['push', new Set(['for'])],
+]);
 
 /**
  * Whether the verb at `tokens[at]` is an infinitive ("to release") whose clause's verb
@@ -108,7 +123,9 @@ function wantedBefore(tokens: readonly NlpToken[], at: number): boolean {
   for (i--; i >= 0; i--) {
     const token = tokens[i] as NlpToken;
     if (/^[,;:()]$/.test(token.text)) return false;
-    if (token.pos === 'VERB') return WANTING.has(token.lemma.toLowerCase());
+    if (token.pos !== 'VERB') continue;
+    const lemma = token.lemma.toLowerCase();
+    return WANTING.has(lemma) || (WANTING_WITH.get(lemma)?.has(tokens[i + 1]?.text.toLowerCase() ?? '') ?? false);
   }
   return false;
 }

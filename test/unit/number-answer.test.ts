@@ -177,10 +177,24 @@ describe('a figure that names a thing, not a count', () => {
     expect(answer.message).toContain('give no number');
   });
 
+  it('counts in a headline in title case, and after a time or a place', () => {
+    const quake = oneArticleIndex(
+      { id: 'quake', title: 'Quake Kills 300 in Eastern Province' },
+      'Quake Kills 300 in Eastern Province\n\nRescuers searched the rubble. On Tuesday 45 were arrested for looting.',
+    );
+    expect(ask(quake, 'How many did the quake kill in Eastern Province?').short?.text).toBe('300');
+    expect(ask(quake, 'How many were arrested for looting?').short?.text).toBe('45');
+  });
+
   it('counts when a noun follows it ("Venice 22 times"), and a noun before the head names what is counted ("six soundtrack releases")', () => {
     expect(ask(crash, 'How many times did the plague strike Venice?').short?.text).toBe('22');
     const albums = oneArticleIndex({ id: 'albums', title: 'Albums' }, 'Albums\n\nSix soundtrack releases have come out since 2005. The Series 5 soundtrack came out in 2010.');
     expect(ask(albums, 'How many soundtracks have come out since 2005?').short?.text).toBe('Six');
+    // Not a modifier of any noun: "200 train drivers" counts no trains.
+    const strike = oneArticleIndex({ id: 'strike', title: 'Strike' }, 'Strike\n\nThe strike by 200 train drivers disrupted services.');
+    const trains = ask(strike, 'How many trains were disrupted?');
+    expect(trains.answered).toBe(false);
+    expect(trains.message).toContain('give no number');
   });
 });
 
