@@ -13,6 +13,8 @@
  *     synonyms    WordNet, MAX_WORDS_LOOKED_UP words twice (ranking.ts)
  *     tag         wink-nlp, the first MAX_TAGGED_LENGTH characters of the question
  *     search      the retrieval budget's terms and sentences (retrieval.ts)
+ *     names       MAX_NAME_LOOKUPS given names looked up before a surname, each reading at
+ *                 most MAX_SURNAME_SCAN characters of the articles holding it (ranking.ts)
  *   prefix (<= MAX_PREFIX_LENGTH, suggestions.ts): the same words, then at most
  *                 MAX_PREFIX_WALK words of the word tree (search-index.ts)
  *   conversation  the last MAX_CONVERSATION_TERMS terms
@@ -68,12 +70,13 @@ export function normalizedLength(text: string): number {
  * - tag:       characters of a question tagged by wink-nlp (an article's sentences are
  *              tagged once, when a question first meets them)
  * - search:    terms a retrieval was asked for
+ * - names:     characters of articles read for the given names written before a surname
  * - score:     sentences a retrieval scored
  * - complete:  corpus words walked for a completion
  */
-export type WorkStep = 'normalize' | 'stem' | 'fuzzy' | 'synonyms' | 'tag' | 'search' | 'score' | 'complete';
+export type WorkStep = 'normalize' | 'stem' | 'fuzzy' | 'synonyms' | 'tag' | 'search' | 'names' | 'score' | 'complete';
 
-export const WORK_STEPS: readonly WorkStep[] = ['normalize', 'stem', 'fuzzy', 'synonyms', 'tag', 'search', 'score', 'complete'];
+export const WORK_STEPS: readonly WorkStep[] = ['normalize', 'stem', 'fuzzy', 'synonyms', 'tag', 'search', 'names', 'score', 'complete'];
 
 /** One step's work: how often it ran, its units in all, and its largest run. */
 export interface StepWork {

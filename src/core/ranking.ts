@@ -441,12 +441,13 @@ function queryTerms(index: SentenceIndex, question: string, analyzed: readonly T
   // corpus words it is one slip from.
   const corrections = new Map<string, string[]>();
   let attempts = 0;
+  let nameLookups = 0;
   for (const word of unknownWords) {
     const own = word.terms[0];
     if (!own) continue;
     // A given name the articles write otherwise, before a surname they know ("Sunita
     // Williams" for "Suni Williams", "Mahamadou Issoufou" for "Mohamed Issoufou").
-    const variants = word.proper ? givenNameVariants(index, question, word, words) : [];
+    const variants = word.proper && nameLookups < MAX_NAME_LOOKUPS ? givenNameVariants(index, question, word, words, () => nameLookups++) : [];
     if (variants.length > 0) {
       corrections.set(own, variants);
       for (const term of variants) addTerm(term, TYPO_WEIGHT);
@@ -455,7 +456,16 @@ function queryTerms(index: SentenceIndex, question: string, analyzed: readonly T
     if (index.thesaurus?.has(normalizeWord(word.text))) continue;
     if (attempts++ === MAX_WORDS_CORRECTED) break;
     countWork('fuzzy', own.length);
-    const fixed = corrected(index, own);
+    let fixed = corrected(index, own);
+    // Else the word as written, within the same number of walks: its stem may lose what
+    // the corpus's word keeps ("Caucasas" stems to "caucasa", two slips from "caucasus",
+    // one as written).
+    const written = normalizeWord(word.text);
+    if (fixed.length === 0 && written !== own && written.length <= MAX_WORD_LENGTH && attempts < MAX_WORDS_CORRECTED) {
+      attempts++;
+      countWork('fuzzy', written.length);
+      fixed = corrected(index, written);
+    }
     if (fixed.length === 0) continue;
     corrections.set(own, fixed);
     for (const term of fixed) addTerm(term, TYPO_WEIGHT);
@@ -468,7 +478,9 @@ function queryTerms(index: SentenceIndex, question: string, analyzed: readonly T
 const MAX_SURNAME_ARTICLES = 20;
 const MAX_SURNAME_MENTIONS = 40;
 /** Characters of those articles searched for the surname in all (a millisecond's scan). */
-const MAX_SURNAME_SCAN = 1_000_000;
+export const MAX_SURNAME_SCAN = 1_000_000;
+/** Given names of one question looked up so (see givenNameVariants). */
+export const MAX_NAME_LOOKUPS = 2;
 
 /**
  * Whether two spellings of a given name may be one name: one the start of the other
@@ -492,23 +504,25 @@ function sameName(a: string, b: string): boolean {
  * person of that surname ("Hillary" for "Bill Clinton", "Brian" for "Bill Williams") is
  * mostly spelt otherwise, and stays unknown. Reads at most {@link MAX_SURNAME_MENTIONS} mentions, written as the question
  * writes the surname, in at most {@link MAX_SURNAME_ARTICLES} articles of at most
- * {@link MAX_SURNAME_SCAN} characters in all; MiniSearch's index holds only terms rare
+ * {@link MAX_SURNAME_SCAN} characters in all (at most {@link MAX_NAME_LOOKUPS} given names a
+ * question are looked up, `lookingUp` counting them); MiniSearch's index holds only terms rare
  * enough to search (see retrieval.ts's budget), so a common surname finds no article.
  */
-function givenNameVariants(index: SentenceIndex, question: string, word: TopicWord, words: readonly TopicWord[]): string[] {
+function givenNameVariants(index: SentenceIndex, question: string, word: TopicWord, words: readonly TopicWord[], lookingUp: () => void): string[] {
   const next = words.find((w) => w.start >= word.end);
   const surname = next?.terms[0];
   if (!next || !next.proper || surname === undefined || !/^\s+$/u.test(question.slice(word.end, next.start))) return [];
   const written = question.slice(next.start, next.end);
   const own = normalizeWord(word.text);
-  countWork('search', 1);
+  lookingUp();
   const found = index.search.search('', { tokenize: () => [surname], processTerm: (term) => term }).slice(0, MAX_SURNAME_ARTICLES);
   const variants = new Set<string>();
   let mentions = 0;
   let scanned = 0;
   for (const { id } of found) {
     const text = index.corpus.documents[id as number]?.text ?? '';
-    if ((scanned += text.length) > MAX_SURNAME_SCAN) break;
+    if (scanned + text.length > MAX_SURNAME_SCAN) break;
+    scanned += text.length;
     for (let at = text.indexOf(written); at >= 0 && mentions < MAX_SURNAME_MENTIONS; at = text.indexOf(written, at + written.length)) {
       mentions++;
       if (/^\p{L}/u.test(text.slice(at + written.length, at + written.length + 1))) continue;
@@ -520,6 +534,7 @@ function givenNameVariants(index: SentenceIndex, question: string, word: TopicWo
     }
     if (mentions >= MAX_SURNAME_MENTIONS) break;
   }
+  countWork('names', scanned);
   return [...variants];
 }
 

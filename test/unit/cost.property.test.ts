@@ -13,7 +13,7 @@ import { syntheticArticles } from '../../src/bench/synthetic';
 import { buildCorpus } from '../../src/core/corpus';
 import { MAX_CONVERSATION_TERMS, MAX_NORMALIZED_LENGTH, MAX_TAGGED_LENGTH, MAX_WORD_LENGTH, measureWork, type Work } from '../../src/core/cost';
 import { CiteqaError } from '../../src/core/errors';
-import { MAX_WORDS_CORRECTED, MAX_WORDS_LOOKED_UP, RERANK_DEPTH } from '../../src/core/ranking';
+import { MAX_NAME_LOOKUPS, MAX_SURNAME_SCAN, MAX_WORDS_CORRECTED, MAX_WORDS_LOOKED_UP, RERANK_DEPTH } from '../../src/core/ranking';
 import { MAX_QUESTION_LENGTH } from '../../src/core/request';
 import { DEFAULT_BUDGET } from '../../src/core/retrieval';
 import { buildIndex, MAX_PREFIX_WALK, type SentenceIndex } from '../../src/core/search-index';
@@ -113,6 +113,8 @@ function expectBounded(corpus: Corpus, work: Work): void {
   expect(work.synonyms.largest).toBeLessThanOrEqual(MAX_WORD_LENGTH);
   expect(work.tag.total).toBeLessThanOrEqual(bound.tag);
   expect(work.search.calls).toBeLessThanOrEqual(1);
+  expect(work.names.calls).toBeLessThanOrEqual(MAX_NAME_LOOKUPS);
+  expect(work.names.largest).toBeLessThanOrEqual(MAX_SURNAME_SCAN);
   expect(work.search.largest).toBeLessThanOrEqual(bound.searchTerms);
   expect(work.score.total).toBeLessThanOrEqual(bound.scored);
   expect(work.complete.total).toBeLessThanOrEqual(bound.walked);

@@ -52,3 +52,16 @@ describe('ask with a typo', () => {
     expect(answer.passages[0]?.text).toBe('The factory in Leeds closed on Friday.');
   });
 });
+
+describe('a typo read as written when its stem is too far', () => {
+  const raids = buildIndex(
+    buildCorpus([textFile('raids.md', articleText({ id: 'raids', title: 'Raids' }, 'Raids\n\nTwo generals raided the Caucasus and Kievan Rus. The army returned in 1223.'))]),
+  );
+
+  it('"Caucasas" stems to "caucasa", two slips from "caucasus", but is one as written', () => {
+    expect(corrected(raids, termOf('caucasas')!)).toEqual([]);
+    const answer = ask(raids, 'Which two generals raided the Caucasas?');
+    expect(answer.answered).toBe(true);
+    expect(answer.interpreted).toBe('Which two generals raided the Caucasus?');
+  });
+});
