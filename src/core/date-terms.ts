@@ -196,14 +196,23 @@ export function questionDateTerm(phrase: DatePhrase): string | undefined {
 
 /**
  * The terms of a calendar date, `YYYY-MM-DD` or `YYYY-MM`: the date and every coarser form
- * of it, and the term of its month's name (`monthTerm`: how the analyzer writes the name,
- * undefined for a name it drops as a stop word, "may").
+ * of it, the term of its month's name and, for a day, of its weekday's ("yesterday" in an
+ * article of Tuesday 29 November 2022 is Monday: "What happened on Monday?"); `monthTerm`
+ * is how the analyzer writes a name, undefined for one it drops as a stop word, "may".
  */
 export function calendarTerms(date: string, monthTerm: (name: string) => string | undefined): string[] {
   const [year, month, day] = date.split('-');
   if (!year || !month) return [];
   const name = monthTerm(MONTHS[Number(month) - 1] ?? '');
-  return [...(day ? [date, `--${month}-${day}`] : []), `${year}-${month}`, year, ...(name ? [name] : [])];
+  const weekday = day ? weekdayOf(Number(year), Number(month), Number(day)) : undefined;
+  const weekdayTerm = weekday === undefined ? undefined : monthTerm(WEEKDAYS[weekday]!);
+  return [...(day ? [date, `--${month}-${day}`] : []), `${year}-${month}`, year, ...(name ? [name] : []), ...(weekdayTerm ? [weekdayTerm] : [])];
+}
+
+/** The day of the week (0: Sunday) of a date, undefined for one the calendar does not have ("February 31"). */
+function weekdayOf(year: number, month: number, day: number): number | undefined {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date.getUTCDay() : undefined;
 }
 
 /**
@@ -263,7 +272,7 @@ export interface PublicationTerms {
  * 2024?", "... in May 2024?" in look-alike readouts). The year and the month's name are
  * words a text also writes for itself ("in 2016", "June"): in a corpus of one year they
  * would be in every sentence and weigh nothing where the text writes them, so only the
- * headline carries them (the article holds them: its coverage counts them), with the day
+ * headline carries them (and the weekday's name) (the article holds them: its coverage counts them), with the day
  * of the year, which questions seldom ask without a year. Cost: two alias entries a
  * sentence (12 bytes of term vectors).
  */

@@ -120,7 +120,12 @@ export function builtInAliases(normalize: WordNormalizer, corpusAliases: readonl
     if (demonym && country.independent) phrases.add(demonym.m).add(demonym.f);
     for (const phrase of phrases) if (/^[\p{L} .'-]+$/u.test(phrase)) add(phrase, terms, true);
     // A capital stands for its country's government ("Moscow insists"), but stays itself too.
-    for (const capital of country.capital ?? []) add(capital, terms, true);
+    for (const capital of country.capital ?? []) {
+      add(capital, terms, true);
+      // "Washington D.C." is written "Washington" as often: the name before a closing initialism.
+      const short = /^(\p{L}[\p{L} '-]*?)\s+(?:\p{Lu}\.)+$/u.exec(capital)?.[1];
+      if (short) add(short, terms, true);
+    }
   }
   for (const [term, phrases] of Object.entries(CURATED)) {
     for (const phrase of phrases) add(phrase, [term]);

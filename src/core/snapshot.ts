@@ -37,9 +37,11 @@ export const SNAPSHOT_FORMAT = 'citeqa-index';
  * Raised when the records change, or the analysis that makes their terms or the people
  * they store (6: invisible characters, long words; 7: the corpus's aliases in the header,
  * corpus knowledge out of the built-in lexicon; 8: dates as terms, date-terms.ts; 9: a
- * surname that is also an English noun, "Prime Minister David Park", entities.ts).
+ * surname that is also an English noun, "Prime Minister David Park", entities.ts; 10: a
+ * capital written without its closing initialism, "Washington", lexicon.ts, and a day's
+ * weekday as a term, date-terms.ts).
  */
-export const SNAPSHOT_VERSION = 9;
+export const SNAPSHOT_VERSION = 10;
 
 /** How much one record holds at most: items of a list, elements of a typed array (4 MB of uint32). */
 export interface ChunkSizes {

@@ -55,6 +55,8 @@ describe('analyzer', () => {
   it('links countries, demonyms, capitals and historical names', () => {
     expect(terms('Japanese').sort()).toEqual(['japan*', 'japanes']);
     expect(terms('Moscow').sort()).toEqual(['moscow', 'russia*']);
+    // "Washington D.C." as news writes it, without its initialism.
+    expect(terms('Washington offered help')).toEqual(expect.arrayContaining(['washington', 'united-states*']));
     expect(corpusTerms('the Soviet victory')).toEqual(expect.arrayContaining(['ussr*', 'russia*']));
     expect(corpusTerms('the USSR')).toEqual(expect.arrayContaining(['ussr*']));
   });

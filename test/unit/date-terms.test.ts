@@ -2,7 +2,7 @@ import { ask } from '../../src/core/answer';
 import { buildCorpus } from '../../src/core/corpus';
 import { datePhrases, MAX_DATES, publicationTerms, questionDateTerms, sentenceDateTerms } from '../../src/core/date-terms';
 import { buildIndex } from '../../src/core/search-index';
-import { articleText, textFile } from '../helpers';
+import { articleText, oneArticleIndex, textFile } from '../helpers';
 
 /** The month's term as the analyzer writes it, "may" dropped as a stop word. */
 const monthTerm = (name: string) => (name === 'may' ? undefined : name);
@@ -45,7 +45,7 @@ describe('questionDateTerms', () => {
 
 describe('sentenceDateTerms', () => {
   it('gives a date written in full every coarser form of it', () => {
-    expect(sentenceDateTerms('They met on April 26, 2023.', '2024-01-01', monthTerm).sort()).toEqual(['--04-26', '2023', '2023-04', '2023-04-26', 'april'].sort());
+    expect(sentenceDateTerms('They met on April 26, 2023.', '2024-01-01', monthTerm).sort()).toEqual(['--04-26', '2023', '2023-04', '2023-04-26', 'april', 'wednesday'].sort());
   });
 
   it('reads a relative date against the publication date', () => {
@@ -131,10 +131,31 @@ describe('an article date is part of what it says', () => {
 });
 
 describe('publicationTerms', () => {
-  it('gives every sentence the day and the month; the headline also the day of the year, the year and the month', () => {
+  it('gives every sentence the day and the month; the headline also the day of the year, the year, the month and the weekday', () => {
     expect(publicationTerms('2023-04-26', monthTerm)).toEqual({
       sentence: ['2023-04-26', '2023-04'],
-      headline: ['2023-04-26', '--04-26', '2023-04', '2023', 'april'],
+      headline: ['2023-04-26', '--04-26', '2023-04', '2023', 'april', 'wednesday'],
     });
+  });
+});
+
+describe('the weekday of a date', () => {
+  it('is a term of a sentence that dates a day without naming it', () => {
+    // 28 November 2022 was a Monday; the article is of Tuesday the 29th.
+    expect(sentenceDateTerms('The flow crossed the road yesterday evening, November 28.', '2022-11-29', monthTerm)).toContain('monday');
+    expect(sentenceDateTerms('The launch was scrubbed today.', '2024-06-01', monthTerm)).toContain('saturday');
+    // No weekday for a day the calendar does not have.
+    expect(sentenceDateTerms('It was due on February 31, 2023.', '2023-03-01', monthTerm).filter((t) => /day$/.test(t))).toEqual([]);
+  });
+
+  it('answers a question that names the weekday the article does not write', () => {
+    const lava = oneArticleIndex(
+      { id: 'lava', title: 'Eruption update', published: '2022-11-29' },
+      'Eruption update\n\nThe largest lava flow crossed the Observatory Road yesterday evening, November 28. Gas emissions stayed high.',
+    );
+    const answer = ask(lava, 'Which road did the largest lava flow cross on Monday?');
+    expect(answer.answered).toBe(true);
+    expect(answer.passages[0]?.text).toContain('Observatory Road');
+    expect(ask(lava, 'Which road did the largest lava flow cross on Friday?').answered).toBe(false);
   });
 });
