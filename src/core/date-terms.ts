@@ -272,8 +272,8 @@ export interface PublicationTerms {
  * 2024?", "... in May 2024?" in look-alike readouts). The year and the month's name are
  * words a text also writes for itself ("in 2016", "June"): in a corpus of one year they
  * would be in every sentence and weigh nothing where the text writes them, so only the
- * headline carries them (and the weekday's name) (the article holds them: its coverage counts them), with the day
- * of the year, which questions seldom ask without a year. Cost: two alias entries a
+ * headline carries them and the weekday's name (the article holds them: its coverage counts
+ * them), with the day of the year, which questions seldom ask without a year. Cost: two alias entries a
  * sentence (12 bytes of term vectors).
  */
 export function publicationTerms(published: string, monthTerm: (name: string) => string | undefined): PublicationTerms {
