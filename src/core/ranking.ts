@@ -447,20 +447,21 @@ function queryTerms(index: SentenceIndex, question: string, analyzed: readonly T
     if (!own) continue;
     // A given name the articles write otherwise, before a surname they know ("Sunita
     // Williams" for "Suni Williams", "Mahamadou Issoufou" for "Mohamed Issoufou").
-    const variants = word.proper && nameLookups < MAX_NAME_LOOKUPS ? givenNameVariants(index, question, word, words, () => nameLookups++) : [];
-    if (variants.length > 0) {
+    const variants = word.proper && nameLookups < MAX_NAME_LOOKUPS ? givenNameVariants(index, question, word, words) : undefined;
+    if (variants !== undefined) nameLookups++;
+    if (variants !== undefined && variants.length > 0) {
       corrections.set(own, variants);
       for (const term of variants) addTerm(term, TYPO_WEIGHT);
       continue;
     }
-    if (index.thesaurus?.has(normalizeWord(word.text))) continue;
+    const written = normalizeWord(word.text);
+    if (index.thesaurus?.has(written)) continue;
     if (attempts++ === MAX_WORDS_CORRECTED) break;
     countWork('fuzzy', own.length);
     let fixed = corrected(index, own);
     // Else the word as written, within the same number of walks: its stem may lose what
     // the corpus's word keeps ("Caucasas" stems to "caucasa", two slips from "caucasus",
     // one as written).
-    const written = normalizeWord(word.text);
     if (fixed.length === 0 && written !== own && written.length <= MAX_WORD_LENGTH && attempts < MAX_WORDS_CORRECTED) {
       attempts++;
       countWork('fuzzy', written.length);
@@ -505,16 +506,16 @@ function sameName(a: string, b: string): boolean {
  * mostly spelt otherwise, and stays unknown. Reads at most {@link MAX_SURNAME_MENTIONS} mentions, written as the question
  * writes the surname, in at most {@link MAX_SURNAME_ARTICLES} articles of at most
  * {@link MAX_SURNAME_SCAN} characters in all (at most {@link MAX_NAME_LOOKUPS} given names a
- * question are looked up, `lookingUp` counting them); MiniSearch's index holds only terms rare
- * enough to search (see retrieval.ts's budget), so a common surname finds no article.
+ * question are looked up); MiniSearch's index holds only terms rare enough to search (see
+ * retrieval.ts's budget), so a common surname finds no article. Undefined when no surname
+ * follows, and nothing was looked up.
  */
-function givenNameVariants(index: SentenceIndex, question: string, word: TopicWord, words: readonly TopicWord[], lookingUp: () => void): string[] {
+function givenNameVariants(index: SentenceIndex, question: string, word: TopicWord, words: readonly TopicWord[]): string[] | undefined {
   const next = words.find((w) => w.start >= word.end);
   const surname = next?.terms[0];
-  if (!next || !next.proper || surname === undefined || !/^\s+$/u.test(question.slice(word.end, next.start))) return [];
+  if (!next || !next.proper || surname === undefined || !/^\s+$/u.test(question.slice(word.end, next.start))) return undefined;
   const written = question.slice(next.start, next.end);
   const own = normalizeWord(word.text);
-  lookingUp();
   const found = index.search.search('', { tokenize: () => [surname], processTerm: (term) => term }).slice(0, MAX_SURNAME_ARTICLES);
   const variants = new Set<string>();
   let mentions = 0;

@@ -11,6 +11,7 @@ import { readNumberWords } from './numbers';
 import { AMOUNT, MONEY, SHARE, UNIT, type AnswerType, type Wanted } from './question';
 
 import { isClockTime } from './asked-time';
+import { MONTHS, WEEKDAYS } from './dates';
 /**
  * The best fit a kind of answer's spans can have, where it is known: a role, a noun phrase
  * and a verb's object fit 1 or not at all. The ranker's score bounds use it (ranking.ts).
@@ -375,7 +376,7 @@ export function designation(text: string, start: number, at: number, entities: r
   if (start === 0) return false;
   const before = text.slice(Math.max(start, at - 40), at);
   const word = /(?<![\p{L}\p{M}\p{N}'’.-])(\p{Lu}[\p{L}\p{M}]*)[ \u00a0]+$/u.exec(before);
-  if (!word || CALENDAR_WORD.test(word[1]!)) return false;
+  if (!word || CALENDAR_WORDS.has(word[1]!.toLowerCase())) return false;
   const wordStart = at - before.length + word.index;
   if (entities.some((e) => NOT_DESIGNATING.has(e.type) && e.start <= wordStart && wordStart < e.end)) return false;
   return /[\p{L}\p{N}]/u.test(text.slice(start, wordStart));
@@ -383,8 +384,8 @@ export function designation(text: string, start: number, at: number, entities: r
 
 /** Entities whose name before a figure does not make it a designation. */
 const NOT_DESIGNATING: ReadonlySet<string> = new Set(['DATE', 'TIME', 'PLACE', 'PERSON']);
-/** Months and weekdays, which the recognizer may leave out of a date ("By Friday 1,200 had left"). */
-const CALENDAR_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)$/i;
+/** Months and weekdays, whole or abbreviated ("Sept", "Tues"), which the recognizer may leave out of a date ("By Friday 1,200 had left"). */
+const CALENDAR_WORDS: ReadonlySet<string> = new Set([...MONTHS, ...WEEKDAYS, ...[...MONTHS, ...WEEKDAYS].map((name) => name.slice(0, 3)), 'sept', 'tues', 'thurs']);
 
 /**
  * The noun a figure counts (its token): the head of the nouns right after it, past adjectives and
