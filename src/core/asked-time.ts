@@ -9,7 +9,7 @@
  * happened, which a passage tells with a date, a year, or at least a word of time
  * ("after the war", "until 1904", "during the Roman Empire").
  */
-import { MONTHS, RELATIVE_DAYS, WEEKDAYS } from './dates';
+import { MONTH_ABBREVIATIONS, MONTHS, RELATIVE_DAYS, WEEKDAYS } from './dates';
 import type { Entity } from './nlp';
 
 /**
@@ -56,7 +56,6 @@ export const TIME_NAMES: Readonly<Record<TimeAsked, string>> = {
   EVENT: 'date or time',
 };
 
-const MONTH_ABBREVIATIONS = 'jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const MONTH_WORD = new RegExp(`(?<!\\p{L})(?:${MONTHS.join('|')})(?!\\p{L})`, 'iu');
 /** A weekday, or a day named relative to the article ("today"): read against the article's date, it gives the month and year too. */
 const DAY_WORD = new RegExp(`(?<!\\p{L})(?:${[...WEEKDAYS, ...RELATIVE_DAYS.keys()].join('|')})(?!\\p{L})`, 'iu');
@@ -74,7 +73,7 @@ const YEAR_ERA = /(?<![\p{L}\d])\d+\s*(?:BC|AD|BCE|CE|BP)(?!\p{L})/u;
 const YEAR_RELATIVE = /(?<!\p{L})(?:last|this|next|previous|following|same)\s+year(?!\p{L})/iu;
 
 /** Month names and their short forms as a text writes them: "March", "MARCH", "Sept" ("may" and "mar" in lower case are words). */
-const MONTH_NAMES = [...MONTHS, ...MONTH_ABBREVIATIONS.split('|')].flatMap((m) => [m.charAt(0).toUpperCase() + m.slice(1), m.toUpperCase()]).join('|');
+const MONTH_NAMES = [...MONTHS, ...MONTH_ABBREVIATIONS.keys()].flatMap((m) => [m.charAt(0).toUpperCase() + m.slice(1), m.toUpperCase()]).join('|');
 /** A month, written out or shortened ("Feb", "Sept."), with a day's number before or after it ("Feb 9", "1 July 1851", "the 5th of March"). */
 const MONTH_DAY = new RegExp(
   String.raw`(?<![\p{L}\d])\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTH_NAMES})(?!\p{L})|(?<!\p{L})(?:${MONTH_NAMES})\.?\s+\d{1,2}(?!\d)`,

@@ -25,24 +25,9 @@
  * {@link MAX_DATES} phrases: about a millisecond for a question of 2,000 characters.
  */
 import type { Term } from './analyzer';
-import { MONTHS, RELATIVE_DAYS, resolveDate, WEEKDAYS } from './dates';
+import { MONTH_ABBREVIATIONS, MONTHS, RELATIVE_DAYS, resolveDate, WEEKDAYS } from './dates';
 import { damerau } from './typos';
 
-/** Abbreviations of month names as news writes them ("Feb. 3", "Sept. 5"). */
-const ABBREVIATIONS: ReadonlyMap<string, number> = new Map([
-  ['jan', 0],
-  ['feb', 1],
-  ['mar', 2],
-  ['apr', 3],
-  ['jun', 5],
-  ['jul', 6],
-  ['aug', 7],
-  ['sep', 8],
-  ['sept', 8],
-  ['oct', 9],
-  ['nov', 10],
-  ['dec', 11],
-]);
 const WEEKDAY_NAMES: ReadonlySet<string> = new Set(WEEKDAYS);
 /**
  * Month names that are also common words ("may", "march"): a month only beside a day or a
@@ -104,7 +89,7 @@ export function datePhrases(text: string): DatePhrase[] {
     // "may" and "march" in lower case are a verb, not a month.
     if (full >= 0) return AMBIGUOUS_MONTHS.has(full) && !/^\p{Lu}/u.test(w.text) ? undefined : full;
     // An abbreviation counts only when written as one: capitalized, with its full stop or before a number.
-    return /^\p{Lu}/u.test(w.text) ? ABBREVIATIONS.get(w.lower) : undefined;
+    return /^\p{Lu}/u.test(w.text) ? MONTH_ABBREVIATIONS.get(w.lower) : undefined;
   };
   const dayOf = (w: Word | undefined) => (w && /^\d{1,2}$/.test(w.text) && Number(w.text) >= 1 && Number(w.text) <= 31 ? Number(w.text) : undefined);
   const yearOf = (w: Word | undefined) => (w && /^(?:1[5-9]|20|21)\d\d$/.test(w.text) ? Number(w.text) : undefined);

@@ -9,6 +9,24 @@ import type { Tense } from './tense';
 export const WEEKDAYS: readonly string[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 /** Month names, January first. */
 export const MONTHS: readonly string[] = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/**
+ * Abbreviations of month names as news writes them ("Feb. 3", "Sept. 5"), with the month's
+ * index; "may" is its own name.
+ */
+export const MONTH_ABBREVIATIONS: ReadonlyMap<string, number> = new Map([
+  ['jan', 0],
+  ['feb', 1],
+  ['mar', 2],
+  ['apr', 3],
+  ['jun', 5],
+  ['jul', 6],
+  ['aug', 7],
+  ['sep', 8],
+  ['sept', 8],
+  ['oct', 9],
+  ['nov', 10],
+  ['dec', 11],
+]);
 const DAY_MS = 86_400_000;
 /** Words that name a day by its distance from publication: a readout's "spoke today" is its date. */
 export const RELATIVE_DAYS: ReadonlyMap<string, number> = new Map([

@@ -11,7 +11,7 @@ import { readNumberWords } from './numbers';
 import { AMOUNT, MONEY, SHARE, UNIT, type AnswerType, type Wanted } from './question';
 
 import { isClockTime } from './asked-time';
-import { MONTHS, WEEKDAYS } from './dates';
+import { MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from './dates';
 /**
  * The best fit a kind of answer's spans can have, where it is known: a role, a noun phrase
  * and a verb's object fit 1 or not at all. The ranker's score bounds use it (ranking.ts).
@@ -385,7 +385,7 @@ export function designation(text: string, start: number, at: number, entities: r
 /** Entities whose name before a figure does not make it a designation. */
 const NOT_DESIGNATING: ReadonlySet<string> = new Set(['DATE', 'TIME', 'PLACE', 'PERSON']);
 /** Months and weekdays, whole or abbreviated ("Sept", "Tues"), which the recognizer may leave out of a date ("By Friday 1,200 had left"). */
-const CALENDAR_WORDS: ReadonlySet<string> = new Set([...MONTHS, ...WEEKDAYS, ...[...MONTHS, ...WEEKDAYS].map((name) => name.slice(0, 3)), 'sept', 'tues', 'thurs']);
+const CALENDAR_WORDS: ReadonlySet<string> = new Set([...MONTHS, ...MONTH_ABBREVIATIONS.keys(), ...WEEKDAYS, ...WEEKDAYS.map((name) => name.slice(0, 3)), 'tues', 'thurs']);
 
 /**
  * The noun a figure counts (its token): the head of the nouns right after it, past adjectives and
