@@ -388,6 +388,9 @@ function carriedTerms(weights: ReadonlyMap<string, number>, carried: Iterable<st
   return new Map([...order].slice(-MAX_CONVERSATION_TERMS).map((term) => [term, weights.get(term) ?? 0]));
 }
 
+/** A word of three letters or more written in lower case after the question's first: the question is not in title case. */
+const LOWER_CASE_WORD = /\s\p{Ll}\p{L}{2}/u;
+
 /** The adjective after an opening "how": "How deep ...", "How tall ...". */
 const HOW_MEASURE = /^\s*how\s+(\p{L}{2,20})(?!\p{L})/iu;
 
@@ -455,17 +458,26 @@ function queryTerms(index: SentenceIndex, question: string, analyzed: readonly T
       continue;
     }
     const written = normalizeWord(word.text);
-    if (index.thesaurus?.has(written)) continue;
+    // A dictionary word is no typo, except when it is capitalized as a name the articles
+    // never write, one slip from a name they do ("Jimmy Buffet" for "Buffett"): then it is
+    // read as that name, and only as a name (a capitalized word the dictionary lacks).
+    // Not in a question written in title case ("Who Won The Final"), whose capitals say nothing.
+    const dictionaryWord = index.thesaurus?.has(written) === true;
+    if (dictionaryWord && (!word.proper || !LOWER_CASE_WORD.test(question))) continue;
     if (attempts++ === MAX_WORDS_CORRECTED) break;
     countWork('fuzzy', own.length);
-    let fixed = corrected(index, own);
+    const asName = (term: string) => {
+      const surface = index.surface(term);
+      return surface !== undefined && /^\p{Lu}/u.test(surface) && index.thesaurus?.has(normalizeWord(surface)) !== true;
+    };
+    let fixed = corrected(index, own).filter((term) => !dictionaryWord || asName(term));
     // Else the word as written, within the same number of walks: its stem may lose what
     // the corpus's word keeps ("Caucasas" stems to "caucasa", two slips from "caucasus",
     // one as written).
     if (fixed.length === 0 && written !== own && written.length <= MAX_WORD_LENGTH && attempts < MAX_WORDS_CORRECTED) {
       attempts++;
       countWork('fuzzy', written.length);
-      fixed = corrected(index, written);
+      fixed = corrected(index, written).filter((term) => !dictionaryWord || asName(term));
     }
     if (fixed.length === 0) continue;
     corrections.set(own, fixed);
