@@ -10,7 +10,8 @@
  *     stem        Porter2 (quadratic in a word's length: the cap is what bounds it)
  *     fuzzy       typo correction of MAX_WORDS_CORRECTED words (ranking.ts), each a
  *                 walk of the word tree with an edit-distance row a node
- *     synonyms    WordNet, MAX_WORDS_LOOKED_UP words twice (ranking.ts)
+ *     synonyms    WordNet, MAX_WORDS_LOOKED_UP unknown words at most twice (their commonest
+ *                 senses, then their rarer ones) and as many known words once (ranking.ts)
  *     tag         wink-nlp, the first MAX_TAGGED_LENGTH characters of the question
  *     search      the retrieval budget's terms and sentences (retrieval.ts)
  *     names       MAX_NAME_LOOKUPS given names looked up before a surname, each reading at

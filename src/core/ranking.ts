@@ -419,7 +419,10 @@ function queryTerms(index: SentenceIndex, question: string, analyzed: readonly T
   const unknownWords = lookable.filter((w) => !w.terms.some((t) => index.has(t))).slice(0, MAX_WORDS_LOOKED_UP);
   for (const word of unknownWords) {
     // And its derived forms: "searchers" is answered by "search crews".
-    const found = synonymTerms(index, word.text, { related: true });
+    // Failing its commonest senses, a rarer one that is the commonest of a word the corpus
+    // has: "exited" for "leaving".
+    let found = synonymTerms(index, word.text, { related: true });
+    if (found.length === 0) found = synonymTerms(index, word.text, { either: true });
     if (found.length === 0) continue;
     synonyms.set(word, found);
     for (const term of found) addTerm(term, SYNONYM_WEIGHT);
@@ -1217,7 +1220,7 @@ function synonymTerms(index: SentenceIndex, word: string, options?: SynonymOptio
   // Keyed by the normal form, which is all the lookup reads (the word as typed may carry a
   // thousand combining marks).
   const normalized = normalizeWord(word);
-  return memo.get(`${options?.senses ?? ''}:${options?.exact ?? ''}:${options?.related ?? ''}:${normalized}`, () => corpusSynonyms(index, normalized, options));
+  return memo.get(`${options?.senses ?? ''}:${options?.exact ?? ''}:${options?.related ?? ''}:${options?.either ?? ''}:${normalized}`, () => corpusSynonyms(index, normalized, options));
 }
 
 /** Which synonyms: of how many senses, the word's own form only, and with its derived forms ("searchers" -> search). */
@@ -1225,6 +1228,7 @@ interface SynonymOptions {
   readonly senses?: number;
   readonly exact?: boolean;
   readonly related?: boolean;
+  readonly either?: boolean;
 }
 
 function corpusSynonyms(index: SentenceIndex, normalized: string, options?: SynonymOptions): string[] {

@@ -10,8 +10,11 @@ export interface Thesaurus {
    * Synonyms of `word` in its `senses` most common senses (default 2), most common first,
    * as written (may have spaces). With `exact`, an inflected form is not reduced to its
    * base unless the form itself is unknown ("meeting" stays the noun, not the verb "meet").
+   * With `either`, also the synonyms in a rarer sense of `word` that is one of their own
+   * `senses` most common: "exit" for "leave" (leaving is rarely exiting, but exiting is
+   * mostly leaving).
    */
-  synonyms(word: string, options?: { readonly senses?: number; readonly exact?: boolean }): readonly string[];
+  synonyms(word: string, options?: { readonly senses?: number; readonly exact?: boolean; readonly either?: boolean }): readonly string[];
   /**
    * Whether one of the most common senses of the noun `word` (any inflection; a hyphenated
    * word also by its last part) is a kind of person ("minister", "coach", "Secretary-General";

@@ -29,6 +29,9 @@ const MAX_HYPERNYM_DEPTH = 20;
 const WORDS_REMEMBERED = 20_000;
 /** Longest data line read for one synset. */
 const MAX_LINE = 8192;
+/** Bytes read first for a synset's line: most are shorter. */
+const FIRST_READ = 1024;
+const NEWLINE = 0x0a;
 
 export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { close(): void } {
   // Index files are sorted by lemma: they are kept as text and searched by bisection,
@@ -55,6 +58,7 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
     return indexes;
   };
 
+  const lineBuffer = Buffer.alloc(MAX_LINE);
   const readLine = (pos: Part, offset: number): string => {
     const file = PARTS[pos];
     let fd = files.get(file);
@@ -62,9 +66,14 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
       fd = openSync(path.join(dictDir, `data.${file}`), 'r');
       files.set(file, fd);
     }
-    const buffer = Buffer.alloc(MAX_LINE);
-    const read = readSync(fd, buffer, 0, MAX_LINE, offset);
-    return buffer.toString('latin1', 0, read).split('\n', 1)[0] ?? '';
+    // Most synsets' lines are short: the first kilobyte, then the rest when it is longer.
+    let read = readSync(fd, lineBuffer, 0, FIRST_READ, offset);
+    let end = lineBuffer.indexOf(NEWLINE, 0);
+    if (end === -1 && read === FIRST_READ) {
+      read += readSync(fd, lineBuffer, FIRST_READ, MAX_LINE - FIRST_READ, offset + FIRST_READ);
+      end = lineBuffer.indexOf(NEWLINE, FIRST_READ);
+    }
+    return lineBuffer.toString('latin1', 0, end === -1 || end > read ? read : end);
   };
   const readSynset = (pos: Part, offset: number): string[] => parseDataLine(readLine(pos, offset));
   const personNoun = (key: string) =>
@@ -105,6 +114,14 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
       return above;
     });
 
+  // Whether the synset at `offset` is one of the `senses` commonest of `word` as that part of speech.
+  const commonSense = (word: string, pos: Part, offset: number, senses: number): boolean => {
+    const index = load().find((i) => i.pos === (pos === 's' ? 'a' : pos));
+    const line = index && findLine(index.text, word.replace(/ /g, '_'));
+    const entry = line === undefined ? undefined : parseIndexLine(line);
+    return entry !== undefined && entry.offsets.slice(0, senses).includes(offset);
+  };
+
   const entries = (word: string, exact = false) => {
     const found: Array<{ pos: Part; offsets: number[] }> = [];
     const key = word.toLowerCase().replace(/ /g, '_');
@@ -121,12 +138,19 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
 
   return {
     has: (word) => known.get(word, () => entries(word).length > 0),
-    synonyms(word, { senses = SENSES, exact = false } = {}) {
+    synonyms(word, { senses = SENSES, exact = false, either = false } = {}) {
       const key = word.toLowerCase();
-      return synonymCache.get(`${key}\u0000${senses}\u0000${exact}`, () => {
+      return synonymCache.get(`${key}\u0000${senses}\u0000${exact}\u0000${either}`, () => {
         const out = new Set<string>();
         for (const entry of entries(key, exact)) {
-          for (const offset of entry.offsets.slice(0, senses)) for (const synonym of readSynset(entry.pos, offset)) if (synonym !== key) out.add(synonym);
+          entry.offsets.forEach((offset, sense) => {
+            if (sense >= senses && !either) return;
+            for (const synonym of readSynset(entry.pos, offset)) {
+              if (synonym === key || out.has(synonym)) continue;
+              // A rarer sense of the word counts where it is one of the synonym's commonest.
+              if (sense < senses || commonSense(synonym, entry.pos, offset, senses)) out.add(synonym);
+            }
+          });
         }
         return [...out];
       });

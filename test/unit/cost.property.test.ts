@@ -73,9 +73,15 @@ function prepare(name: string, index: SentenceIndex, question: string): Corpus {
   return { name, index, conversation: converse(index, question).conversation, longestSentence };
 }
 
+/** Thesaurus lookups of one word, at most: an unknown word's commonest senses then its rarer ones, a known word's commonest. */
+const SYNONYM_LOOKUPS = 3;
 /** Passes over a question's words that normalize them: words, tagged tokens, the checks before synonyms and before typos. */
 const QUESTION_PASSES = 4;
-/** Characters of the synonyms of one word that are analyzed (two senses of WordNet, a few words each): generous. */
+/**
+ * Characters of the synonyms of one lookup that are analyzed (two senses of WordNet, a few
+ * words each; with `either`, the rarer senses' words whose commonest sense they are: at most
+ * 664 characters, "break"'s, of every WordNet lemma of eight senses or more): generous.
+ */
 const SYNONYM_TEXT = 2000;
 
 /**
@@ -89,12 +95,12 @@ function bounds(corpus: Corpus) {
   const budget = DEFAULT_BUDGET;
   const question = QUESTION_PASSES * (MAX_QUESTION_LENGTH + 3 * MAX_NORMALIZED_LENGTH);
   const sentences = 3 * RERANK_DEPTH * 2 * corpus.longestSentence;
-  const synonyms = 2 * MAX_WORDS_LOOKED_UP * SYNONYM_TEXT;
+  const synonyms = SYNONYM_LOOKUPS * MAX_WORDS_LOOKED_UP * SYNONYM_TEXT;
   return {
     normalize: question + sentences + synonyms,
     stem: question + sentences + synonyms,
     fuzzyCalls: MAX_WORDS_CORRECTED,
-    synonymCalls: 2 * MAX_WORDS_LOOKED_UP,
+    synonymCalls: SYNONYM_LOOKUPS * MAX_WORDS_LOOKED_UP,
     tag: MAX_TAGGED_LENGTH,
     searchTerms: MAX_QUESTION_LENGTH + MAX_CONVERSATION_TERMS,
     scored: budget.selectiveSentences + budget.championTerms * budget.championsPerTerm,

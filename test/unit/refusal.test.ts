@@ -259,6 +259,26 @@ describe('a word the corpus lacks, known by a form derived from it', () => {
   });
 });
 
+describe('a word the articles write by a synonym whose commonest sense it is', () => {
+  const launch = oneArticleIndex(
+    { id: 'launch', title: 'Launch scrubbed' },
+    'Launch scrubbed\n\nAfter the scrub, the astronauts exited the spacecraft and returned to the crew quarters. The rocket was drained of fuel.',
+  );
+
+  it('"leaving" is answered by "exited" (exiting is mostly leaving, though leaving is rarely exiting)', () => {
+    // Before: declined, "they never mention "leaving"".
+    const answer = ask(launch, 'Where did the astronauts go after leaving the spacecraft?');
+    expect(answer.answered).toBe(true);
+    expect(answer.passages[0]?.text).toContain('crew quarters');
+  });
+
+  it('still declines a word no sense of which the articles write', () => {
+    const answer = ask(launch, 'Where did the astronauts go after repairing the spacecraft?');
+    expect(answer.answered).toBe(false);
+    expect(answer.message).toContain('"repairing"');
+  });
+});
+
 describe('a given name the articles spell otherwise', () => {
   const launch = oneArticleIndex(
     { id: 'launch', title: 'Launch scrubbed' },

@@ -81,6 +81,22 @@ describe('synonyms', () => {
   });
 });
 
+describe('synonyms with either', () => {
+  it('adds the words a rarer sense shares, where that sense is one of their own commonest', () => {
+    // "leave" is mostly going away; "exit" is mostly leaving.
+    expect(thesaurus.synonyms('leave')).not.toContain('exit');
+    expect(thesaurus.synonyms('leave', { either: true })).toEqual(expect.arrayContaining(['exit', ...thesaurus.synonyms('leave')]));
+    expect(thesaurus.synonyms('leaving', { either: true })).toContain('exit');
+  });
+
+  it('not a word whose own common senses are elsewhere', () => {
+    // "advance" shares a rare sense with "win" (to gain a place), but "advance" is mostly moving forward.
+    expect(thesaurus.synonyms('win', { senses: 20 })).toContain('advance');
+    expect(thesaurus.synonyms('win', { either: true })).not.toContain('advance');
+    expect(thesaurus.synonyms('xqzzv', { either: true })).toEqual([]);
+  });
+});
+
 describe('attributes', () => {
   it.each([
     ['deep', 'depth'],
