@@ -67,13 +67,15 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
       files.set(file, fd);
     }
     // Most synsets' lines are short: the first kilobyte, then the rest when it is longer.
+    // Only the bytes just read are searched: the buffer holds earlier lines past them.
     let read = readSync(fd, lineBuffer, 0, FIRST_READ, offset);
-    let end = lineBuffer.indexOf(NEWLINE, 0);
+    let end = lineBuffer.subarray(0, read).indexOf(NEWLINE);
     if (end === -1 && read === FIRST_READ) {
       read += readSync(fd, lineBuffer, FIRST_READ, MAX_LINE - FIRST_READ, offset + FIRST_READ);
-      end = lineBuffer.indexOf(NEWLINE, FIRST_READ);
+      const rest = lineBuffer.subarray(FIRST_READ, read).indexOf(NEWLINE);
+      end = rest === -1 ? -1 : FIRST_READ + rest;
     }
-    return lineBuffer.toString('latin1', 0, end === -1 || end > read ? read : end);
+    return lineBuffer.toString('latin1', 0, end === -1 ? read : end);
   };
   const readSynset = (pos: Part, offset: number): string[] => parseDataLine(readLine(pos, offset));
   const personNoun = (key: string) =>

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseHypernyms, parseSynsetKind } from '../../src/core/thesaurus';
 import { namesPerson } from '../../src/core/short-answer';
 import { wordnetThesaurus } from '../../src/node/wordnet';
@@ -94,6 +97,31 @@ describe('synonyms with either', () => {
     expect(thesaurus.synonyms('win', { senses: 20 })).toContain('advance');
     expect(thesaurus.synonyms('win', { either: true })).not.toContain('advance');
     expect(thesaurus.synonyms('xqzzv', { either: true })).toEqual([]);
+  });
+});
+
+describe('long synset lines', () => {
+  // A dictionary of two synsets whose lines run past the first kilobyte read, "beta" a kind
+  // of "alpha" by its last pointer: a line is read whole, whatever line was read before it.
+  const dir = mkdtempSync(path.join(tmpdir(), 'citeqa-wordnet-'));
+  const hyponyms = (n: number) => Array.from({ length: n }, (_, i) => `~ ${String(90_000_000 + i).padStart(8, '0')} n 0000`).join(' ');
+  const alpha = `00000000 03 n 01 alpha 0 ${String(100).padStart(3, '0')} ${hyponyms(100)} | the first`;
+  const betaOffset = String(alpha.length + 1).padStart(8, '0');
+  const beta = `${betaOffset} 03 n 01 beta 0 ${String(101).padStart(3, '0')} ${hyponyms(100)} @ 00000000 n 0000 | the second`;
+  writeFileSync(path.join(dir, 'data.noun'), `${alpha}\n${beta}\n`, 'latin1');
+  writeFileSync(path.join(dir, 'index.noun'), `alpha n 1 0 1 0 00000000  \nbeta n 1 0 1 0 ${betaOffset}  \n`, 'latin1');
+  for (const part of ['verb', 'adj', 'adv']) writeFileSync(path.join(dir, `index.${part}`), '');
+  const small = wordnetThesaurus(dir);
+  afterAll(() => {
+    small.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads a long line whole after another long one', () => {
+    expect(alpha.length).toBeGreaterThan(1024);
+    expect(beta.length).toBeGreaterThan(1024);
+    expect(small.isKindOf('alpha', 'beta')).toBe(false);
+    expect(small.isKindOf('beta', 'alpha')).toBe(true);
   });
 });
 
