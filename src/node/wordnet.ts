@@ -87,13 +87,17 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
       }),
     );
 
+  // The senses of the lemma `form` (underscores for spaces) as part of speech `pos`, most common first; undefined when WordNet lacks it.
+  const lemmaSenses = (pos: Part, form: string): number[] | undefined => {
+    const index = load().find((i) => i.pos === (pos === 's' ? 'a' : pos));
+    const line = index && findLine(index.text, form);
+    return line === undefined ? undefined : parseIndexLine(line)?.offsets;
+  };
   // The noun senses of `key` (the first `senses`), as written or, if unknown, by a base form.
   const nounSenses = (key: string, senses: number): number[] => {
-    const nouns = load().find((index) => index.pos === 'n')!;
     for (const form of baseForms(key)) {
-      const line = findLine(nouns.text, form);
-      const entry = line === undefined ? undefined : parseIndexLine(line);
-      if (entry) return entry.offsets.slice(0, senses);
+      const offsets = lemmaSenses('n', form);
+      if (offsets) return offsets.slice(0, senses);
     }
     return [];
   };
@@ -117,12 +121,8 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
     });
 
   // Whether the synset at `offset` is one of the `senses` commonest of `word` as that part of speech.
-  const commonSense = (word: string, pos: Part, offset: number, senses: number): boolean => {
-    const index = load().find((i) => i.pos === (pos === 's' ? 'a' : pos));
-    const line = index && findLine(index.text, word.replace(/ /g, '_'));
-    const entry = line === undefined ? undefined : parseIndexLine(line);
-    return entry !== undefined && entry.offsets.slice(0, senses).includes(offset);
-  };
+  const commonSense = (word: string, pos: Part, offset: number, senses: number): boolean =>
+    lemmaSenses(pos, word.replace(/ /g, '_'))?.slice(0, senses).includes(offset) === true;
 
   const entries = (word: string, exact = false) => {
     const found: Array<{ pos: Part; offsets: number[] }> = [];
