@@ -1,17 +1,20 @@
 /**
  * The costliest messages found for the core, timed against normal questions in the same
  * run, question by question: characters NFKC expands 18-fold (U+FDFA), long words, words
- * just within the stemming and typo bound, many short words, marks and invisible
- * characters, and the 600th follow-up of a conversation. Each input is made fresh for
- * each sample, so the core's memories of words do not hide its cost. On the bundled
- * corpus and a synthetic one, in a process of its own.
+ * just within the stemming and typo bound, many short words, English words of the most
+ * senses (each read in WordNet), marks and invisible characters, the 600th follow-up of a
+ * conversation, and fresh words once the memories of words are full. Each input is made
+ * fresh for each sample, so the core's memories of words do not hide its cost. On the
+ * bundled corpus and a synthetic one, in a process of its own.
  *
  *   tsx src/bench/hostile.ts [--articles N] [--rounds R]
  *
  * prints JSON on stdout.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import { WORDS_REMEMBERED } from '../core/analyzer';
 import { ask, converse, type Conversation } from '../core/answer';
 import { buildCorpus } from '../core/corpus';
 import { MAX_NORMALIZED_LENGTH, MAX_WORD_LENGTH } from '../core/cost';
@@ -21,7 +24,7 @@ import type { SentenceIndex } from '../core/search-index';
 import { completions, MAX_PREFIX_LENGTH } from '../core/suggestions';
 import { loadCorpusDir } from '../node/corpus-dir';
 import { buildIndexInParallel } from '../node/parallel-index';
-import { wordnetThesaurus } from '../node/wordnet';
+import { wordnetDir, wordnetThesaurus } from '../node/wordnet';
 import { evalQuestions } from './scale';
 import { summary, type Summary } from './stats';
 import { syntheticArchive, syntheticQuestions } from './synthetic';
@@ -32,6 +35,10 @@ const BUNDLED_CORPUS = path.resolve(__dirname, '..', '..', 'corpus');
 const EXPANDING = '\uFDFA';
 /** Follow-ups before the conversation's answers are timed. */
 const FOLLOW_UPS = 600;
+/** Words of a typo-like question (8 letters each, one space between: about 1,000 characters). */
+const TYPO_WORDS = 110;
+/** Fresh words asked to fill the memories of words before fresh words are timed again: more than the largest holds. */
+const FILL_WORDS = Math.ceil(WORDS_REMEMBERED * 1.2);
 
 export interface HostileRow {
   readonly input: string;
@@ -47,6 +54,8 @@ export interface HostileCorpusFigures {
   readonly rows: readonly HostileRow[];
   /** A conversation of FOLLOW_UPS follow-ups, each with a word the corpus lacks: its first fifty answers and its last. */
   readonly conversation: { readonly first50: Summary; readonly last50: Summary };
+  /** Questions of fresh typo-like words before and after FILL_WORDS fresh words were asked. */
+  readonly memoriesFull: { readonly words: number; readonly before: Summary; readonly after: Summary };
 }
 
 export interface HostileFigures {
@@ -82,8 +91,41 @@ function asked(index: SentenceIndex, question: string): unknown {
   }
 }
 
+/**
+ * WordNet's lemmas of one lower-case word, those of the most senses (in all parts of
+ * speech) first: "break", "cut", "run", "play", "make". A question of such words costs
+ * the most thesaurus lookups.
+ */
+function wordsOfMostSenses(): string[] {
+  const senses = new Map<string, number>();
+  for (const part of ['noun', 'verb', 'adj', 'adv']) {
+    for (const line of readFileSync(path.join(wordnetDir(), `index.${part}`), 'latin1').split('\n')) {
+      const [lemma, , count] = line.split(' ');
+      if (lemma && count && /^[a-z]+$/.test(lemma)) senses.set(lemma, (senses.get(lemma) ?? 0) + Number(count));
+    }
+  }
+  return [...senses].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([lemma]) => lemma);
+}
+
+/** Six of the words of the most senses, the next six at each call: as many as a question's words looked up. */
+function manySenses(): () => string {
+  const words = wordsOfMostSenses();
+  let at = 0;
+  return () => {
+    const six = words.slice(at, at + 6);
+    at = at + 6 >= words.length ? 0 : at + 6;
+    return six.join(' ');
+  };
+}
+
+/** A question of TYPO_WORDS fresh 8-letter words. */
+function typoLike(fresh: (length: number) => string): string {
+  return Array.from({ length: TYPO_WORDS }, () => fresh(8)).join(' ');
+}
+
 function hostileInputs(): Input[] {
   const fresh = letters(7);
+  const senses = manySenses();
   const fits = Math.floor(MAX_NORMALIZED_LENGTH / EXPANDING.normalize('NFKC').length);
   return [
     { name: `ask U+FDFA x ${MAX_QUESTION_LENGTH - 1} (refused)`, run: (index, i) => asked(index, EXPANDING.repeat(MAX_QUESTION_LENGTH - 1 - (i % 50))) },
@@ -92,7 +134,8 @@ function hostileInputs(): Input[] {
     { name: `suggest ${MAX_PREFIX_LENGTH} letters, one word`, run: (index) => completions(index, fresh(MAX_PREFIX_LENGTH)) },
     { name: `ask one word of ${MAX_QUESTION_LENGTH} letters`, run: (index) => asked(index, fresh(MAX_QUESTION_LENGTH)) },
     { name: `ask words of ${MAX_WORD_LENGTH} letters (stemmed, corrected)`, run: (index) => asked(index, Array.from({ length: Math.floor(MAX_QUESTION_LENGTH / (MAX_WORD_LENGTH + 1)) }, () => fresh(MAX_WORD_LENGTH)).join(' ')) },
-    { name: 'ask 8-letter typo-like words', run: (index) => asked(index, Array.from({ length: 110 }, () => fresh(8)).join(' ')) },
+    { name: `ask ${TYPO_WORDS} 8-letter typo-like words`, run: (index) => asked(index, typoLike(fresh)) },
+    { name: 'ask 6 English words of the most senses', run: (index) => asked(index, `Did they ${senses()}?`) },
     { name: 'ask 250 short words', run: (index) => asked(index, Array.from({ length: 250 }, () => fresh(3)).join(' ')) },
     { name: `ask e + ${MAX_QUESTION_LENGTH - 1} combining marks`, run: (index, i) => asked(index, `${fresh(1)}${'\u0301'.repeat(MAX_QUESTION_LENGTH - 1 - (i % 50))}`) },
     { name: 'ask words split by zero-width joiners', run: (index) => asked(index, Array.from({ length: 100 }, () => `${fresh(4)}\u200d${fresh(4)}`).join(' ').slice(0, MAX_QUESTION_LENGTH)) },
@@ -141,6 +184,15 @@ function measureCorpus(corpus: string, index: SentenceIndex, normalQuestions: re
     last.push(timed(() => converse(index, `What did they say about ${fresh(7)}?`, { conversation })));
   }
 
+  // A running server meets fresh words long after its memories of words have filled:
+  // forgetting one to remember another must cost no more than when they had room.
+  const filler = letters(13);
+  const before: number[] = [];
+  for (let i = 0; i < 50; i++) before.push(timed(() => asked(index, typoLike(filler))));
+  for (let words = 50 * TYPO_WORDS; words < FILL_WORDS; words += TYPO_WORDS) asked(index, typoLike(filler));
+  const after: number[] = [];
+  for (let i = 0; i < 50; i++) after.push(timed(() => asked(index, typoLike(filler))));
+
   const row = (input: string, ms: Summary): HostileRow => ({ input, ms, ratio: { p50: ms.p50 / base.p50, p99: ms.p99 / base.p99 } });
   return {
     corpus,
@@ -148,6 +200,7 @@ function measureCorpus(corpus: string, index: SentenceIndex, normalQuestions: re
     normal: base,
     rows: [...inputs.map((input, i) => row(input.name, summary(samples[i] ?? []))), row(`follow-up after ${FOLLOW_UPS} with fresh words`, summary(last))],
     conversation: { first50: summary(followUps.slice(0, 50)), last50: summary(followUps.slice(-50)) },
+    memoriesFull: { words: FILL_WORDS, before: summary(before), after: summary(after) },
   };
 }
 

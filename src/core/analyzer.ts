@@ -137,11 +137,12 @@ function termUncached(normalizedWord: string): string | null {
 
 /**
  * Words recur: their normal forms and terms are remembered (pure functions of the word),
- * at most {@link MEMO_LIMIT} of each, which bounds them on a large, varied corpus.
+ * at most WORDS_REMEMBERED of each, which bounds them on a large, varied corpus. No other
+ * memory of words holds more.
  */
-const MEMO_LIMIT = 200_000;
-const normalized = new Memo<string>(MEMO_LIMIT);
-const terms = new Memo<string | null>(MEMO_LIMIT);
+export const WORDS_REMEMBERED = 200_000;
+const normalized = new Memo<string>(WORDS_REMEMBERED);
+const terms = new Memo<string | null>(WORDS_REMEMBERED);
 
 /** The index term of a dictionary form ("send" for "sent"), for irregular inflections. */
 export function lemmaTerm(lemma: string): string | null {
