@@ -54,8 +54,11 @@ export interface HostileCorpusFigures {
   readonly rows: readonly HostileRow[];
   /** A conversation of FOLLOW_UPS follow-ups, each with a word the corpus lacks: its first fifty answers and its last. */
   readonly conversation: { readonly first50: Summary; readonly last50: Summary };
-  /** Questions of fresh typo-like words before and after FILL_WORDS fresh words were asked. */
-  readonly memoriesFull: { readonly words: number; readonly before: Summary; readonly after: Summary };
+  /**
+   * Questions of fresh typo-like words before and after FILL_WORDS fresh words were asked:
+   * on the first corpus measured only, since the memories of words are the process's.
+   */
+  readonly memoriesFull?: { readonly words: number; readonly before: Summary; readonly after: Summary };
 }
 
 export interface HostileFigures {
@@ -151,7 +154,7 @@ function timed(run: () => unknown): number {
   return performance.now() - started;
 }
 
-function measureCorpus(corpus: string, index: SentenceIndex, normalQuestions: readonly string[], followUpStart: string, rounds: number): HostileCorpusFigures {
+function measureCorpus(corpus: string, index: SentenceIndex, normalQuestions: readonly string[], followUpStart: string, rounds: number, fillMemories: boolean): HostileCorpusFigures {
   const inputs = hostileInputs();
   // Warm: the model loaded, the code compiled, the normal questions' words remembered as in a running server.
   for (const question of normalQuestions) asked(index, question);
@@ -186,12 +189,7 @@ function measureCorpus(corpus: string, index: SentenceIndex, normalQuestions: re
 
   // A running server meets fresh words long after its memories of words have filled:
   // forgetting one to remember another must cost no more than when they had room.
-  const filler = letters(13);
-  const before: number[] = [];
-  for (let i = 0; i < 50; i++) before.push(timed(() => asked(index, typoLike(filler))));
-  for (let words = 50 * TYPO_WORDS; words < FILL_WORDS; words += TYPO_WORDS) asked(index, typoLike(filler));
-  const after: number[] = [];
-  for (let i = 0; i < 50; i++) after.push(timed(() => asked(index, typoLike(filler))));
+  const memoriesFull = fillMemories ? fillingMemories(index) : undefined;
 
   const row = (input: string, ms: Summary): HostileRow => ({ input, ms, ratio: { p50: ms.p50 / base.p50, p99: ms.p99 / base.p99 } });
   return {
@@ -200,8 +198,19 @@ function measureCorpus(corpus: string, index: SentenceIndex, normalQuestions: re
     normal: base,
     rows: [...inputs.map((input, i) => row(input.name, summary(samples[i] ?? []))), row(`follow-up after ${FOLLOW_UPS} with fresh words`, summary(last))],
     conversation: { first50: summary(followUps.slice(0, 50)), last50: summary(followUps.slice(-50)) },
-    memoriesFull: { words: FILL_WORDS, before: summary(before), after: summary(after) },
+    ...(memoriesFull ? { memoriesFull } : {}),
   };
+}
+
+/** Questions of fresh typo-like words timed before and after FILL_WORDS fresh words are asked. */
+function fillingMemories(index: SentenceIndex): NonNullable<HostileCorpusFigures['memoriesFull']> {
+  const fresh = letters(13);
+  const before: number[] = [];
+  for (let i = 0; i < 50; i++) before.push(timed(() => asked(index, typoLike(fresh))));
+  for (let words = 50 * TYPO_WORDS; words < FILL_WORDS; words += TYPO_WORDS) asked(index, typoLike(fresh));
+  const after: number[] = [];
+  for (let i = 0; i < 50; i++) after.push(timed(() => asked(index, typoLike(fresh))));
+  return { words: FILL_WORDS, before: summary(before), after: summary(after) };
 }
 
 export async function measureHostile(options: { articles: number; rounds: number }): Promise<HostileFigures> {
@@ -209,12 +218,12 @@ export async function measureHostile(options: { articles: number; rounds: number
   const { corpus: bundled } = await loadCorpusDir(BUNDLED_CORPUS);
   // The conversation starts with the first of the corpus's own questions, as on the synthetic corpus.
   const bundledQuestions = evalQuestions();
-  const corpora = [measureCorpus('bundled', await buildIndexInParallel(bundled, { thesaurus }), bundledQuestions, bundledQuestions[0] ?? 'How long did the meeting last?', options.rounds)];
+  const corpora = [measureCorpus('bundled', await buildIndexInParallel(bundled, { thesaurus }), bundledQuestions, bundledQuestions[0] ?? 'How long did the meeting last?', options.rounds, true)];
   if (options.articles > 0) {
     const archive = syntheticArchive(options.articles, 3);
     const index = await buildIndexInParallel(buildCorpus(archive.files), { thesaurus });
     const questions = syntheticQuestions(archive.facts, 50, 5).map((q) => q.question);
-    corpora.push(measureCorpus(`${options.articles} synthetic articles`, index, questions, questions[0] ?? 'Who signed the trade agreement?', options.rounds));
+    corpora.push(measureCorpus(`${options.articles} synthetic articles`, index, questions, questions[0] ?? 'Who signed the trade agreement?', options.rounds, false));
   }
   return { corpora };
 }
