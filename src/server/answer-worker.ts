@@ -10,6 +10,7 @@ import type { SentenceIndex } from '../core/search-index';
 import { completions } from '../core/suggestions';
 import { loadIndex } from '../node/load-index';
 import type { WorkerReply, WorkerRequest, WorkerSource } from './answerer';
+import { warmUp } from './warm-up';
 
 const port = parentPort;
 const source = workerData as WorkerSource;
@@ -18,6 +19,9 @@ async function main(): Promise<void> {
   if (!port) throw new Error('answer-worker.ts runs as a worker thread');
   const reply = (message: WorkerReply) => port.postMessage(message);
   let index: SentenceIndex = (await loadIndex(source)).index;
+  // Before it reports ready: its first readers are not the ones to pay for it. A failing
+  // warm-up question fails again when asked, and is reported then, with its reader's id.
+  warmUp(index);
   /** The index built by the last "prepare", until it is committed or discarded. */
   let prepared: SentenceIndex | undefined;
   port.on('message', (message: WorkerRequest) => {

@@ -11,6 +11,7 @@ import type { Config } from './config';
 import { workerAnswerer } from './answerer';
 import { createMetrics } from './metrics';
 import { createService } from './service';
+import { warmUp } from './warm-up';
 
 /** Longest a shutdown may take before the process exits regardless (with status 1). */
 const SHUTDOWN_LIMIT_MS = 9500;
@@ -59,6 +60,12 @@ export async function runServer(config: Config): Promise<void> {
       process.stderr.write(`citeqa: cannot start the answer worker: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exit(1);
     }
+  }
+  // The thread that answers is warmed up before the service listens (the answer worker warms itself).
+  if (!answerer) {
+    const { ms, error } = warmUp(index);
+    if (error !== undefined) logger.error({ error }, 'a warm-up question failed');
+    logger.info({ ms: Math.round(ms) }, 'warmed up');
   }
   const service = createService({ index, logger, metrics: createMetrics(true), limits: config.limits, ...(answerer ? { answerer } : {}) });
   let address;

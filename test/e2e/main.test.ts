@@ -62,6 +62,10 @@ describe('the service process', () => {
     runs.push(run);
     const url = await listeningUrl(run);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    // Warmed up before it listened, without a failing question.
+    expect(run.stdout.indexOf('"msg":"warmed up"')).toBeGreaterThan(run.stdout.indexOf('"msg":"index built"'));
+    expect(run.stdout.indexOf('"msg":"warmed up"')).toBeLessThan(run.stdout.indexOf('"msg":"citeqa listening on'));
+    expect(run.stdout).not.toContain('a warm-up question failed');
     const health = await fetch(new URL('/healthz', url));
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok', ...corpusSize() });
