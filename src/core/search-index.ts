@@ -81,7 +81,7 @@ export interface IndexedArticle {
  */
 export const MAX_PREFIX_WALK = 5000;
 
-/** Sentences whose analysis is remembered (the oldest is forgotten first). */
+/** Sentences whose analysis is remembered (the least recently used is forgotten first). */
 const SENTENCE_MEMO_LIMIT = 20_000;
 /** Articles whose people, roles and quotations are remembered as questions meet them. */
 const DOCUMENT_MEMO_LIMIT = 5_000;

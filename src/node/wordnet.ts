@@ -25,7 +25,7 @@ const KIND_SENSES = 2;
 const CATEGORY_SENSES = 3;
 /** Hypernym links walked up from a sense: WordNet's noun hierarchy is at most 20 deep. */
 const MAX_HYPERNYM_DEPTH = 20;
-/** Words whose lookups are remembered (the oldest forgotten first). */
+/** Words whose lookups are remembered (the least recently used forgotten first). */
 const WORDS_REMEMBERED = 20_000;
 /** Longest data line read for one synset. */
 const MAX_LINE = 8192;

@@ -19,9 +19,9 @@ async function main(): Promise<void> {
   if (!port) throw new Error('answer-worker.ts runs as a worker thread');
   const reply = (message: WorkerReply) => port.postMessage(message);
   let index: SentenceIndex = (await loadIndex(source)).index;
-  // Before it reports ready: its first readers are not the ones to pay for it. A failing
-  // warm-up question fails again when asked, and is reported then, with its reader's id.
-  warmUp(index);
+  // Before it reports ready (with what the warm-up took, for the log): its first readers
+  // are not the ones to pay for it.
+  const warmedUp = warmUp(index);
   /** The index built by the last "prepare", until it is committed or discarded. */
   let prepared: SentenceIndex | undefined;
   port.on('message', (message: WorkerRequest) => {
@@ -32,6 +32,9 @@ async function main(): Promise<void> {
         loadIndex(source).then(
           (loaded) => {
             prepared = loaded.index;
+            // A new index comes with a new thesaurus and new memories: warmed up before it
+            // serves, as at start-up (a failing question was reported then).
+            warmUp(prepared);
             reply({ type: 'done', id });
           },
           (error: unknown) => reply({ type: 'error', id, code: 'corpus_invalid', message: error instanceof Error ? error.message : String(error) }),
@@ -67,7 +70,7 @@ async function main(): Promise<void> {
       }
     }
   });
-  reply({ type: 'ready' });
+  reply({ type: 'ready', warmUp: warmedUp });
 }
 
 main().catch((error: unknown) => {

@@ -9,6 +9,7 @@ import { converse, type Answer, type AskOptions, type Conversation } from '../co
 import { CiteqaError, type ErrorCode } from '../core/errors';
 import { completions } from '../core/suggestions';
 import type { IndexHolder } from './index-holder';
+import type { WarmUp } from './warm-up';
 
 export interface Answered {
   readonly answer: Answer;
@@ -82,18 +83,24 @@ export type WorkerRequest =
   | { id: number; type: 'commit' }
   | { id: number; type: 'discard' };
 export type WorkerReply =
-  | { type: 'ready' }
+  | { type: 'ready'; warmUp: WarmUp }
   | { type: 'answer'; id: number; answer: Answer; conversation: Conversation; workMs: number }
   | { type: 'suggestions'; id: number; suggestions: string[]; workMs: number }
   | { type: 'error'; id: number; code: ErrorCode; message: string }
   | { type: 'failure'; id: number; detail: string }
   | { type: 'done'; id: number };
 
+/** The answer worker's answerer, with what its warm-up before it was ready took. */
+export interface WorkerAnswerer extends Answerer {
+  readonly warmUp: WarmUp;
+}
+
 /**
  * Answers in a worker thread that loads the same source as the server. Resolves once the
- * worker's index is ready; rejects with the worker's error when it cannot load.
+ * worker's index is ready (and warmed up: see warm-up.ts); rejects with the worker's error
+ * when it cannot load.
  */
-export function workerAnswerer(source: WorkerSource): Promise<Answerer> {
+export function workerAnswerer(source: WorkerSource): Promise<WorkerAnswerer> {
   // Under the TypeScript sources (tests, tsx), the worker loads its source through tsx's
   // require hook; built, it runs the compiled file.
   const fromSource = __filename.endsWith('.ts');
@@ -125,7 +132,7 @@ export function workerAnswerer(source: WorkerSource): Promise<Answerer> {
   return new Promise((resolveReady, rejectReady) => {
     worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'ready') {
-        resolveReady(answerer);
+        resolveReady({ ...answerer, warmUp: reply.warmUp });
         return;
       }
       const waiter = pending.get(reply.id);

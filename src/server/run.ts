@@ -8,7 +8,7 @@ import { CiteqaError, CorpusError } from '../core/errors';
 import { loadIndex, type LoadedIndex } from '../node/load-index';
 import { SIGNALS_READY } from './cluster';
 import type { Config } from './config';
-import { workerAnswerer } from './answerer';
+import { workerAnswerer, type WorkerAnswerer } from './answerer';
 import { createMetrics } from './metrics';
 import { createService } from './service';
 import { warmUp } from './warm-up';
@@ -52,7 +52,7 @@ export async function runServer(config: Config): Promise<void> {
     config.indexFile ? 'index loaded' : 'index built',
   );
 
-  let answerer;
+  let answerer: WorkerAnswerer | undefined;
   if (config.limits.answerWorker) {
     try {
       answerer = await workerAnswerer(config);
@@ -62,11 +62,9 @@ export async function runServer(config: Config): Promise<void> {
     }
   }
   // The thread that answers is warmed up before the service listens (the answer worker warms itself).
-  if (!answerer) {
-    const { ms, error } = warmUp(index);
-    if (error !== undefined) logger.error({ error }, 'a warm-up question failed');
-    logger.info({ ms: Math.round(ms) }, 'warmed up');
-  }
+  const warmedUp = answerer?.warmUp ?? warmUp(index);
+  if (warmedUp.error !== undefined) logger.error({ error: warmedUp.error }, 'a warm-up question failed');
+  logger.info({ ms: Math.round(warmedUp.ms), thread: answerer ? 'answer worker' : 'main' }, 'warmed up');
   const service = createService({ index, logger, metrics: createMetrics(true), limits: config.limits, ...(answerer ? { answerer } : {}) });
   let address;
   try {
@@ -123,6 +121,8 @@ export async function runServer(config: Config): Promise<void> {
       begun = performance.now();
       logger.info({ source }, 'reloading the corpus');
       const next = await loadIndex(config);
+      // A new index comes with a new thesaurus and new memories: warmed up before it serves.
+      if (!answerer) warmUp(next.index);
       warnings = next.warnings;
       return next.index;
     };

@@ -6,17 +6,18 @@
  * up to 9 ms each, and WordNet's index is read on its first lookup). Asking questions of
  * every form twice before listening moves that cost from the first readers to start-up.
  */
-import { ask } from '../core/answer';
+import { ask, converse } from '../core/answer';
 import type { SentenceIndex } from '../core/search-index';
 import { completions } from '../core/suggestions';
 
 /**
  * Questions of the forms the question patterns read, on no corpus's subject: how long,
  * who is, a title held, when and where, how many, how much, what year, an acronym, who
- * said, a percentage, which, a follow-up's pronoun, and words WordNet is asked about.
+ * said, a percentage, which, what time and why, a measure ("how deep"), and words WordNet
+ * is asked about; and a follow-up of the first.
  */
 export const WARM_UP_QUESTIONS: readonly string[] = [
-  'How long did the meeting last?',
+  'How long did the strike last?',
   'Who is the president?',
   'What is the title of the minister?',
   "What positions does she hold, and what is her job?",
@@ -32,19 +33,34 @@ export const WARM_UP_QUESTIONS: readonly string[] = [
   'How deep was the earthquake, according to officials?',
 ];
 
+/** A follow-up of the first question. */
+const FOLLOW_UP = 'When did it end, and who led it?';
+
 /** The prefixes a chat widget completes. */
 const WARM_UP_PREFIXES: readonly string[] = ['Wh', 'How many pe'];
+
+/** What a warm-up took, and the first error it met. */
+export interface WarmUp {
+  readonly ms: number;
+  readonly error?: string;
+}
 
 /**
  * Answers the warm-up questions twice (see above): how long it took, in milliseconds, and
  * the first error met, if any. An error is the service's bug, not the start's: it is
  * returned for the log, and the process serves as it would have without the warm-up.
  */
-export function warmUp(index: SentenceIndex): { ms: number; error?: string } {
+export function warmUp(index: SentenceIndex): WarmUp {
   const started = performance.now();
   let error: string | undefined;
   for (let round = 0; round < 2; round++) {
-    for (const run of [...WARM_UP_QUESTIONS.map((question) => () => ask(index, question)), ...WARM_UP_PREFIXES.map((prefix) => () => completions(index, prefix))]) {
+    const runs = [
+      ...WARM_UP_QUESTIONS.map((question) => () => ask(index, question)),
+      // A follow-up, read with the question before it.
+      () => ask(index, FOLLOW_UP, { conversation: converse(index, WARM_UP_QUESTIONS[0]!).conversation }),
+      ...WARM_UP_PREFIXES.map((prefix) => () => completions(index, prefix)),
+    ];
+    for (const run of runs) {
       try {
         run();
       } catch (caught) {

@@ -15,6 +15,9 @@ describe('the answer worker', () => {
   it('answers over WebSocket as the process itself would, follow-ups included', async () => {
     const index = seedIndexOnce();
     const answerer = await workerAnswerer({ corpusDir: FIXTURE_CORPUS_DIR });
+    // Warmed up before it was ready, without a failing question.
+    expect(answerer.warmUp.error).toBeUndefined();
+    expect(answerer.warmUp.ms).toBeGreaterThan(0);
     // No answering budget: a cold worker's first answers may be slow on a loaded machine.
     const service = createService({ index, logger: silentLogger, answerer, limits: { answerMsPerIp: 0 } });
     const { port } = await service.listen(0, '127.0.0.1');

@@ -6,9 +6,7 @@ import { oneArticleIndex, seedIndexOnce } from '../helpers';
 describe('warmUp', () => {
   it('answers every warm-up question on the bundled article and on a one-sentence one, without an error', () => {
     for (const index of [seedIndexOnce(), oneArticleIndex({ id: 'tiny', title: 'Tiny' }, 'The council met on Monday.')]) {
-      const { ms, error } = warmUp(index);
-      expect(error).toBeUndefined();
-      expect(ms).toBeGreaterThan(0);
+      expect(warmUp(index).error).toBeUndefined();
     }
   });
 
