@@ -30,6 +30,7 @@ import { corrected } from './typos';
 import { AMOUNT, amountAsked, ANAPHORS, answerCue, conditionStart, countedNoun, cueSpans, focusOf, MONEY, quantityAsked, SHARE, shareAsked, UNIT, nameEnd, roleAsked, STRICT_TYPES, whoIsAsked, type AnswerType, type RoleAsked, type Wanted } from './question';
 import { logit } from './logistic';
 import { acronymsOf, expansionBefore, RANK_FEATURES, rankFeatures, TYPE_FIT_KNOTS, weightShare, withTypeFit, type QuestionEvidence } from './rank-features';
+import clauseData from './clause.json';
 import { ranker } from './ranker';
 import type { RetrievedSentence } from './retrieval';
 import type { SentenceIndex, SentenceRef } from './search-index';
@@ -395,6 +396,31 @@ const LOWER_CASE_WORD = /\s\p{Ll}\p{L}{2}/u;
 const HOW_MEASURE = /^\s*how\s+(\p{L}{2,20})(?!\p{L})/iu;
 
 /**
+ * The weight of the words of the clause setting a question's time or condition, relative
+ * to the others': fitted by `npm run fit:clause` (scripts/fit-clause.ts) on the news-style
+ * question sets, cross-validated by set, and committed as clause.json. SQuAD cannot fit
+ * it: its questions were written looking at the answer's sentence, and copy the clause
+ * from it.
+ */
+let clauseWeight = checkedClauseWeight(clauseData.weight);
+
+function checkedClauseWeight(weight: unknown): number {
+  if (typeof weight !== 'number' || !(weight > 0 && weight <= 1)) throw new Error(`src/core/clause.json: "weight" must be a number in (0, 1], not ${JSON.stringify(weight)}`);
+  return weight;
+}
+
+/** Runs `run` with the clause weight `weight` (for fitting it), then restores the committed one. */
+export function withClauseWeight<T>(weight: number, run: () => T): T {
+  const committed = clauseWeight;
+  clauseWeight = checkedClauseWeight(weight);
+  try {
+    return run();
+  } finally {
+    clauseWeight = committed;
+  }
+}
+
+/**
  * The weighted terms a question is searched with: its words and aliases, synonyms from the
  * thesaurus, and corrections of typos. Also says which words were found only through a
  * synonym or a correction, which counts as weaker evidence.
@@ -408,6 +434,19 @@ function queryTerms(index: SentenceIndex, question: string, analyzed: readonly T
   for (const t of analyzed) {
     const inPhrase = !t.alias && phrases.some((p) => p.start <= t.start && t.end <= p.end);
     addTerm(t.term, t.alias ? (phrases.includes(t) ? 1 : ALIAS_WEIGHT) : inPhrase ? PHRASE_WORD_WEIGHT : 1);
+  }
+  // The clause setting the question's time or condition ("when he phoned Pashinyan in
+  // April") says which event the question is about, which a news article sets in its lede
+  // and the sentence answering it seldom repeats: its words and aliases weigh less (a word
+  // also in the rest of the question keeps its weight; synonyms and corrections looked up
+  // below for its words get their own weights).
+  const clauseAt = clauseWeight < 1 ? conditionStart(question) : undefined;
+  if (clauseAt !== undefined) {
+    const outside = new Set(analyzed.filter((t) => t.start < clauseAt).map((t) => t.term));
+    for (const t of analyzed) {
+      const weight = weights.get(t.term);
+      if (t.start >= clauseAt && !outside.has(t.term) && weight !== undefined) weights.set(t.term, weight * clauseWeight);
+    }
   }
   // Synonyms from the thesaurus, where the corpus has them ("pact" -> treaty).
   const synonyms = new Map<TopicWord, string[]>();
