@@ -22,6 +22,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
+import { conditionStart } from '../src/core/question';
 import { withClauseWeight } from '../src/core/ranking';
 import type { SentenceIndex } from '../src/core/search-index';
 import { evalAnswer } from '../src/eval/answering';
@@ -61,13 +62,11 @@ function parseSet(value: string): { name: string; corpus: string; questions: str
   return { name: match[1]!, corpus: match[2]!, questions: match[3]!.split(',') };
 }
 
-/** How right the answers to `set` are at `weight`: the sum over its questions (see above). */
-function score(set: QuestionSet, weight: number): number {
+/** How right each answer to `set` is at `weight` (see above). */
+function questionScores(set: QuestionSet, weight: number): number[] {
   const answers = withClauseWeight(weight, () => set.items.map((item) => evalAnswer(set.index, item.question)));
   const report = evaluate(set.items, answers, { shortAnswers: true, declines: true });
-  let sum = 0;
-  for (const result of report.results) sum += result.item.impossible ? (result.answer.answered ? 0 : 1) : result.rank > 0 ? 1 / result.rank : 0;
-  return sum;
+  return report.results.map((result) => (result.item.impossible ? (result.answer.answered ? 0 : 1) : result.rank > 0 ? 1 / result.rank : 0));
 }
 
 /** The weight of the grid scoring best over `rows` (a set's scores by weight), ties to the larger. */
@@ -83,7 +82,12 @@ async function main(): Promise<void> {
   for (const { name, corpus, questions } of (options.set.length > 0 ? options.set : DEFAULT_SETS).map(parseSet)) {
     sets.push({ name, index: (await loadIndex({ corpusDir: corpus })).index, items: questions.flatMap((file) => readEvalFile(file)) });
   }
-  const scores = sets.map((set) => GRID.map((weight) => score(set, weight)));
+  if (sets.length < 2) throw new Error('at least two question sets are needed: each is scored with the weight the others choose');
+  const byQuestion = sets.map((set) => GRID.map((weight) => questionScores(set, weight)));
+  const scores = byQuestion.map((rows) => rows.map((row) => row.reduce((a, b) => a + b, 0)));
+  // What the fit rests on: the questions with such a clause, and those whose score moves.
+  const withClause = sets.reduce((n, set) => n + set.items.filter((item) => conditionStart(item.question.trim()) !== undefined).length, 0);
+  const moved = byQuestion.flatMap((rows, s) => sets[s]!.items.filter((_, q) => rows.some((row) => row[q] !== rows[0]![q])).map((item) => item.id));
   const count = (set: QuestionSet) => set.items.length;
   console.log(`score (reciprocal rank, or 1 for a right refusal) by weight, over ${sets.reduce((n, s) => n + count(s), 0)} questions in ${sets.length} sets:`);
   console.log(`  ${'set'.padEnd(10)}${GRID.map((w) => w.toFixed(1).padStart(7)).join('')}`);
@@ -100,12 +104,15 @@ async function main(): Promise<void> {
     console.log(`  ${set.name.padEnd(10)} weight ${weight.toFixed(1)}: ${scores[s]![at]!.toFixed(1)} of ${count(set)} (weight 1: ${scores[s]![GRID.length - 1]!.toFixed(1)})`);
   });
   console.log(`  all held out: ${heldOut.toFixed(1)}, against ${unweighted.toFixed(1)} with weight 1`);
+  console.log(`\n${withClause} questions have such a clause; ${moved.length} score otherwise at some weight: ${moved.join(', ')}`);
 
   const weight = best(scores);
   console.log(`\nfitted on every set: weight ${weight}`);
   if (options.dryRun) return;
   writeFileSync(options.out, `${JSON.stringify({ weight }, null, 2)}\n`);
   console.log(`wrote ${path.relative(process.cwd(), options.out)}`);
+  // The ranker's features are computed with the committed weight.
+  console.log('the ranker is fitted with this weight: run `npm run train` again, then this again, until the weight holds');
 }
 
 main().catch((error: unknown) => {

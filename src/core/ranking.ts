@@ -322,14 +322,23 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
 
   // The question's terms, weighted, with a conversation's carried over, and the sentences they retrieve.
   const search = (terms: readonly Term[], words: readonly TopicWord[]) => {
-    const { weights, synonyms, corrections } = queryTerms(index, question, terms, words);
+    const { weights, synonyms, corrections, clause } = queryTerms(index, question, terms, words);
     const own = [...weights.keys()];
-    let followUp = false;
-    let carried: string[] = [];
     const knownWords = words.filter((w) => w.terms.some((t) => index.has(t)));
     const questionWords = question.toLowerCase().match(/\p{L}+/gu) ?? [];
-    if (previous && knownWords.length < 2 && questionWords.some((w) => ANAPHORS.has(w))) {
-      followUp = true;
+    const followUp = previous !== undefined && knownWords.length < 2 && questionWords.some((w) => ANAPHORS.has(w));
+    // The clause setting the question's time or condition says which event it is about,
+    // which a news article names in its lede and the sentence answering seldom repeats: its
+    // terms weigh less. Not in a follow-up, whose clause may be all it adds to the terms it
+    // carries ("What did he say after the floods?").
+    if (!followUp) {
+      for (const term of clause) {
+        const weight = weights.get(term);
+        if (weight !== undefined) weights.set(term, weight * clauseWeight);
+      }
+    }
+    let carried: string[] = [];
+    if (previous && followUp) {
       // A conversation made elsewhere (a library caller's) is held to the same bound.
       const earlier = [...previous.terms].slice(-MAX_CONVERSATION_TERMS);
       for (const [term, weight] of earlier) weights.set(term, Math.max(weights.get(term) ?? 0, weight * FOLLOW_UP_WEIGHT));
@@ -402,17 +411,17 @@ const HOW_MEASURE = /^\s*how\s+(\p{L}{2,20})(?!\p{L})/iu;
  * it: its questions were written looking at the answer's sentence, and copy the clause
  * from it.
  */
-let clauseWeight = checkedClauseWeight(clauseData.weight);
+let clauseWeight = checkedClauseWeight(clauseData.weight, 'src/core/clause.json: "weight"');
 
-function checkedClauseWeight(weight: unknown): number {
-  if (typeof weight !== 'number' || !(weight > 0 && weight <= 1)) throw new Error(`src/core/clause.json: "weight" must be a number in (0, 1], not ${JSON.stringify(weight)}`);
+function checkedClauseWeight(weight: unknown, what: string): number {
+  if (typeof weight !== 'number' || !(weight > 0 && weight <= 1)) throw new Error(`${what} must be a number in (0, 1], not ${JSON.stringify(weight)}`);
   return weight;
 }
 
 /** Runs `run` with the clause weight `weight` (for fitting it), then restores the committed one. */
 export function withClauseWeight<T>(weight: number, run: () => T): T {
   const committed = clauseWeight;
-  clauseWeight = checkedClauseWeight(weight);
+  clauseWeight = checkedClauseWeight(weight, 'a clause weight');
   try {
     return run();
   } finally {
@@ -425,6 +434,34 @@ export function withClauseWeight<T>(weight: number, run: () => T): T {
  * thesaurus, and corrections of typos. Also says which words were found only through a
  * synonym or a correction, which counts as weaker evidence.
  */
+/**
+ * The terms that come only from the clause setting the question's time or condition ("when
+ * he phoned Pashinyan in April"): its words, their aliases, and the synonyms and
+ * corrections looked up for them; not a term the rest of the question gives too. Empty
+ * without such a clause, or when it weighs as much as the rest (see clauseWeight).
+ */
+function clauseTerms(
+  question: string,
+  analyzed: readonly Term[],
+  words: readonly TopicWord[],
+  synonyms: ReadonlyMap<TopicWord, readonly string[]>,
+  corrections: ReadonlyMap<string, readonly string[]>,
+): ReadonlySet<string> {
+  const at = clauseWeight < 1 ? conditionStart(question) : undefined;
+  if (at === undefined) return new Set();
+  const from = (inClause: boolean) => {
+    const terms = new Set<string>();
+    for (const t of analyzed) if (t.start >= at === inClause) terms.add(t.term);
+    for (const w of words) {
+      if (w.start >= at !== inClause) continue;
+      for (const term of [...(synonyms.get(w) ?? []), ...(corrections.get(w.terms[0] ?? '') ?? [])]) terms.add(term);
+    }
+    return terms;
+  };
+  const outside = from(false);
+  return new Set([...from(true)].filter((term) => !outside.has(term)));
+}
+
 function queryTerms(index: SentenceIndex, question: string, analyzed: readonly Term[], words: readonly TopicWord[]) {
   const weights = new Map<string, number>();
   const addTerm = (term: string, weight: number) => weights.set(term, Math.max(weights.get(term) ?? 0, weight));
@@ -434,19 +471,6 @@ function queryTerms(index: SentenceIndex, question: string, analyzed: readonly T
   for (const t of analyzed) {
     const inPhrase = !t.alias && phrases.some((p) => p.start <= t.start && t.end <= p.end);
     addTerm(t.term, t.alias ? (phrases.includes(t) ? 1 : ALIAS_WEIGHT) : inPhrase ? PHRASE_WORD_WEIGHT : 1);
-  }
-  // The clause setting the question's time or condition ("when he phoned Pashinyan in
-  // April") says which event the question is about, which a news article sets in its lede
-  // and the sentence answering it seldom repeats: its words and aliases weigh less (a word
-  // also in the rest of the question keeps its weight; synonyms and corrections looked up
-  // below for its words get their own weights).
-  const clauseAt = clauseWeight < 1 ? conditionStart(question) : undefined;
-  if (clauseAt !== undefined) {
-    const outside = new Set(analyzed.filter((t) => t.start < clauseAt).map((t) => t.term));
-    for (const t of analyzed) {
-      const weight = weights.get(t.term);
-      if (t.start >= clauseAt && !outside.has(t.term) && weight !== undefined) weights.set(t.term, weight * clauseWeight);
-    }
   }
   // Synonyms from the thesaurus, where the corpus has them ("pact" -> treaty).
   const synonyms = new Map<TopicWord, string[]>();
@@ -526,7 +550,7 @@ function queryTerms(index: SentenceIndex, question: string, analyzed: readonly T
     for (const term of fixed) addTerm(term, TYPO_WEIGHT);
   }
 
-  return { weights, synonyms, corrections };
+  return { weights, synonyms, corrections, clause: clauseTerms(question, analyzed, words, synonyms, corrections) };
 }
 
 /** Articles holding a surname that are read for the given names written before it, and the mentions read in all. */
