@@ -405,8 +405,8 @@ const LOWER_CASE_WORD = /\s\p{Ll}\p{L}{2}/u;
 const HOW_MEASURE = /^\s*how\s+(\p{L}{2,20})(?!\p{L})/iu;
 
 /**
- * The weight of the words of the clause setting a question's time or condition, relative
- * to the others': fitted by `npm run fit:clause` (scripts/fit-clause.ts) on the news-style
+ * The weight of the terms of the clause setting a question's time or condition, relative
+ * to the others' (see clauseTerms): fitted by `npm run fit:clause` (scripts/fit-clause.ts) on the news-style
  * question sets, cross-validated by set, and committed as clause.json. SQuAD cannot fit
  * it: its questions were written looking at the answer's sentence, and copy the clause
  * from it.
@@ -429,11 +429,6 @@ export function withClauseWeight<T>(weight: number, run: () => T): T {
   }
 }
 
-/**
- * The weighted terms a question is searched with: its words and aliases, synonyms from the
- * thesaurus, and corrections of typos. Also says which words were found only through a
- * synonym or a correction, which counts as weaker evidence.
- */
 /**
  * The terms that come only from the clause setting the question's time or condition ("when
  * he phoned Pashinyan in April"): its words, their aliases, and the synonyms and
@@ -462,6 +457,12 @@ function clauseTerms(
   return new Set([...from(true)].filter((term) => !outside.has(term)));
 }
 
+/**
+ * The weighted terms a question is searched with: its words and aliases, synonyms from the
+ * thesaurus, and corrections of typos. Also says which words were found only through a
+ * synonym or a correction, which counts as weaker evidence, and which terms come only from
+ * the clause setting its time or condition (see clauseTerms).
+ */
 function queryTerms(index: SentenceIndex, question: string, analyzed: readonly Term[], words: readonly TopicWord[]) {
   const weights = new Map<string, number>();
   const addTerm = (term: string, weight: number) => weights.set(term, Math.max(weights.get(term) ?? 0, weight));
