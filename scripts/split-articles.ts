@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const outCorpus = path.join(options.out, 'corpus');
   mkdirSync(outCorpus, { recursive: true });
   // Each article's paragraphs, as [start, end) in its text, after the title and its blank line.
-  const parts = new Map<string, { title: string; paragraphs: Array<[number, number]> }>();
+  const parts = new Map<string, { text: string; title: string; paragraphs: Array<[number, number]> }>();
   let documents = 0;
   for (const document of corpus.documents) {
     const titleEnd = document.text.indexOf('\n\n');
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
       paragraphs.push([at, stop]);
       at = stop + 2;
     }
-    parts.set(document.id, { title, paragraphs });
+    parts.set(document.id, { text: document.text, title, paragraphs });
     for (let k = 0; k * per < paragraphs.length; k++) {
       const body = paragraphs.slice(k * per, (k + 1) * per).map(([s, e]) => document.text.slice(s, e)).join('\n\n');
       const front = [`id: ${partId(document.id, k)}`, `title: ${JSON.stringify(document.title)}`, `source: ${JSON.stringify(document.source)}`, `published: ${document.published}`];
@@ -66,8 +66,7 @@ async function main(): Promise<void> {
     if (!line.trim()) continue;
     const question = JSON.parse(line) as Question;
     const article = parts.get(question.doc);
-    const document = corpus.documents.find((d) => d.id === question.doc);
-    if (!article || !document) throw new Error(`question ${question.id}: no article ${question.doc}`);
+    if (!article) throw new Error(`question ${question.id}: no article ${question.doc}`);
     const k = Math.floor(question.paragraph / per);
     const group = article.paragraphs.slice(k * per, (k + 1) * per);
     // An offset in the article -> the same character in its part: after the title, the group's paragraphs joined by blank lines.
@@ -80,7 +79,7 @@ async function main(): Promise<void> {
       throw new Error(`question ${question.id}: an answer at ${at} is not in paragraph ${question.paragraph}`);
     };
     const answers = question.answers.map((a) => ({ text: a.text, start: moved(a.start), end: moved(a.start) + (a.end - a.start) }));
-    const text = `${article.title}\n\n${group.map(([s, e]) => document.text.slice(s, e)).join('\n\n')}`;
+    const text = `${article.title}\n\n${group.map(([s, e]) => article.text.slice(s, e)).join('\n\n')}`;
     for (const a of answers) if (text.slice(a.start, a.end) !== a.text) throw new Error(`question ${question.id}: its answer "${a.text}" moved wrongly`);
     out.push(JSON.stringify({ ...question, doc: partId(question.doc, k), paragraph: question.paragraph % per, answers }));
   }

@@ -22,6 +22,7 @@ import { CiteqaError } from '../core/errors';
 import { MAX_QUESTION_LENGTH } from '../core/request';
 import type { SentenceIndex } from '../core/search-index';
 import { completions, MAX_PREFIX_LENGTH } from '../core/suggestions';
+import { parseIndexLine } from '../core/thesaurus';
 import { loadCorpusDir } from '../node/corpus-dir';
 import { buildIndexInParallel } from '../node/parallel-index';
 import { wordnetDir, wordnetThesaurus } from '../node/wordnet';
@@ -105,8 +106,8 @@ function wordsOfMostSenses(): string[] {
   const senses = new Map<string, number>();
   for (const part of ['noun', 'verb', 'adj', 'adv']) {
     for (const line of readFileSync(path.join(wordnetDir(), `index.${part}`), 'latin1').split('\n')) {
-      const [lemma, , count] = line.split(' ');
-      if (lemma && count && /^[a-z]+$/.test(lemma)) senses.set(lemma, (senses.get(lemma) ?? 0) + Number(count));
+      const entry = parseIndexLine(line);
+      if (entry && /^[a-z]+$/.test(entry.lemma)) senses.set(entry.lemma, (senses.get(entry.lemma) ?? 0) + entry.offsets.length);
     }
   }
   return [...senses].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([lemma]) => lemma);

@@ -16,7 +16,7 @@ import { completions } from '../core/suggestions';
  * said, a percentage, which, what time and why, a measure ("how deep"), and words WordNet
  * is asked about; and a follow-up of the first.
  */
-export const WARM_UP_QUESTIONS: readonly string[] = [
+const WARM_UP_QUESTIONS: readonly string[] = [
   'How long did the strike last?',
   'Who is the president?',
   'What is the title of the minister?',
@@ -53,13 +53,13 @@ export interface WarmUp {
 export function warmUp(index: SentenceIndex): WarmUp {
   const started = performance.now();
   let error: string | undefined;
+  const runs = [
+    ...WARM_UP_QUESTIONS.map((question) => () => ask(index, question)),
+    // A follow-up, read with the question before it.
+    () => ask(index, FOLLOW_UP, { conversation: converse(index, WARM_UP_QUESTIONS[0]!).conversation }),
+    ...WARM_UP_PREFIXES.map((prefix) => () => completions(index, prefix)),
+  ];
   for (let round = 0; round < 2; round++) {
-    const runs = [
-      ...WARM_UP_QUESTIONS.map((question) => () => ask(index, question)),
-      // A follow-up, read with the question before it.
-      () => ask(index, FOLLOW_UP, { conversation: converse(index, WARM_UP_QUESTIONS[0]!).conversation }),
-      ...WARM_UP_PREFIXES.map((prefix) => () => completions(index, prefix)),
-    ];
     for (const run of runs) {
       try {
         run();
