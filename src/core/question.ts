@@ -137,10 +137,14 @@ const EVENT_FILLERS = /\b(?:take|took|taken|taking)\s+place\b|\b(?:happen(?:ed|s
 const NAMED_WHO = /(?<=\p{Lu}[\p{L}\p{M}'’.-]*\s+)Who(?!\p{L})/gu;
 
 export function answerCue(question: string): AnswerCue | undefined {
-  const read = question.replace(NAMED_WHO, '___');
+  // An opening clause ("When Fox left, who replaced him?") asks nothing: blanked, offsets kept.
+  const clause = leadingClauseEnd(question);
+  const asked = clause === undefined ? question : ' '.repeat(clause + 1) + question.slice(clause + 1);
+  const read = asked.replace(NAMED_WHO, '___');
   for (const [type, pattern] of ALL_CUES) {
     const match = pattern.exec(read);
-    if (match) return { type, start: match.index, end: match.index + match[0].length };
+    // Its words only, not the white space (or blanked clause) an anchored pattern takes before them.
+    if (match) return { type, start: match.index + match[0].length - match[0].trimStart().length, end: match.index + match[0].length };
   }
   return undefined;
 }
@@ -414,6 +418,9 @@ export const ANAPHORS: ReadonlySet<string> = new Set([
   'he', 'she', 'they', 'them', 'it', 'that', 'there', 'those', 'this', 'these', 'his', 'her', 'their', 'its', 'him',
 ]);
 
+/** Words that open a clause of time or condition (see CONDITION). */
+const CONNECTIVES = 'after|before|since|until|till|while|because|if|unless|when|whenever';
+
 /**
  * A clause or phrase that sets the time or condition of what is asked ("Who became prime
  * minister after Hamdok resigned?", "... if the talks fail?"), after the question's first
@@ -423,11 +430,47 @@ export const ANAPHORS: ReadonlySet<string> = new Set([
  * time only before the subject of a clause ("once the talks end"); "who once scored", "once
  * again" are adverbs.
  */
-const CONDITION =
-  /(?<=\S)\s+(?:(?:after|before|since|until|till|while|because|if|unless|when|whenever)|once(?=\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|he|she|it|they|we|you|i)\s))\s+/i;
+const CONDITION = new RegExp(
+  String.raw`(?<=\S)\s+(?:(?:${CONNECTIVES})|once(?=\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|he|she|it|they|we|you|i)\s))\s+`,
+  'i',
+);
 
-/** Where the clause setting the question's time or condition starts (after its connective), if it has one. */
-export function conditionStart(question: string): number | undefined {
+/**
+ * The same clause opening the question, before a comma and what the question asks ("If
+ * the talks fail, who leads?", "After the takeover, what did the State Department
+ * demand?"); not a question that opens with "when" and holds a comma of its own ("When was
+ * Apollo 6, or AS-502, tested?"). Bounded: the clause is looked for in the first
+ * {@link LEADING_CLAUSE_LENGTH} characters.
+ */
+const LEADING_CONDITION = new RegExp(
+  String.raw`^\s*(?:${CONNECTIVES}|once)\s+(?=[^,?]*,\s*(?:who|whom|whose|what|which|where|when|why|how|did|does|do|is|are|was|were|will|would|can|could|has|have|had|should)(?![\p{L}\p{N}]))`,
+  'iu',
+);
+
+/** The longest opening clause looked for (see LEADING_CONDITION): a question is at most a few thousand characters, a clause a few dozen. */
+const LEADING_CLAUSE_LENGTH = 300;
+
+/** Where a clause opening the question ends (its comma; see LEADING_CONDITION), if one does. */
+function leadingClauseEnd(question: string): number | undefined {
+  const leading = LEADING_CONDITION.exec(question.slice(0, LEADING_CLAUSE_LENGTH));
+  return leading ? question.indexOf(',', leading[0].length) : undefined;
+}
+
+/** The clause setting a question's time or condition: its words, from after its connective to its end. */
+export interface ConditionSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Where the clause setting the question's time or condition lies (after its connective),
+ * if it has one: opening the question up to its comma, or after the question's first
+ * word to its end.
+ */
+export function conditionSpan(question: string): ConditionSpan | undefined {
+  const leading = LEADING_CONDITION.exec(question.slice(0, LEADING_CLAUSE_LENGTH));
+  // The comma the lookahead found, within the opening looked at.
+  if (leading) return { start: leading[0].length, end: question.indexOf(',', leading[0].length) };
   const match = CONDITION.exec(question);
-  return match ? match.index + match[0].length : undefined;
+  return match ? { start: match.index + match[0].length, end: question.length } : undefined;
 }

@@ -27,7 +27,7 @@ import { candidates, FIT_CEILINGS } from './short-answer';
 import { writtenSurname } from './entities';
 import { Memo } from './memo';
 import { corrected } from './typos';
-import { AMOUNT, amountAsked, ANAPHORS, answerCue, conditionStart, countedNoun, cueSpans, focusOf, MONEY, quantityAsked, SHARE, shareAsked, UNIT, nameEnd, roleAsked, STRICT_TYPES, whoIsAsked, type AnswerType, type RoleAsked, type Wanted } from './question';
+import { AMOUNT, amountAsked, ANAPHORS, answerCue, conditionSpan, countedNoun, cueSpans, focusOf, MONEY, quantityAsked, SHARE, shareAsked, UNIT, nameEnd, roleAsked, STRICT_TYPES, whoIsAsked, type AnswerType, type RoleAsked, type Wanted } from './question';
 import { logit } from './logistic';
 import { acronymsOf, expansionBefore, RANK_FEATURES, rankFeatures, TYPE_FIT_KNOTS, weightShare, withTypeFit, type QuestionEvidence } from './rank-features';
 import clauseData from './clause.json';
@@ -442,13 +442,14 @@ function clauseTerms(
   synonyms: ReadonlyMap<TopicWord, readonly string[]>,
   corrections: ReadonlyMap<string, readonly string[]>,
 ): ReadonlySet<string> {
-  const at = clauseWeight < 1 ? conditionStart(question) : undefined;
-  if (at === undefined) return new Set();
+  const clause = clauseWeight < 1 ? conditionSpan(question) : undefined;
+  if (clause === undefined) return new Set();
+  const within = (start: number) => start >= clause.start && start < clause.end;
   const from = (inClause: boolean) => {
     const terms = new Set<string>();
-    for (const t of analyzed) if (t.start >= at === inClause) terms.add(t.term);
+    for (const t of analyzed) if (within(t.start) === inClause) terms.add(t.term);
     for (const w of words) {
-      if (w.start >= at !== inClause) continue;
+      if (within(w.start) !== inClause) continue;
       for (const term of [...(synonyms.get(w) ?? []), ...(corrections.get(w.terms[0] ?? '') ?? [])]) terms.add(term);
     }
     return terms;
@@ -943,9 +944,10 @@ export function matchedSpans(index: SentenceIndex, ref: SentenceRef, matchedTerm
     .map((t) => [span.start + t.start, span.start + t.end] as [number, number]);
 }
 
-/** Where the clause setting a question's time or condition starts, and which of its words name what happens. */
+/** Where the clause setting a question's time or condition lies, and which of its words name what happens. */
 interface Condition {
   readonly start: number;
+  readonly end: number;
   readonly names: (word: TopicWord) => boolean;
 }
 
@@ -958,9 +960,9 @@ const BE = /^(?:is|are|was|were|be|been|being|'s|'re)$/i;
  * before a noun ("after the secret meeting") or after "was" ("after the coup was foiled")
  * names what happened.
  */
-function howWords(tagged: readonly NlpToken[], start: number): Set<number> {
+function howWords(tagged: readonly NlpToken[], start: number, end: number): Set<number> {
   const out = new Set<number>();
-  const clause = tagged.filter((t) => t.start >= start);
+  const clause = tagged.filter((t) => t.start >= start && t.start < end);
   for (const [i, token] of clause.entries()) {
     if (token.pos === 'ADV') out.add(token.start);
     const next = clause[i + 1];
@@ -972,17 +974,18 @@ function howWords(tagged: readonly NlpToken[], start: number): Set<number> {
 
 /**
  * The question's clause of time or condition ("after Hamdok resigned"; see
- * conditionStart). Only English words of it that name what happens count as unknown
+ * conditionSpan). Only English words of it that name what happens count as unknown
  * there: a typo ("makng") says nothing of what the corpus mentions, nor does a word that
  * only says how ("when Blinken met Bazoum online" of a virtual meeting). Without a
  * dictionary every word counts.
  */
 function conditionOf(index: SentenceIndex, question: string, tagged: readonly NlpToken[]): Condition | undefined {
-  const start = conditionStart(question);
-  if (start === undefined) return undefined;
+  const clause = conditionSpan(question);
+  if (clause === undefined) return undefined;
+  const { start, end } = clause;
   const { thesaurus } = index;
-  const modifiers = howWords(tagged, start);
-  return { start, names: (word) => !modifiers.has(word.start) && (thesaurus === undefined || thesaurus.has(normalizeWord(word.text))) };
+  const modifiers = howWords(tagged, start, end);
+  return { start, end, names: (word) => !modifiers.has(word.start) && (thesaurus === undefined || thesaurus.has(normalizeWord(word.text))) };
 }
 
 /**
@@ -1017,7 +1020,7 @@ function decide(
   const share = (unknown.length + INDIRECT_DOUBT * typoOnly.length) / words.length;
   // A word of the clause that sets the question's time or condition, unknown to the corpus:
   // it never mentions that time or condition ("after Hamdok resigned").
-  const unknownCondition = condition !== undefined && unknown.some((w) => w.start >= condition.start && condition.names(w));
+  const unknownCondition = condition !== undefined && unknown.some((w) => w.start >= condition.start && w.start < condition.end && condition.names(w));
   if (share >= UNKNOWN_SHARE_TO_DECLINE || unknown.some((w) => w.proper) || unknownCondition) {
     return { answers: false, reason: 'unknown-words', unknownWords };
   }

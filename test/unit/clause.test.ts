@@ -25,6 +25,20 @@ describe('the clause setting a question’s time or condition', () => {
     expect(placeOfAnswer(other)).toBeLessThan(withClauseWeight(1, () => placeOfAnswer(other)));
   });
 
+  it('weighs the same opening the question as closing it: "After speaking with Soto, what did Ruiz press for?"', () => {
+    const opening = 'After speaking with Soto, what did Ruiz press for?';
+    expect(ask(READOUT, opening).passages[0]?.citation.sentence).toBe(ANSWER);
+    expect(withClauseWeight(1, () => ask(READOUT, opening)).passages[0]?.citation.sentence).toBe(LEDE);
+  });
+
+  it('declines alike whether the clause the articles never mention opens or closes the question', () => {
+    for (const question of ['Who pressed for talks after Soto resigned?', 'After Soto resigned, who pressed for talks?']) {
+      const answer = ask(READOUT, question);
+      expect(answer.answered).toBe(false);
+      expect(answer.message).toMatch(/never mention "resigned"/);
+    }
+  });
+
   it('leaves a follow-up as it was: its clause may be all it adds to the terms it carries', () => {
     const { conversation } = converse(READOUT, 'What did Ruiz press for?');
     const followUp = 'What did he say after the floods?';

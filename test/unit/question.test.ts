@@ -1,4 +1,4 @@
-import { AMOUNT, amountAsked, answerCue, conditionStart, countedNoun, cueSpans, MONEY, quantityAsked } from '../../src/core/question';
+import { AMOUNT, amountAsked, answerCue, conditionSpan, countedNoun, cueSpans, MONEY, quantityAsked } from '../../src/core/question';
 import { tag } from '../../src/core/nlp';
 
 describe('answerCue', () => {
@@ -29,6 +29,10 @@ describe('answerCue', () => {
     ['Who scored twice when Rovers beat United?', 'PERSON', 'Who'],
     ['Where did they meet when Abe was in Moscow?', 'PLACE', 'Where'],
     ['How many people came when the hall opened?', 'NUMBER', 'How many'],
+    // A clause opening the question asks nothing: what follows its comma does.
+    ['When John Fox left the Broncos, who replaced him?', 'PERSON', 'who'],
+    ['After the takeover, what did the State Department demand?', 'OBJECT', 'what did'],
+    ['If the talks fail, how many ferries will run?', 'NUMBER', 'how many'],
     // "Who" in a name asks nothing: the question's own interrogative decides.
     ['When did Doctor Who first air?', 'DATE', 'When'],
     ['Who toured with The Who?', 'PERSON', 'Who'],
@@ -73,18 +77,26 @@ describe('answerCue', () => {
   });
 });
 
-describe('conditionStart', () => {
+describe('conditionSpan', () => {
   it.each([
     ['Who became prime minister after Hamdok resigned?', 'Hamdok resigned?'],
     ['Who scored twice for Rovers until Saturday?', 'Saturday?'],
     ['What happens to the ferry unless the strike ends?', 'the strike ends?'],
     ['Who will lead once the talks end?', 'the talks end?'],
-  ])('the clause of %s starts after its connective', (question, clause) => {
-    expect(question.slice(conditionStart(question))).toBe(clause);
+    ['If the talks fail, who leads?', 'the talks fail'],
+    ['After the takeover, what did the State Department demand?', 'the takeover'],
+    ['When John Fox left the Broncos, who replaced him?', 'John Fox left the Broncos'],
+  ])('the clause of %s lies after its connective', (question, clause) => {
+    const span = conditionSpan(question);
+    expect(span && question.slice(span.start, span.end)).toBe(clause);
   });
 
-  it.each(['Who once scored twice for Rovers?', 'Who scored twice for Rovers once again?', 'If the talks fail, who leads?'])('finds none in %s', (question) => {
-    expect(conditionStart(question)).toBeUndefined();
+  it.each(['Who once scored twice for Rovers?', 'Who scored twice for Rovers once again?', 'When was Apollo 6, or AS-502, tested?', 'When did the talks fail?'])('finds none in %s', (question) => {
+    expect(conditionSpan(question)).toBeUndefined();
+  });
+
+  it('looks for an opening clause in the question\'s first few hundred characters only', () => {
+    expect(conditionSpan(`If ${'the talks fail and '.repeat(1000)}then, who leads?`)).toBeUndefined();
   });
 });
 
