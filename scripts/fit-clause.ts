@@ -22,7 +22,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
-import { conditionSpan } from '../src/core/question';
+import { conditionSpans } from '../src/core/question';
 import { withClauseWeight } from '../src/core/ranking';
 import type { SentenceIndex } from '../src/core/search-index';
 import { evalAnswer } from '../src/eval/answering';
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   const byQuestion = sets.map((set) => GRID.map((weight) => questionScores(set, weight)));
   const scores = byQuestion.map((rows) => rows.map((row) => row.reduce((a, b) => a + b, 0)));
   // What the fit rests on: the questions with such a clause, and those whose score moves.
-  const withClause = sets.reduce((n, set) => n + set.items.filter((item) => conditionSpan(item.question.trim()) !== undefined).length, 0);
+  const withClause = sets.reduce((n, set) => n + set.items.filter((item) => conditionSpans(item.question.trim()).length > 0).length, 0);
   const moved = byQuestion.flatMap((rows, s) => sets[s]!.items.filter((_, q) => rows.some((row) => row[q] !== rows[0]![q])).map((item) => item.id));
   const count = (set: QuestionSet) => set.items.length;
   console.log(`score (reciprocal rank, or 1 for a right refusal) by weight, over ${sets.reduce((n, s) => n + count(s), 0)} questions in ${sets.length} sets:`);

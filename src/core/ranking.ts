@@ -27,7 +27,7 @@ import { candidates, FIT_CEILINGS } from './short-answer';
 import { writtenSurname } from './entities';
 import { Memo } from './memo';
 import { corrected } from './typos';
-import { AMOUNT, amountAsked, ANAPHORS, answerCue, conditionSpan, countedNoun, cueSpans, focusOf, MONEY, quantityAsked, SHARE, shareAsked, UNIT, nameEnd, roleAsked, STRICT_TYPES, whoIsAsked, type AnswerType, type RoleAsked, type Wanted } from './question';
+import { AMOUNT, amountAsked, ANAPHORS, answerCue, conditionSpans, countedNoun, cueSpans, focusOf, MONEY, quantityAsked, SHARE, shareAsked, UNIT, nameEnd, roleAsked, STRICT_TYPES, whoIsAsked, type AnswerType, type RoleAsked, type Wanted } from './question';
 import { logit } from './logistic';
 import { acronymsOf, expansionBefore, RANK_FEATURES, rankFeatures, TYPE_FIT_KNOTS, weightShare, withTypeFit, type QuestionEvidence } from './rank-features';
 import clauseData from './clause.json';
@@ -442,9 +442,9 @@ function clauseTerms(
   synonyms: ReadonlyMap<TopicWord, readonly string[]>,
   corrections: ReadonlyMap<string, readonly string[]>,
 ): ReadonlySet<string> {
-  const clause = clauseWeight < 1 ? conditionSpan(question) : undefined;
-  if (clause === undefined) return new Set();
-  const within = (start: number) => start >= clause.start && start < clause.end;
+  const clauses = clauseWeight < 1 ? conditionSpans(question) : [];
+  if (clauses.length === 0) return new Set();
+  const within = (start: number) => clauses.some((clause) => start >= clause.start && start < clause.end);
   const from = (inClause: boolean) => {
     const terms = new Set<string>();
     for (const t of analyzed) if (within(t.start) === inClause) terms.add(t.term);
@@ -944,10 +944,10 @@ export function matchedSpans(index: SentenceIndex, ref: SentenceRef, matchedTerm
     .map((t) => [span.start + t.start, span.start + t.end] as [number, number]);
 }
 
-/** Where the clause setting a question's time or condition lies, and which of its words name what happens. */
+/** Which words lie in the clauses setting a question's time or condition, and which of those name what happens. */
 interface Condition {
-  readonly start: number;
-  readonly end: number;
+  /** Whether the word lies in a clause setting the question's time or condition. */
+  readonly holds: (word: TopicWord) => boolean;
   readonly names: (word: TopicWord) => boolean;
 }
 
@@ -974,18 +974,17 @@ function howWords(tagged: readonly NlpToken[], start: number, end: number): Set<
 
 /**
  * The question's clause of time or condition ("after Hamdok resigned"; see
- * conditionSpan). Only English words of it that name what happens count as unknown
+ * conditionSpans). Only English words of it that name what happens count as unknown
  * there: a typo ("makng") says nothing of what the corpus mentions, nor does a word that
  * only says how ("when Blinken met Bazoum online" of a virtual meeting). Without a
  * dictionary every word counts.
  */
 function conditionOf(index: SentenceIndex, question: string, tagged: readonly NlpToken[]): Condition | undefined {
-  const clause = conditionSpan(question);
-  if (clause === undefined) return undefined;
-  const { start, end } = clause;
+  const clauses = conditionSpans(question);
+  if (clauses.length === 0) return undefined;
   const { thesaurus } = index;
-  const modifiers = howWords(tagged, start, end);
-  return { start, end, names: (word) => !modifiers.has(word.start) && (thesaurus === undefined || thesaurus.has(normalizeWord(word.text))) };
+  const modifiers = new Set(clauses.flatMap(({ start, end }) => [...howWords(tagged, start, end)]));
+  return { holds: (word) => clauses.some(({ start, end }) => word.start >= start && word.start < end), names: (word) => !modifiers.has(word.start) && (thesaurus === undefined || thesaurus.has(normalizeWord(word.text))) };
 }
 
 /**
@@ -1020,7 +1019,7 @@ function decide(
   const share = (unknown.length + INDIRECT_DOUBT * typoOnly.length) / words.length;
   // A word of the clause that sets the question's time or condition, unknown to the corpus:
   // it never mentions that time or condition ("after Hamdok resigned").
-  const unknownCondition = condition !== undefined && unknown.some((w) => w.start >= condition.start && w.start < condition.end && condition.names(w));
+  const unknownCondition = condition !== undefined && unknown.some((w) => condition.holds(w) && condition.names(w));
   if (share >= UNKNOWN_SHARE_TO_DECLINE || unknown.some((w) => w.proper) || unknownCondition) {
     return { answers: false, reason: 'unknown-words', unknownWords };
   }

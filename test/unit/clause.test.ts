@@ -31,8 +31,8 @@ describe('the clause setting a question’s time or condition', () => {
     expect(withClauseWeight(1, () => ask(READOUT, opening)).passages[0]?.citation.sentence).toBe(LEDE);
   });
 
-  it('declines alike whether the clause the articles never mention opens or closes the question', () => {
-    for (const question of ['Who pressed for talks after Soto resigned?', 'After Soto resigned, who pressed for talks?']) {
+  it('declines alike whether the clause the articles never mention opens or closes the question, or follows another', () => {
+    for (const question of ['Who pressed for talks after Soto resigned?', 'After Soto resigned, who pressed for talks?', 'After the call, who pressed for talks after Soto resigned?']) {
       const answer = ask(READOUT, question);
       expect(answer.answered).toBe(false);
       expect(answer.message).toMatch(/never mention "resigned"/);

@@ -1,4 +1,4 @@
-import { AMOUNT, amountAsked, answerCue, conditionSpan, countedNoun, cueSpans, MONEY, quantityAsked } from '../../src/core/question';
+import { AMOUNT, amountAsked, answerCue, conditionSpans, countedNoun, cueSpans, MONEY, quantityAsked } from '../../src/core/question';
 import { tag } from '../../src/core/nlp';
 
 describe('answerCue', () => {
@@ -33,6 +33,7 @@ describe('answerCue', () => {
     ['When John Fox left the Broncos, who replaced him?', 'PERSON', 'who'],
     ['After the takeover, what did the State Department demand?', 'OBJECT', 'what did'],
     ['If the talks fail, how many ferries will run?', 'NUMBER', 'how many'],
+    ['When did Obama, who was then a senator, visit Kenya?', 'DATE', 'When'],
     // "Who" in a name asks nothing: the question's own interrogative decides.
     ['When did Doctor Who first air?', 'DATE', 'When'],
     ['Who toured with The Who?', 'PERSON', 'Who'],
@@ -77,7 +78,9 @@ describe('answerCue', () => {
   });
 });
 
-describe('conditionSpan', () => {
+describe('conditionSpans', () => {
+  const clauses = (question: string) => conditionSpans(question).map(({ start, end }) => question.slice(start, end));
+
   it.each([
     ['Who became prime minister after Hamdok resigned?', 'Hamdok resigned?'],
     ['Who scored twice for Rovers until Saturday?', 'Saturday?'],
@@ -86,17 +89,33 @@ describe('conditionSpan', () => {
     ['If the talks fail, who leads?', 'the talks fail'],
     ['After the takeover, what did the State Department demand?', 'the takeover'],
     ['When John Fox left the Broncos, who replaced him?', 'John Fox left the Broncos'],
+    ['Once the talks end, who leads?', 'the talks end'],
   ])('the clause of %s lies after its connective', (question, clause) => {
-    const span = conditionSpan(question);
-    expect(span && question.slice(span.start, span.end)).toBe(clause);
+    expect(clauses(question)).toEqual([clause]);
   });
 
-  it.each(['Who once scored twice for Rovers?', 'Who scored twice for Rovers once again?', 'When was Apollo 6, or AS-502, tested?', 'When did the talks fail?'])('finds none in %s', (question) => {
-    expect(conditionSpan(question)).toBeUndefined();
+  it('finds a clause opening the question and one closing it', () => {
+    expect(clauses('After the call, who pressed for talks after Soto resigned?')).toEqual(['the call', 'Soto resigned?']);
   });
 
-  it('looks for an opening clause in the question\'s first few hundred characters only', () => {
-    expect(conditionSpan(`If ${'the talks fail and '.repeat(1000)}then, who leads?`)).toBeUndefined();
+  it.each([
+    'Who once scored twice for Rovers?',
+    'Who scored twice for Rovers once again?',
+    'When did the talks fail?',
+    // Questions asking when, with a comma of their own.
+    'When was Apollo 6, or AS-502, tested?',
+    'When did Obama, who was then a senator, visit Kenya?',
+    'When was the treaty, whose terms were secret, signed?',
+    'When in 1990, did the wall fall?',
+    // "Once" as an adverb.
+    'Once again, who won?',
+  ])('finds none in %s', (question) => {
+    expect(conditionSpans(question)).toEqual([]);
+  });
+
+  it('takes an opening clause of at most a few hundred characters, and a word cut at that bound for none', () => {
+    expect(conditionSpans(`If ${'the talks fail and '.repeat(1000)}then, who leads?`)).toEqual([]);
+    expect(conditionSpans(`If ${'x'.repeat(293)}, dogs bark loudly?`)).toEqual([]);
   });
 });
 
