@@ -11,7 +11,7 @@ import { resolveDate } from './dates';
 import { countAgreement, documentHolds, matchedSpans, personNouns, rank, type Conversation, type RankedSentence, type Ranking } from './ranking';
 import { checkAskRequest } from './request';
 import type { SentenceIndex } from './search-index';
-import { STRICT_TYPES, type AnswerType, type Wanted } from './question';
+import { AMOUNT, MONEY, STRICT_TYPES, type AnswerType, type Wanted } from './question';
 import { SPEECH_VERBS, writtenSurname } from './entities';
 import { candidates, describes, namesPerson } from './short-answer';
 import { datelineEnd, wholeWords, type SpanQuestion } from './span-features';
@@ -240,7 +240,9 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
       const learned = learnedShortAnswer(index, question, ranking, passages, n, n);
       if (learned && !inside.some((c) => c.start === span.start + learned.start && c.end === span.start + learned.end)) return learned;
     }
-    const whole = wholeWords(document.text, best.start, best.end, span.start, span.end);
+    const figure = wholeWords(document.text, best.start, best.end, span.start, span.end);
+    // A figure's unit, unless the question names what it counts ("How many yards ...?" is answered "487").
+    const whole = wanted.type === 'NUMBER' && (wanted.counted === undefined || wanted.counted === AMOUNT || wanted.counted === MONEY) ? withUnit(index, document.text, figure, span.end, ranking.queryTerms) : figure;
     const { start, end } = askedPart(wanted.time, document.text, whole);
     const text = document.text.slice(start, end);
     // The date is the whole span's ("2 September 1945"), though "what year" is answered by its year.
@@ -249,6 +251,27 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
   }
   return laterPassageFirst(wanted) ? learnedShortAnswer(index, question, ranking, passages, 0, 2) : undefined;
 }
+
+/**
+ * A figure with the unit of measure written after it ("3 to 5" of "3 to 5 ft", "250,000"
+ * of "250,000 tonnes per day"): the figure says nothing without it. The unit is a word the
+ * thesaurus knows as a unit of measurement, with what it is "per" when that follows.
+ */
+function withUnit(index: SentenceIndex, text: string, figure: { start: number; end: number }, limit: number, asked: ReadonlyMap<string, number>): { start: number; end: number } {
+  const { thesaurus } = index;
+  if (thesaurus === undefined || !/\p{N}$/u.test(text.slice(figure.start, figure.end))) return figure;
+  // Not one the question names, as written or otherwise ("in kilograms" of "kg"), nor a function word ("in", "a").
+  const named = (word: string) => [word, ...thesaurus.synonyms(word)].some((form) => index.analyzer.terms(form).some((t) => asked.has(t.term)));
+  const unit = (word: string) => !isStopWord(word.toLowerCase()) && thesaurus.isKindOf(word, 'unit of measurement') && !named(word);
+  const after = UNIT_AFTER.exec(text.slice(figure.end, Math.min(limit, figure.end + 60)));
+  if (!after || !unit(after[1]!)) return figure;
+  const rate = after[2] !== undefined && !isStopWord(after[2].toLowerCase());
+  const unitEnd = figure.end + after[0].indexOf(after[1]!) + after[1]!.length;
+  return { start: figure.start, end: rate ? figure.end + after[0].length : unitEnd };
+}
+
+/** A word after a figure, and "per" another word after it. */
+const UNIT_AFTER = /^\s?(\p{L}+)(?:\s+per\s+(\p{L}+))?(?![\p{L}])/u;
 
 /** What is asked when a rule-found span in a later passage beats the learned scorer's guess in an earlier one. */
 function laterPassageFirst(wanted: Wanted): boolean {

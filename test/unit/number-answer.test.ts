@@ -39,13 +39,39 @@ describe('a figure is all of it: a fraction, a range', () => {
     // Before: "5", "30", "1.4" and "3".
     ['How many sacks did Kofi Mensah have in the final?', '5½'],
     ['How many inhabitants did the siege cost the town?', '30 to 50 thousand'],
-    ['How much is the river expected to rise by Friday?', 'between 1.4 and 5.8'],
+    ['How much is the river expected to rise by Friday?', 'between 1.4 and 5.8 metres'],
     ['How many viewers did the league draw a week?', '3–4 million'],
     ['How many years do elders serve before their ordination?', '2–3'],
     // What a figure changed to, not from.
     ['What was the death toll from the floods?', '40'],
   ])('%s -> %s', (question, expected) => {
     expect(ask(season, question).short?.text).toBe(expected);
+  });
+});
+
+describe('a figure with its unit, unless the question names it', () => {
+  const eruption = oneArticleIndex(
+    { id: 'eruption', title: 'Eruption update' },
+    'Eruption update\n\nSulfur dioxide emission rates of approximately 250,000 tonnes per day were measured on Monday. ' +
+      'The storm surge inundation amounts for the area have been increased to 3 to 5 ft. ' +
+      'The flow front was 4 kilometres from the highway on Tuesday. ' +
+      'The lava covered 16 km of the road.',
+  );
+  it.each([
+    // Before: "approximately 250,000", "3 to 5".
+    ['How much sulfur dioxide did the volcano emit?', 'approximately 250,000 tonnes per day'],
+    ['How much storm surge flooding is expected in the area?', '3 to 5 ft'],
+    // The question names what is counted, or the unit otherwise written: the figure alone.
+    ['How many kilometres from the highway was the flow front?', '4'],
+    ['How much of the road did the lava cover, in kilometres?', '16'],
+    ['How much of the road did the lava cover?', '16 km'],
+  ])('%s -> %s', (question, expected) => {
+    expect(ask(eruption, question).short?.text).toBe(expected);
+  });
+
+  it('takes no function word for a unit ("in" is also an inch)', () => {
+    const drive = oneArticleIndex({ id: 'drive', title: 'The drive' }, 'The drive\n\nNewton was sacked 7 in the first half.');
+    expect(ask(drive, 'How many times was Newton sacked?').short?.text).toBe('7');
   });
 });
 
