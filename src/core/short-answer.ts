@@ -150,7 +150,7 @@ export function candidates(
   if (type === 'THING' || type === 'OBJECT') {
     // Without a focus word there is no phrase to find, and no need to tag the sentence.
     if (!wanted.focus) return [];
-    return phraseCandidates(type, wanted.focus, entities.tokensIn(start, end), matched);
+    return phraseCandidates(type, wanted.focus, entities.tokensIn(start, end), matched, isPersonNoun);
   }
 
   const out: Candidate[] = [];
@@ -446,6 +446,7 @@ function phraseCandidates(
   focus: string,
   tokens: readonly NlpToken[],
   matched: ReadonlyArray<readonly [number, number]>,
+  isPersonNoun: (word: string) => boolean,
 ): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -477,6 +478,11 @@ function phraseCandidates(
       for (let k = from; k < to && (tokens[k]!.pos === 'DET' || POSSESSIVES.has(tokens[k]!.text.toLowerCase()) || isMatched(tokens[k]!)); k++) if (isMatched(tokens[k]!)) lastMatched = k;
       if (lastMatched !== undefined) from = lastMatched + 1;
     }
+    // "Which spokesperson ...?" of "Principal Deputy Spokesperson Vedant Patel", "Which
+    // planet ...?" of "the planet Skaro": the name the focus noun stands before, not the noun
+    // with it. Not when the noun is itself part of the name ("Lake Baikal", "Fort
+    // Caroline"): capitalized, it is only a title, a kind of person.
+    if (type === 'THING' && i < to && tokens.slice(i + 1, to + 1).every((t) => t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text)) && (/^\p{Ll}/u.test(token.text) || isPersonNoun(token.text))) from = i + 1;
     const phrase = tokens.slice(from, to + 1);
     const first = phrase[0];
     const last = phrase.at(-1);

@@ -74,6 +74,18 @@ describe('a short answer of the kind asked', () => {
     expect(material).not.toBe('c1110');
   });
 
+  it('"Which <noun>" is answered by the name the noun stands before, not by the noun with it; a noun that is part of the name stays', () => {
+    const index = oneArticleIndex(
+      { id: 'notes', title: 'Notes from the week' },
+      'Notes from the week\n\nThe below is attributable to Principal Deputy Spokesperson Vedant Patel. ' +
+        'The probe was built to study the planet Skaro. ' +
+        'The team camped on the shore of Lake Baikal.',
+    );
+    expect(ask(index, 'Which spokesperson is the readout attributable to?').short?.text).toBe('Vedant Patel');
+    expect(ask(index, 'Which planet was the probe built to study?').short?.text).toBe('Skaro');
+    expect(ask(index, 'Which lake did the team camp beside?').short?.text).toBe('Lake Baikal');
+  });
+
   it('a name with particles is answered whole', () => {
     const riyadh = oneArticleIndex(
       { id: 'riyadh', title: 'Leaders meet in Riyadh', published: '2026-02-10' },
