@@ -254,12 +254,13 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
 
 /**
  * A figure with the unit of measure written after it ("3 to 5" of "3 to 5 ft", "250,000"
- * of "250,000 tonnes per day"): the figure says nothing without it. The unit is a word the
+ * of "250,000 tonnes per day", "more than eight" of "more than eight kilometers high"): the
+ * figure says nothing without it. The unit is a word the
  * thesaurus knows as a unit of measurement, with what it is "per" when that follows.
  */
 function withUnit(index: SentenceIndex, text: string, figure: { start: number; end: number }, limit: number, asked: ReadonlyMap<string, number>): { start: number; end: number } {
   const { thesaurus } = index;
-  if (thesaurus === undefined || !/\p{N}$/u.test(text.slice(figure.start, figure.end))) return figure;
+  if (thesaurus === undefined) return figure;
   // Not one the question names, as written or otherwise ("in kilograms" of "kg"), nor a function word ("in", "a").
   const named = (word: string) => [word, ...thesaurus.synonyms(word)].some((form) => index.analyzer.terms(form).some((t) => asked.has(t.term)));
   const unit = (word: string) => !isStopWord(word.toLowerCase()) && thesaurus.isKindOf(word, 'unit of measurement') && !named(word);

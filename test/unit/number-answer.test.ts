@@ -55,7 +55,8 @@ describe('a figure with its unit, unless the question names it', () => {
     'Eruption update\n\nSulfur dioxide emission rates of approximately 250,000 tonnes per day were measured on Monday. ' +
       'The storm surge inundation amounts for the area have been increased to 3 to 5 ft. ' +
       'The flow front was 4 kilometres from the highway on Tuesday. ' +
-      'The lava covered 16 km of the road.',
+      'The lava covered 16 km of the road. ' +
+      'The volcano shot out a cloud of ash more than eight kilometers high on Monday.',
   );
   it.each([
     // Before: "approximately 250,000", "3 to 5".
@@ -65,6 +66,8 @@ describe('a figure with its unit, unless the question names it', () => {
     ['How many kilometres from the highway was the flow front?', '4'],
     ['How much of the road did the lava cover, in kilometres?', '16'],
     ['How much of the road did the lava cover?', '16 km'],
+    // A figure in words too.
+    ['How high did the ash cloud reach?', 'more than eight kilometers'],
   ])('%s -> %s', (question, expected) => {
     expect(ask(eruption, question).short?.text).toBe(expected);
   });
