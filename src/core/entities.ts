@@ -300,7 +300,11 @@ function findPeople(tokens: readonly NlpToken[], sets: NameSets): Person[] {
       // "Jean-Yves Le Drian": a hyphen joins the parts of a name.
       if (token?.text === '-' && nameTokens.length > 0 && token.start === nameTokens.at(-1)?.end && isCapitalized(tokens[j + 1] ?? token)) continue;
       // "Ursula von der Leyen": particles between parts of the name.
-      if (nameTokens.length > 0 && particlesAt(tokens, j, (t) => t !== undefined && isCapitalized(t)) > 0) continue;
+      const particles = nameTokens.length > 0 ? particlesAt(tokens, j, (t) => t !== undefined && isCapitalized(t)) : 0;
+      if (particles > 0) {
+        j += particles - 1;
+        continue;
+      }
       // An organization's or a place's word ends the name ("President Nelson Mandela School").
       if (!token || !isCapitalized(token) || TITLES.has(bare(token)) || ORG_WORDS.has(bare(token)) || PLACE_KINDS.has(bare(token))) break;
       // A surname that is also an English noun ("Prime Minister David Park") is tagged as
@@ -348,13 +352,18 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']
 export const NAME_PARTICLES: ReadonlySet<string> = new Set(['von', 'van', 'de', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'le', 'la', 'bin', 'ibn', 'al']);
 
 /**
- * How many name particles start at `k` and lead into a word of the name (`isName`): one or
- * two ("bin" of "Mohammed bin Salman", "von der" of "Ursula von der Leyen"), else 0.
+ * How many tokens of name particles start at `k` and lead into a word of the name
+ * (`isName`): one or two particles ("bin" of "Mohammed bin Salman", "von der" of "Ursula
+ * von der Leyen"), and the hyphen that joins one to the name ("al-" of "Mariam al-Mahdi"),
+ * else 0.
  */
 export function particlesAt(tokens: readonly NlpToken[], k: number, isName: (token: NlpToken | undefined) => boolean): number {
   let m = k;
   while (NAME_PARTICLES.has(tokens[m]?.text ?? '')) m++;
-  return m > k && m - k <= 2 && isName(tokens[m]) ? m - k : 0;
+  const particles = m - k;
+  const hyphen = tokens[m];
+  if (particles > 0 && hyphen?.text === '-' && hyphen.start === tokens[m - 1]!.end && tokens[m + 1]?.start === hyphen.end) m++;
+  return particles > 0 && particles <= 2 && isName(tokens[m]) ? m - k : 0;
 }
 
 /** Determiners and possessives that may open an appositive role ("the", "its", "Russia's"). */

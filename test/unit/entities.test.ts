@@ -138,4 +138,10 @@ describe('people found by a common noun before a full name, and names with parti
     const spans = recognized.entitiesIn(0, text.length).filter((e) => e.type === 'PERSON').map((e) => text.slice(e.start, e.end));
     expect(spans).toEqual(['Ursula von der Leyen', 'Mohammed bin Salman']);
   });
+
+  it('keeps a particle joined to the name by a hyphen ("al-Mahdi"), after a title or not; a hyphen with spaces joins nothing', () => {
+    expect(names('Sudanese Foreign Minister Mariam al-Mahdi spoke with General Abdel Fattah al-Burhan on Monday.').sort()).toEqual(['Abdel Fattah al-Burhan', 'Mariam al-Mahdi']);
+    expect(names('"The talks will resume," Mariam al-Mahdi said on Monday.')).toEqual(['Mariam al-Mahdi']);
+    expect(names('Foreign Minister Mariam al - Mahdi spoke on Monday.')).toEqual(['Mariam']);
+  });
 });
