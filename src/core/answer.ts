@@ -4,7 +4,7 @@
  */
 import { isStopWord, normalizeWord } from './analyzer';
 import type { CorpusDocument } from './corpus';
-import type { EntityType } from './nlp';
+import type { EntityType, NlpToken } from './nlp';
 import { givesTime, isBareYear, isClockTime, TIME_NAMES, yearOf, type TimeAsked } from './asked-time';
 import { MAX_WORD_LENGTH } from './cost';
 import { resolveDate } from './dates';
@@ -242,7 +242,7 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     }
     const figure = wholeWords(document.text, best.start, best.end, span.start, span.end);
     // A figure's unit, unless the question names what it counts ("How many yards ...?" is answered "487").
-    const whole = wanted.type === 'NUMBER' && (wanted.counted === undefined || wanted.counted === AMOUNT || wanted.counted === MONEY) ? withUnit(index, document.text, figure, span.end, ranking.queryTerms) : figure;
+    const whole = wanted.type === 'NUMBER' && (wanted.counted === undefined || wanted.counted === AMOUNT || wanted.counted === MONEY) ? withUnit(index, document.text, figure, span.end, ranking.queryTerms, entities.tokensIn(span.start, span.end)) : figure;
     const { start, end } = askedPart(wanted.time, document.text, whole);
     const text = document.text.slice(start, end);
     // The date is the whole span's ("2 September 1945"), though "what year" is answered by its year.
@@ -258,16 +258,23 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
  * figure says nothing without it. The unit is a word the
  * thesaurus knows as a unit of measurement, with what it is "per" when that follows.
  */
-function withUnit(index: SentenceIndex, text: string, figure: { start: number; end: number }, limit: number, asked: ReadonlyMap<string, number>): { start: number; end: number } {
+function withUnit(index: SentenceIndex, text: string, figure: { start: number; end: number }, limit: number, asked: ReadonlyMap<string, number>, tokens: readonly NlpToken[]): { start: number; end: number } {
   const { thesaurus } = index;
   if (thesaurus === undefined) return figure;
-  // Not one the question names, as written or otherwise ("in kilograms" of "kg"), nor a function word ("in", "a").
-  const named = (word: string) => [word, ...thesaurus.synonyms(word)].some((form) => index.analyzer.terms(form).some((t) => asked.has(t.term)));
-  const unit = (word: string) => !isStopWord(word.toLowerCase()) && thesaurus.isKindOf(word, 'unit of measurement') && !named(word);
   const after = UNIT_AFTER.exec(text.slice(figure.end, Math.min(limit, figure.end + 60)));
-  if (!after || !unit(after[1]!)) return figure;
-  const rate = after[2] !== undefined && !isStopWord(after[2].toLowerCase());
-  const unitEnd = figure.end + after[0].indexOf(after[1]!) + after[1]!.length;
+  if (!after) return figure;
+  const word = after[1]!;
+  const unitStart = figure.end + after[0].indexOf(word);
+  const unitEnd = unitStart + word.length;
+  // A noun, and the head of its phrase: not a modifier ("250,000 metric tons", "200 palm
+  // trees") nor a name ("5,000 Tesla shares").
+  const at = tokens.findIndex((t) => t.start === unitStart);
+  if (at < 0 || tokens[at]!.pos !== 'NOUN' || ['NOUN', 'PROPN'].includes(tokens[at + 1]?.pos ?? '')) return figure;
+  // Not one the question names, as written or otherwise ("in kilograms" of "kg"), nor a function word ("in", "a").
+  const named = [word, ...thesaurus.synonyms(word)].some((form) => index.analyzer.terms(form).some((t) => asked.has(t.term)));
+  if (isStopWord(word.toLowerCase()) || named || !thesaurus.isKindOf(word, 'unit of measurement')) return figure;
+  // What it is per: a word in lower case ("per day"), not "per cent" or a source ("per Reuters").
+  const rate = after[2] !== undefined && /^\p{Ll}/u.test(after[2]) && !isStopWord(after[2]) && after[2] !== 'cent';
   return { start: figure.start, end: rate ? figure.end + after[0].length : unitEnd };
 }
 

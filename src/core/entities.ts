@@ -300,7 +300,7 @@ function findPeople(tokens: readonly NlpToken[], sets: NameSets): Person[] {
       // "Jean-Yves Le Drian": a hyphen joins the parts of a name.
       if (token?.text === '-' && nameTokens.length > 0 && token.start === nameTokens.at(-1)?.end && isCapitalized(tokens[j + 1] ?? token)) continue;
       // "Ursula von der Leyen": particles between parts of the name.
-      const particles = nameTokens.length > 0 ? particlesAt(tokens, j, (t) => t !== undefined && isCapitalized(t)) : 0;
+      const particles = nameTokens.length > 0 ? particlesAt(tokens, j, (t) => t !== undefined && isCapitalized(t), true) : 0;
       if (particles > 0) {
         j += particles - 1;
         continue;
@@ -354,15 +354,17 @@ export const NAME_PARTICLES: ReadonlySet<string> = new Set(['von', 'van', 'de', 
 /**
  * How many tokens of name particles start at `k` and lead into a word of the name
  * (`isName`): one or two particles ("bin" of "Mohammed bin Salman", "von der" of "Ursula
- * von der Leyen"), and the hyphen that joins one to the name ("al-" of "Mariam al-Mahdi"),
- * else 0.
+ * von der Leyen"), and with `hyphenated` the hyphen that joins one to the name ("al-" of
+ * "Mariam al-Mahdi"), else 0. Joined by a hyphen, a particle is also a group's or a
+ * place's ("Jabhat al-Nusra", "Ras al-Khaimah"): only a name after a title, or the span of
+ * a name already found, takes it.
  */
-export function particlesAt(tokens: readonly NlpToken[], k: number, isName: (token: NlpToken | undefined) => boolean): number {
+export function particlesAt(tokens: readonly NlpToken[], k: number, isName: (token: NlpToken | undefined) => boolean, hyphenated = false): number {
   let m = k;
   while (NAME_PARTICLES.has(tokens[m]?.text ?? '')) m++;
   const particles = m - k;
   const hyphen = tokens[m];
-  if (particles > 0 && hyphen?.text === '-' && hyphen.start === tokens[m - 1]!.end && tokens[m + 1]?.start === hyphen.end) m++;
+  if (hyphenated && particles > 0 && hyphen?.text === '-' && hyphen.start === tokens[m - 1]!.end && tokens[m + 1]?.start === hyphen.end) m++;
   return particles > 0 && particles <= 2 && isName(tokens[m]) ? m - k : 0;
 }
 
@@ -490,7 +492,7 @@ function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname
       if (!next) return false;
       if ((next.pos === 'PROPN' && isCapitalized(next)) || surnameNoun(k)) return true;
       // "Ursula von der Leyen", "Mohammed bin Salman": particles inside a name.
-      if (particlesAt(tokens, k, (t) => t !== undefined && t.pos === 'PROPN' && isCapitalized(t)) > 0) return true;
+      if (particlesAt(tokens, k, (t) => t !== undefined && t.pos === 'PROPN' && isCapitalized(t), true) > 0) return true;
       // A hyphen inside a name, with no space around it: "Jean-Yves".
       const after = tokens[k + 1];
       return next.text === '-' && next.start === tokens[k - 1]?.end && after !== undefined && after.start === next.end && after.pos === 'PROPN' && isCapitalized(after);

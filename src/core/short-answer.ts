@@ -436,6 +436,9 @@ function isNominal(token: NlpToken | undefined): boolean {
   );
 }
 
+/** Names of weekdays and months: a date, not a name a noun stands before. */
+const CALENDAR_NAMES: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTHS]);
+
 /**
  * THING: the noun phrase around the focus noun ("which anniversary" -> "the 75th
  * anniversary of the Soviet victory over Nazi Germany"). OBJECT: the noun phrase right
@@ -482,7 +485,20 @@ function phraseCandidates(
     // planet ...?" of "the planet Skaro": the name the focus noun stands before, not the noun
     // with it. Not when the noun is itself part of the name ("Lake Baikal", "Fort
     // Caroline"): capitalized, it is only a title, a kind of person.
-    if (type === 'THING' && i < to && tokens.slice(i + 1, to + 1).every((t) => t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text)) && (/^\p{Ll}/u.test(token.text) || isPersonNoun(token.text))) from = i + 1;
+    // Not a day or month that dates the noun ("the bill Tuesday"), nor, after a noun for
+    // no kind of person, the subject of a clause about it ("the document Reuters reviewed";
+    // "linebacker Von Miller was named" is the linebacker's name).
+    const after = tokens.slice(i + 1, to + 1);
+    const person = isPersonNoun(token.text);
+    if (
+      type === 'THING' &&
+      after.length > 0 &&
+      after.every((t) => t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text) && !CALENDAR_NAMES.has(t.text.toLowerCase())) &&
+      (person || (tokens[to + 1]?.pos !== 'VERB' && tokens[to + 1]?.pos !== 'AUX')) &&
+      (/^\p{Ll}/u.test(token.text) || person)
+    ) {
+      from = i + 1;
+    }
     const phrase = tokens.slice(from, to + 1);
     const first = phrase[0];
     const last = phrase.at(-1);

@@ -309,7 +309,7 @@ function particleInName(tokens: readonly NlpToken[], n: number): boolean {
   let from = n;
   while (from > 0 && NAME_PARTICLES.has(tokens[from - 1]!.text)) from--;
   const capitalizedName = (token: NlpToken | undefined) => token !== undefined && token.pos === 'PROPN' && /^\p{Lu}/u.test(token.text);
-  return capitalizedName(tokens[from - 1]) && particlesAt(tokens, from, capitalizedName) > 0;
+  return capitalizedName(tokens[from - 1]) && particlesAt(tokens, from, capitalizedName, true) > 0;
 }
 
 /**

@@ -86,6 +86,15 @@ describe('a short answer of the kind asked', () => {
     expect(ask(index, 'Which lake did the team camp beside?').short?.text).toBe('Lake Baikal');
   });
 
+  it('"Which <noun>" is not answered by a day dating the noun, nor by the subject of a clause about a thing', () => {
+    const index = oneArticleIndex(
+      { id: 'week', title: 'The week' },
+      'The week\n\nThe Senate passed the infrastructure bill Tuesday after weeks of talks. The document Reuters reviewed shows the army planned the offensive.',
+    );
+    expect(ask(index, 'Which bill did the Senate pass after weeks of talks?').short?.text).not.toBe('Tuesday');
+    expect(ask(index, 'Which document shows the army planned the offensive?').short?.text).not.toBe('Reuters');
+  });
+
   it('a name with particles is answered whole', () => {
     const riyadh = oneArticleIndex(
       { id: 'riyadh', title: 'Leaders meet in Riyadh', published: '2026-02-10' },

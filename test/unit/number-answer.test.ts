@@ -72,6 +72,19 @@ describe('a figure with its unit, unless the question names it', () => {
     expect(ask(eruption, question).short?.text).toBe(expected);
   });
 
+  it('takes no modifier of the next noun, no name and no count the question names for a unit, and no source or "cent" for what it is per', () => {
+    const trade = oneArticleIndex(
+      { id: 'trade', title: 'Trade' },
+      'Trade\n\nThe ship carried 250,000 metric tons of grain to the port. The farm planted 200 palm trees along the river. ' +
+        'The company sold 5,000 Tesla shares in the deal. Exports rose to about 7,000 tonnes per Reuters estimates. The mill ground 90 tonnes of wheat.',
+    );
+    expect(ask(trade, 'How much grain did the ship carry to the port?').short?.text).toBe('250,000');
+    expect(ask(trade, 'How many were planted along the river by the farm?').short?.text).toBe('200');
+    expect(ask(trade, 'How many did the company sell in the deal?').short?.text).toBe('5,000');
+    expect(ask(trade, 'How much did exports rise to?').short?.text).toBe('about 7,000 tonnes');
+    expect(ask(trade, 'How many tonnes of wheat did the mill grind?').short?.text).toBe('90');
+  });
+
   it('takes no function word for a unit ("in" is also an inch)', () => {
     const drive = oneArticleIndex({ id: 'drive', title: 'The drive' }, 'The drive\n\nNewton was sacked 7 in the first half.');
     expect(ask(drive, 'How many times was Newton sacked?').short?.text).toBe('7');
