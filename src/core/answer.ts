@@ -255,8 +255,8 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
 /**
  * A figure with the unit of measure written after it ("3 to 5" of "3 to 5 ft", "250,000"
  * of "250,000 tonnes per day", "more than eight" of "more than eight kilometers high"): the
- * figure says nothing without it. The unit is a word the
- * thesaurus knows as a unit of measurement, with what it is "per" when that follows.
+ * figure says nothing without it. The unit is a word the thesaurus knows as a unit of
+ * measurement, with what it is "per" when that follows.
  */
 function withUnit(index: SentenceIndex, text: string, figure: { start: number; end: number }, limit: number, asked: ReadonlyMap<string, number>, tokens: readonly NlpToken[]): { start: number; end: number } {
   const { thesaurus } = index;
@@ -265,7 +265,6 @@ function withUnit(index: SentenceIndex, text: string, figure: { start: number; e
   if (!after) return figure;
   const word = after[1]!;
   const unitStart = figure.end + after[0].indexOf(word);
-  const unitEnd = unitStart + word.length;
   // A noun, and the head of its phrase: not a modifier ("250,000 metric tons", "200 palm
   // trees") nor a name ("5,000 Tesla shares").
   const at = tokens.findIndex((t) => t.start === unitStart);
@@ -275,7 +274,7 @@ function withUnit(index: SentenceIndex, text: string, figure: { start: number; e
   if (isStopWord(word.toLowerCase()) || named || !thesaurus.isKindOf(word, 'unit of measurement')) return figure;
   // What it is per: a word in lower case ("per day"), not "per cent" or a source ("per Reuters").
   const rate = after[2] !== undefined && /^\p{Ll}/u.test(after[2]) && !isStopWord(after[2]) && after[2] !== 'cent';
-  return { start: figure.start, end: rate ? figure.end + after[0].length : unitEnd };
+  return { start: figure.start, end: rate ? figure.end + after[0].length : unitStart + word.length };
 }
 
 /** A word after a figure, and "per" another word after it. */

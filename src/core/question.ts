@@ -140,8 +140,8 @@ const NAMED_WHO = /Who(?<=\p{Lu}[\p{L}\p{M}'’.-]*\s+Who)(?!\p{L})/gu;
 
 export function answerCue(question: string): AnswerCue | undefined {
   // An opening clause ("When Fox left, who replaced him?") asks nothing: what follows its comma is read.
-  const clause = leadingClauseEnd(question);
-  const from = clause === undefined ? 0 : clause + 1;
+  const clause = leadingClause(question);
+  const from = clause === undefined ? 0 : clause.end + 1;
   const read = question.slice(from).replace(NAMED_WHO, '___');
   for (const [type, pattern] of ALL_CUES) {
     const match = pattern.exec(read);
@@ -451,16 +451,22 @@ const LEADING_CONDITION = new RegExp(
   'iu',
 );
 
-/** Where a clause opening the question ends (its comma; see LEADING_CONDITION), if one does. */
-function leadingClauseEnd(question: string): number | undefined {
-  const leading = LEADING_CONDITION.exec(question);
-  return leading ? question.indexOf(',', leading[0].length) : undefined;
-}
-
 /** The clause setting a question's time or condition: its words, from after its connective to its end. */
 export interface ConditionSpan {
   readonly start: number;
   readonly end: number;
+}
+
+/** The clause opening the question, up to its comma (see LEADING_CONDITION), if one does. */
+function leadingClause(question: string): ConditionSpan | undefined {
+  const leading = LEADING_CONDITION.exec(question);
+  // The comma the lookahead found.
+  return leading ? { start: leading[0].length, end: question.indexOf(',', leading[0].length) } : undefined;
+}
+
+/** Whether offset `at` lies in one of `clauses`. */
+export function inClauses(clauses: readonly ConditionSpan[], at: number): boolean {
+  return clauses.some(({ start, end }) => at >= start && at < end);
 }
 
 /**
@@ -469,10 +475,9 @@ export interface ConditionSpan {
  * an opening one, after the comma), to its end. At most two.
  */
 export function conditionSpans(question: string): ConditionSpan[] {
-  const spans: ConditionSpan[] = [];
-  const opening = leadingClauseEnd(question);
-  if (opening !== undefined) spans.push({ start: LEADING_CONDITION.exec(question)![0].length, end: opening });
-  const rest = opening === undefined ? 0 : opening + 1;
+  const opening = leadingClause(question);
+  const spans: ConditionSpan[] = opening ? [opening] : [];
+  const rest = opening === undefined ? 0 : opening.end + 1;
   const match = CONDITION.exec(question.slice(rest));
   if (match) spans.push({ start: rest + match.index + match[0].length, end: question.length });
   return spans;

@@ -27,7 +27,7 @@ import { candidates, FIT_CEILINGS } from './short-answer';
 import { writtenSurname } from './entities';
 import { Memo } from './memo';
 import { corrected } from './typos';
-import { AMOUNT, amountAsked, ANAPHORS, answerCue, conditionSpans, countedNoun, cueSpans, focusOf, MONEY, quantityAsked, SHARE, shareAsked, UNIT, nameEnd, roleAsked, STRICT_TYPES, whoIsAsked, type AnswerType, type RoleAsked, type Wanted } from './question';
+import { AMOUNT, amountAsked, ANAPHORS, answerCue, conditionSpans, countedNoun, inClauses, cueSpans, focusOf, MONEY, quantityAsked, SHARE, shareAsked, UNIT, nameEnd, roleAsked, STRICT_TYPES, whoIsAsked, type AnswerType, type RoleAsked, type Wanted } from './question';
 import { logit } from './logistic';
 import { acronymsOf, expansionBefore, RANK_FEATURES, rankFeatures, TYPE_FIT_KNOTS, weightShare, withTypeFit, type QuestionEvidence } from './rank-features';
 import clauseData from './clause.json';
@@ -444,12 +444,11 @@ function clauseTerms(
 ): ReadonlySet<string> {
   const clauses = clauseWeight < 1 ? conditionSpans(question) : [];
   if (clauses.length === 0) return new Set();
-  const within = (start: number) => clauses.some((clause) => start >= clause.start && start < clause.end);
   const from = (inClause: boolean) => {
     const terms = new Set<string>();
-    for (const t of analyzed) if (within(t.start) === inClause) terms.add(t.term);
+    for (const t of analyzed) if (inClauses(clauses, t.start) === inClause) terms.add(t.term);
     for (const w of words) {
-      if (within(w.start) !== inClause) continue;
+      if (inClauses(clauses, w.start) !== inClause) continue;
       for (const term of [...(synonyms.get(w) ?? []), ...(corrections.get(w.terms[0] ?? '') ?? [])]) terms.add(term);
     }
     return terms;
@@ -984,7 +983,7 @@ function conditionOf(index: SentenceIndex, question: string, tagged: readonly Nl
   if (clauses.length === 0) return undefined;
   const { thesaurus } = index;
   const modifiers = new Set(clauses.flatMap(({ start, end }) => [...howWords(tagged, start, end)]));
-  return { holds: (word) => clauses.some(({ start, end }) => word.start >= start && word.start < end), names: (word) => !modifiers.has(word.start) && (thesaurus === undefined || thesaurus.has(normalizeWord(word.text))) };
+  return { holds: (word) => inClauses(clauses, word.start), names: (word) => !modifiers.has(word.start) && (thesaurus === undefined || thesaurus.has(normalizeWord(word.text))) };
 }
 
 /**

@@ -440,6 +440,24 @@ function isNominal(token: NlpToken | undefined): boolean {
 const CALENDAR_NAMES: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTHS]);
 
 /**
+ * Whether the words after the focus noun at `i`, up to `to`, are the name it stands before:
+ * "Vedant Patel" of "Principal Deputy Spokesperson Vedant Patel", "Skaro" of "the planet
+ * Skaro". Not when the noun is itself part of the name ("Lake Baikal", "Fort Caroline"):
+ * capitalized, it is only a title, a kind of person. Not a day or month that dates the noun
+ * ("the bill Tuesday"), nor, after a noun for no kind of person, the subject of a clause
+ * about it ("the document Reuters reviewed"; "linebacker Von Miller was named" is the
+ * linebacker's name).
+ */
+function nameAfter(tokens: readonly NlpToken[], i: number, to: number, isPersonNoun: (word: string) => boolean): boolean {
+  const after = tokens.slice(i + 1, to + 1);
+  if (after.length === 0 || !after.every((t) => t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text) && !CALENDAR_NAMES.has(t.text.toLowerCase()))) return false;
+  const noun = tokens[i]!.text;
+  if (isPersonNoun(noun)) return true;
+  const next = tokens[to + 1]?.pos;
+  return /^\p{Ll}/u.test(noun) && next !== 'VERB' && next !== 'AUX';
+}
+
+/**
  * THING: the noun phrase around the focus noun ("which anniversary" -> "the 75th
  * anniversary of the Soviet victory over Nazi Germany"). OBJECT: the noun phrase right
  * after the focus verb ("what did Putin send" -> "a New Year message").
@@ -481,24 +499,7 @@ function phraseCandidates(
       for (let k = from; k < to && (tokens[k]!.pos === 'DET' || POSSESSIVES.has(tokens[k]!.text.toLowerCase()) || isMatched(tokens[k]!)); k++) if (isMatched(tokens[k]!)) lastMatched = k;
       if (lastMatched !== undefined) from = lastMatched + 1;
     }
-    // "Which spokesperson ...?" of "Principal Deputy Spokesperson Vedant Patel", "Which
-    // planet ...?" of "the planet Skaro": the name the focus noun stands before, not the noun
-    // with it. Not when the noun is itself part of the name ("Lake Baikal", "Fort
-    // Caroline"): capitalized, it is only a title, a kind of person.
-    // Not a day or month that dates the noun ("the bill Tuesday"), nor, after a noun for
-    // no kind of person, the subject of a clause about it ("the document Reuters reviewed";
-    // "linebacker Von Miller was named" is the linebacker's name).
-    const after = tokens.slice(i + 1, to + 1);
-    const person = isPersonNoun(token.text);
-    if (
-      type === 'THING' &&
-      after.length > 0 &&
-      after.every((t) => t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text) && !CALENDAR_NAMES.has(t.text.toLowerCase())) &&
-      (person || (tokens[to + 1]?.pos !== 'VERB' && tokens[to + 1]?.pos !== 'AUX')) &&
-      (/^\p{Ll}/u.test(token.text) || person)
-    ) {
-      from = i + 1;
-    }
+    if (type === 'THING' && nameAfter(tokens, i, to, isPersonNoun)) from = i + 1;
     const phrase = tokens.slice(from, to + 1);
     const first = phrase[0];
     const last = phrase.at(-1);
