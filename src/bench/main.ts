@@ -23,7 +23,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { buildCorpus } from '../core/corpus';
 import { buildIndexInParallel } from '../node/parallel-index';
 import { wordnetThesaurus } from '../node/wordnet';
@@ -59,7 +59,7 @@ function parseOptions(argv: readonly string[]): BenchOptions {
   const program = new Command('bench')
     .description('citeqa benchmarks: prints a table and writes .bench/results.json')
     .option('--quick', 'a smaller run of every part, for development')
-    .option('--sizes <list>', 'corpus sizes in articles (default 0,1000,10000; with --quick 0,500); 100000 takes over 10 minutes to build', sizes)
+    .option('--sizes <list>', 'corpus sizes in articles (default 0,1000,10000,100000; with --quick 0,500)', sizes)
     .option('--only <parts>', `comma-separated parts to run alone (${PARTS.join(', ')})`, (value) => {
       const list = value.split(',').map((part) => part.trim());
       const unknown = list.filter((part) => !(PARTS as readonly string[]).includes(part));
@@ -319,6 +319,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // Commander has said what was wrong with the options (or printed the help asked for).
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode;
+    return;
+  }
   process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;
 });
