@@ -56,7 +56,10 @@ describe('a figure with its unit, unless the question names it', () => {
       'The storm surge inundation amounts for the area have been increased to 3 to 5 ft. ' +
       'The flow front was 4 kilometres from the highway on Tuesday. ' +
       'The lava covered 16 km of the road. ' +
-      'The volcano shot out a cloud of ash more than eight kilometers high on Monday.',
+      'The volcano shot out a cloud of ash more than eight kilometers high on Monday. ' +
+      'The volcano released about 12,000 tons of ash overnight. ' +
+      'The lava buried nearly 300 acres of farmland. ' +
+      'Each of the new street lamps draws 60 watts at night.',
   );
   it.each([
     // Before: "approximately 250,000", "3 to 5".
@@ -68,6 +71,10 @@ describe('a figure with its unit, unless the question names it', () => {
     ['How much of the road did the lava cover?', '16 km'],
     // A figure in words too.
     ['How high did the ash cloud reach?', 'more than eight kilometers'],
+    // A unit whose plural is a word of its own ("tons of", a great number; Watts the place).
+    ['How much ash did the volcano release?', 'about 12,000 tons'],
+    ['How much farmland did the lava bury?', 'nearly 300 acres'],
+    ['How much power does each lamp draw?', '60 watts'],
   ])('%s -> %s', (question, expected) => {
     expect(ask(eruption, question).short?.text).toBe(expected);
   });
