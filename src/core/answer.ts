@@ -272,9 +272,10 @@ function withUnit(index: SentenceIndex, text: string, figure: { start: number; e
   if (at < 0 || tokens[at]!.pos !== 'NOUN' || ['NOUN', 'PROPN'].includes(tokens[at + 1]?.pos ?? '')) return figure;
   // Not one the question names, as written or otherwise ("in kilograms" of "kg"), nor a function word ("in", "a").
   const named = [word, ...thesaurus.synonyms(word)].some((form) => index.analyzer.terms(form).some((t) => asked.has(t.term)));
+  const lower = word.toLowerCase();
+  if (isStopWord(lower) || named) return figure;
   // Each base form on its own: "tons" is a lemma too ("tons of", a great number), "ton" the unit.
-  const unit = baseForms(word.toLowerCase()).some((form) => thesaurus.isKindOf(form, 'unit of measurement'));
-  if (isStopWord(word.toLowerCase()) || named || !unit) return figure;
+  if (!baseForms(lower).some((form) => thesaurus.isKindOf(form, 'unit of measurement'))) return figure;
   // What it is per: a word in lower case ("per day"), not "per cent" or a source ("per Reuters").
   const rate = after[2] !== undefined && /^\p{Ll}/u.test(after[2]) && !isStopWord(after[2]) && after[2] !== 'cent';
   return { start: figure.start, end: rate ? figure.end + after[0].length : unitStart + word.length };
