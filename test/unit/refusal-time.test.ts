@@ -398,3 +398,42 @@ describe('refusals: a kind of time', () => {
     expect(answer.message).toContain('give no year');
   });
 });
+
+describe('ranking: a question asking for a kind of time', () => {
+  // A readout whose body gives no time: only its lede does, by the article's date ("today").
+  const readout = buildIndex(
+    buildCorpus([
+      textFile(
+        'call.md',
+        articleText(
+          { id: 'call', title: 'Minister Ward speaks with Mayor Okafor', published: '2021-11-04' },
+          'Minister Ward speaks with Mayor Okafor\n\n' +
+            ['Minister Ward spoke today with Mayor Okafor of Greendale.', 'The minister urged continued reforms of the Greendale police.', 'They discussed the tram line and the new bridge.'].join(' '),
+        ),
+      ),
+      textFile(
+        'fair.md',
+        articleText({ id: 'fair', title: 'Greendale fair opens', published: '2021-09-01' }, 'Greendale fair opens\n\n' + ['The Greendale fair opened on Saturday.', 'Police reforms were debated at the fair.'].join(' ')),
+      ),
+    ]),
+  );
+
+  it('puts the closest passage that gives the time before one on the topic that gives none', () => {
+    for (const question of ['On what day did Minister Ward urge reforms of the police?', 'When did the minister urge reforms of the Greendale police?']) {
+      const answer = ask(readout, question);
+      expect([question, answer.passages.map((p) => p.text)]).toEqual([
+        question,
+        expect.arrayContaining(['Minister Ward spoke today with Mayor Okafor of Greendale.', 'The minister urged continued reforms of the Greendale police.']),
+      ]);
+      expect([question, answer.passages[0]?.text]).toEqual([question, 'Minister Ward spoke today with Mayor Okafor of Greendale.']);
+      expect(answer.short?.date).toBe('2021-11-04');
+      // Best first, by score as by place.
+      expect(answer.passages.map((p) => p.score)).toEqual([...answer.passages.map((p) => p.score)].sort((a, b) => b - a));
+    }
+  });
+
+  it('keeps the order of passages that all give a time, and of a question asking for none', () => {
+    expect(ask(readout, 'When was the Greendale fair?').passages[0]?.text).toBe('The Greendale fair opened on Saturday.');
+    expect(ask(readout, 'What did the minister urge for the Greendale police?').passages[0]?.text).toBe('The minister urged continued reforms of the Greendale police.');
+  });
+});
