@@ -69,6 +69,12 @@ const DAY_WORD = new RegExp(`(?<!\\p{L})(?:${[...WEEKDAYS, ...RELATIVE_DAYS.keys
 const YEAR_NUMBER = /(?<![\p{L}\d,.])(?:c\.?\s?\d{3,4}|\d{4})s?(?![\p{L}\d])(?![,.]\d)|(?<!\p{L})(?:in|since)\s+\d{3}s?(?![\p{L}\d])(?![,.]\d)/iu;
 /** A year with its era ("44 BC", "410 AD"), in capitals: "25 bp" is basis points. */
 const YEAR_ERA = /(?<![\p{L}\d])\d+\s*(?:BC|AD|BCE|CE|BP)(?!\p{L})/u;
+/**
+ * A century or a millennium, counted ("the 2nd century BCE", "the first millennium AD",
+ * "the fifth century"): when, in a reference text, something happened long ago. It says
+ * when, though not which year (a "what year" question is not answered by it).
+ */
+const CENTURY = /(?<![\p{L}\d])(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+(?:century|centuries|millennium|millennia)(?!\p{L})/iu;
 /** A year named relative to the article ("last year"). */
 const YEAR_RELATIVE = /(?<!\p{L})(?:last|this|next|previous|following|same)\s+year(?!\p{L})/iu;
 
@@ -153,8 +159,11 @@ const TIME_TYPES: ReadonlySet<Entity['type']> = new Set(['DATE', 'TIME', 'DURATI
  * Whether the sentence `[start, end)` of `text` gives a time of the kind asked: among its
  * entities that say when (`entities`), leaving out the question's own words (`matched`,
  * document offsets: "What year did X happen in 1990?" is not answered by its own 1990).
- * For EVENT, also a word of time, or being the first sentence of an article's body
- * (`lede`), which happened on the article's date.
+ * For EVENT, also a word of time, a year or a century the recognizer does not tag, or
+ * being the first sentence of an article's body (`lede`), which happened on the
+ * article's date. Reading those years and centuries for EVENT and CLOCK (measured with
+ * `npm run eval`): public hit@1 5,358 -> 5,361 of 7,595, EM 35.23 -> 35.29; the news and
+ * bundled sets as before.
  */
 export function givesTime(
   asked: TimeAsked,
@@ -188,10 +197,14 @@ export function givesTime(
     case 'CLOCK':
     {
       const rest = withoutMatches(text, start, end, matched);
-      return spans.length > 0 || CLOCK_TIME.test(rest) || TIME_WORD.test(rest);
+      return spans.length > 0 || CLOCK_TIME.test(rest) || TIME_WORD.test(rest) || holdsYear(rest) || CENTURY.test(rest);
     }
     case 'EVENT':
-      return spans.length > 0 || lede || TIME_WORD.test(withoutMatches(text, start, end, matched));
+    {
+      // A year or a century the recognizer leaves out ("13,000 BP", "the 1540s", "the first millennium AD").
+      const rest = withoutMatches(text, start, end, matched);
+      return spans.length > 0 || lede || TIME_WORD.test(rest) || holdsYear(rest) || CENTURY.test(rest);
+    }
   }
 }
 

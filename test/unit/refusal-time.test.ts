@@ -437,3 +437,31 @@ describe('ranking: a question asking for a kind of time', () => {
     expect(ask(readout, 'What did the minister urge for the Greendale police?').passages[0]?.text).toBe('The minister urged continued reforms of the Greendale police.');
   });
 });
+
+describe('a time the recognizer leaves out', () => {
+  const gives = (asked: Parameters<typeof givesTime>[0], text: string) => givesTime(asked, text, 0, text.length, [], [], false);
+
+  it('"when did" and "what time" are answered by a year or a century written in figures or words', () => {
+    expect(gives('EVENT', 'Rapid warming began around 13,000 BP.')).toBe(true);
+    expect(gives('EVENT', 'The expansion reached the area by the first millennium AD.')).toBe(true);
+    expect(gives('EVENT', 'The farms were abandoned in the 1540s.')).toBe(true);
+    expect(gives('CLOCK', 'Civilization flourished in the 1540s.')).toBe(true);
+    expect(gives('CLOCK', 'The river system developed in the second millennium.')).toBe(true);
+    // No time: a count, an ordinal of no century.
+    expect(gives('EVENT', 'The expansion reached 300 villages.')).toBe(false);
+    expect(gives('EVENT', 'The first expansion reached the area.')).toBe(false);
+  });
+
+  it('a century is no year', () => {
+    expect(gives('YEAR', 'The experiments date from the 2nd century BCE.')).toBe(false);
+  });
+
+  it('a time found after the question\'s own words drops the words that joined them ("the start of the 2013 season")', () => {
+    const streaming = oneArticleIndex(
+      { id: 'tv', title: 'Streaming arrives', published: '2014-01-10' },
+      'Streaming arrives\n\nThe network offered streams of its shows by the start of the 2013 season.',
+    );
+    // Before: no short answer ("of the 2013", what was left of the date, was no answer).
+    expect(ask(streaming, 'When did the network start offering streams of its shows?').short?.text).toBe('2013');
+  });
+});
