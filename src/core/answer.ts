@@ -5,7 +5,7 @@
 import { isStopWord, normalizeWord } from './analyzer';
 import type { CorpusDocument } from './corpus';
 import type { EntityType, NlpToken } from './nlp';
-import { givesTime, isBareYear, isClockTime, TIME_NAMES, yearOf, type TimeAsked } from './asked-time';
+import { givesTime, isBareYear, isClockTime, namesCentury, TIME_NAMES, yearOf, type TimeAsked } from './asked-time';
 import { MAX_WORD_LENGTH } from './cost';
 import { resolveDate } from './dates';
 import { countAgreement, documentHolds, matchedSpans, personNouns, rank, type Conversation, type RankedSentence, type Ranking } from './ranking';
@@ -13,7 +13,7 @@ import { checkAskRequest } from './request';
 import type { SentenceIndex } from './search-index';
 import { AMOUNT, MONEY, STRICT_TYPES, type AnswerType, type Wanted } from './question';
 import { SPEECH_VERBS, writtenSurname } from './entities';
-import { candidates, describes, namesPerson } from './short-answer';
+import { candidates, describes, isLength, namesPerson } from './short-answer';
 import { datelineEnd, wholeWords, type SpanQuestion } from './span-features';
 import { expansionBefore } from './rank-features';
 import { bestSpan, readQuestion, spanThreshold } from './span-scorer';
@@ -352,6 +352,10 @@ function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, 
       // that gives none ("300" of "hired 300 engineers").
       // "What time" is answered here only by a time of day ("4:55 p.m."), not "November".
       if (time === 'CLOCK') return isClockTime(document.text.slice(candidate.start, candidate.end));
+      // Nor is "when did" answered by a length of time ("three hours" of "searched the
+      // rubble for three hours"), unless it holds a year ("1641–1679") or counts from
+      // another time ("three hours later", "two days after the vote").
+      if (time === 'EVENT' && !HOW_LONG_AGO.test(question().text) && lengthOnly(document.text, candidate, span.end)) return false;
       if (time) return givesTime(time, document.text, candidate.start, candidate.end, entities, [], false);
       // Nor is a question asking for a person, a place or a name ("What is the name of the
       // crew member injured?") answered by a time or a figure ("February"), nor one asking for
@@ -384,6 +388,22 @@ function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, 
     return { text: document.text.slice(start, end), passage: n, start: start - span.start, end: end - span.start };
   }
   return undefined;
+}
+
+/** Words after a length of time that count it from another time ("three hours later"). */
+const COUNTED_FROM = /^\s*(?:later|after|afterwards|before|earlier|ago|on|into|in|since|prior)(?!\p{L})/iu;
+
+/** "How long ago", which a length of time answers. */
+const HOW_LONG_AGO = /\bhow\s+long\s+ago\b/i;
+
+/**
+ * Whether the span `[start, end)` is a length of time and no time: no year or counted
+ * century in it ("1641–1679", "the 14th to 17th centuries"), nothing after it counting
+ * from another time (see COUNTED_FROM).
+ */
+function lengthOnly(text: string, span: { readonly start: number; readonly end: number }, sentenceEnd: number): boolean {
+  const value = text.slice(span.start, span.end);
+  return isLength(value) && !givesTime('YEAR', value, 0, value.length, [], [], false) && !namesCentury(value) && !COUNTED_FROM.test(text.slice(span.end, Math.min(sentenceEnd, span.end + 20)));
 }
 
 /** Words of a question asking for a letter, a symbol or the like, which a single letter may answer. */

@@ -20,7 +20,7 @@
 import { isStopWord, lemmaTerm, normalizeWord, termOf, type Term } from './analyzer';
 import { questionDateTerms } from './date-terms';
 import { countWork, MAX_CONVERSATION_TERMS, MAX_TAGGED_LENGTH, MAX_WORD_LENGTH } from './cost';
-import { askedInPast, givesTime, timeAsked, type TimeAsked } from './asked-time';
+import { askedInPast, givesTime, writesTimePlainly, timeAsked, type TimeAsked } from './asked-time';
 import { tag, type NlpToken } from './nlp';
 import { auxiliaryFuture } from './tense';
 import { candidates, FIT_CEILINGS } from './short-answer';
@@ -194,6 +194,8 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
     if (told === undefined) tenses.set(s, (told = eventTense(index, s, eventTerms, eventNouns)));
     return told;
   };
+  // Of the best passage as retrieved, before the reorder below moves one giving a time
+  // ahead of it: that the closest match tells of the event as still to come holds after it.
   const toComeNear = closest[0] !== undefined && tense(closest[0]) === 'future';
   const timeFrom = (s: (typeof closest)[number]) => (toComeNear ? tense(s) === 'reported' : tense(s) !== 'future');
   const timeGiven = (s: (typeof closest)[number], asked: TimeAsked) => {
@@ -202,27 +204,39 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
     // A lede telling of the event only as to come or asked for is not dated by its article.
     return told === 'reported' || (told === 'other' && !toComeNear) || (timeFrom(s) && givesTimeIn(index, s, asked, told !== 'pending'));
   };
-  // Asked for a kind of time, a passage among the closest three that gives it (a lede's
-  // "today" is its article's date) comes before those above it that write no time at all:
-  // a passage on the topic that gives no time does not say when ("On what day did Blinken
-  // urge reforms in a call with Pashinyan?" is answered by the lede "Blinken spoke with
-  // Pashinyan today", not by "The Secretary urged continued democratic reforms"). Not
-  // before one writing a coarser time ("later this month" for "what day"), which may be
-  // all the articles say, while another passage's date is of another event. Measured with
-  // `npm run eval`: public hit@1 5,353 -> 5,358 of 7,595 (moving them before any passage
-  // not giving the kind asked: 5,361, but "later this month" went behind another event's
-  // date); one more first on news-b and news-c each; news and the bundled questions as
-  // before. Cost: the times of the closest three read (the tenses memoized, as the
-  // refusal below reads them), and their articles' names checked again when the order
-  // changes.
-  if (decided.answers && !followUp && wanted?.time !== undefined) {
+  // Asked for a kind of time, a passage among the closest three that writes it plainly (a
+  // date or a year for "when did", a time of day for "what time"; a lede's "today" is its
+  // article's date) moves up, one place at a time, past passages that write no time at
+  // all: a passage on the topic that gives no time does not say when ("On what day did
+  // Blinken urge reforms in a call with Pashinyan?" is answered by the lede "Blinken spoke
+  // with Pashinyan today", not by "The Secretary urged continued democratic reforms"). It
+  // stops at a passage writing any time, even a coarser one ("later this month" for "what
+  // day"), which may be all the articles say while the other's date is of another event;
+  // and at one reporting the past event asked about, which its article dates (unless it
+  // is that article's lede, dated alike: "spoke today" before "urged reforms"). A duration
+  // ("searched for three hours") or a word of time ("since the Depression era") moves
+  // nothing. Asked of the future ("On what date will the talks resume?"), a date tells
+  // of the event only in a passage holding the question's verb, or in the lede: any
+  // other is of some other event ("collapsed on January 14"). Measured with `npm run
+  // eval`: public hit@1 5,353 -> 5,358 of 7,595; one more first on news-b and news-c each;
+  // news and the bundled questions as before. Cost: the times of the closest three read
+  // (the tenses memoized, as the refusal below reads them), and their articles' names
+  // checked again when the order changes.
+  const tellsOfEvent = (s: (typeof closest)[number]) =>
+    past || eventTerms.size === 0 || s.sentence === ledeOf(s.document) || [...s.matchedTerms].some((t) => eventTerms.has(t));
+  if (decided.answers && !followUp && missing.length === 0 && wanted?.time !== undefined) {
     const asked = wanted.time;
-    const writesTime = closest.map((s, n) => !offTopic.has(n) && timeFrom(s) && givesTimeIn(index, s, asked, tense(s) !== 'pending'));
-    // Writing no time at all: not even a coarser one ("later this month" for "what day"), which may be all the articles say.
+    const writesTime = closest.map((s, n) => !offTopic.has(n) && timeFrom(s) && tellsOfEvent(s) && writesTimeIn(index, s, asked));
     const untimed = closest.map((s, n) => !writesTime[n] && !givesTimeIn(index, s, 'EVENT', false));
+    // A passage reporting the event is passed only by its article's lede, whose date it shares.
+    const passes = (mover: number, passed: number) => {
+      if (!writesTime[mover] || !untimed[passed]) return false;
+      const [a, b] = [closest[mover]!, closest[passed]!];
+      return tense(b) !== 'reported' || (a.document === b.document && a.sentence === ledeOf(a.document));
+    };
     const order = [...closest.keys()];
     for (let i = 1; i < order.length; i++) {
-      for (let at = i; at > 0 && writesTime[order[at]!] && untimed[order[at - 1]!]; at--) [order[at - 1], order[at]] = [order[at]!, order[at - 1]!];
+      for (let at = i; at > 0 && passes(order[at]!, order[at - 1]!); at--) [order[at - 1], order[at]] = [order[at]!, order[at - 1]!];
     }
     if (order.some((n, i) => n !== i)) {
       // Best first by score as by place: each place keeps its score.
@@ -290,7 +304,26 @@ function givesTimeIn(index: SentenceIndex, passage: SentenceRef & { readonly mat
   const span = passage.document.sentences[passage.sentence];
   if (!span) return false;
   const entities = index.entities(passage.document).entitiesIn(span.start, span.end);
-  return givesTime(asked, passage.document.text, span.start, span.end, entities, matchedSpans(index, passage, passage.matchedTerms), datedLede && passage.sentence === 1);
+  return givesTime(asked, passage.document.text, span.start, span.end, entities, matchedSpans(index, passage, passage.matchedTerms), datedLede && passage.sentence === ledeOf(passage.document));
+}
+
+/** Whether a passage writes the kind of time asked in so many words, besides the question's own words (see asked-time.ts). */
+function writesTimeIn(index: SentenceIndex, passage: SentenceRef & { readonly matchedTerms: ReadonlySet<string> }, asked: TimeAsked): boolean {
+  const span = passage.document.sentences[passage.sentence];
+  if (!span) return false;
+  const entities = index.entities(passage.document).entitiesIn(span.start, span.end);
+  return writesTimePlainly(asked, passage.document.text, span.start, span.end, entities, matchedSpans(index, passage, passage.matchedTerms));
+}
+
+/**
+ * The sentence that opens an article's body, after its headline (sentence 0) and any line
+ * introducing the text ("The below is attributable to Spokesperson Ned Price:").
+ */
+function ledeOf(document: SentenceRef['document']): number {
+  const { text, sentences } = document;
+  let n = 1;
+  while (n < sentences.length - 1 && /:\s*$/u.test(text.slice(sentences[n]!.start, sentences[n]!.end))) n++;
+  return n;
 }
 
 /**
@@ -407,8 +440,10 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
   const measured = answerType === 'NUMBER' && cue ? quantityAsked(question, cue) : undefined;
   const wanted: Wanted | undefined = answerType && { type: answerType, ...(focus ? { focus } : {}), ...(time ? { time } : {}), ...(counted ? { counted } : {}), ...(countedAs && countedAs !== counted ? { countedAs } : {}), ...(measured ? { measured } : {}) };
   // Read only for a question asking for a kind of time, the one use of it.
+  // Not a word written with a capital inside the question, which names someone ("Minister
+  // Ward", which the tagger may read as a verb).
   const eventTerms = new Set(
-    time === undefined ? [] : tagged.filter((t) => t.pos === 'VERB').flatMap((t) => [...index.analyzer.terms(t.text).filter((term) => !term.alias).map((term) => term.term), lemmaTerm(t.lemma) ?? '']).filter((term) => term !== ''),
+    time === undefined ? [] : tagged.filter((t, n) => t.pos === 'VERB' && !(n > 0 && /^\p{Lu}/u.test(t.text))).flatMap((t) => [...index.analyzer.terms(t.text).filter((term) => !term.alias).map((term) => term.term), lemmaTerm(t.lemma) ?? '']).filter((term) => term !== ''),
   );
   // And the common nouns around those verbs ("council", "drivers"): a passage reports the
   // event only with them ("The council hired 300 engineers." is not "the council hire drivers").

@@ -544,10 +544,11 @@ function outsideMatches(text: string, entity: Entity, matched: ReadonlyArray<rea
     trimmedLeft = true;
   }
   // The words that joined the question's words to the rest go with them: "the start of
-  // the 2013" less "start" is "2013", not "of the 2013". On the public set two short
+  // the 2013" less "start" is "2013", not "of the 2013". In lower case only: "The" of
+  // "The Hague" begins a name. On the public set two short
   // answers changed, both for the better (EM 35.29 -> 35.30); no other figure moved.
   if (trimmedLeft) {
-    const link = /^\s*(?:(?:of|the|an?|in|on|at|for|to|from|by)\s+)+/iu.exec(text.slice(start, end));
+    const link = /^\s*(?:(?:of|the|an?|in|on|at|for|to|from|by)\s+)+/u.exec(text.slice(start, end));
     if (link) start += link[0].length;
   }
   for (;;) {
