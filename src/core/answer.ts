@@ -359,8 +359,9 @@ function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, 
       if (time) return givesTime(time, document.text, candidate.start, candidate.end, entities, [], false);
       // Nor is a question asking for a person, a place or a name ("What is the name of the
       // crew member injured?") answered by a time or a figure ("February"), nor one asking for
-      // a person or a name by a count ("46 men"; a place may begin with a number, "10 Downing Street").
-      if ((type === 'PERSON' || type === 'PLACE' || type === 'NAME') && entities.some((e) => NOT_NAMES.has(e.type) && e.start <= candidate.start && (type === 'PLACE' ? candidate.end <= e.end : candidate.start < e.end))) return false;
+      // a person or a name by a count ("46 men"; a place may begin with a number, "10 Downing Street",
+      // not with a time: "Wednesday morning" of "Where did the storm make landfall?").
+      if ((type === 'PERSON' || type === 'PLACE' || type === 'NAME') && entities.some((e) => NOT_NAMES.has(e.type) && e.start <= candidate.start && (type === 'PLACE' && !TIMES.has(e.type) ? candidate.end <= e.end : candidate.start < e.end))) return false;
       // "Why ...?", "What caused ...?" is answered by a reason given ("because the computer
       // failed"), not by a name or a figure of the sentence.
       if (question().cls === 'REASON') return candidate.kind === 'REASON';

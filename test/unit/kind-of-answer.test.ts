@@ -34,6 +34,17 @@ describe('a short answer of the kind asked', () => {
     }
   });
 
+  it('a question asking where is not answered by a time, even one running past the recognizer\'s ("Wednesday morning")', () => {
+    const storm = oneArticleIndex(
+      { id: 'storm', title: 'Storm nears the coast', published: '2022-09-27' },
+      'Storm nears the coast\n\nStorm-force winds are expected along the southwest coast of the state beginning Wednesday morning with heavy rain overnight. Residents were told to leave.',
+    );
+    for (const question of ['Where did the storm make landfall in the state?', 'Where did the storm hit the state?']) {
+      const short = ask(storm, question).short?.text ?? '';
+      expect({ question, short }).toEqual({ question, short: expect.not.stringMatching(/Wednesday|morning/) });
+    }
+  });
+
   it('nor by the dateline, which says where the story was filed', () => {
     const results = oneArticleIndex(
       { id: 'results', title: 'Calder Home profit falls', published: '2026-03-05' },
