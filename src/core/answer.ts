@@ -360,8 +360,10 @@ function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, 
       // Nor is a question asking for a person, a place or a name ("What is the name of the
       // crew member injured?") answered by a time or a figure ("February"), nor one asking for
       // a person or a name by a count ("46 men"; a place may begin with a number, "10 Downing Street",
-      // not with a time: "Wednesday morning" of "Where did the storm make landfall?").
-      if ((type === 'PERSON' || type === 'PLACE' || type === 'NAME') && entities.some((e) => NOT_NAMES.has(e.type) && e.start <= candidate.start && (type === 'PLACE' && !TIMES.has(e.type) ? candidate.end <= e.end : candidate.start < e.end))) return false;
+      // or with a word the recognizer takes for a day, "Christmas Island", "Summer Palace"; it is
+      // not a run of times, "Wednesday morning", nor does it end in one, "heavy rain overnight").
+      if ((type === 'PERSON' || type === 'NAME') && entities.some((e) => NOT_NAMES.has(e.type) && e.start <= candidate.start && candidate.start < e.end)) return false;
+      if (type === 'PLACE' && (entities.some((e) => NOT_NAMES.has(e.type) && e.start <= candidate.start && candidate.end <= e.end) || timeOnly(document.text, candidate, entities))) return false;
       // "Why ...?", "What caused ...?" is answered by a reason given ("because the computer
       // failed"), not by a name or a figure of the sentence.
       if (question().cls === 'REASON') return candidate.kind === 'REASON';
@@ -391,8 +393,28 @@ function learnedShortAnswer(index: SentenceIndex, question: () => SpanQuestion, 
   return undefined;
 }
 
-/** Words after a length of time that count it from another time ("three hours later"). */
-const COUNTED_FROM = /^\s*(?:later|after|afterwards|before|earlier|ago|on|into|in|since|prior)(?!\p{L})/iu;
+/** Words after a length of time that count it from another time ("three hours later", "two days on,"). */
+const COUNTED_FROM = /^\s*(?:(?:later|after|afterwards|before|earlier|ago|into|since|prior)(?!\p{L})|on\s*(?:[,;.]|$))/iu;
+
+/**
+ * Whether the span `[start, end)` is times and nothing else ("Wednesday morning": a day
+ * and a time of day the recognizer tags apart), or ends in one ("heavy rain overnight").
+ */
+function timeOnly(text: string, span: { readonly start: number; readonly end: number }, entities: readonly { readonly type: EntityType; readonly start: number; readonly end: number }[]): boolean {
+  const times = entities.filter((e) => TIMES.has(e.type) && e.end > span.start && e.start < span.end).sort((a, b) => a.start - b.start);
+  if (times.some((e) => e.start < span.end && span.end <= e.end)) return true;
+  // A time of day the recognizer leaves out ("overnight", "at dawn").
+  const last = /[\p{L}\p{N}]+$/u.exec(text.slice(span.start, span.end));
+  if (last && isClockTime(last[0])) return true;
+  // A run of times with nothing but spaces between them, from the span's start to its end.
+  let at = span.start;
+  for (const e of times) {
+    if (e.start > at && text.slice(at, e.start).trim() !== '') return false;
+    if (e.start > at || e.end > at) at = Math.max(at, e.end);
+    if (at >= span.end) return true;
+  }
+  return false;
+}
 
 /** "How long ago", which a length of time answers. */
 const HOW_LONG_AGO = /\bhow\s+long\s+ago\b/i;

@@ -69,9 +69,9 @@ const DAY_WORD = new RegExp(`(?<!\\p{L})(?:${[...WEEKDAYS, ...RELATIVE_DAYS.keys
 const YEAR_NUMBER = /(?<![\p{L}\p{Sc}\d,.])(?:c\.?\s?\d{3,4}|\d{4})s?(?![\p{L}\d])(?![,.]\d)|(?<!\p{L})(?:in|since)\s+\d{3}s?(?![\p{L}\d])(?![,.]\d)/iu;
 /**
  * A year with its era ("44 BC", "410 AD", "13,000 BP"), in capitals: "25 bp" is basis
- * points; and "before present" counts in hundreds at least ("50 BP" is basis points too).
+ * points; and "before present" counts in thousands ("50 BP" and "100 BP" are basis points too).
  */
-const YEAR_ERA = /(?<![\p{L}\d])\d+\s*(?:BC|AD|BCE|CE)(?!\p{L})|(?<![\p{L}\d,.])(?:\d{1,3}(?:,\d{3})+|\d{3,})\s*BP(?!\p{L})/u;
+const YEAR_ERA = /(?<![\p{L}\d])\d+\s*(?:BC|AD|BCE|CE)(?!\p{L})|(?<![\p{L}\d,.])(?:\d{1,3}(?:,\d{3})+|\d{4,})\s*BP(?!\p{L})/u;
 /**
  * A century or a millennium, counted ("the 2nd century BCE", "the first millennium AD",
  * "the fifth century"): when, in a reference text, something happened long ago. It says
@@ -99,7 +99,10 @@ const NUMERIC_DATE = /(?<!\d)\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?!\d)/u;
  * relative to another ("the next day", "the same day"); not "one day", "a day-long strike"
  * nor "24 hours a day", which name none.
  */
-const NAMED_DAY = /(?<!\p{L})(?:[Cc]hristmas|[Ee]aster)(?!\p{L})|(?<!\p{L})\p{Lu}[\p{L}\p{M}]*(?:['’]s)?\s+(?:Day|Eve)(?![\p{L}-])|(?<!\p{L})(?:next|following|same|previous|preceding)\s+day(?![\p{L}-])/u;
+const FEAST_DAY = /(?<!\p{L})(?:[Cc]hristmas|[Ee]aster)(?!\p{L})|(?<!\p{L})\p{Lu}[\p{L}\p{M}]*(?:['’]s)?\s+(?:Day|Eve)(?![\p{L}-])/u;
+/** A day named by another ("the next day"), whose date is another event's and a day later. */
+const RELATIVE_DAY = /(?<!\p{L})(?:next|following|same|previous|preceding)\s+day(?![\p{L}-])/u;
+const NAMED_DAY = new RegExp(`${FEAST_DAY.source}|${RELATIVE_DAY.source}`, 'u');
 
 /**
  * Whether a time expression names a day ("on what date", "which day"): a month with its
@@ -166,8 +169,8 @@ const TIME_TYPES: ReadonlySet<Entity['type']> = new Set(['DATE', 'TIME', 'DURATI
  * Whether the sentence `[start, end)` of `text` gives a time of the kind asked: among its
  * entities that say when (`entities`), leaving out the question's own words (`matched`,
  * document offsets: "What year did X happen in 1990?" is not answered by its own 1990).
- * For EVENT and CLOCK, also a word of time ("since", "era", "century"), a year or a
- * millennium the recognizer does not tag, and for EVENT being the sentence that opens an
+ * For EVENT and CLOCK, also a word of time ("since", "era", "century"), a year, a
+ * century or a millennium the recognizer does not tag, and for EVENT being the sentence that opens an
  * article's body (`lede`), which happened on the article's date. Reading those years and
  * millennia (measured with `npm run eval`): public EM 35.25 -> 35.30, hit@1 as before;
  * the news and bundled sets as before. Loose as it is, this says whether a passage may
@@ -218,9 +221,19 @@ export function givesTime(
 
 /**
  * Whether the sentence `[start, end)` of `text` writes a time of the kind asked in so many
- * words (arguments as for {@link givesTime}): for "when did", a date or a year; for "what
- * time", a time of day; never a duration ("for three hours"), a word of time ("since",
- * "era") nor the article's date alone, which givesTime also counts.
+ * words (arguments as for {@link givesTime}), of its own and not of another event:
+ *
+ * - for "when did", a year, a month, a day by its date, its weekday or as the article's
+ *   ("today"), or a century or millennium; not a day relative to another event ("the
+ *   next day");
+ * - for "what time", a time of day by the clock ("4:55 p.m.", "noon") or a part of a
+ *   named day ("Saturday morning", "last night"); not "night" or "overnight" alone;
+ * - for "what year", "which month" and "on what day", what {@link givesTime} reads, less
+ *   a day relative to another event.
+ *
+ * Never a duration ("for three hours"), a word of time ("since", "era"), the article's
+ * date alone, a figure counting something ("searched 1200 homes"), nor a sum of money or a
+ * share ("1500 dollars"), which givesTime may count.
  */
 export function writesTimePlainly(
   asked: TimeAsked,
@@ -230,15 +243,60 @@ export function writesTimePlainly(
   entities: readonly Entity[],
   matched: ReadonlyArray<readonly [number, number]>,
 ): boolean {
+  const blanked = [...matched, ...entities.filter((e) => e.type === 'MONEY' || e.type === 'PERCENT').map((e): readonly [number, number] => [e.start, e.end])];
+  const rest = withoutMatches(text, start, end, blanked);
+  if (asked === 'CLOCK') return PLAIN_CLOCK_TIME.test(rest);
+  const spans: string[] = [];
+  for (const entity of entities) {
+    if (entity.end <= start || entity.start >= end || entity.type === 'DURATION') continue;
+    const value = text.slice(entity.start, entity.end);
+    if (!TIME_TYPES.has(entity.type) && !(entity.type === 'CARDINAL' && cardinalYear(text, start, entity, value) && !COUNT_AFTER.test(text.slice(entity.end, entity.end + 30)))) continue;
+    if (blanked.some(([s, e]) => s <= entity.start && entity.end <= e)) continue;
+    spans.push(value);
+  }
+  const namesOwnDay = (span: string) => MONTH_DAY.test(span) || DAY_WORD.test(span) || NUMERIC_DATE.test(span) || FEAST_DAY.test(span);
   switch (asked) {
+    case 'YEAR':
+      return spans.some((span) => holdsYear(span) || MONTH_WORD.test(span) || DAY_WORD.test(span)) || writesYear(rest);
+    case 'MONTH':
+      return spans.some((span) => MONTH_WORD.test(span) || DAY_WORD.test(span));
+    case 'DAY':
+      return spans.some(namesOwnDay) || namesDayInText(rest);
     case 'EVENT':
-      return givesTime('YEAR', text, start, end, entities, matched, false) || givesTime('DAY', text, start, end, entities, matched, false) || CENTURY.test(withoutMatches(text, start, end, matched));
-    case 'CLOCK':
-      return CLOCK_TIME.test(withoutMatches(text, start, end, matched)) || entities.some((e) => e.type === 'TIME' && e.start >= start && e.end <= end && CLOCK_TIME.test(text.slice(e.start, e.end)) && !matched.some(([s, t]) => s <= e.start && e.end <= t));
-    default:
-      return givesTime(asked, text, start, end, entities, matched, false);
+      return spans.some((span) => holdsYear(span) || MONTH_WORD.test(span) || namesOwnDay(span)) || writesYear(rest) || namesDayInText(rest) || CENTURY.test(rest);
   }
 }
+
+/**
+ * A lower-case word after a figure that says it counts something ("1200 homes", "1,500 BP
+ * sites"): any but a word that may follow a year ("in 1997 and 1998", "1997 when").
+ */
+const COUNT_AFTER = /^\s*(?!(?:and|or|to|in|on|at|by|for|when|while|after|before|until|with|as|the|a|an|of|from|during|through|which|that|is|was|were|had|has)(?!\p{L}))\p{Ll}/u;
+/** A word before a four-digit figure that makes it a year, whatever follows ("in 1997 buried much of the town"). */
+const YEAR_BEFORE = /(?<!\p{L})(?:in|since|by|until|till|from|of|during|between|before|after|around|circa|c\.|year)\s*$/iu;
+
+/** Whether `text` writes a year that counts nothing (see COUNT_AFTER, YEAR_BEFORE). */
+function writesYear(text: string): boolean {
+  if (YEAR_RELATIVE.test(text)) return true;
+  const counts = (m: RegExpMatchArray) => COUNT_AFTER.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 30));
+  // A year with its era counts nothing, whatever comes before it ("1,500 BP sites").
+  for (const m of text.matchAll(YEAR_ERAS)) if (!counts(m)) return true;
+  for (const m of text.matchAll(YEAR_NUMBERS)) if (!counts(m) || YEAR_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) return true;
+  return false;
+}
+const YEAR_NUMBERS = new RegExp(YEAR_NUMBER.source, `${YEAR_NUMBER.flags}g`);
+const YEAR_ERAS = new RegExp(YEAR_ERA.source, `${YEAR_ERA.flags}g`);
+
+/**
+ * A time of day written plainly: by the clock ("4:55 p.m.", "0955 GMT", "8 am", "16:05",
+ * not a race time "2:01:09"), noon or midnight, or a part of a named day ("Saturday
+ * morning", "this afternoon", "last night").
+ */
+const PLAIN_CLOCK_TIME = new RegExp(
+  String.raw`(?<![\p{L}\p{N}:])(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\b\.?)|\d{1,2}:\d{2}(?!:\d)|\d{4}\s+(?:GMT|UTC)|\d{1,2}\s+o['’]clock|noon|midnight|midday)(?![\p{L}\p{N}])` +
+    String.raw`|(?<!\p{L})(?:${[...WEEKDAYS, ...RELATIVE_DAYS.keys(), 'this', 'last', 'early', 'late'].join('|')})\s+(?:morning|afternoon|evening|night)(?!\p{L})`,
+  'iu',
+);
 
 /** A time of day: "4:55 p.m.", "0955 GMT", "8 am", "noon", "Saturday morning". */
 const CLOCK_TIME = /(?<![\p{L}\p{N}])(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\b\.?)|\d{1,2}:\d{2}|\d{4}\s+(?:GMT|UTC)|\d{1,2}\s+o['’]clock|noon|midnight|midday|dawn|dusk|daybreak|morning|afternoon|evening|night|overnight)(?![\p{L}\p{N}])/iu;

@@ -111,9 +111,10 @@ export interface Ranking {
   /** For 'no-span' on a question asked in the past: a closest passage tells of the event, but only as still to come. */
   readonly onlyToCome?: boolean;
   /**
-   * For a question asking for the time of a past event: which of the first three
-   * `sentences` give no time for it: those telling of it only as still to come, and, when
-   * the first does, all but those reporting it.
+   * For a question asking for the time of an event: which of the first three `sentences`
+   * give no time for it. Asked in the past, those telling of it only as still to come,
+   * and, when the first does, all but those reporting it; asked of the future, when the
+   * first holds the question's verb, those that do not.
    */
   readonly toCome?: ReadonlySet<number>;
   /**
@@ -204,9 +205,9 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
     // A lede telling of the event only as to come or asked for is not dated by its article.
     return told === 'reported' || (told === 'other' && !toComeNear) || (timeFrom(s) && givesTimeIn(index, s, asked, told !== 'pending'));
   };
-  // Asked for a kind of time, a passage among the closest three that writes it plainly (a
-  // date or a year for "when did", a time of day for "what time"; a lede's "today" is its
-  // article's date) moves up, one place at a time, past passages that write no time at
+  // Asked for a kind of time, a passage among the closest three that writes it plainly
+  // (asked-time.ts's writesTimePlainly: a date, a year or a century for "when did", a
+  // clock time for "what time"; a lede's "today" is its article's date) moves up, one place at a time, past passages that write no time at
   // all: a passage on the topic that gives no time does not say when ("On what day did
   // Blinken urge reforms in a call with Pashinyan?" is answered by the lede "Blinken spoke
   // with Pashinyan today", not by "The Secretary urged continued democratic reforms"). It
@@ -216,14 +217,13 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   // is that article's lede, dated alike: "spoke today" before "urged reforms"). A duration
   // ("searched for three hours") or a word of time ("since the Depression era") moves
   // nothing. Asked of the future ("On what date will the talks resume?"), a date tells
-  // of the event only in a passage holding the question's verb, or in the lede: any
-  // other is of some other event ("collapsed on January 14"). Measured with `npm run
+  // of the event only in a passage holding the question's verb: any other is of some
+  // other event ("collapsed on January 14"), and a lede's is its article's. Measured with `npm run
   // eval`: public hit@1 5,353 -> 5,358 of 7,595; one more first on news-b and news-c each;
   // news and the bundled questions as before. Cost: the times of the closest three read
   // (the tenses memoized, as the refusal below reads them), and their articles' names
   // checked again when the order changes.
-  const tellsOfEvent = (s: (typeof closest)[number]) =>
-    past || eventTerms.size === 0 || s.sentence === ledeOf(s.document) || [...s.matchedTerms].some((t) => eventTerms.has(t));
+  const tellsOfEvent = (s: (typeof closest)[number]) => past || eventTerms.size === 0 || [...s.matchedTerms].some((t) => eventTerms.has(t));
   if (decided.answers && !followUp && missing.length === 0 && wanted?.time !== undefined) {
     const asked = wanted.time;
     const writesTime = closest.map((s, n) => !offTopic.has(n) && timeFrom(s) && tellsOfEvent(s) && writesTimeIn(index, s, asked));
@@ -261,7 +261,13 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   const onlyToCome = decision.reason === 'no-span' && toComeNear;
   // The passages short answers are read from (answer.ts: the first three) that give no time
   // for the event (above): no short answer from them.
-  const toCome = past && wanted?.time !== undefined && decision.answers ? scored.slice(0, Math.min(limit, 3)).flatMap((s, n) => (timeFrom(s) ? [] : [n])) : [];
+  // Asked of the future, once the closest passage tells of the event (holds the
+  // question's verb), a passage that does not gives the time of another.
+  const futureNear = !past && wanted?.time !== undefined && eventTerms.size > 0 && scored[0] !== undefined && [...scored[0].matchedTerms].some((t) => eventTerms.has(t));
+  const toCome =
+    wanted?.time !== undefined && decision.answers && (past || futureNear)
+      ? scored.slice(0, Math.min(limit, 3)).flatMap((s, n) => ((past ? timeFrom(s) : tellsOfEvent(s)) ? [] : [n]))
+      : [];
 
   return {
     sentences: scored.slice(0, limit).map(({ fits: _, coverage: __, ...sentence }) => sentence),
@@ -319,7 +325,7 @@ function writesTimeIn(index: SentenceIndex, passage: SentenceRef & { readonly ma
  * The sentence that opens an article's body, after its headline (sentence 0) and any line
  * introducing the text ("The below is attributable to Spokesperson Ned Price:").
  */
-function ledeOf(document: SentenceRef['document']): number {
+export function ledeOf(document: SentenceRef['document']): number {
   const { text, sentences } = document;
   let n = 1;
   while (n < sentences.length - 1 && /:\s*$/u.test(text.slice(sentences[n]!.start, sentences[n]!.end))) n++;

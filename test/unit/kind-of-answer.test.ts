@@ -40,9 +40,15 @@ describe('a short answer of the kind asked', () => {
       'Storm nears the coast\n\nStorm-force winds are expected along the southwest coast of the state beginning Wednesday morning with heavy rain overnight. Residents were told to leave.',
     );
     for (const question of ['Where did the storm make landfall in the state?', 'Where did the storm hit the state?']) {
-      const short = ask(storm, question).short?.text ?? '';
-      expect({ question, short }).toEqual({ question, short: expect.not.stringMatching(/Wednesday|morning/) });
+      const short = ask(storm, question).short?.text;
+      // No time, nor a phrase ending in one ("heavy rain overnight"); the scorer may still pick no place at all.
+      expect({ question, short }).toEqual({ question, short: short === undefined ? undefined : expect.not.stringMatching(/Wednesday|morning|overnight/) });
     }
+    // A place may begin with a word the recognizer takes for a day.
+    const island = oneArticleIndex({ id: 'island', title: 'Refugees moved', published: '2022-09-27' }, 'Refugees moved\n\nThe refugees were taken to Christmas Island by the navy. They were fed.');
+    expect(ask(island, 'Where were the refugees taken by the navy?').short?.text).toBe('Christmas Island');
+    const palace = oneArticleIndex({ id: 'palace', title: 'Emperor flees', published: '1860-10-06' }, 'Emperor flees\n\nThe emperor fled to the Summer Palace with his court. The city fell.');
+    expect(ask(palace, 'Where did the emperor flee with his court?').short?.text).toBe('Summer Palace');
   });
 
   it('nor by the dateline, which says where the story was filed', () => {

@@ -1,6 +1,7 @@
 import { ask } from '../../src/core/answer';
-import { askedInPast, givesTime, timeAsked, yearOf } from '../../src/core/asked-time';
+import { askedInPast, givesTime, timeAsked, writesTimePlainly, yearOf } from '../../src/core/asked-time';
 import { buildCorpus } from '../../src/core/corpus';
+import { ledeOf } from '../../src/core/ranking';
 import { tag } from '../../src/core/nlp';
 import { buildIndex } from '../../src/core/search-index';
 import { isLength } from '../../src/core/short-answer';
@@ -447,7 +448,7 @@ describe('ranking: a question asking for a kind of time', () => {
       expect(texts(question, quake)).toEqual([question, ['The earthquake shook Ankara and toppled homes across Ankara.', 'Rescuers in Ankara searched the rubble for three hours.', expect.any(String)]]);
     }
     // Nor is "when" answered by the length of time.
-    expect(ask(quake, 'When did the earthquake strike Ankara?').short?.text).not.toBe('three hours');
+    expect(ask(quake, 'When did the earthquake strike Ankara?').short).toBeUndefined();
     const farm = articles(['farm', 'Farm bill advances', '2023-05-02', ['Senators met in Washington.', 'The farm bill cleared its first vote by a wide margin.', 'The farm bill is the largest since the Depression era.']]);
     expect(ask(farm, 'When did the farm bill clear its first vote?').passages[0]?.text).toBe('The farm bill cleared its first vote by a wide margin.');
   });
@@ -463,7 +464,24 @@ describe('ranking: a question asking for a kind of time', () => {
 
   it('asked of the future, moves a date only in a passage holding the question\'s verb: another is of some other event', () => {
     const talks = articles(['talks', 'Trade talks', '2023-05-02', ['Negotiators met in Geneva.', 'The trade talks will resume, officials said.', 'The earlier trade talks collapsed on January 14.']]);
-    expect(ask(talks, 'On what date will the trade talks resume?').passages[0]?.text).toBe('The trade talks will resume, officials said.');
+    const answer = ask(talks, 'On what date will the trade talks resume?');
+    expect(answer.passages[0]?.text).toBe('The trade talks will resume, officials said.');
+    // Nor does the other event's date answer.
+    expect(answer.short).toBeUndefined();
+    // Nor a lede's, which is its article's.
+    const geneva = articles(['geneva', 'Trade talks', '2023-05-02', ['Negotiators for the trade talks met in Geneva on Monday.', 'The trade talks will resume, officials said.', 'Tariffs were not discussed.']]);
+    const resumed = ask(geneva, 'On what date will the trade talks resume?');
+    expect([resumed.passages[0]?.text, resumed.short]).toEqual(['The trade talks will resume, officials said.', undefined]);
+  });
+
+  it('reads the lede after a line introducing the text ("The below is attributable to ...:"): it happened on the article\'s date', () => {
+    const lede = (body: string) => {
+      const [document] = buildCorpus([textFile('call.md', articleText({ id: 'call', title: 'Minister Ward speaks with Mayor Okafor' }, `Minister Ward speaks with Mayor Okafor\n\n${body}`))]).documents;
+      const n = ledeOf(document!);
+      return document!.text.slice(document!.sentences[n]!.start, document!.sentences[n]!.end);
+    };
+    expect(lede('The below is attributable to Spokesperson Lee:\n\nMinister Ward and Mayor Okafor held talks. They discussed buses.')).toBe('Minister Ward and Mayor Okafor held talks.');
+    expect(lede('Minister Ward and Mayor Okafor held talks. They discussed buses.')).toBe('Minister Ward and Mayor Okafor held talks.');
   });
 
   it('reads a name after a title as no verb of the question ("Minister Ward meet")', () => {
@@ -471,7 +489,7 @@ describe('ranking: a question asking for a kind of time', () => {
       ['call', 'Cabinet notes', '2023-05-03', ['The cabinet sat.', 'Minister Ward and Mayor Okafor agreed on the bus routes and the bus depots.', 'Aides said the meeting was on Monday.']],
       ['routes', 'Routes change', '2023-05-04', ['Trains were late.', 'Mayor Okafor said the bus routes and the bus stops would change.']],
     );
-    // Before: "Ward" was read as a verb the passage holds, so it reported the meeting and no date moved ahead of it.
+    // Read as a verb, "Ward" made the first passage report the meeting, which no date passes.
     expect(ask(notes, 'On what day did Minister Ward meet Mayor Okafor about the bus routes?').passages[0]?.text).toBe('Aides said the meeting was on Monday.');
   });
 });
@@ -488,6 +506,43 @@ describe('a time the recognizer leaves out', () => {
     // No time: a count, an ordinal of no century.
     expect(gives('EVENT', 'The expansion reached 300 villages.')).toBe(false);
     expect(gives('EVENT', 'The first expansion reached the area.')).toBe(false);
+  });
+
+  it('a time written plainly is the kind asked, of its own: no count, sum, share, duration or day of another event', () => {
+    // With the recognizer's entities, as the ranker reads them.
+    const plainly = (asked: Parameters<typeof writesTimePlainly>[0], text: string) => [asked, text, writesTimePlainly(asked, text, 0, text.length, tag(text).entities, [])];
+    const cases: Array<[Parameters<typeof writesTimePlainly>[0], string, boolean]> = [
+      ['EVENT', 'An eruption in 1997 buried much of the town.', true],
+      ['EVENT', 'Rescuers searched 1200 homes.', false],
+      ['YEAR', 'Rescuers searched 1200 homes.', false],
+      ['EVENT', 'The sites date from around 13,000 BP.', true],
+      ['EVENT', 'The bank raised rates by 100 BP.', false],
+      ['EVENT', 'Rescuers from 1,500 BP sites helped.', false],
+      ['EVENT', 'Rescuers reached 1,500 BP sites.', false],
+      ['EVENT', 'The monks built it in the 14th century.', true],
+      ['EVENT', 'Rescuers arrived the next day.', false],
+      ['DAY', 'Rescuers arrived the next day.', false],
+      ['DAY', 'Rescuers arrived on Monday.', true],
+      ['CLOCK', 'The quake hit at 4:55 p.m. local time.', true],
+      ['CLOCK', 'The quake hit on Saturday morning.', true],
+      ['CLOCK', 'The quake hit at noon.', true],
+      ['CLOCK', 'Rescuers searched the rubble through the night.', false],
+      ['CLOCK', 'Rescuers searched the rubble overnight.', false],
+      ['CLOCK', 'She presented the evening news.', false],
+      ['CLOCK', 'He won the race in 2:01:09.', false],
+    ];
+    for (const [asked, text, expected] of cases) expect(plainly(asked, text)).toEqual([asked, text, expected]);
+    // Nor is a sum of money the recognizer tags.
+    expect(tag('The tickets cost 1500 dollars.').entities.map((e) => e.type)).toContain('MONEY');
+    expect(plainly('YEAR', 'The tickets cost 1500 dollars.')).toEqual(['YEAR', 'The tickets cost 1500 dollars.', false]);
+  });
+
+  it('"when" is answered by a length of time counted from another time, or a span of centuries, but not a length alone', () => {
+    const answerOf = (body: string, question: string) => ask(oneArticleIndex({ id: 'a', title: 'Headline', published: '2022-09-27' }, `Headline\n\n${body}`), question).short?.text;
+    expect(answerOf('Rescuers arrived three hours later. The fire was out.', 'When did rescuers arrive?')).toBe('three hours later');
+    expect(answerOf('The earthquake struck Ankara for 40 seconds in several districts. Homes fell.', 'When did the earthquake strike Ankara?')).toBeUndefined();
+    expect(answerOf('Miners were trapped for three days in the collapsed shaft. They were rescued.', 'When were the miners trapped?')).toBeUndefined();
+    expect(answerOf('The plague returned to Europe throughout the 14th to 17th centuries. Cities emptied.', 'When did the plague return to Europe?')).toMatch(/17th centuries/);
   });
 
   it('a sum of money or basis points are no year', () => {
