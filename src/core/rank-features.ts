@@ -21,9 +21,6 @@ import type { Term } from './analyzer';
  *   windowCoverage   the share held by the sentence and its neighbours together (an answer beside its match)
  *   missing          the weight of question terms the sentence lacks, in IDF units
  *   articleCoverage  the same share for the sentence's article: the article the question is about
- *   titledCoverage   the share held by the sentence and its article's headline together: what
- *                    the article is about goes without saying in its sentences ("The programme
- *                    originally ran from 1963 to 1989." of the article "Doctor Who")
  *   topArticle       1 when no candidate's article covers more of the question
  *   phrases          the share of the question's adjacent term pairs adjacent in the sentence ("Super Bowl 50")
  *   numbers          the share of the question's numbers the sentence holds (0 when it asks none)
@@ -51,7 +48,6 @@ export const RANK_FEATURES = [
   'windowCoverage',
   'missing',
   'articleCoverage',
-  'titledCoverage',
   'topArticle',
   'phrases',
   'numbers',
@@ -103,8 +99,6 @@ export interface CandidateEvidence {
   /** The question terms the neighbouring sentences matched (when they are candidates). */
   readonly neighbourTerms: readonly string[];
   readonly articleTerms: readonly string[];
-  /** The terms of the sentence's article's headline (sentence 0). */
-  readonly titleTerms: readonly string[];
   readonly bestArticleCoverage: number;
   /** The sentence's analyzed terms (words and aliases), in order. */
   readonly terms: readonly Term[];
@@ -150,12 +144,6 @@ export function rankFeatures(question: QuestionEvidence, c: CandidateEvidence): 
   const numbersArticle = question.numbers.length === 0 ? 0 : question.numbers.filter((n) => articleSet.has(n)).length / question.numbers.length;
   const names = question.names.length === 0 ? 0 : question.names.filter((terms) => terms.some((t) => c.matched.has(t))).length / question.names.length;
   const namesArticle = question.names.length === 0 ? 0 : question.names.filter((terms) => terms.some((t) => articleSet.has(t))).length / question.names.length;
-  let titled: ReadonlySet<string> = c.matched;
-  if (c.titleTerms.length > 0) {
-    const both = new Set(c.matched);
-    for (const term of c.titleTerms) both.add(term);
-    titled = both;
-  }
   let window: ReadonlySet<string> = c.matched;
   if (c.neighbourTerms.length > 0) {
     const both = new Set(c.matched);
@@ -170,7 +158,6 @@ export function rankFeatures(question: QuestionEvidence, c: CandidateEvidence): 
     windowCoverage: weightShare(question, window),
     missing: (1 - coverage) * question.totalWeight,
     articleCoverage,
-    titledCoverage: weightShare(question, titled),
     topArticle: articleCoverage >= c.bestArticleCoverage - 1e-9 ? 1 : 0,
     phrases: phraseShare(question.pairs, words),
     numbers,

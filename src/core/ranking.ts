@@ -934,13 +934,6 @@ function preparedCandidates(index: SentenceIndex, read: ReadQuestion): PreparedC
   const bestScore = results.reduce((best, r) => Math.max(best, r.score), 0);
   const bestArticleCoverage = results.reduce((best, r) => Math.max(best, weightShare(evidence, r.articleTerms)), 0);
   const strictType = wanted !== undefined && STRICT_TYPES.has(wanted.type);
-  // Each article's headline terms that the question has, read once an article.
-  const titles = new Map<CorpusDocument, string[]>();
-  const titleTerms = (document: CorpusDocument) => {
-    let terms = titles.get(document);
-    if (!terms) titles.set(document, (terms = document.sentences.length > 0 ? index.sentenceTerms({ document, sentence: 0 }).map((t) => t.term).filter((t) => evidence.termWeights.has(t)) : []));
-    return terms;
-  };
 
   return results.map((result, place) => {
     const ref = index.sentence(result.id);
@@ -964,7 +957,6 @@ function preparedCandidates(index: SentenceIndex, read: ReadQuestion): PreparedC
       bestCoverage,
       neighbourTerms: [...(previous?.terms ?? []), ...(next?.terms ?? [])],
       articleTerms: result.articleTerms,
-      titleTerms: titleTerms(ref.document),
       bestArticleCoverage,
       terms: index.sentenceTerms(ref),
       text,

@@ -47,7 +47,7 @@ describe('ranking features', () => {
       expansions: [],
       acronyms: [],
     };
-    const base = { score: 5, bestScore: 5, place: 0, bestCoverage: 1, neighbourTerms: [], articleTerms: ['super', 'bowl', '50'], titleTerms: [], bestArticleCoverage: 1, text: '', headline: false, previous: 0, next: 0, refersBack: false, typeFit: 0, strictType: false };
+    const base = { score: 5, bestScore: 5, place: 0, bestCoverage: 1, neighbourTerms: [], articleTerms: ['super', 'bowl', '50'], bestArticleCoverage: 1, text: '', headline: false, previous: 0, next: 0, refersBack: false, typeFit: 0, strictType: false };
     const unit = rankFeatures(question, { ...base, matched: new Set(['super', 'bowl', '50']), terms: words('super', 'bowl', '50') });
     const apart = rankFeatures(question, { ...base, matched: new Set(['super', 'bowl', '50']), terms: words('50', 'x', 'super', 'x', 'bowl') });
     const value = (row: number[], name: (typeof RANK_FEATURES)[number]) => row[RANK_FEATURES.indexOf(name)];
@@ -74,7 +74,7 @@ describe('ranking features', () => {
       expansions: [],
       acronyms: [],
     };
-    const base = { score: 5, bestScore: 5, place: 0, bestCoverage: 1, neighbourTerms: [], titleTerms: [] as string[], bestArticleCoverage: 1, text: '', headline: false, previous: 0, next: 0, refersBack: false, typeFit: 0, strictType: false };
+    const base = { score: 5, bestScore: 5, place: 0, bestCoverage: 1, neighbourTerms: [], bestArticleCoverage: 1, text: '', headline: false, previous: 0, next: 0, refersBack: false, typeFit: 0, strictType: false };
     const named = rankFeatures(question, { ...base, matched: new Set(['rain', 'mocuba']), articleTerms: ['rain', 'mocuba'], terms: words('mocuba', 'rain') });
     const unnamed = rankFeatures(question, { ...base, matched: new Set(['rain', 'day']), articleTerms: ['rain', 'day', 'mocuba'], terms: words('day', 'rain') });
     const elsewhere = rankFeatures(question, { ...base, matched: new Set(['rain', 'day']), articleTerms: ['rain', 'day'], terms: words('day', 'rain') });
@@ -83,29 +83,6 @@ describe('ranking features', () => {
     expect([value(unnamed, 'names'), value(unnamed, 'namesArticle')]).toEqual([0, 1]);
     expect([value(elsewhere, 'names'), value(elsewhere, 'namesArticle')]).toEqual([0, 0]);
     expect(value(named, 'coverage')).toBe(value(unnamed, 'coverage'));
-  });
-
-  it("the article's headline counts as said in each of its sentences", () => {
-    // "In what years did Doctor Who originally show on TV?": "The programme originally ran from 1963 to 1989." of the article "Doctor Who".
-    const question: QuestionEvidence = {
-      termWeights: new Map([
-        ['doctor', 2],
-        ['origin', 1],
-        ['show', 1],
-      ]),
-      totalWeight: 4,
-      pairs: new Set(),
-      numbers: [],
-      names: [['doctor']],
-      expansions: [],
-      acronyms: [],
-    };
-    const base = { score: 5, bestScore: 5, place: 0, bestCoverage: 1, neighbourTerms: [], articleTerms: ['doctor', 'origin'], bestArticleCoverage: 1, text: '', headline: false, previous: 0, next: 0, refersBack: false, typeFit: 0, strictType: false };
-    const value = (row: number[], name: (typeof RANK_FEATURES)[number]) => row[RANK_FEATURES.indexOf(name)];
-    const titled = rankFeatures(question, { ...base, matched: new Set(['origin']), titleTerms: ['doctor'], terms: words('programme', 'origin', 'ran') });
-    const untitled = rankFeatures(question, { ...base, matched: new Set(['origin']), titleTerms: [], terms: words('programme', 'origin', 'ran') });
-    expect([value(titled, 'coverage'), value(titled, 'titledCoverage')]).toEqual([0.25, 0.75]);
-    expect(value(untitled, 'titledCoverage')).toBe(0.25);
   });
 
   it('the committed ranker is a model of exactly these features', () => {
