@@ -1,7 +1,8 @@
 /**
  * Fits the ranker (src/core/ranker.json) on the public SQuAD set: `npm run train`.
  *
- * For every answerable question, the retriever's candidates (RERANK_DEPTH sentences) with
+ * For every answerable question, the ranker's candidates (the retriever's RERANK_DEPTH
+ * sentences and the neighbours ranking.ts adds) with
  * their ranking features (src/core/rank-features.ts); a candidate is positive when its
  * sentence's [start, end) holds a gold answer's span in the question's article. A linear
  * model is fitted on them, by default pairwise (on the differences of a positive's

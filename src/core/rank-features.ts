@@ -4,9 +4,9 @@
  * its neighbours among the candidates. The learned model (ranker.ts) weighs them; no
  * weight is set here by hand.
  *
- * Every feature is computed only for the retriever's candidates (at most RERANK_DEPTH) and
- * in time linear in the sentence's terms, so the cost of a question stays what retrieval
- * bounds.
+ * Every feature is computed only for the candidates (the retriever's RERANK_DEPTH and at
+ * most ten of their neighbours, see ranking.ts's withNeighbours) and in time linear in the
+ * sentence's terms, so the cost of a question stays what retrieval bounds.
  */
 import type { Term } from './analyzer';
 
