@@ -15,7 +15,8 @@ import type { Term } from './analyzer';
  * features is refused at start-up (see checkModel).
  *
  *   bm25             the sentence's BM25 (the retriever's score), as a share of the best candidate's
- *   bm25Rank         1 / (1 + its place in the retriever's order)
+ *                    (0 for a neighbour added unretrieved, see ranking.ts's withNeighbours)
+ *   bm25Rank         1 / (1 + its place in the retriever's order; such neighbours come after every retrieved one)
  *   coverage         the share of the question's term weight (IDF x query weight) the sentence holds
  *   coverageShare    coverage as a share of the best candidate's
  *   windowCoverage   the share held by the sentence and its neighbours together (an answer beside its match)

@@ -7,7 +7,8 @@
  *   |                     know the word (typos: "Lavorv")
  *   |--answer cue-------> what kind of span answers it (duration, date, person...)
  *   v
- *   MiniSearch BM25 over `text` and `aliases` --> RERANK_DEPTH candidates
+ *   MiniSearch BM25 over `text` and `aliases` --> RERANK_DEPTH candidates, and the
+ *   |                     unretrieved neighbours of the best few holding a word of the question
  *   v
  *   rerank: each candidate's features (rank-features.ts: its BM25, how much of the question
  *   it and its article cover, phrases and numbers matched as units, proximity, acronyms
@@ -812,7 +813,7 @@ function refineType(
 /** A word that refers back ("these", "he"): one of ANAPHORS, as a whole word, in any case. */
 const REFERS_BACK = new RegExp(`(?<!\\p{L})(?:${[...ANAPHORS].join('|')})(?!\\p{L})`, 'iu');
 
-/** A retrieved sentence with what the ranker reads of it. */
+/** A candidate sentence (retrieved, or a neighbour of one: see withNeighbours) with what the ranker reads of it. */
 export interface Candidate {
   readonly ref: SentenceRef;
   readonly matchedTerms: ReadonlySet<string>;
@@ -821,7 +822,8 @@ export interface Candidate {
 }
 
 /**
- * The retrieved sentences of a question with their ranking features, in retrieval order:
+ * The candidates of a question with their ranking features, in retrieval order (the
+ * neighbours withNeighbours adds last):
  * what {@link rank} scores with the learned model, and what `npm run train` fits it on.
  */
 export function rankCandidates(index: SentenceIndex, question: string): Candidate[] {
@@ -860,7 +862,7 @@ export interface ScoredCandidate extends SentenceRef {
 const BOUND_MARGIN = 1e-9;
 
 /**
- * The candidates scored by the learned model, in retrieval order. Exact for every
+ * The candidates scored by the learned model, in the order of {@link rankCandidates}. Exact for every
  * candidate that can be among the best `top` (so the first `top`, sorted by score, are
  * what scoring them all gives); the others carry an upper bound of their score, below
  * the `top`-th best, and `fits` false.
@@ -911,7 +913,7 @@ function scoredCandidates(index: SentenceIndex, read: ReadQuestion, top: number)
   return out;
 }
 
-/** A retrieved sentence with its features, all but those of the wanted span's fit, which `typeFit` finds. */
+/** A candidate sentence with its features, all but those of the wanted span's fit, which `typeFit` finds. */
 interface PreparedCandidate {
   readonly ref: SentenceRef;
   readonly matchedTerms: ReadonlySet<string>;
@@ -924,8 +926,8 @@ interface PreparedCandidate {
 
 function preparedCandidates(index: SentenceIndex, read: ReadQuestion): PreparedCandidate[] {
   const { wanted } = read;
-  const results = withNeighbours(index, read.results, read.weights);
-  const evidence = questionEvidence(index, read);
+  const results = withNeighbours(index, read);
+  const evidence = questionEvidence(index, read, results);
   const byId = new Map(results.map((r) => [r.id, r]));
   const neighbourOf = (ref: SentenceRef, step: -1 | 1): RetrievedSentence | undefined => {
     const other = index.idOf(ref.document, ref.sentence + step);
@@ -978,20 +980,34 @@ export const NEIGHBOUR_SOURCES = 5;
 
 /**
  * The retrieved sentences, and after them the sentences before and after each of the best
- * {@link NEIGHBOUR_SOURCES} that were not retrieved (not a headline) and hold some of the
- * question's terms: the answer often sits next to the sentence that matches, and says "he"
- * or "it" for what that one names ("He was born in Smiljan" for "Where was Tesla born?"),
- * holding too little of the question to be among the best {@link RERANK_DEPTH} of a large
- * corpus. Such a sentence has no retrieval score (the ranker reads its place, after every
- * retrieved one, and its neighbour's score); its article's terms are its neighbour's. A
- * neighbour holding none of the question's terms stays out: measured as candidates, they
- * gained two of news-b's 54 in the first three, but came first or second over passages
- * holding the question's words ("two countries" for "How many people live on Iturup?"),
- * and the context shown with each passage gives them anyway. Measured with `npm run eval`
- * after `npm run train`: public recall@3 6,325 -> 6,346 of 7,595, hit@1 5,358 -> 5,357;
- * other sets unchanged. Cost: at most ten more candidates, each analyzed once (memoized).
+ * {@link NEIGHBOUR_SOURCES} that were not retrieved (not a headline) and hold one of the
+ * question's own words: the answer often sits next to the sentence that matches, and says
+ * "he" or "it" for what that one names ("He was born in Smiljan" for "Where was Tesla
+ * born?"), holding too little of the question to be among the best {@link RERANK_DEPTH}
+ * of a large corpus. Such a sentence has no retrieval score (the ranker reads its place,
+ * after every retrieved one, and its neighbour's score). Its terms are read from the index
+ * as the retriever reads them (with their aliases: "met" holds "meet", "she" the name of
+ * the sentence before); its article's are its neighbour's and its own. A word the question
+ * only gets from elsewhere (a synonym, an earlier question's word carried over, a pronoun)
+ * does not bring one in, and neither does none at all: measured as candidates, sentences
+ * holding none of the question's words gained two of news-b's 54 in the first three, but
+ * came first or second over passages holding them ("two countries" for "How many people
+ * live on Iturup?"), and the context shown with each passage gives them anyway. Measured
+ * with `npm run eval` after `npm run train` (held out by article: hit@1 0.710 -> 0.708,
+ * recall@3 0.841 -> 0.844, MRR 0.769; candidates holding an answer 0.936 -> 0.947):
+ * public recall@3 6,325 -> 6,344 of 7,595, hit@1 5,358 -> 5,356; the news sets and the
+ * bundled questions unchanged. Cost: at most ten more candidates, each read once from
+ * its term vector.
  */
-function withNeighbours(index: SentenceIndex, results: readonly RetrievedSentence[], weights: ReadonlyMap<string, number>): readonly RetrievedSentence[] {
+function withNeighbours(index: SentenceIndex, read: ReadQuestion): readonly RetrievedSentence[] {
+  const { results, weights } = read;
+  const { vectors } = index.parts;
+  const termOf = new Map<number, string>();
+  for (const term of weights.keys()) {
+    const id = vectors.termId(term);
+    if (id !== undefined) termOf.set(id, term);
+  }
+  const ownWords = new Set(read.analyzed.filter((t) => !t.alias && !ANAPHORS.has(t.term)).map((t) => t.term));
   const seen = new Set(results.map((r) => r.id));
   const added: RetrievedSentence[] = [];
   for (const result of results.slice(0, NEIGHBOUR_SOURCES)) {
@@ -1000,16 +1016,21 @@ function withNeighbours(index: SentenceIndex, results: readonly RetrievedSentenc
       const id = at > 0 ? index.idOf(document, at) : undefined;
       if (id === undefined || seen.has(id)) continue;
       seen.add(id);
-      const held = new Set(index.sentenceTerms({ document, sentence: at }).map((t) => t.term));
-      const terms = [...weights.keys()].filter((term) => held.has(term));
-      if (terms.length > 0) added.push({ id, score: 0, terms, articleTerms: result.articleTerms });
+      const held = new Set<string>();
+      vectors.forEach(id, (termId) => {
+        const term = termOf.get(termId);
+        if (term !== undefined) held.add(term);
+      });
+      if (![...held].some((term) => ownWords.has(term))) continue;
+      const terms = [...held];
+      added.push({ id, score: 0, terms, articleTerms: [...new Set([...result.articleTerms, ...terms])] });
     }
   }
   return added.length === 0 ? results : [...results, ...added];
 }
 
 /** What the question gives every candidate's features: its terms weighted by IDF, pairs, numbers, acronyms. */
-function questionEvidence(index: SentenceIndex, read: ReadQuestion): QuestionEvidence {
+function questionEvidence(index: SentenceIndex, read: ReadQuestion, candidates: readonly RetrievedSentence[]): QuestionEvidence {
   const total = index.corpus.sentenceCount;
   const termWeights = new Map<string, number>();
   for (const [term, weight] of read.weights) {
@@ -1025,7 +1046,7 @@ function questionEvidence(index: SentenceIndex, read: ReadQuestion): QuestionEvi
   if (acronyms.length > 0) {
     // An acronym's expansion is written out where it is introduced, "American Football
     // Conference (AFC)": looked for in the candidates, which hold the acronym's term.
-    for (const result of read.results) {
+    for (const result of candidates) {
       const ref = index.sentence(result.id);
       const span = ref.document.sentences[ref.sentence];
       if (!span) continue;
