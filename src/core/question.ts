@@ -117,7 +117,8 @@ const CUES: ReadonlyArray<[AnswerType, RegExp]> = [
   ['PERSON', /\b(?:which|what)(?=\s+(?:[\w-]+\s+){0,2}(?:person|man|woman|official|leader|minister|president|diplomat|politician|spokesman|envoy)\b)|\bwho\b/i],
   // Several places, people or names: kinds of place in the plural (lexicon.ts), "people", "names".
   ['LIST', new RegExp(`\\b(?:which|what)(?=\\s+(?:\\w+\\s+)?(?:${[...PLACE_KINDS_PLURAL, 'people', 'names'].join('|')})\\b)`, 'i')],
-  ['THING', /^\s*(?:which|what)\s+(?:kinds?|types?|sorts?)\s+of\b|^\s*which\b|^\s*what(?=\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|was|were|did|does|do|has|have|had|will|would)\b)/i],
+  // After a preposition too: "In which direction does the Rhine flow?", "From which port did it sail?".
+  ['THING', /^\s*(?:which|what)\s+(?:kinds?|types?|sorts?)\s+of\b|^\s*(?:(?:in|on|at|from|to|by|for|with|into|through|under|during|of)\s+)?which\b|^\s*(?:(?:in|on|at|from|to|by|for|with|into|through|under|during|of)\s+)?what(?=\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|was|were|did|does|do|has|have|had|will|would)\b)/i],
   ['OBJECT', /^\s*what\s+(?:did|does|do|will|would|has|have|had)\b/i],
 ];
 

@@ -150,6 +150,13 @@ export function candidates(
   if (type === 'THING' || type === 'OBJECT') {
     // Without a focus word there is no phrase to find, and no need to tag the sentence.
     if (!wanted.focus) return [];
+    // "Which direction does the Rhine flow?", "Which way is the plume blowing?": a point of
+    // the compass, where the sentence gives one (else the phrase around the noun: "In what
+    // way did the tin change?").
+    if (type === 'THING' && DIRECTION_NOUNS.has(wanted.focus)) {
+      const directions = directionCandidates(text, start, end, matched);
+      if (directions.length > 0) return directions;
+    }
     return phraseCandidates(type, wanted.focus, entities.tokensIn(start, end), matched, isPersonNoun);
   }
 
@@ -426,6 +433,34 @@ function countedBefore(before: string, wanted: Wanted): boolean {
 const NOMINAL = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
 /** Prepositions that keep a noun phrase going ("the anniversary of the victory over Germany"). */
 const NP_LINKS = new Set(['of', 'over', 'against', 'between', 'for']);
+
+/** Nouns asking for a direction ("which direction", "which way"). */
+const DIRECTION_NOUNS: ReadonlySet<string> = new Set(['direction', 'way']);
+/**
+ * A direction of the compass as a way of going ("northwest", "north-east", "westward",
+ * "eastwards", "east-west") or of a stream's or a slope's ("upstream", "inland"); not a
+ * part of a region ("northern", "western Europe").
+ */
+const DIRECTION =
+  /(?<![\p{L}-])(?:(?:north|south|east|west)-(?:north|south|east|west)|(?:north|south)[- ]?(?:east|west)(?:wards?|erly)?|(?:north|south|east|west)(?:wards?|erly)?|up-?stream|down-?stream|inland|offshore|seawards?|landwards?|uphill|downhill|clockwise|counter-?clockwise|anti-?clockwise)(?![\p{L}-])/giu;
+
+/**
+ * The directions the sentence `[start, end)` gives, outside the question's words; not one
+ * beginning a name ("North Sea", "West Virginia": a capitalized direction before a
+ * capitalized word).
+ */
+function directionCandidates(text: string, start: number, end: number, matched: ReadonlyArray<readonly [number, number]>): Candidate[] {
+  const out: Candidate[] = [];
+  const sentence = text.slice(start, end);
+  for (const m of sentence.matchAll(DIRECTION)) {
+    const from = start + m.index;
+    const to = from + m[0].length;
+    if (matched.some(([s, e]) => s < to && from < e)) continue;
+    if (/^\p{Lu}/u.test(m[0]) && /^\s+\p{Lu}/u.test(text.slice(to, to + 3))) continue;
+    out.push({ start: from, end: to, fit: 1 });
+  }
+  return out;
+}
 
 const POSSESSIVES = new Set(['my', 'his', 'her', 'its', 'our', 'their', 'your']);
 

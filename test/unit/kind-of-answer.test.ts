@@ -239,3 +239,27 @@ describe('a question asking why', () => {
     expect(answer.short).toBeUndefined();
   });
 });
+
+describe('a direction, for "which direction" and "which way"', () => {
+  const volcano = oneArticleIndex(
+    { id: 'volcano', title: 'Eruption continues on the north flank', published: '2026-03-02' },
+    'Eruption continues on the north flank\n\n' +
+      [
+        'Lava from the upper fissure is flowing north-east, toward the old quarry road.',
+        'The gas plume from the vents is being carried westward by the trade winds, away from the North Shore towns.',
+        'Crews changed the evacuation plan in a simple way: buses now leave from the school.',
+      ].join(' '),
+  );
+
+  it('answers with the point of the compass the passage gives', () => {
+    expect(ask(volcano, 'Which direction is the lava from the upper fissure flowing?').short?.text).toBe('north-east');
+    expect(ask(volcano, 'Which way are the trade winds carrying the gas plume?').short?.text).toBe('westward');
+  });
+
+  it('not a direction beginning a name, nor for a question asking a manner where none is given', () => {
+    // "North Shore" is a name: the direction asked is "westward".
+    expect(ask(volcano, 'In which direction is the gas plume carried, away from the towns?').short?.text).toBe('westward');
+    const manner = ask(volcano, 'In what way did the crews change the evacuation plan?').short?.text;
+    expect(manner === undefined || !/^(?:north|south|east|west)/i.test(manner)).toBe(true);
+  });
+});

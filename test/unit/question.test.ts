@@ -49,6 +49,16 @@ describe('answerCue', () => {
     expect(answerCue('What is the revenue model of the firm?')?.type).not.toBe('NUMBER');
   });
 
+  it('reads "which" and "what" after a preposition as opening the question', () => {
+    // Before: no cue at all.
+    expect(answerCue('In which direction does the Rhine flow?')?.type).toBe('THING');
+    expect(answerCue('From which port did the ship sail?')?.type).toBe('THING');
+    expect(answerCue('In what way did the tin change?')?.type).toBe('THING');
+    // A more precise cue still comes first.
+    expect(answerCue('In which year did the ship sail?')?.type).toBe('DATE');
+    expect(answerCue('In which city did the ship dock?')?.type).toBe('PLACE');
+  });
+
   it('finds no cue in a question that wants an explanation', () => {
     expect(answerCue('Why have Russia and Japan never signed a peace treaty?')).toBeUndefined();
   });
