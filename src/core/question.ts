@@ -109,7 +109,9 @@ const CUES: ReadonlyArray<[AnswerType, RegExp]> = [
   // "What was the attendance?", "What is Norvance's revenue?": a quantity asked by its noun,
   // which stays a topic word (only "what was" is the cue).
   ['NUMBER', new RegExp(String.raw`\b${HOW_MANY}|\bwhat\s+(?:number|amount|percentage|percent|share|proportion|fraction)\s+of\b|\b${WHAT_IS}(?=\s+(?:the\s+|(?:[\p{Lu}][\p{L}\p{M}.&-]*\s+){0,3}[\p{L}\p{M}.&-]+['’]s?\s+)?${QUANTITY_NOUNS}${QUANTITY_END})`, 'iu')],
-  ['DATE', new RegExp(String.raw`\b${HOW_LONG_AGO}|\b(?:on\s+)?(?:what|which)\s+(?:year|date|month|day(?:\s+of\s+the\s+week)?|time)\b|\bwhen\b`, 'i')],
+  // A "when" after another interrogative opening the question joins a clause: "What
+  // happens when ...", "What was the score when ...", "Why did they leave when ...".
+  ['DATE', new RegExp(String.raw`\b${HOW_LONG_AGO}|\b(?:on\s+)?(?:what|which)\s+(?:year|date|month|day(?:\s+of\s+the\s+week)?|time)\b|(?<!^\s*(?:what|which|why|how)\b[^]*)\bwhen\b`, 'i')],
   ['PLACE', /\b(?:in|at)\s+(?:what|which)\s+(?:city|country|place|town)\b|\bwhich\s+(?:city|country|place|town)\b|\bwhere\b/i],
   ['NAME', new RegExp(String.raw`\b${WHAT_BE}\s+the\s+names?\s+of\b`, 'i')],
   // "Which Russian leader", "which provinces": only the interrogative is the cue; the noun

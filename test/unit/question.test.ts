@@ -49,6 +49,17 @@ describe('answerCue', () => {
     expect(answerCue('What is the revenue model of the firm?')?.type).not.toBe('NUMBER');
   });
 
+  it('reads a "when" after another interrogative as joining a clause, not asking a time', () => {
+    // Before: DATE, and "December" answered the first.
+    expect(answerCue('What summit was Niger taking part in when Blinken met Bazoum online?')?.type).toBe('THING');
+    expect(answerCue('What happens when starch grains become overly large?')?.type).not.toBe('DATE');
+    expect(answerCue('Why did they leave when the war began?')?.type).not.toBe('DATE');
+    // "When" opening or closing the question still asks.
+    expect(answerCue('When did the war begin?')?.type).toBe('DATE');
+    expect(answerCue('The war began when?')?.type).toBe('DATE');
+    expect(answerCue('What year was it when the war began?')?.type).toBe('DATE');
+  });
+
   it('reads "which" and "what" after a preposition as opening the question', () => {
     // Before: no cue at all.
     expect(answerCue('In which direction does the Rhine flow?')?.type).toBe('THING');
