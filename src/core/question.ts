@@ -98,6 +98,11 @@ const WHAT_IS = String.raw`(?:${WHAT_BE}|what\s+will\s+be)`;
 /** The quantity noun right after a "what was (X's)" cue (see quantityAsked). */
 const QUANTITY_ASKED = new RegExp(String.raw`^${WHAT_IS}\s+(?:the\s+|(?:[\p{Lu}][\p{L}\p{M}.&-]*\s+){0,3}[\p{L}\p{M}.&-]+['’]s?\s+)?(${QUANTITY_NOUNS})${QUANTITY_END}`, 'iu');
 
+/** Prepositions that may open a question before its "which" or "what" ("In which direction ..."). */
+const CUE_PREPOSITIONS = String.raw`(?:in|on|at|from|to|by|for|with|into|through|under|during|of|against|after|before|toward|towards|over|along|across|between|among)`;
+/** Nouns after "for what", "on what", "to what" asking a reason or a degree, not a thing. */
+const NO_THING_AFTER_PREPOSITION = String.raw`(?:reasons?|grounds|purposes?|extent|degree|sense)\b`;
+
 /**
  * Cues anywhere in the question, checked after OPENING_CUES (so "when" or "who" opening
  * the question is found there).
@@ -112,15 +117,16 @@ const CUES: ReadonlyArray<[AnswerType, RegExp]> = [
   // A "when" after another interrogative opening the question joins a clause: "What
   // happens when ...", "What was the score when ...", "Why did they leave when ...".
   ['DATE', new RegExp(String.raw`\b${HOW_LONG_AGO}|\b(?:on\s+)?(?:what|which)\s+(?:year|date|month|day(?:\s+of\s+the\s+week)?|time)\b|(?<!^\s*(?:what|which|why|how)\b[^]*)\bwhen\b`, 'i')],
-  ['PLACE', /\b(?:in|at)\s+(?:what|which)\s+(?:city|country|place|town)\b|\bwhich\s+(?:city|country|place|town)\b|\bwhere\b/i],
+  ['PLACE', /\b(?:in|at|to|from|into)\s+(?:what|which)\s+(?:city|country|place|town|state|province|region|county|district)\b|\bwhich\s+(?:city|country|place|town)\b|\bwhere\b/i],
   ['NAME', new RegExp(String.raw`\b${WHAT_BE}\s+the\s+names?\s+of\b`, 'i')],
   // "Which Russian leader", "which provinces": only the interrogative is the cue; the noun
   // says what the question is about and must be matched like any topic word.
   ['PERSON', /\b(?:which|what)(?=\s+(?:[\w-]+\s+){0,2}(?:person|man|woman|official|leader|minister|president|diplomat|politician|spokesman|envoy)\b)|\bwho\b/i],
   // Several places, people or names: kinds of place in the plural (lexicon.ts), "people", "names".
   ['LIST', new RegExp(`\\b(?:which|what)(?=\\s+(?:\\w+\\s+)?(?:${[...PLACE_KINDS_PLURAL, 'people', 'names'].join('|')})\\b)`, 'i')],
-  // After a preposition too: "In which direction does the Rhine flow?", "From which port did it sail?".
-  ['THING', /^\s*(?:which|what)\s+(?:kinds?|types?|sorts?)\s+of\b|^\s*(?:(?:in|on|at|from|to|by|for|with|into|through|under|during|of)\s+)?which\b|^\s*(?:(?:in|on|at|from|to|by|for|with|into|through|under|during|of)\s+)?what(?=\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|was|were|did|does|do|has|have|had|will|would)\b)/i],
+  // After a preposition too: "In which direction does the Rhine flow?", "From which port did
+  // it sail?"; not "for what reason", "on what grounds", "to what extent", which ask no thing.
+  ['THING', new RegExp(String.raw`^\s*(?:which|what)\s+(?:kinds?|types?|sorts?)\s+of\b|^\s*(?:${CUE_PREPOSITIONS}\s+(?=(?:which|what)\s+(?!${NO_THING_AFTER_PREPOSITION})))?which\b|^\s*(?:${CUE_PREPOSITIONS}\s+(?=what\s+(?!${NO_THING_AFTER_PREPOSITION})))?what(?=\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|was|were|did|does|do|has|have|had|will|would)\b)`, 'i')],
   ['OBJECT', /^\s*what\s+(?:did|does|do|will|would|has|have|had)\b/i],
 ];
 
@@ -215,8 +221,17 @@ export function focusOf(type: AnswerType, questionTokens: readonly NlpToken[], c
     if (token.pos === 'NOUN' || token.pos === 'PROPN') head = token.lemma;
     else if (head !== undefined || !['ADJ', 'NUM', 'DET'].includes(token.pos)) break;
   }
+  // "Which way is the plume blowing?" asks a direction, as "which direction" does; "In what
+  // way did the economy grow?" and "Which way did Hale vote?" ask a manner or a side.
+  if (head === 'way' && !questionTokens.some((t) => t.start >= cue.start && t.end <= cue.end && t.pos === 'ADP') && tokens.some((t) => DIRECTION_VERBS.has(t.lemma))) return 'direction';
   return head;
 }
+
+/** Verbs of going, lying or facing some way: with "which way" they ask a direction. */
+const DIRECTION_VERBS = new Set([
+  'flow', 'blow', 'drift', 'move', 'head', 'travel', 'face', 'point', 'run', 'turn', 'carry', 'spread', 'go', 'come', 'fly', 'sail',
+  'drive', 'walk', 'swim', 'lean', 'slope', 'shift', 'migrate', 'stretch', 'extend', 'lie', 'spin', 'rotate', 'orbit', 'veer', 'track', 'push',
+]);
 
 /**
  * The quantity a "what was X's revenue?" question names, by its last word ("revenue",

@@ -434,29 +434,53 @@ const NOMINAL = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
 /** Prepositions that keep a noun phrase going ("the anniversary of the victory over Germany"). */
 const NP_LINKS = new Set(['of', 'over', 'against', 'between', 'for']);
 
-/** Nouns asking for a direction ("which direction", "which way"). */
-const DIRECTION_NOUNS: ReadonlySet<string> = new Set(['direction', 'way']);
+/** Nouns asking for a direction ("which direction"; "which way" with a verb of going reads as it: question.ts's focusOf). */
+const DIRECTION_NOUNS: ReadonlySet<string> = new Set(['direction']);
+/** What joins the parts of a direction: a hyphen (any), an en dash or a space ("north-east", "north–east", "north east"). */
+const JOIN = String.raw`[-\u2010\u2011\u2013 ]`;
+const POINT = String.raw`(?:north|south|east|west)`;
 /**
  * A direction of the compass as a way of going ("northwest", "north-east", "westward",
- * "eastwards", "east-west") or of a stream's or a slope's ("upstream", "inland"); not a
- * part of a region ("northern", "western Europe").
+ * "eastwards", "northbound", "north-northeast", "east-west") or of a stream's, a slope's or
+ * a turn's ("upstream", "inland", "counter-clockwise"); not a part of a region ("northern",
+ * "western Europe"). Longer forms first: "counter clockwise" is not "clockwise".
  */
-const DIRECTION =
-  /(?<![\p{L}-])(?:(?:north|south|east|west)-(?:north|south|east|west)|(?:north|south)[- ]?(?:east|west)(?:wards?|erly)?|(?:north|south|east|west)(?:wards?|erly)?|up-?stream|down-?stream|inland|offshore|seawards?|landwards?|uphill|downhill|clockwise|counter-?clockwise|anti-?clockwise)(?![\p{L}-])/giu;
+const DIRECTION = new RegExp(
+  String.raw`(?<![\p{L}\u2010\u2011\u2013-])(?:` +
+    [
+      String.raw`(?:north|south)${JOIN}?(?:north|south)${JOIN}?(?:east|west)`,
+      String.raw`(?:east|west)${JOIN}?(?:north|south)${JOIN}?(?:east|west)`,
+      String.raw`${POINT}[\u2010\u2011\u2013-]${POINT}`,
+      String.raw`(?:north|south)${JOIN}?(?:east|west)(?:wards?|erly|bound)?`,
+      String.raw`${POINT}(?:wards?|erly|bound)?`,
+      String.raw`(?:counter|anti)${JOIN}?clockwise`,
+      String.raw`clockwise|up-?stream|down-?stream|inland|offshore|seawards?|landwards?|uphill|downhill`,
+    ].join('|') +
+    String.raw`)(?![\p{L}\u2010\u2011\u2013-])`,
+  'giu',
+);
+/** Days and months: "turned North Tuesday" names no place. */
+const CALENDAR_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
 /**
  * The directions the sentence `[start, end)` gives, outside the question's words; not one
  * beginning a name ("North Sea", "West Virginia": a capitalized direction before a
- * capitalized word).
+ * capitalized word of the sentence, not a day or a month), unless the sentence is in title
+ * case ("Lava Flows North Toward Quarry Road"), where every word has a capital.
  */
 function directionCandidates(text: string, start: number, end: number, matched: ReadonlyArray<readonly [number, number]>): Candidate[] {
   const out: Candidate[] = [];
   const sentence = text.slice(start, end);
+  const longWords = (sentence.match(/\p{L}[\p{L}'’-]{3,}/gu) ?? []);
+  const titleCase = longWords.length >= 3 && longWords.every((w) => /^\p{Lu}/u.test(w));
   for (const m of sentence.matchAll(DIRECTION)) {
     const from = start + m.index;
     const to = from + m[0].length;
     if (matched.some(([s, e]) => s < to && from < e)) continue;
-    if (/^\p{Lu}/u.test(m[0]) && /^\s+\p{Lu}/u.test(text.slice(to, to + 3))) continue;
+    const next = / +(\p{Lu}\p{L}*)/uy;
+    const after = text.slice(to, end);
+    const name = next.exec(after)?.[1];
+    if (!titleCase && /^\p{Lu}/u.test(m[0]) && name !== undefined && !CALENDAR_WORD.test(name)) continue;
     out.push({ start: from, end: to, fit: 1 });
   }
   return out;

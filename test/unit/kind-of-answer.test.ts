@@ -256,10 +256,26 @@ describe('a direction, for "which direction" and "which way"', () => {
     expect(ask(volcano, 'Which way are the trade winds carrying the gas plume?').short?.text).toBe('westward');
   });
 
-  it('not a direction beginning a name, nor for a question asking a manner where none is given', () => {
+  it('not a direction beginning a name', () => {
     // "North Shore" is a name: the direction asked is "westward".
     expect(ask(volcano, 'In which direction is the gas plume carried, away from the towns?').short?.text).toBe('westward');
-    const manner = ask(volcano, 'In what way did the crews change the evacuation plan?').short?.text;
-    expect(manner === undefined || !/^(?:north|south|east|west)/i.test(manner)).toBe(true);
+  });
+
+  const one = (text: string, question: string) => ask(oneArticleIndex({ id: 'a', title: 'Report' }, `Report\n\n${text}`), question).short?.text;
+
+  it('reads the direction whole, however it is written', () => {
+    expect(one('The wheel turns counter clockwise when the brake is off.', 'Which direction does the wheel turn?')).toBe('counter clockwise');
+    expect(one('Lava is flowing north\u2013east toward the road.', 'Which direction is the lava flowing?')).toBe('north\u2013east');
+    expect(one('The storm moved north-northeast overnight.', 'Which direction did the storm move?')).toBe('north-northeast');
+    expect(one('The trains run northbound on the main line after midnight.', 'Which way do the trains run after midnight?')).toBe('northbound');
+    // A title in title case, and a day after the direction, make no name of it.
+    expect(one('Lava Flows North Toward Quarry Road', 'Which direction does the lava flow?')).toBe('North');
+    expect(one('The plume turned North Tuesday after the winds shifted.', 'Which way did the plume turn?')).toBe('North');
+  });
+
+  it('asks no direction with "in what way", nor with "which way" and no verb of going', () => {
+    expect(one('The economy of the north-east grew by expanding exports of machinery.', 'In what way did the economy grow?')).not.toBe('north-east');
+    expect(one('Norvance cut costs by moving its accounting work offshore last year.', 'In what way did Norvance cut costs?')).not.toBe('offshore');
+    expect(one('Hale, a Republican from west Texas, voted against the bill.', 'Which way did Senator Hale vote on the bill?')).not.toBe('west');
   });
 });

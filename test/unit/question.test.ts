@@ -65,9 +65,14 @@ describe('answerCue', () => {
     expect(answerCue('In which direction does the Rhine flow?')?.type).toBe('THING');
     expect(answerCue('From which port did the ship sail?')?.type).toBe('THING');
     expect(answerCue('In what way did the tin change?')?.type).toBe('THING');
-    // A more precise cue still comes first.
+    expect(answerCue('Against which team did Rovers play?')?.type).toBe('THING');
+    // A more precise cue still comes first, and a kind of place asks for a place.
     expect(answerCue('In which year did the ship sail?')?.type).toBe('DATE');
     expect(answerCue('In which city did the ship dock?')?.type).toBe('PLACE');
+    expect(answerCue('In which state was Hale born?')?.type).toBe('PLACE');
+    // A reason or a degree is no thing.
+    expect(answerCue('For what reason did they leave?')).toBeUndefined();
+    expect(answerCue('To what extent did prices rise?')).toBeUndefined();
   });
 
   it('finds no cue in a question that wants an explanation', () => {
