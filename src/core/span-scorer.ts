@@ -64,9 +64,25 @@ export function readQuestion(index: SentenceIndex, question: string): SpanQuesti
 /** The likeliest short answer in sentence `ref` that `accept` takes (any, without it), if the sentence has one. */
 export function bestSpan(index: SentenceIndex, question: SpanQuestion, ref: SentenceRef, accept?: (span: ScoredSpan) => boolean): ScoredSpan | undefined {
   let best: ScoredSpan | undefined;
-  for (const span of scoredSpans(index, question, ref)) if ((!best || span.probability > best.probability) && (!accept || accept(span))) best = span;
-  return best;
+  const spans = scoredSpans(index, question, ref);
+  for (const span of spans) if ((!best || span.probability > best.probability) && (!accept || accept(span))) best = span;
+  if (!best || !NAME_KINDS.has(best.kind)) return best;
+  // A name goes on through "of" and the name after it: not "Economic Community" of "the
+  // Economic Community of West African States", nor "Kingdom" of "the Kingdom of Saudi Arabia".
+  const { text } = ref.document;
+  const found = best;
+  let whole: ScoredSpan | undefined;
+  for (const span of spans) {
+    if (span.start !== found.start || span.end <= (whole ?? found).end || !OF_NAME.test(text.slice(found.end, span.end))) continue;
+    if (!accept || accept(span)) whole = span;
+  }
+  return whole ? { ...whole, probability: found.probability } : best;
 }
+
+/** Kinds of span that are names. */
+const NAME_KINDS: ReadonlySet<string> = new Set(['PROPER', 'ORG', 'PLACE', 'PERSON']);
+/** What continues a name through "of": capitalized words only ("of West African States", "of the United Nations"). */
+const OF_NAME = /^\s+of\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*)*$/u;
 
 /** Every candidate short answer in sentence `ref`, with its probability. */
 function scoredSpans(index: SentenceIndex, question: SpanQuestion, ref: SentenceRef): ScoredSpan[] {

@@ -279,3 +279,14 @@ describe('a direction, for "which direction" and "which way"', () => {
     expect(one('Hale, a Republican from west Texas, voted against the bill.', 'Which way did Senator Hale vote on the bill?')).not.toBe('west');
   });
 });
+
+describe('a name going on through "of"', () => {
+  it('answers with the whole name, not the part before "of"', () => {
+    const index = oneArticleIndex(
+      { id: 'tesla', title: 'Tesla in New York' },
+      'Tesla in New York\n\nTesla served as vice president of the American Institute of Electrical Engineers from 1892 to 1894.',
+    );
+    // Before: "American Institute".
+    expect(ask(index, 'What organization did Tesla serve as vice president of?').short?.text).toBe('American Institute of Electrical Engineers');
+  });
+});
