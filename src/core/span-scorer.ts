@@ -61,7 +61,11 @@ export function readQuestion(index: SentenceIndex, question: string): SpanQuesti
   return spanQuestion(question, index.analyzer.terms(question), tag(question.slice(0, MAX_TAGGED_LENGTH)).tokens, idf, isKindOf);
 }
 
-/** The likeliest short answer in sentence `ref` that `accept` takes (any, without it), if the sentence has one. */
+/**
+ * The likeliest short answer in sentence `ref` that `accept` takes (any, without it), if the
+ * sentence has one; a name, with the name it goes on to through "of" when that longer span
+ * is a candidate `accept` takes too (scored as the name found).
+ */
 export function bestSpan(index: SentenceIndex, question: SpanQuestion, ref: SentenceRef, accept?: (span: ScoredSpan) => boolean): ScoredSpan | undefined {
   let best: ScoredSpan | undefined;
   const spans = scoredSpans(index, question, ref);
