@@ -1021,8 +1021,8 @@ function withNeighbours(index: SentenceIndex, read: ReadQuestion): readonly Retr
         const term = termOf.get(termId);
         if (term !== undefined) held.add(term);
       });
-      if (![...held].some((term) => ownWords.has(term))) continue;
       const terms = [...held];
+      if (!terms.some((term) => ownWords.has(term))) continue;
       added.push({ id, score: 0, terms, articleTerms: [...new Set([...result.articleTerms, ...terms])] });
     }
   }

@@ -459,8 +459,8 @@ const DIRECTION = new RegExp(
     String.raw`)(?![\p{L}\u2010\u2011\u2013-])`,
   'giu',
 );
-/** Days and months: "turned North Tuesday" names no place. */
-const CALENDAR_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+/** The capitalized word right after a direction, across spaces only. */
+const WORD_AFTER = /^ +(\p{Lu}\p{L}*)/u;
 
 /**
  * The directions the sentence `[start, end)` gives, outside the question's words; not one
@@ -477,10 +477,9 @@ function directionCandidates(text: string, start: number, end: number, matched: 
     const from = start + m.index;
     const to = from + m[0].length;
     if (matched.some(([s, e]) => s < to && from < e)) continue;
-    const next = / +(\p{Lu}\p{L}*)/uy;
-    const after = text.slice(to, end);
-    const name = next.exec(after)?.[1];
-    if (!titleCase && /^\p{Lu}/u.test(m[0]) && name !== undefined && !CALENDAR_WORD.test(name)) continue;
+    const name = WORD_AFTER.exec(text.slice(to, end))?.[1];
+    // A day or a month after it makes no name of it: "turned North Tuesday".
+    if (!titleCase && /^\p{Lu}/u.test(m[0]) && name !== undefined && !CALENDAR_WORDS.has(name.toLowerCase())) continue;
     out.push({ start: from, end: to, fit: 1 });
   }
   return out;
