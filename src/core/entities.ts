@@ -80,6 +80,15 @@ const TITLES = new Set([
 ]);
 /** Words that may stand before a title in a role ("Deputy Foreign Minister"). */
 const ROLE_MODIFIERS = new Set(['crown', 'foreign', 'prime', 'deputy', 'defense', 'defence', 'finance', 'vice', 'first', 'former', 'acting', 'interior', 'trade', 'economy', 'state', 'general']);
+/**
+ * Words of an office named after "of" ("Secretary of State", "Minister of Foreign
+ * Affairs", "Secretary of Health and Human Services"): a name that follows is a person's.
+ */
+const OFFICE_WORDS = new Set([
+  ...ROLE_MODIFIERS, 'affairs', 'health', 'human', 'services', 'justice', 'education', 'commerce', 'labor', 'labour',
+  'energy', 'agriculture', 'transportation', 'transport', 'treasury', 'homeland', 'security', 'veterans', 'housing',
+  'culture', 'environment', 'war', 'navy', 'army', 'staff', 'internal', 'external', 'home', 'public', 'national',
+]);
 /** A proper-noun run ending in one of these names an organization or an event. */
 const ORG_WORDS = new Set([
   'conference', 'council', 'ministry', 'committee', 'union', 'party', 'news', 'agency', 'organization',
@@ -501,13 +510,17 @@ function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname
     // Titles and demonyms lead into a name but are not part of it.
     let from = i;
     while (from <= j && (TITLES.has(bare(tokens[from])) || ROLE_MODIFIERS.has(bare(tokens[from])) || demonyms.has(bare(tokens[from])))) from++;
+    // "Secretary of State Antony Blinken": the office after "of" leads into a person's name,
+    // which is no place for following "of".
+    const office = bare(tokens[i - 1]) === 'of' && TITLES.has(bare(tokens[i - 2]));
+    if (office) while (from <= j && OFFICE_WORDS.has(bare(tokens[from]))) from++;
     const run = tokens.slice(from, j + 1);
     const first = run[0];
     const last = run.at(-1);
     if (first && last) {
       const words = run.map((t) => bare(t));
       const lastWord = words.at(-1) ?? '';
-      const titled = from > i && TITLES.has(bare(tokens[from - 1]));
+      const titled = from > i && (TITLES.has(bare(tokens[from - 1])) || office);
       const before = bare(tokens[i - 1]);
       let type: Entity['type'] | undefined;
       // A dateline ("TOKYO (Reuters) -") says where the story was filed, not where things happened.

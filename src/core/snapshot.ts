@@ -39,9 +39,10 @@ export const SNAPSHOT_FORMAT = 'citeqa-index';
  * corpus knowledge out of the built-in lexicon; 8: dates as terms, date-terms.ts; 9: a
  * surname that is also an English noun, "Prime Minister David Park", entities.ts; 10: a
  * capital written without its closing initialism, "Washington", lexicon.ts, and a day's
- * weekday as a term, date-terms.ts).
+ * weekday as a term, date-terms.ts; 11: a name after an office named with "of", "Secretary of
+ * State Antony Blinken", a person's, entities.ts).
  */
-export const SNAPSHOT_VERSION = 10;
+export const SNAPSHOT_VERSION = 11;
 
 /** How much one record holds at most: items of a list, elements of a typed array (4 MB of uint32). */
 export interface ChunkSizes {

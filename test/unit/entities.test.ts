@@ -63,6 +63,14 @@ describe('people found by general evidence, not only after a title', () => {
     ]);
   });
 
+  it('by an office named after "of" before the name, which is no place', () => {
+    const body = 'Secretary of State Antony Blinken spoke with the Minister of Foreign Affairs Sergei Lavrov. The Minister of Foreign Affairs was in Rome.';
+    expect(personSpans(body)).toEqual(['Antony Blinken', 'Sergei Lavrov']);
+    const document = buildCorpus([textFile('a.md', articleText({ id: 'people' }, `Headline\n\n${body}`))]).documents[0]!;
+    const places = documentEntities(document, index.analyzer).entitiesIn(0, document.text.length).filter((e) => e.type === 'PLACE');
+    expect(places.map((e) => document.text.slice(e.start, e.end))).toEqual(['Rome']);
+  });
+
   it('by a title before the name, a surname that is also an English noun included', () => {
     const recognized = recognize('Prime Minister David Park met the envoy on Monday. Park said the talks went well.');
     expect(recognized.people).toEqual([expect.objectContaining({ name: 'David Park', surname: 'park', roles: ['Prime Minister'] })]);
