@@ -290,3 +290,24 @@ describe('a name going on through "of"', () => {
     expect(ask(index, 'What organization did Tesla serve as vice president of?').short?.text).toBe('American Institute of Electrical Engineers');
   });
 });
+
+describe('a short answer says something the question does not', () => {
+  const game = oneArticleIndex(
+    { id: 'game', title: 'Broncos win the title', published: '2016-02-08' },
+    'Broncos win the title\n\nThe National Football League (NFL) champion for the 2015 season was decided on Sunday. The Denver Broncos became the NFL champion after beating the Carolina Panthers 24–10. Teachers who are supportive spend more time with their students. The Tower District is centered around the historic Tower Theatre.',
+  );
+  const short = (question: string) => ask(game, question).short?.text;
+
+  it('not the question\'s own words, in its order ("more time" for "What do supportive teachers spend more time doing?")', () => {
+    expect(short('What do supportive teachers spend more time doing?')).not.toMatch(/more time/i);
+  });
+
+  it('but a name made of words the question writes apart ("Tower Theatre")', () => {
+    expect(short('The Tower District is centered around which historic theatre?')).toBe('Tower Theatre');
+  });
+
+  it('not the expansion of an acronym the question writes, unless it asks for that', () => {
+    expect(short('Who did the Broncos beat to become NFL champion?')).not.toBe('National Football League');
+    expect(short('What does NFL stand for?')).toBe('National Football League');
+  });
+});
