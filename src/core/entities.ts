@@ -82,12 +82,12 @@ const TITLES = new Set([
 const ROLE_MODIFIERS = new Set(['crown', 'foreign', 'prime', 'deputy', 'defense', 'defence', 'finance', 'vice', 'first', 'former', 'acting', 'interior', 'trade', 'economy', 'state', 'general']);
 /**
  * Words of an office named after "of" ("Secretary of State", "Minister of Foreign
- * Affairs", "Secretary of Health and Human Services"): a name that follows is a person's.
+ * Affairs", "Director of National Intelligence"): a name that follows is a person's.
  */
 const OFFICE_WORDS = new Set([
   ...ROLE_MODIFIERS, 'affairs', 'health', 'human', 'services', 'justice', 'education', 'commerce', 'labor', 'labour',
   'energy', 'agriculture', 'transportation', 'transport', 'treasury', 'homeland', 'security', 'veterans', 'housing',
-  'culture', 'environment', 'war', 'navy', 'army', 'staff', 'internal', 'external', 'home', 'public', 'national',
+  'culture', 'environment', 'war', 'navy', 'army', 'staff', 'internal', 'external', 'home', 'public', 'national', 'intelligence',
 ]);
 /** A proper-noun run ending in one of these names an organization or an event. */
 const ORG_WORDS = new Set([
@@ -510,10 +510,26 @@ function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname
     // Titles and demonyms lead into a name but are not part of it.
     let from = i;
     while (from <= j && (TITLES.has(bare(tokens[from])) || ROLE_MODIFIERS.has(bare(tokens[from])) || demonyms.has(bare(tokens[from])))) from++;
-    // "Secretary of State Antony Blinken": the office after "of" leads into a person's name,
-    // which is no place for following "of".
-    const office = bare(tokens[i - 1]) === 'of' && TITLES.has(bare(tokens[i - 2]));
-    if (office) while (from <= j && OFFICE_WORDS.has(bare(tokens[from]))) from++;
+    // "Secretary of State Antony Blinken", "Secretary of the Navy Carlos Del Toro": an
+    // office named after a capitalized title and "of" leads into a person's name, which is
+    // no place for following "of"; when two words or a known surname follow the office, and
+    // they end in no organization's or place's word ("Director of Homeland Security
+    // Investigations", "Secretary of Health Canada" are typed as before).
+    const of = bare(tokens[i - 1]) === 'the' ? i - 2 : i - 1;
+    const title = tokens[of - 1];
+    let office = false;
+    if (bare(tokens[of]) === 'of' && title !== undefined && isCapitalized(title) && TITLES.has(bare(title))) {
+      let at = from;
+      while (at <= j && OFFICE_WORDS.has(bare(tokens[at]))) at++;
+      const rest = tokens.slice(at, j + 1).map((t) => bare(t));
+      const end = rest.at(-1) ?? '';
+      // An office alone ("the Minister of Foreign Affairs said") names no place either.
+      if (at > j) from = at;
+      else if (at > i && (rest.length >= 2 || bySurname.has(end)) && !ORG_WORDS.has(end) && !PLACE_KINDS.has(end) && !places.has(end) && !places.has(rest.join(' '))) {
+        from = at;
+        office = true;
+      }
+    }
     const run = tokens.slice(from, j + 1);
     const first = run[0];
     const last = run.at(-1);

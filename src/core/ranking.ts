@@ -1178,14 +1178,22 @@ const HYPHEN_PREFIXES = new Set(['ex', 'co', 'non', 'pre', 'post', 'anti', 'pro'
 
 /**
  * Whether the word only makes up a function phrase of the question: "according" of
- * "according to" (a preposition in two words), or a prefix before its hyphen. The corpus
- * lacking it says nothing of whether it answers.
+ * "according to" (a preposition in two words), "name" of "the name of" and "full" of "the
+ * full name of" (what asks for a name: the articles write the name, not the word), or a
+ * prefix before its hyphen. The corpus lacking it says nothing of whether it answers.
  */
 function functionPart(question: string, word: TopicWord): boolean {
   const text = word.text.toLowerCase();
   if (text === 'according') return /^\s+to(?!\p{L})/u.test(question.slice(word.end));
+  if (text === 'name' || text === 'full') {
+    for (const match of question.matchAll(NAME_OF)) if (match.index <= word.start && word.end <= match.index + match[0].length) return true;
+    return false;
+  }
   return HYPHEN_PREFIXES.has(text) && /^[-\u2010\u2011]\p{L}/u.test(question.slice(word.end));
 }
+
+/** "the name of", "the full name of", "full form for": words asking for a name. */
+const NAME_OF = /\bthe\s+(?:full\s+)?name\s+of\b|\bfull\s+(?:name|form|title)\s+(?:of|for)\b/giu;
 
 /** The longest opening before the word after an asking "how" ("  within how "). */
 const HOW_OPENING = 20;

@@ -69,6 +69,11 @@ describe('people found by general evidence, not only after a title', () => {
     const document = buildCorpus([textFile('a.md', articleText({ id: 'people' }, `Headline\n\n${body}`))]).documents[0]!;
     const places = documentEntities(document, index.analyzer).entitiesIn(0, document.text.length).filter((e) => e.type === 'PLACE');
     expect(places.map((e) => document.text.slice(e.start, e.end))).toEqual(['Rome']);
+    expect(personSpans('Secretary of the Navy Carlos Del Toro met Director of National Intelligence Avril Haines.')).toEqual(['Carlos Del Toro', 'Avril Haines']);
+  });
+
+  it('not what follows an office when it is one word, or an organization or a place', () => {
+    expect(personSpans('The Director of Homeland Security Investigations spoke. The Secretary of Health Canada came.')).toEqual([]);
   });
 
   it('by a title before the name, a surname that is also an English noun included', () => {
