@@ -14,7 +14,7 @@ import type { SentenceIndex } from './search-index';
 import { AMOUNT, MONEY, STRICT_TYPES, type AnswerType, type Wanted } from './question';
 import { SPEECH_VERBS, writtenSurname } from './entities';
 import { candidates, describes, isLength, namesPerson } from './short-answer';
-import { datelineEnd, wholeWords, type SpanQuestion } from './span-features';
+import { ASKS_ABBREVIATION, datelineEnd, wholeWords, type SpanQuestion } from './span-features';
 import { acronymsOf, expansionBefore } from './rank-features';
 import { bestSpan, readQuestion, spanThreshold } from './span-scorer';
 import { tenseAt } from './tense';
@@ -218,7 +218,11 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     // where the story was filed ("LONDON, March 5 (Meridian News) -").
     const filed = datelineEnd(document.text, span.start, span.end);
     // Nor what is left of a time the question gives ("this" of "this year").
-    const inside = found.filter((c) => c.start >= filed && c.end <= span.end && c.end > c.start && !loneLetter(document.text, c, ranking.conversation.question) && !onlyStopWords(document.text.slice(c.start, c.end)) && !echoes(document.text.slice(c.start, c.end)));
+    const inside = found.filter((c) => {
+      if (c.start < filed || c.end > span.end || c.end <= c.start || loneLetter(document.text, c, ranking.conversation.question)) return false;
+      const said = document.text.slice(c.start, c.end);
+      return !onlyStopWords(said) && !echoes(said);
+    });
     const best = [...inside].sort((a, b) => b.fit - a.fit || distance(a) - distance(b))[0];
     // A question plainly asking for a kind of time ("on what date") is not answered by the
     // passage's best time when it is not of that kind ("later this year"): the passage says
@@ -424,7 +428,7 @@ function learnedShortAnswer(
  */
 function echoOf(question: string): (text: string) => boolean {
   const asked = ` ${surfaceWords(question).join(' ')} `;
-  const acronyms = ASKS_IN_FULL.test(question) || ASKS_WHAT_ACRONYM.test(question) ? [] : acronymsOf(question);
+  const acronyms = ASKS_ABBREVIATION.test(question) || ASKS_IN_FULL.test(question) || ASKS_WHAT_ACRONYM.test(question) ? [] : acronymsOf(question);
   return (text) => {
     const words = surfaceWords(text);
     while (words.length > 1 && LEADING.has(words[0]!)) words.shift();
@@ -455,8 +459,8 @@ function surfaceWords(text: string): string[] {
  */
 const LEADING: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
-/** A question asking for a name written out: "stand for", "short for", "acronym", "abbreviation", "full name". */
-const ASKS_IN_FULL = /\b(?:stands?|stood)\s+for\b|\bshort\s+for\b|\babbreviat|\bacronym|\bfull\s+(?:name|title|form)\b|\bspell(?:s|ed|t)?\s+out\b/i;
+/** Besides an abbreviation's words (ASKS_ABBREVIATION), what asks for a name written out: "stood for", "acronyms", "full name", "spelled out". */
+const ASKS_IN_FULL = /\bstood\s+for\b|\bacronyms|\bfull\s+(?:name|title|form)\b|\bspell(?:s|ed|t)?\s+out\b/i;
 
 /** Words after a length of time that count it from another time ("three hours later", "two days on,"). */
 const COUNTED_FROM = /^\s*(?:(?:later|after|afterwards|before|earlier|ago|into|since|prior)(?!\p{L})|on\s*(?:[,;.]|$))/iu;

@@ -70,10 +70,13 @@ const ENTITY_KINDS: Readonly<Record<EntityType, SpanKind>> = {
   PERCENT: 'PERCENT',
 };
 
+/** Words asking what an abbreviation stands for: "stand for", "short for", "abbreviation", "acronym". */
+export const ASKS_ABBREVIATION = /\bstands?\s+for\b|\bshort\s+for\b|\babbreviat|\bacronym\b/i;
+
 /** The question's class: what it asks for, from its wording alone. */
 export function questionClass(question: string): QuestionClass {
   // "What does AFC stand for?", "What is NFL short for?"
-  if (/\bstands?\s+for\b|\bshort\s+for\b|\babbreviat|\bacronym\b/i.test(question)) return 'ABBREVIATION';
+  if (ASKS_ABBREVIATION.test(question)) return 'ABBREVIATION';
   const cue = answerCue(question);
   switch (cue?.type) {
     case 'DURATION':
