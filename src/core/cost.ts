@@ -16,6 +16,8 @@
  *     search      the retrieval budget's terms and sentences (retrieval.ts)
  *     names       MAX_NAME_LOOKUPS given names looked up before a surname, each reading at
  *                 most MAX_SURNAME_SCAN characters of the articles holding it (ranking.ts)
+ *     meaning     the MEANING_WORDS heaviest common words against at most MEANING_LOOKUPS
+ *                 distinct words of the candidates, a product of two vectors each (ranking.ts)
  *   prefix (<= MAX_PREFIX_LENGTH, suggestions.ts): the same words, then at most
  *                 MAX_PREFIX_WALK words of the word tree (search-index.ts)
  *   conversation  the last MAX_CONVERSATION_TERMS terms

@@ -40,6 +40,10 @@ import type { Term } from './analyzer';
  *   acronym          the sentence defines or spells out an acronym of the question ("American Football Conference (AFC)")
  *   headline         1 for a headline (sentence 0)
  *   length           log(1 + the sentence's word terms)
+ *   meaning          the share of the question's common words (not names) the sentence holds or
+ *                    says in a word near in meaning ("homes" and "property", "refused" and
+ *                    "rejected": word vectors), each word weighed by its IDF and counted by
+ *                    how near the nearest is (0 when the question has none with a vector)
  */
 export const RANK_FEATURES = [
   'bm25',
@@ -66,6 +70,7 @@ export const RANK_FEATURES = [
   'acronym',
   'headline',
   'length',
+  'meaning',
 ] as const;
 
 export type RankFeature = (typeof RANK_FEATURES)[number];
@@ -86,6 +91,18 @@ export interface QuestionEvidence {
   readonly expansions: readonly (readonly string[])[];
   /** The question's acronyms, as written ("AFC"). */
   readonly acronyms: readonly string[];
+  /** The question's common words with a vector, for the meaning feature (undefined without word vectors). */
+  readonly meaning?: MeaningEvidence;
+}
+
+/** The question's common words that word vectors know, and their nearness to a sentence's words. */
+export interface MeaningEvidence {
+  /** Each word's terms (a sentence holding any of them holds the word) and weight. */
+  readonly words: readonly { readonly terms: readonly string[]; readonly weight: number }[];
+  /** Their weights' sum. */
+  readonly total: number;
+  /** How near a sentence's word (lower case) is to each of `words`, 0 to 1 (undefined: to none). */
+  nearness(word: string): Float64Array | undefined;
 }
 
 /** What one candidate gives the features. */
@@ -177,6 +194,7 @@ export function rankFeatures(question: QuestionEvidence, c: CandidateEvidence): 
     acronym: acronymFeature(question, c.text, sentenceSet),
     headline: c.headline ? 1 : 0,
     length: Math.log1p(words.length),
+    meaning: question.meaning ? meaningShare(question.meaning, c.matched, c.text) : 0,
   };
   return withTypeFit(
     RANK_FEATURES.map((name) => values[name]),
@@ -184,6 +202,32 @@ export function rankFeatures(question: QuestionEvidence, c: CandidateEvidence): 
     c.strictType,
   );
 }
+
+/**
+ * The share of the question's common words the sentence holds (1 each) or says in a word
+ * near in meaning (its nearness): the words a sentence writes in lower case, and its first.
+ */
+export function meaningShare(meaning: MeaningEvidence, matched: ReadonlySet<string>, text: string): number {
+  if (meaning.total === 0) return 0;
+  const best = meaning.words.map((w): number => (w.terms.some((t) => matched.has(t)) ? 1 : 0));
+  if (best.some((b) => b < 1)) {
+    let first = true;
+    for (const [word] of text.matchAll(SENTENCE_WORD)) {
+      const lower = word.toLowerCase();
+      if ((first || word === lower) && lower.length > 1) {
+        const near = meaning.nearness(lower);
+        if (near) for (let i = 0; i < best.length; i++) if (near[i]! > best[i]!) best[i] = near[i]!;
+      }
+      first = false;
+    }
+  }
+  let sum = 0;
+  meaning.words.forEach((w, i) => (sum += w.weight * best[i]!));
+  return sum / meaning.total;
+}
+
+/** A word of a sentence as word vectors list it: letters, with inner hyphens or apostrophes. */
+const SENTENCE_WORD = /\p{L}+(?:['\u2019-]\p{L}+)*/gu;
 
 const TYPE_FIT = RANK_FEATURES.indexOf('typeFit');
 const TYPED_COVERAGE = RANK_FEATURES.indexOf('typedCoverage');

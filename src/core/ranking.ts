@@ -139,7 +139,7 @@ export interface Ranking {
   readonly conversation: Conversation;
 }
 
-interface TopicWord {
+export interface TopicWord {
   readonly text: string;
   readonly start: number;
   readonly end: number;
@@ -1059,7 +1059,89 @@ function questionEvidence(index: SentenceIndex, read: ReadQuestion, candidates: 
   }
   const totalWeight = [...termWeights.values()].reduce((a, b) => a + b, 0);
   const names = read.words.filter((w) => w.proper && w.terms.some((t) => index.has(t))).map((w) => w.terms);
-  return { termWeights, totalWeight, pairs, numbers, names, expansions, acronyms };
+  const meaning = meaningEvidence(index, read.words, termWeights, read.weights);
+  return { termWeights, totalWeight, pairs, numbers, names, expansions, acronyms, ...(meaning ? { meaning } : {}) };
+}
+
+/** Most of a question's common words the meaning feature weighs, the heaviest (bounds the work of a long question). */
+export const MEANING_WORDS = 12;
+
+/**
+ * Most distinct words of a question's candidates whose nearness to its words is computed
+ * (each costs MEANING_WORDS products of two vectors); a word past them is near none. The
+ * candidates of a question over news hold a few hundred; sentences of thousands of
+ * distinct words would otherwise cost tens of milliseconds.
+ */
+export const MEANING_LOOKUPS = 3000;
+
+/**
+ * The cosine of two words' vectors below which they are not near in meaning; nearness
+ * rises from 0 there to 1 at a cosine of 1. Unrelated words' vectors meet at 0.1 to 0.4,
+ * "homes" and "houses" at 0.85; but words of one kind meet high too, opposites among them
+ * ("before" and "after" 0.93, "rose" and "fell" 0.88): the feature's learned weight
+ * reads them all together.
+ */
+export const MEANING_FLOOR = 0.5;
+
+/**
+ * The question's common words (not names: the vectors of two people's names are near,
+ * and a name means no other; nor numbers, "two" and "three" near as any two numbers) that
+ * the word vectors know, the {@link MEANING_WORDS} heaviest, each weighed as the
+ * question's terms are (a word the corpus lacks, as the rarest), and their nearness to a
+ * sentence's words, remembered for the question's candidates.
+ */
+export function meaningEvidence(
+  index: SentenceIndex,
+  words: readonly TopicWord[],
+  termWeights: ReadonlyMap<string, number>,
+  queryWeights: ReadonlyMap<string, number>,
+): QuestionEvidence['meaning'] {
+  const thesaurus = index.thesaurus;
+  if (thesaurus?.similarity === undefined) return undefined;
+  const similarity = (a: string, b: string) => thesaurus.similarity!(a, b);
+  const rarest = Math.log(1 + (index.corpus.sentenceCount + 0.5) / 0.5);
+  const found: Array<{ word: string; terms: readonly string[]; weight: number }> = [];
+  for (const w of words) {
+    const word = vectorWord(w.text);
+    if (w.proper || w.terms.some((t) => /^\d/.test(t)) || found.some((c) => c.word === word) || similarity(word, word) === undefined) continue;
+    const known = w.terms.filter((t) => termWeights.has(t));
+    const weight =
+      known.length > 0
+        ? Math.max(...known.map((t) => termWeights.get(t)!))
+        : w.terms.some((t) => index.has(t))
+          ? 0
+          : rarest * Math.max(0, ...w.terms.map((t) => queryWeights.get(t) ?? 0));
+    if (weight > 0) found.push({ word, terms: w.terms, weight });
+  }
+  if (found.length === 0) return undefined;
+  // The heaviest, in the question's order among equals.
+  const chosen = found
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => b.c.weight - a.c.weight || a.i - b.i)
+    .slice(0, MEANING_WORDS)
+    .map(({ c }) => c);
+  const nearness = new Map<string, Float64Array | undefined>();
+  return {
+    words: chosen,
+    total: chosen.reduce((sum, c) => sum + c.weight, 0),
+    nearness(written) {
+      const word = vectorWord(written);
+      if (nearness.has(word)) return nearness.get(word);
+      if (nearness.size >= MEANING_LOOKUPS) return undefined;
+      let near: Float64Array | undefined;
+      chosen.forEach((c, i) => {
+        const cosine = similarity(c.word, word);
+        if (cosine !== undefined && cosine > MEANING_FLOOR) (near ??= new Float64Array(chosen.length))[i] = Math.min(1, (cosine - MEANING_FLOOR) / (1 - MEANING_FLOOR));
+      });
+      nearness.set(word, near);
+      return near;
+    },
+  };
+}
+
+/** A word as the word vectors list it: lower case, without a possessive ending ("government's" -> government). */
+function vectorWord(text: string): string {
+  return text.toLowerCase().replace(/['\u2019]s?$/u, '');
 }
 
 /**

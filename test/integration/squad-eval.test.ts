@@ -5,7 +5,7 @@
  * Measured with
  *   npm run eval -- --corpus test/fixtures/squad/corpus --baseline test/fixtures/squad/questions.jsonl
  * when the thresholds were set:
- *   citeqa            hit@1 0.840  recall@3 0.922  MRR 0.879  EM 43.7  F1 53.2  4 of 332 declined
+ *   citeqa            hit@1 0.849  recall@3 0.922  MRR 0.884  EM 44.6  F1 54.5  4 of 332 declined
  *   MiniSearch tuned  hit@1 0.822  recall@3 0.925  MRR 0.869
  * (these articles are among the public set the ranker is trained on: see npm run train for
  * figures on articles held out).
@@ -22,7 +22,7 @@ import { loadIndex } from '../../src/node/load-index';
 const SQUAD_DIR = path.join(__dirname, '..', 'fixtures', 'squad');
 
 /** Least figures citeqa must reach on the sample. */
-const THRESHOLDS = { hitAt1: 0.81, recallAt3: 0.89, mrr: 0.85, f1: 50, exactMatch: 40.5 } as const;
+const THRESHOLDS = { hitAt1: 0.82, recallAt3: 0.89, mrr: 0.85, f1: 51, exactMatch: 41.5 } as const;
 /** At most this many of the 332 answerable questions declined (measured: 4). */
 const MAX_DECLINED = 7;
 /** How far citeqa may fall below the baseline (it is within 0.03 of it on the sample). */

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import type { Term } from '../../src/core/analyzer';
-import { proximity, rankFeatures, RANK_FEATURES, withTypeFit, type CandidateEvidence, type QuestionEvidence } from '../../src/core/rank-features';
+import { meaningShare, proximity, rankFeatures, RANK_FEATURES, withTypeFit, type CandidateEvidence, type QuestionEvidence } from '../../src/core/rank-features';
 import { bestCandidates, type ScoredCandidate } from '../../src/core/ranking';
 import type { SentenceIndex } from '../../src/core/search-index';
 import { readEvalFile } from '../../src/eval/questions';
@@ -96,6 +96,8 @@ function plainFeatures(question: QuestionEvidence, c: CandidateEvidence): number
     acronym,
     headline: c.headline ? 1 : 0,
     length: Math.log1p(words.length),
+    // Computed from the question's words and the sentence's text alone (tested in rank-features.test.ts).
+    meaning: question.meaning ? meaningShare(question.meaning, c.matched, c.text) : 0,
   };
   return RANK_FEATURES.map((name) => values[name]);
 }

@@ -1,5 +1,5 @@
 import type { Term } from '../../src/core/analyzer';
-import { acronymsOf, expansionBefore, proximity, rankFeatures, RANK_FEATURES, type QuestionEvidence } from '../../src/core/rank-features';
+import { acronymsOf, expansionBefore, meaningShare, proximity, rankFeatures, RANK_FEATURES, type MeaningEvidence, type QuestionEvidence } from '../../src/core/rank-features';
 import { RANK_FEATURES as MODEL_FEATURES } from '../../src/core/rank-features';
 import { ranker } from '../../src/core/ranker';
 
@@ -88,5 +88,40 @@ describe('ranking features', () => {
   it('the committed ranker is a model of exactly these features', () => {
     expect(ranker().features).toEqual([...MODEL_FEATURES]);
     expect(ranker().weights.every(Number.isFinite)).toBe(true);
+  });
+  it('meaning: a question word held counts whole, one said in a word near in meaning by its nearness', () => {
+    // "homes" (weight 3) and "threatened" (weight 1); the sentence's words near them, 0 to 1.
+    const near: Record<string, number[]> = { houses: [0.7, 0], property: [0.2, 0], risk: [0, 0.4], danger: [0, 0.9] };
+    const asked: string[] = [];
+    const meaning: MeaningEvidence = {
+      words: [
+        { terms: ['home'], weight: 3 },
+        { terms: ['threaten'], weight: 1 },
+      ],
+      total: 4,
+      nearness(word) {
+        asked.push(word);
+        const row = near[word];
+        return row && Float64Array.from(row);
+      },
+    };
+    expect(meaningShare(meaning, new Set(['home', 'threaten']), 'Homes are threatened.')).toBe(1);
+    // Held words need no nearness.
+    expect(asked).toEqual([]);
+    expect(meaningShare(meaning, new Set(), 'No property is at risk.')).toBeCloseTo((3 * 0.2 + 1 * 0.4) / 4);
+    // The nearest word counts, and a word held counts whole.
+    expect(meaningShare(meaning, new Set(['threaten']), 'Houses and property are threatened.')).toBeCloseTo((3 * 0.7 + 1) / 4);
+    // A capitalized word inside the sentence is a name, not read; its first word is read in lower case.
+    asked.length = 0;
+    expect(meaningShare(meaning, new Set(), 'Houses near Danger Bay.')).toBeCloseTo((3 * 0.7) / 4);
+    expect(asked).toEqual(['houses', 'near']);
+    expect(meaningShare(meaning, new Set(), 'Nothing here.')).toBe(0);
+    expect(meaningShare({ ...meaning, words: [], total: 0 }, new Set(), 'Houses.')).toBe(0);
+  });
+
+  it('meaning is 0 for every candidate of a question without word vectors', () => {
+    const question: QuestionEvidence = { termWeights: new Map([['home', 1]]), totalWeight: 1, pairs: new Set(), numbers: [], names: [], expansions: [], acronyms: [] };
+    const row = rankFeatures(question, { score: 1, bestScore: 1, place: 0, bestCoverage: 1, neighbourTerms: [], articleTerms: [], bestArticleCoverage: 1, text: 'Houses burned.', headline: false, previous: 0, next: 0, refersBack: false, typeFit: 0, strictType: false, matched: new Set(), terms: words('house', 'burn') });
+    expect(row[RANK_FEATURES.indexOf('meaning')]).toBe(0);
   });
 });
