@@ -40,10 +40,11 @@ import type { Term } from './analyzer';
  *   acronym          the sentence defines or spells out an acronym of the question ("American Football Conference (AFC)")
  *   headline         1 for a headline (sentence 0)
  *   length           log(1 + the sentence's word terms)
- *   meaning          the share of the question's common words (not names) the sentence holds or
- *                    says in a word near in meaning ("homes" and "property", "refused" and
+ *   meaning          the share of the question's words the sentence holds or, for its common
+ *                    words, says in a word near in meaning ("homes" and "houses", "refused" and
  *                    "rejected": word vectors), each word weighed by its IDF and counted by
- *                    how near the nearest is (0 when the question has none with a vector)
+ *                    how near the nearest is; names and numbers count only where held (0
+ *                    without word vectors)
  */
 export const RANK_FEATURES = [
   'bm25',
@@ -97,11 +98,15 @@ export interface QuestionEvidence {
 
 /** The question's common words that word vectors know, and their nearness to a sentence's words. */
 export interface MeaningEvidence {
-  /** Each word's terms (a sentence holding any of them holds the word) and weight. */
+  /**
+   * Each word's terms (a sentence holding any of them holds the word) and weight: first the
+   * words {@link nearness} reads, then those only held count for (names, numbers, words
+   * without a vector).
+   */
   readonly words: readonly { readonly terms: readonly string[]; readonly weight: number }[];
   /** Their weights' sum. */
   readonly total: number;
-  /** How near a sentence's word (lower case) is to each of `words`, 0 to 1 (undefined: to none). */
+  /** How near a sentence's word (lower case) is to each of the first of `words`, 0 to 1 (undefined: to none). */
   nearness(word: string): Float64Array | undefined;
 }
 
@@ -216,7 +221,7 @@ export function meaningShare(meaning: MeaningEvidence, matched: ReadonlySet<stri
       const lower = word.toLowerCase();
       if ((first || word === lower) && lower.length > 1) {
         const near = meaning.nearness(lower);
-        if (near) for (let i = 0; i < best.length; i++) if (near[i]! > best[i]!) best[i] = near[i]!;
+        if (near) for (let i = 0; i < near.length; i++) if (near[i]! > best[i]!) best[i] = near[i]!;
       }
       first = false;
     }

@@ -1084,11 +1084,13 @@ export const MEANING_LOOKUPS = 3000;
 export const MEANING_FLOOR = 0.5;
 
 /**
- * The question's common words (not names: the vectors of two people's names are near,
- * and a name means no other; nor numbers, "two" and "three" near as any two numbers) that
- * the word vectors know, the {@link MEANING_WORDS} heaviest, each weighed as the
- * question's terms are (a word the corpus lacks, as the rarest), and their nearness to a
- * sentence's words, remembered for the question's candidates.
+ * The question's words, each weighed as the question's terms are (a word the corpus lacks,
+ * as the rarest): first the {@link MEANING_WORDS} heaviest common words the word vectors
+ * know, whose nearness to a sentence's words is read (and remembered for the question's
+ * candidates), then those that count only where a sentence holds them: names (the
+ * vectors of two people's names are near, and a name means no other), numbers ("two" and
+ * "three" are as near as any two numbers) and words without a vector. Undefined for a
+ * question without weighted words.
  */
 export function meaningEvidence(
   index: SentenceIndex,
@@ -1100,10 +1102,10 @@ export function meaningEvidence(
   if (thesaurus?.similarity === undefined) return undefined;
   const similarity = (a: string, b: string) => thesaurus.similarity!(a, b);
   const rarest = Math.log(1 + (index.corpus.sentenceCount + 0.5) / 0.5);
-  const found: Array<{ word: string; terms: readonly string[]; weight: number }> = [];
+  const found: Array<{ word: string; terms: readonly string[]; weight: number; exact: boolean }> = [];
   for (const w of words) {
     const word = vectorWord(w.text);
-    if (w.proper || w.terms.some((t) => /^\d/.test(t)) || found.some((c) => c.word === word) || similarity(word, word) === undefined) continue;
+    if (found.some((c) => c.word === word)) continue;
     const known = w.terms.filter((t) => termWeights.has(t));
     const weight =
       known.length > 0
@@ -1111,30 +1113,35 @@ export function meaningEvidence(
         : w.terms.some((t) => index.has(t))
           ? 0
           : rarest * Math.max(0, ...w.terms.map((t) => queryWeights.get(t) ?? 0));
-    if (weight > 0) found.push({ word, terms: w.terms, weight });
+    // Names, numbers and words without a vector count only where the sentence holds them.
+    const exact = w.proper || w.terms.some((t) => /^\d/.test(t)) || similarity(word, word) === undefined;
+    if (weight > 0) found.push({ word, terms: w.terms, weight, exact });
   }
-  if (found.length === 0) return undefined;
-  // The heaviest, in the question's order among equals.
-  const chosen = found
+  // The heaviest common words, in the question's order among equals, then the rest.
+  const near = found
     .map((c, i) => ({ c, i }))
+    .filter(({ c }) => !c.exact)
     .sort((a, b) => b.c.weight - a.c.weight || a.i - b.i)
     .slice(0, MEANING_WORDS)
     .map(({ c }) => c);
+  const chosen = [...near, ...found.filter((c) => c.exact)];
+  if (chosen.length === 0) return undefined;
   const nearness = new Map<string, Float64Array | undefined>();
   return {
-    words: chosen,
+    words: chosen.map(({ terms, weight }) => ({ terms, weight })),
     total: chosen.reduce((sum, c) => sum + c.weight, 0),
     nearness(written) {
       const word = vectorWord(written);
+      if (near.length === 0) return undefined;
       if (nearness.has(word)) return nearness.get(word);
       if (nearness.size >= MEANING_LOOKUPS) return undefined;
-      let near: Float64Array | undefined;
-      chosen.forEach((c, i) => {
+      let nearest: Float64Array | undefined;
+      near.forEach((c, i) => {
         const cosine = similarity(c.word, word);
-        if (cosine !== undefined && cosine > MEANING_FLOOR) (near ??= new Float64Array(chosen.length))[i] = Math.min(1, (cosine - MEANING_FLOOR) / (1 - MEANING_FLOOR));
+        if (cosine !== undefined && cosine > MEANING_FLOOR) (nearest ??= new Float64Array(near.length))[i] = Math.min(1, (cosine - MEANING_FLOOR) / (1 - MEANING_FLOOR));
       });
-      nearness.set(word, near);
-      return near;
+      nearness.set(word, nearest);
+      return nearest;
     },
   };
 }

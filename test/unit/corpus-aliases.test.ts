@@ -111,7 +111,11 @@ describe('a corpus that ships aliases', () => {
   it('answers a question that needs one of its aliases', () => {
     const answer = ask(withAliases, question);
     expect(answer.answered).toBe(true);
-    expect(answer.passages[0]?.text).toContain('Iturup');
+    // The sentence naming Iturup, and the one after it, which refers back to the islands
+    // ("these islets") and so holds the alias too, score within a hair of each other: either
+    // may come first, the naming one among the first two.
+    expect(answer.passages.slice(0, 2).map((p) => p.text)).toEqual(expect.arrayContaining([expect.stringContaining('Iturup')]));
+    expect(answer.passages.slice(0, 2).map((p) => p.text)).toEqual(expect.arrayContaining([expect.stringContaining('these islets')]));
   });
 
   it('does not know the alias without the file: nothing in code knows the corpus subject', () => {

@@ -24,31 +24,56 @@ describe('words near in meaning', () => {
 describe('the question words weighed by meaning', () => {
   // Cosines of a made-up table: "home" knows "house" (0.75) and "ballot" (0.4, below the floor).
   const cosines: Record<string, number> = { 'home house': 0.75, 'home ballot': 0.4, 'home government': 0.9 };
-  const table = new Set(['home', 'house', 'ballot', 'lava', 'government', 'two', 'threaten', ...Array.from({ length: 14 }, (_, i) => `w${i}`)]);
+  const table = new Set(['home', 'house', 'ballot', 'lava', 'flowing', 'government', 'two', 'threaten', ...Array.from({ length: 14 }, (_, i) => `w${i}`)]);
   const similarity = (a: string, b: string) => (!table.has(a) || !table.has(b) ? undefined : a === b ? 1 : (cosines[`${a} ${b}`] ?? cosines[`${b} ${a}`] ?? 0));
   const index = lavaIndex({ ...sharedThesaurus(), similarity });
   const word = (text: string, terms: string[] = [text], proper = false): TopicWord => ({ text, start: 0, end: text.length, terms, proper });
 
-  it('leaves out names, numbers and words without a vector; a word the corpus lacks weighs as the rarest, times its query weight', () => {
+  it('names, numbers and words without a vector count only where held; a word the corpus lacks weighs as the rarest, times its query weight', () => {
     const meaning = meaningEvidence(
       index,
-      [word('Lava', ['lava'], true), word('two', ['2']), word('volcanoes', ['volcano']), word('lava'), word('home'), word('home')],
-      new Map([['lava', 2]]),
-      new Map([['home', 0.6]]),
+      [word('Lava', ['lava'], true), word('two', ['2']), word('volcanoes', ['volcano']), word('flowing', ['flow']), word('home'), word('home')],
+      new Map([
+        ['lava', 2],
+        ['2', 3],
+        ['flow', 1],
+      ]),
+      new Map([
+        ['home', 0.6],
+        ['volcano', 1],
+      ]),
     )!;
     const rarest = Math.log(1 + (index.corpus.sentenceCount + 0.5) / 0.5);
-    // "home" is not in the article ("houses" is): its weight is the rarest term's.
+    // "home" is not in the article ("houses" is): its weight is the rarest term's. Words read
+    // for their nearness come first (the heaviest first), then the ones held only: "volcanoes"
+    // has no vector in this table, "Lava" is a name, "two" a number.
     expect(index.has('home')).toBe(false);
+    expect(index.has('volcano')).toBe(false);
     expect(meaning.words).toEqual([
-      { word: 'lava', terms: ['lava'], weight: 2 },
-      { word: 'home', terms: ['home'], weight: expect.closeTo(0.6 * rarest, 9) },
+      { terms: ['home'], weight: expect.closeTo(0.6 * rarest, 9) },
+      { terms: ['flow'], weight: 1 },
+      { terms: ['lava'], weight: 2 },
+      { terms: ['2'], weight: 3 },
+      { terms: ['volcano'], weight: expect.closeTo(rarest, 9) },
     ]);
-    expect(meaning.total).toBeCloseTo(2 + 0.6 * rarest, 9);
+    expect(meaning.total).toBeCloseTo(1.6 * rarest + 6, 9);
+    // Nearness is read for the first two only.
+    expect(meaning.nearness('house')).toHaveLength(2);
+  });
+
+  it('a question of names and numbers alone counts them where held, and reads no nearness', () => {
+    const meaning = meaningEvidence(index, [word('Lava', ['lava'], true), word('two', ['2'])], new Map([['lava', 1], ['2', 1]]), new Map())!;
+    expect(meaning.words).toEqual([
+      { terms: ['lava'], weight: 1 },
+      { terms: ['2'], weight: 1 },
+    ]);
+    expect(meaning.nearness('lava')).toBeUndefined();
+    expect(meaningEvidence(index, [], new Map(), new Map())).toBeUndefined();
   });
 
   it('nearness rises from 0 at the floor to 1 at a cosine of 1, a possessive read as its word', () => {
     const meaning = meaningEvidence(index, [word('home')], new Map([['home', 1]]), new Map([['home', 1]]))!;
-    expect(meaning.words.map((w) => w.terms)).toEqual([['home']]);
+    expect(meaning.words).toEqual([{ terms: ['home'], weight: 1 }]);
     expect(meaning.nearness('house')?.[0]).toBeCloseTo((0.75 - MEANING_FLOOR) / (1 - MEANING_FLOOR), 9);
     expect(meaning.nearness('ballot')).toBeUndefined();
     expect(meaning.nearness('castle')).toBeUndefined();
