@@ -92,11 +92,11 @@ export interface QuestionEvidence {
   readonly expansions: readonly (readonly string[])[];
   /** The question's acronyms, as written ("AFC"). */
   readonly acronyms: readonly string[];
-  /** The question's common words with a vector, for the meaning feature (undefined without word vectors). */
+  /** The question's words for the meaning feature (undefined without word vectors). */
   readonly meaning?: MeaningEvidence;
 }
 
-/** The question's common words that word vectors know, and their nearness to a sentence's words. */
+/** The question's words, and the nearness of a sentence's words to those read for their meaning. */
 export interface MeaningEvidence {
   /**
    * Each word's terms (a sentence holding any of them holds the word) and weight: first the
@@ -209,8 +209,9 @@ export function rankFeatures(question: QuestionEvidence, c: CandidateEvidence): 
 }
 
 /**
- * The share of the question's common words the sentence holds (1 each) or says in a word
- * near in meaning (its nearness): the words a sentence writes in lower case, and its first.
+ * The weighted share of the question's words the sentence holds (1 each) or, for those read
+ * for their meaning, says in a word near in meaning (its nearness): the words a sentence
+ * writes in lower case, and its first.
  */
 export function meaningShare(meaning: MeaningEvidence, matched: ReadonlySet<string>, text: string): number {
   if (meaning.total === 0) return 0;

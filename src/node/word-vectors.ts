@@ -1,6 +1,6 @@
 /**
  * The word-vector table citeqa ships (data/word-vectors.bin, made by
- * scripts/build-word-vectors.ts), read once per thread on first use.
+ * scripts/build-word-vectors.ts), read once per thread (when its thesaurus is made).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
