@@ -28,7 +28,8 @@ function start(env: Record<string, string>): Run {
     child,
     stdout: '',
     stderr: '',
-    exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
+    // 'close', not 'exit': the process may exit before its last lines are read from the pipe.
+    exited: new Promise((resolve) => child.on('close', (code) => resolve(code))),
   };
   child.stdout.on('data', (chunk: Buffer) => (run.stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (run.stderr += chunk.toString()));
