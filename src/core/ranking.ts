@@ -1131,8 +1131,8 @@ export function meaningEvidence(
     words: chosen.map(({ terms, weight }) => ({ terms, weight })),
     total: chosen.reduce((sum, c) => sum + c.weight, 0),
     nearness(written) {
-      const word = vectorWord(written);
       if (near.length === 0) return undefined;
+      const word = vectorWord(written);
       if (nearness.has(word)) return nearness.get(word);
       if (nearness.size >= MEANING_LOOKUPS) return undefined;
       let nearest: Float64Array | undefined;
