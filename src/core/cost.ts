@@ -76,10 +76,12 @@ export function normalizedLength(text: string): number {
  * - names:     characters of articles read for the given names written before a surname
  * - score:     sentences a retrieval scored
  * - complete:  corpus words walked for a completion
+ * - meaning:   products of two word vectors (a candidate's word against the question's
+ *              words read for their meaning; each call one distinct word looked up)
  */
-export type WorkStep = 'normalize' | 'stem' | 'fuzzy' | 'synonyms' | 'tag' | 'search' | 'names' | 'score' | 'complete';
+export type WorkStep = 'normalize' | 'stem' | 'fuzzy' | 'synonyms' | 'tag' | 'search' | 'names' | 'score' | 'complete' | 'meaning';
 
-export const WORK_STEPS: readonly WorkStep[] = ['normalize', 'stem', 'fuzzy', 'synonyms', 'tag', 'search', 'names', 'score', 'complete'];
+export const WORK_STEPS: readonly WorkStep[] = ['normalize', 'stem', 'fuzzy', 'synonyms', 'tag', 'search', 'names', 'score', 'complete', 'meaning'];
 
 /** One step's work: how often it ran, its units in all, and its largest run. */
 export interface StepWork {

@@ -1135,6 +1135,7 @@ export function meaningEvidence(
       const word = vectorWord(written);
       if (nearness.has(word)) return nearness.get(word);
       if (nearness.size >= MEANING_LOOKUPS) return undefined;
+      countWork('meaning', near.length);
       let nearest: Float64Array | undefined;
       near.forEach((c, i) => {
         const cosine = similarity(c.word, word);

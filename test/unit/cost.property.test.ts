@@ -13,7 +13,7 @@ import { syntheticArticles } from '../../src/bench/synthetic';
 import { buildCorpus } from '../../src/core/corpus';
 import { MAX_CONVERSATION_TERMS, MAX_NORMALIZED_LENGTH, MAX_TAGGED_LENGTH, MAX_WORD_LENGTH, measureWork, type Work } from '../../src/core/cost';
 import { CiteqaError } from '../../src/core/errors';
-import { MAX_NAME_LOOKUPS, MAX_SURNAME_SCAN, MAX_WORDS_CORRECTED, MAX_WORDS_LOOKED_UP, RERANK_DEPTH } from '../../src/core/ranking';
+import { MAX_NAME_LOOKUPS, MAX_SURNAME_SCAN, MAX_WORDS_CORRECTED, MAX_WORDS_LOOKED_UP, MEANING_LOOKUPS, MEANING_WORDS, RERANK_DEPTH } from '../../src/core/ranking';
 import { MAX_QUESTION_LENGTH } from '../../src/core/request';
 import { DEFAULT_BUDGET } from '../../src/core/retrieval';
 import { buildIndex, MAX_PREFIX_WALK, type SentenceIndex } from '../../src/core/search-index';
@@ -124,6 +124,8 @@ function expectBounded(corpus: Corpus, work: Work): void {
   expect(work.search.largest).toBeLessThanOrEqual(bound.searchTerms);
   expect(work.score.total).toBeLessThanOrEqual(bound.scored);
   expect(work.complete.total).toBeLessThanOrEqual(bound.walked);
+  expect(work.meaning.calls).toBeLessThanOrEqual(MEANING_LOOKUPS);
+  expect(work.meaning.largest).toBeLessThanOrEqual(MEANING_WORDS);
 }
 
 /** Runs one message through the core, counting its work; a refusal is a `bad_request`. */
@@ -145,6 +147,15 @@ beforeAll(async () => {
   corpora.push(prepare('bundled', bundled, 'What did Putin and Abe agree on in 2016?'));
   const synthetic = buildIndex(buildCorpus(syntheticArticles(150, 7)), { thesaurus });
   corpora.push(prepare('synthetic', synthetic, 'Who signed the trade agreement?'));
+});
+
+describe('the meter', () => {
+  it('counts the products of word vectors an ordinary question makes, so that the bound on them is read', () => {
+    const { index } = corpora.find((c) => c.name === 'bundled')!;
+    const work = measured(() => ask(index, 'Which islands are disputed between the two countries?'));
+    expect(work.meaning.calls).toBeGreaterThan(0);
+    expect(work.meaning.largest).toBeGreaterThan(0);
+  });
 });
 
 describe.each(['bundled', 'synthetic'])('on the %s corpus, any message of at most MAX_FRAME_BYTES', (name) => {
