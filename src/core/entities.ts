@@ -95,6 +95,9 @@ const ORG_WORDS = new Set([
   'organisation', 'forum', 'summit', 'bank', 'university', 'court', 'assembly', 'parliament', 'congress',
   'senate', 'commission', 'company', 'inc', 'corp', 'group', 'institute', 'association', 'games', 'olympics',
   'foundation', 'communications', 'corporation', 'society', 'league', 'club', 'church', 'school', 'college', 'museum',
+  // A company's: "General Motors", "General Electric", "Delta Air Lines", "Acme Holdings Ltd".
+  'motors', 'motor', 'electric', 'dynamics', 'airlines', 'airways', 'industries', 'holdings', 'technologies', 'systems',
+  'pharmaceuticals', 'enterprises', 'co', 'ltd', 'plc', 'llc',
 ]);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'to', 'from', 'across', 'over', 'into', 'of']);
 /** Verbs that report speech, as news writes them: "said", "told", "announced". */
@@ -541,12 +544,15 @@ function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname
       let type: Entity['type'] | undefined;
       // A dateline ("TOKYO (Reuters) -") says where the story was filed, not where things happened.
       const dateline = /(?:^|\n\s*)$/.test(text.slice(Math.max(0, first.start - 3), first.start)) && run.every((t) => t.text === t.text.toUpperCase());
+      // A title word may open an organization's name ("General Motors", "the General
+      // Assembly"): one ending in an organization's word is the organization, title and all.
+      const organization = ORG_WORDS.has(lastWord) && !bySurname.has(lastWord);
       if (dateline) type = undefined;
+      else if (organization) type = 'ORG';
       else if (bySurname.has(lastWord) || titled) type = 'PERSON';
-      else if (ORG_WORDS.has(lastWord)) type = 'ORG';
       else if (places.has(words.join(' ')) || PLACE_KINDS.has(lastWord) || places.has(lastWord)) type = 'PLACE';
       else if (PLACE_PREPOSITIONS.has(before) && !demonyms.has(lastWord)) type = 'PLACE';
-      if (type) out.push({ type, start: first.start, end: last.end });
+      if (type) out.push({ type, start: (type === 'ORG' ? tokens[i]! : first).start, end: last.end });
     }
     i = j + 1;
   }

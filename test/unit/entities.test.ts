@@ -96,6 +96,20 @@ describe('people found by general evidence, not only after a title', () => {
     expect(names('Students marched from the President Nelson Mandela University to the square on Monday.')).toEqual(['Nelson Mandela']);
   });
 
+  it('not an organization whose name opens with a title word: "General Motors", "the General Assembly"', () => {
+    const body = 'Mary Barra, the chairman of General Motors, announced the plan. General Electric will supply the turbines, and the General Assembly approved the credit.';
+    expect(names(body)).toEqual(['Mary Barra']);
+    expect(personSpans(body)).toEqual(['Mary Barra', 'the chairman']);
+    const document = buildCorpus([textFile('a.md', articleText({ id: 'people' }, `Headline\n\n${body}`))]).documents[0]!;
+    const organizations = documentEntities(document, index.analyzer).entitiesIn(0, document.text.length).filter((e) => e.type === 'ORG');
+    expect(organizations.map((e) => document.text.slice(e.start, e.end))).toEqual(['General Motors', 'General Electric', 'General Assembly']);
+  });
+
+  it('still a person after the same title word: "General Burhan"', () => {
+    expect(personSpans('General Burhan detained the prime minister on Monday.')).toEqual(['Burhan']);
+    expect(names('General Burhan detained the prime minister on Monday.')).toEqual(['Burhan']);
+  });
+
   it('not an English noun after a name where the article writes the noun in lower case', () => {
     expect(names('The square beside President Lincoln Park was cleaned on Monday. The park has a new lake.')).toEqual(['Lincoln']);
   });

@@ -282,3 +282,21 @@ describe('a name after the title asked, inside the name the tagger read', () => 
     expect(ask(union, 'Who is the general secretary of the rail union?').short?.text).toBe('Karen Doyle');
   });
 });
+
+describe('"Who ...?" where an organization is named with a title word', () => {
+  const cars = oneArticleIndex(
+    { id: 'cars', title: 'Carmaker to build a battery plant' },
+    'Carmaker to build a battery plant\n\nMary Barra, the chairman of General Motors, announced the plan on Tuesday. ' +
+      'General Electric will supply the turbines, and the General Assembly approved the tax credit.',
+  );
+
+  it.each([
+    ['Who announced the plan?', 'Mary Barra'],
+    ['Which company will supply the turbines?', 'General Electric'],
+    ['Who approved the tax credit?', 'General Assembly'],
+  ])('%s -> %s, not the words after "General" taken for a name', (question, expected) => {
+    const answer = ask(cars, question);
+    expect(answer.answered).toBe(true);
+    expect(answer.short?.text).toBe(expected);
+  });
+});
