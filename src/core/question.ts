@@ -121,7 +121,7 @@ const CUES: ReadonlyArray<[AnswerType, RegExp]> = [
   ['NAME', new RegExp(String.raw`\b${WHAT_BE}\s+the\s+names?\s+of\b`, 'i')],
   // "Which Russian leader", "which provinces": only the interrogative is the cue; the noun
   // says what the question is about and must be matched like any topic word.
-  ['PERSON', /\b(?:which|what)(?=\s+(?:[\w-]+\s+){0,2}(?:person|man|woman|official|leader|minister|president|diplomat|politician|spokesman|envoy)\b)|\bwho\b/i],
+  ['PERSON', /\b(?:which|what)(?=\s+(?:[\w-]+\s+){0,2}(?:person|man|woman|official|leader|minister|president|diplomat|politician|spokes(?:man|woman|person)|envoy)\b)|\bwho\b/i],
   // Several places, people or names: kinds of place in the plural (lexicon.ts), "people", "names".
   ['LIST', new RegExp(`\\b(?:which|what)(?=\\s+(?:\\w+\\s+)?(?:${[...PLACE_KINDS_PLURAL, 'people', 'names'].join('|')})\\b)`, 'i')],
   // After a preposition too: "In which direction does the Rhine flow?", "From which port did

@@ -175,7 +175,10 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   const { missing, grounded } = decided.answers && !followUp ? ungrounded(index, topical, weights, scored, termsOf) : { missing: [] };
   // The passage holding the question's names goes first, scored as the best was.
   if (grounded !== undefined) scored.unshift({ ...scored.splice(grounded, 1)[0]!, score: scored[0]!.score });
-  if (wanted?.type === 'PERSON') withSpeakerNamed(index, scored);
+  if (wanted?.type === 'PERSON') {
+    withSpeakerNamed(index, scored);
+    if (asksAuthor(question)) withAuthorFirst(index, scored);
+  }
   // A question asking for a rare, precise kind of answer (a duration, a number) that none
   // of the closest passages holds: they are on its topic, but do not say.
   // Likewise a question that plainly asks for a kind of time ("what year", "when did")
@@ -304,6 +307,53 @@ function withSpeakerNamed<T extends SentenceRef & { readonly score: number; read
   if (at >= 0 && at <= 1) return;
   const moved = at >= 0 ? ranked.splice(at, 1)[0]! : ({ ...top, sentence: naming, matchedTerms: new Set<string>() } as T);
   ranked.splice(1, 0, { ...moved, score: ranked[1]?.score ?? top.score });
+}
+
+/** What a press office puts out, named in a question asking who put it out. */
+const STATEMENT_NOUN = /\b(?:statements?|readouts?|releases?|remarks|announcements?|communiqu[eé]s?)\b/iu;
+/** Verbs of putting a statement out ("signed", "issued", "put out", "is attributable to"). */
+const AUTHORSHIP_VERB = /\b(?:sign(?:s|ed)?|issu(?:e|es|ed)|releas(?:e|es|ed)|put(?:s)?\s+out|gave|giv(?:e|es|en)|deliver(?:s|ed)?|wr(?:ote|ite|ites|itten)|authored|attribut(?:ed|able))\b/iu;
+
+/** Whether a question asks who put out a statement ("Who signed the statement ...?", "Which spokesperson gave the readout ...?"). */
+export function asksAuthor(question: string): boolean {
+  return STATEMENT_NOUN.test(question) && AUTHORSHIP_VERB.test(question);
+}
+
+/**
+ * The sentence of a statement that says whose it is: a line before the text naming a person
+ * ("The following is attributable to Spokesperson Ned Price:"), else a closing line that is
+ * a name and a title alone ("Antony J. Blinken, Secretary of State"); undefined when it has neither.
+ */
+export function authorLine(index: SentenceIndex, document: CorpusDocument): number | undefined {
+  const { text, sentences } = document;
+  const entities = index.entities(document);
+  const people = (n: number) => {
+    const span = sentences[n];
+    return span ? entities.entitiesIn(span.start, span.end).filter((e) => e.type === 'PERSON' && !e.role) : [];
+  };
+  const lede = ledeOf(document);
+  for (let n = 1; n < lede; n++) if (people(n).length > 0) return n;
+  const last = sentences.length - 1;
+  const signed = people(last)[0];
+  if (last <= lede || signed === undefined || signed.start !== sentences[last]!.start) return undefined;
+  return /^(?:,\s*\p{Lu}[\p{L}\p{M}.'’ -]*)?$/u.test(text.slice(signed.end, sentences[last]!.end).trim()) ? last : undefined;
+}
+
+/**
+ * "Who signed the statement ...?", "Which spokesperson put out the readout ...?": the line
+ * of the best passage's article that says whose it is (see authorLine) goes first, scored
+ * as the best was, and the best passage second. The article's words tell which statement
+ * it is; only that line tells who put it out. Cost: the entities of the article's opening
+ * lines and last sentence.
+ */
+function withAuthorFirst<T extends SentenceRef & { readonly score: number; readonly matchedTerms: ReadonlySet<string> }>(index: SentenceIndex, ranked: T[]): void {
+  const top = ranked[0];
+  if (!top) return;
+  const line = authorLine(index, top.document);
+  if (line === undefined || line === top.sentence) return;
+  const at = ranked.findIndex((r) => r.document === top.document && r.sentence === line);
+  const moved = at >= 0 ? ranked.splice(at, 1)[0]! : ({ ...top, sentence: line, matchedTerms: new Set<string>() } as T);
+  ranked.unshift({ ...moved, score: top.score });
 }
 
 /** Whether a passage gives the kind of time asked, besides the question's own words (see asked-time.ts). */

@@ -22,6 +22,8 @@ describe('answerCue', () => {
     ['What is the name of the Japanese foreign minister?', 'NAME', 'What is the name of'],
     ['Which islands are disputed?', 'LIST', 'Which'],
     ['Which Russian leader visited Japan?', 'PERSON', 'Which'],
+    ['Which spokesperson gave the readout?', 'PERSON', 'Which'],
+    ['Which spokeswoman spoke first?', 'PERSON', 'Which'],
     ['Which anniversary celebrations are mentioned?', 'THING', 'Which'],
     ['What kind of activities were agreed?', 'THING', 'What kind of'],
     ['What did Putin send to Abe?', 'OBJECT', 'What did'],
