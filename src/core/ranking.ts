@@ -342,8 +342,9 @@ export function authorLine(index: SentenceIndex, document: CorpusDocument): numb
 /**
  * "Who signed the statement ...?", "Which spokesperson put out the readout ...?": the line
  * of the best passage's article that says whose it is (see authorLine) goes first, scored
- * as the best was, and the best passage second. The article's words tell which statement
- * it is; only that line tells who put it out. Cost: the entities of the article's opening
+ * as the best was, and the best passage second, unless that passage itself tells of a
+ * statement put out by a person it names. The article's words tell which statement it is;
+ * only that line tells who put it out. Cost: the entities of the article's opening
  * lines and last sentence.
  */
 function withAuthorFirst<T extends SentenceRef & { readonly score: number; readonly matchedTerms: ReadonlySet<string> }>(index: SentenceIndex, ranked: T[]): void {
@@ -351,6 +352,11 @@ function withAuthorFirst<T extends SentenceRef & { readonly score: number; reado
   if (!top) return;
   const line = authorLine(index, top.document);
   if (line === undefined || line === top.sentence) return;
+  // A passage telling of a statement and naming a person says whose ("The ambassador
+  // issued a statement condemning the attack"): not the article's own.
+  const span = top.document.sentences[top.sentence]!;
+  const told = top.document.text.slice(span.start, span.end);
+  if (STATEMENT_NOUN.test(told) && AUTHORSHIP_VERB.test(told) && index.entities(top.document).entitiesIn(span.start, span.end).some((e) => e.type === 'PERSON')) return;
   const at = ranked.findIndex((r) => r.document === top.document && r.sentence === line);
   const moved = at >= 0 ? ranked.splice(at, 1)[0]! : ({ ...top, sentence: line, matchedTerms: new Set<string>() } as T);
   ranked.unshift({ ...moved, score: top.score });

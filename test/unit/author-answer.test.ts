@@ -13,7 +13,8 @@ const index = buildIndex(
         { id: 'readout', title: "Secretary Okafor's Call with President Mensah", published: '2024-03-04' },
         "Secretary Okafor's Call with President Mensah\n\nThe following is attributable to Spokesperson Lena Ortiz:\n\n" +
           'Secretary of State Jane Okafor spoke today with President David Mensah about the harbour dispute. ' +
-          'The Secretary urged both sides to reopen the harbour talks.',
+          'The Secretary urged both sides to reopen the harbour talks. ' +
+          'Ambassador Li Wei issued a statement condemning the attack on the harbour.',
       ),
     ),
     textFile(
@@ -72,6 +73,12 @@ describe('whose a statement is', () => {
     expect(answer.passages[0]!.text).toBe(sentence(id, authorLine(index, document(id))!));
     expect(answer.passages[1]!.citation.doc).toBe(id);
     expect(answer.short?.text).toBe(author);
+  });
+
+  it('answers from a passage that tells of a statement and who put it out, not from the line saying whose the article is', () => {
+    const answer = ask(index, 'Who issued a statement condemning the attack on the harbour?');
+    expect(answer.passages[0]!.text).toBe('Ambassador Li Wei issued a statement condemning the attack on the harbour.');
+    expect(answer.short?.text).toBe('Li Wei');
   });
 
   it('leaves a question about what a statement says, and an article without such a line, as ranked', () => {
