@@ -125,6 +125,11 @@ export interface Ranking {
    */
   readonly offTopic?: ReadonlySet<number>;
   /**
+   * For "who" asked of a passage naming a person only by role: the second of `sentences`
+   * is the next sentence of its article, which opens with that person's name (see withNamedNext).
+   */
+  readonly namedNext?: boolean;
+  /**
    * The question's topic words that the corpus does not contain, as the user wrote them;
    * for 'not-in-passage', the names and numbers that the closest passage does not hold.
    */
@@ -175,9 +180,11 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   const { missing, grounded } = decided.answers && !followUp ? ungrounded(index, topical, weights, scored, termsOf) : { missing: [] };
   // The passage holding the question's names goes first, scored as the best was.
   if (grounded !== undefined) scored.unshift({ ...scored.splice(grounded, 1)[0]!, score: scored[0]!.score });
+  let namedNext = false;
   if (wanted?.type === 'PERSON') {
     withSpeakerNamed(index, scored);
     if (asksAuthor(question)) withAuthorFirst(index, scored);
+    else namedNext = withNamedNext(index, question, scored, verbTerms(index, read.tagged));
   }
   // A question asking for a rare, precise kind of answer (a duration, a number) that none
   // of the closest passages holds: they are on its topic, but do not say.
@@ -280,6 +287,7 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
     ...(onlyToCome ? { onlyToCome } : {}),
     ...(toCome.length > 0 ? { toCome: new Set(toCome) } : {}),
     ...(offTopic.size > 0 ? { offTopic } : {}),
+    ...(namedNext ? { namedNext } : {}),
     unknownWords: decision.unknownWords,
     wanted,
     queryTerms: weights,
@@ -307,6 +315,66 @@ function withSpeakerNamed<T extends SentenceRef & { readonly score: number; read
   if (at >= 0 && at <= 1) return;
   const moved = at >= 0 ? ranked.splice(at, 1)[0]! : ({ ...top, sentence: naming, matchedTerms: new Set<string>() } as T);
   ranked.splice(1, 0, { ...moved, score: ranked[1]?.score ?? top.score });
+}
+
+/** The terms of the question's verbs, as tagged. */
+function verbTerms(index: SentenceIndex, tagged: readonly NlpToken[]): ReadonlySet<string> {
+  return new Set(tagged.filter((t) => t.pos === 'VERB').flatMap((t) => index.analyzer.terms(t.text).map((term) => term.term)));
+}
+
+/** Words that open a description of someone by role: "The head of ...", "Its chairman", "Gambia's leader". */
+const ROLE_OPENING = new Set(['the', 'its', 'their', 'his', 'her']);
+/** Most words before the role's noun: "The country's new finance minister". */
+const ROLE_OPENING_WORDS = 6;
+
+/**
+ * Whether a sentence opens with someone described by role, as its subject: "The head of
+ * the commission has rejected ...", "Its new chairman said ...": a determiner or possessive,
+ * then within a few words, before any verb, a noun naming a person (WordNet's people) or
+ * written as a verb of the question (`verbs`: "heads" of "Who heads ...?").
+ */
+function opensWithRole(index: SentenceIndex, passage: SentenceRef, verbs: ReadonlySet<string>): boolean {
+  const span = passage.document.sentences[passage.sentence];
+  if (!span) return false;
+  const tokens = index.entities(passage.document).tokensIn(span.start, Math.min(span.end, span.start + MAX_TAGGED_LENGTH));
+  const first = tokens[0];
+  if (!first || !(ROLE_OPENING.has(first.text.toLowerCase()) || tokens[1]?.lemma === "'s")) return false;
+  const isPerson = personNouns(index);
+  for (const token of tokens.slice(1, ROLE_OPENING_WORDS + 1)) {
+    if (token.pos === 'VERB' || token.pos === 'AUX') return false;
+    // Or the noun of the question's verb ("the head of" for "Who heads ...?": "head" names a person in a rarer sense).
+    if (token.pos === 'NOUN' && (isPerson(token.lemma) || index.analyzer.terms(token.text).some((t) => verbs.has(t.term)))) return true;
+  }
+  return false;
+}
+
+/**
+ * "Who heads the election commission?" matched by a sentence naming the person only by role
+ * ("The head of Gambia's election commission has rejected the criticism.") when the next
+ * sentence opens with a name ("Mustapha Carayol told VOA ..."): that sentence becomes the
+ * second passage (and gives the short answer, see answer.ts). Only when the best passage
+ * opens with a person described by role (see opensWithRole) and names no person the
+ * question does not. Whether it did.
+ */
+function withNamedNext<T extends SentenceRef & { readonly score: number; readonly matchedTerms: ReadonlySet<string> }>(index: SentenceIndex, question: string, ranked: T[], verbs: ReadonlySet<string>): boolean {
+  const top = ranked[0];
+  if (!top) return false;
+  const { text, sentences } = top.document;
+  const entities = index.entities(top.document);
+  const asked = question.toLowerCase();
+  const people = (n: number) => {
+    const span = sentences[n];
+    return span ? entities.entitiesIn(span.start, span.end).filter((e) => e.type === 'PERSON' && !e.role && !asked.includes(text.slice(e.start, e.end).toLowerCase())) : [];
+  };
+  if (people(top.sentence).length > 0 || !opensWithRole(index, top, verbs)) return false;
+  const next = top.sentence + 1;
+  const opening = people(next)[0];
+  if (opening === undefined || !/^[\s"“‘'(]*$/u.test(text.slice(sentences[next]!.start, opening.start))) return false;
+  const at = ranked.findIndex((r) => r.document === top.document && r.sentence === next);
+  if (at === 1) return true;
+  const moved = at >= 0 ? ranked.splice(at, 1)[0]! : ({ ...top, sentence: next, matchedTerms: new Set<string>() } as T);
+  ranked.splice(1, 0, { ...moved, score: ranked[1]?.score ?? top.score });
+  return true;
 }
 
 /** What a press office puts out, named in a question asking who put it out. */

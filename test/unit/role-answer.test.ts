@@ -300,3 +300,37 @@ describe('"Who ...?" where an organization is named with a title word', () => {
     expect(answer.short?.text).toBe(expected);
   });
 });
+
+describe('"Who ...?" matched by a role, the person named in the next sentence', () => {
+  const vote = oneArticleIndex(
+    { id: 'vote', title: 'President wins re-election' },
+    'President wins re-election\n\nThe president won re-election with 72 percent of the vote. ' +
+      "The head of the country's election commission has rejected the criticism from observers. " +
+      'Mustafa Keller told reporters on Thursday that each party campaigned freely. ' +
+      'Observers said the count was slow.',
+  );
+
+  it('puts the sentence opening with the name second, after the one the question matched, and gives the name as the short answer', () => {
+    const answer = ask(vote, 'Who heads the election commission?');
+    expect(answer.passages.map((p) => p.text).slice(0, 2)).toEqual([
+      "The head of the country's election commission has rejected the criticism from observers.",
+      'Mustafa Keller told reporters on Thursday that each party campaigned freely.',
+    ]);
+    expect(answer.short).toMatchObject({ text: 'Mustafa Keller', passage: 1 });
+  });
+
+  it('not when the best passage opens with no one described by role, nor names someone itself', () => {
+    const game = oneArticleIndex(
+      { id: 'game', title: 'Broncos win the title' },
+      'Broncos win the title\n\nThe Broncos\' seven sacks tied a league record set by the Bears. ' +
+        'Kony Ealy tied a league record with three sacks in the first half. ' +
+        'Anderson was the leading rusher with 90 yards. ' +
+        'Von Miller had six tackles.',
+    );
+    // "The Broncos' seven sacks" describes no one: the short answer is the best passage's, not the next sentence's player.
+    expect(ask(game, 'Who did the Broncos tie with the most sacks?').short?.passage).toBe(0);
+    expect(ask(game, 'Who set the league record that the Broncos tied?').short?.text).toBe('Bears');
+    // A sentence opening with a name needs none from the next.
+    expect(ask(game, 'Who was the leading rusher?').short?.text).toBe('Anderson');
+  });
+});
