@@ -311,10 +311,21 @@ function withSpeakerNamed<T extends SentenceRef & { readonly score: number; read
   if (!speaker || say(top.sentence).includes(writtenSurname(speaker))) return;
   const naming = sentences.findIndex((_, n) => say(n).includes(speaker.name));
   if (naming < 0 || naming === top.sentence) return;
-  const at = ranked.findIndex((r) => r.document === top.document && r.sentence === naming);
-  if (at >= 0 && at <= 1) return;
-  const moved = at >= 0 ? ranked.splice(at, 1)[0]! : ({ ...top, sentence: naming, matchedTerms: new Set<string>() } as T);
-  ranked.splice(1, 0, { ...moved, score: ranked[1]?.score ?? top.score });
+  placeSentence(ranked, naming, 1);
+}
+
+/**
+ * Puts sentence `sentence` of the best passage's article at `place` (0 or 1) among
+ * `ranked`, taking the score of the passage there (taken out from further down, or added
+ * unretrieved, with no matched terms); left as it is when already first or second.
+ */
+function placeSentence<T extends SentenceRef & { readonly score: number; readonly matchedTerms: ReadonlySet<string> }>(ranked: T[], sentence: number, place: 0 | 1): void {
+  const top = ranked[0]!;
+  const at = ranked.findIndex((r) => r.document === top.document && r.sentence === sentence);
+  if (at === place || (place === 1 && at === 0)) return;
+  const score = ranked[place]?.score ?? top.score;
+  const moved = at >= 0 ? ranked.splice(at, 1)[0]! : ({ ...top, sentence, matchedTerms: new Set<string>() } as T);
+  ranked.splice(place, 0, { ...moved, score });
 }
 
 /** The terms of the question's verbs, as tagged. */
@@ -370,10 +381,7 @@ function withNamedNext<T extends SentenceRef & { readonly score: number; readonl
   const next = top.sentence + 1;
   const opening = people(next)[0];
   if (opening === undefined || !/^[\s"“‘'(]*$/u.test(text.slice(sentences[next]!.start, opening.start))) return false;
-  const at = ranked.findIndex((r) => r.document === top.document && r.sentence === next);
-  if (at === 1) return true;
-  const moved = at >= 0 ? ranked.splice(at, 1)[0]! : ({ ...top, sentence: next, matchedTerms: new Set<string>() } as T);
-  ranked.splice(1, 0, { ...moved, score: ranked[1]?.score ?? top.score });
+  placeSentence(ranked, next, 1);
   return true;
 }
 
@@ -425,9 +433,7 @@ function withAuthorFirst<T extends SentenceRef & { readonly score: number; reado
   const span = top.document.sentences[top.sentence]!;
   const told = top.document.text.slice(span.start, span.end);
   if (STATEMENT_NOUN.test(told) && AUTHORSHIP_VERB.test(told) && index.entities(top.document).entitiesIn(span.start, span.end).some((e) => e.type === 'PERSON')) return;
-  const at = ranked.findIndex((r) => r.document === top.document && r.sentence === line);
-  const moved = at >= 0 ? ranked.splice(at, 1)[0]! : ({ ...top, sentence: line, matchedTerms: new Set<string>() } as T);
-  ranked.unshift({ ...moved, score: top.score });
+  placeSentence(ranked, line, 0);
 }
 
 /** Whether a passage gives the kind of time asked, besides the question's own words (see asked-time.ts). */
