@@ -75,7 +75,7 @@ export interface StoredEntities {
 const TITLES = new Set([
   'minister', 'president', 'premier', 'chancellor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson',
   'ambassador', 'governor', 'mayor', 'king', 'queen', 'prince', 'princess', 'emperor', 'senator', 'general',
-  'admiral', 'mr', 'mrs', 'ms', 'dr', 'prof', 'pope', 'chairman', 'chairwoman', 'envoy', 'leader', 'director',
+  'admiral', 'mr', 'mrs', 'ms', 'dr', 'prof', 'pope', 'chairman', 'chairwoman', 'chairperson', 'envoy', 'leader', 'director',
   'commissioner', 'chief', 'sheikh', 'judge', 'colonel', 'captain',
 ]);
 /** Words that may stand before a title in a role ("Deputy Foreign Minister"). */

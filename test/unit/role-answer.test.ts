@@ -334,3 +334,15 @@ describe('"Who ...?" matched by a role, the person named in the next sentence', 
     expect(ask(game, 'Who was the leading rusher?').short?.text).toBe('Anderson');
   });
 });
+
+describe('"chairperson" is a title, as "chairman" and "chairwoman" are', () => {
+  const union = oneArticleIndex(
+    { id: 'union', title: 'Secretary speaks with commission leaders' },
+    'Secretary speaks with commission leaders\n\nSecretary of State Jane Okafor spoke today with Commission Chairperson Amadou Diallo about the elections. ' +
+      'The two discussed the budget.',
+  );
+
+  it.each(['Who is the Commission Chairperson?', 'Who chairs the commission?'])('%s -> the name after the title, not the other person of the sentence', (question) => {
+    expect(ask(union, question).short?.text).toBe('Amadou Diallo');
+  });
+});
