@@ -45,7 +45,15 @@ export interface Wanted {
   readonly countedAs?: string;
   /** For NUMBER asked by a quantity's noun ("What was Pell's profit?"), that noun's last word (see quantityAsked). */
   readonly measured?: string;
+  /** For OBJECT asked "what did X ask Y to do": an action, which an infinitive gives ("urged Y to release the detainees"). */
+  readonly action?: boolean;
 }
+
+/**
+ * "What did Blinken urge Burhan to do ...?", "What are they trying to do?": asks for an
+ * action; not "What does the bill have to do with taxes?", which asks a relation.
+ */
+export const ACTION_ASKED = /^(?!.*\b(?:have|has|had)\s+to\s+do\s+with\b).*\bto\s+do\b/isu;
 
 /**
  * Kinds of answer that are rare and precise in news text (a sentence without a duration

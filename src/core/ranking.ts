@@ -28,7 +28,7 @@ import { candidates, FIT_CEILINGS } from './short-answer';
 import { writtenSurname } from './entities';
 import { Memo } from './memo';
 import { corrected } from './typos';
-import { AMOUNT, amountAsked, ANAPHORS, answerCue, conditionSpans, countedNoun, inClauses, cueSpans, focusOf, MONEY, quantityAsked, SHARE, shareAsked, UNIT, nameEnd, roleAsked, STRICT_TYPES, whoIsAsked, type AnswerType, type RoleAsked, type Wanted } from './question';
+import { ACTION_ASKED, AMOUNT, amountAsked, ANAPHORS, answerCue, conditionSpans, countedNoun, inClauses, cueSpans, focusOf, MONEY, quantityAsked, SHARE, shareAsked, UNIT, nameEnd, roleAsked, STRICT_TYPES, whoIsAsked, type AnswerType, type RoleAsked, type Wanted } from './question';
 import { logit } from './logistic';
 import { acronymsOf, expansionBefore, RANK_FEATURES, rankFeatures, TYPE_FIT_KNOTS, weightShare, withTypeFit, type QuestionEvidence } from './rank-features';
 import clauseData from './clause.json';
@@ -575,7 +575,8 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
   // As the question writes it too: an article writing "children" holds the question's word, not its lemma.
   const countedAs = counted && cue ? tagged.find((t) => t.start >= cue.start && t.lemma === counted)?.text.toLowerCase() : undefined;
   const measured = answerType === 'NUMBER' && cue ? quantityAsked(question, cue) : undefined;
-  const wanted: Wanted | undefined = answerType && { type: answerType, ...(focus ? { focus } : {}), ...(time ? { time } : {}), ...(counted ? { counted } : {}), ...(countedAs && countedAs !== counted ? { countedAs } : {}), ...(measured ? { measured } : {}) };
+  const action = answerType === 'OBJECT' && ACTION_ASKED.test(question);
+  const wanted: Wanted | undefined = answerType && { type: answerType, ...(focus ? { focus } : {}), ...(time ? { time } : {}), ...(counted ? { counted } : {}), ...(countedAs && countedAs !== counted ? { countedAs } : {}), ...(measured ? { measured } : {}), ...(action ? { action } : {}) };
   // Read only for a question asking for a kind of time, the one use of it.
   // Not a word written with a capital inside the question, which names someone ("Minister
   // Ward", which the tagger may read as a verb).

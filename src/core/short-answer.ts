@@ -147,6 +147,10 @@ export function candidates(
   const inSentence = entities.entitiesIn(start, end);
   if (type === 'ROLE') return roleCandidates(entities.tokensIn(start, end), inSentence, matched, isPersonNoun, text);
   if (type === 'LIST') return listCandidates(text, inSentence, matchedWords);
+  if (type === 'OBJECT' && wanted.action) {
+    const actions = actionCandidates(wanted.focus, entities.tokensIn(start, end), matched);
+    if (actions.length > 0) return actions;
+  }
   if (type === 'THING' || type === 'OBJECT') {
     // Without a focus word there is no phrase to find, and no need to tag the sentence.
     if (!wanted.focus) return [];
@@ -513,6 +517,39 @@ function nameAfter(tokens: readonly NlpToken[], i: number, to: number, isPersonN
   if (isPersonNoun(noun)) return true;
   const next = tokens[to + 1]?.pos;
   return /^\p{Ll}/u.test(noun) && next !== 'VERB' && next !== 'AUX';
+}
+
+/** Most words of an action given by an infinitive ("to release all political detainees ..."). */
+const MAX_ACTION_WORDS = 20;
+/** What ends an action's words: a clause's punctuation. */
+const ACTION_END = /^[,;:.!?()\u2013\u2014]$/u;
+
+/**
+ * OBJECT asked "what did X ask Y to do": the infinitive after a verb of the sentence
+ * ("urged General Burhan to immediately release all political figures" -> "immediately
+ * release all political figures"), up to the clause's punctuation. Best after the
+ * question's own verb (`focus`); after another verb, less: "urged" for "asked".
+ */
+function actionCandidates(focus: string | undefined, tokens: readonly NlpToken[], matched: ReadonlyArray<readonly [number, number]>): Candidate[] {
+  const out: Candidate[] = [];
+  const isMatched = (t: NlpToken) => matched.some(([s, e]) => s <= t.start && t.end <= e);
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.text.toLowerCase() !== 'to') continue;
+    // "to immediately release": an adverb may split the infinitive.
+    let verb = i + 1;
+    while (tokens[verb]?.pos === 'ADV') verb++;
+    if (tokens[verb]?.pos !== 'VERB') continue;
+    // The verb that asks for it, a few words before ("urged the guard to", "asked him to").
+    let asking: NlpToken | undefined;
+    for (let k = i - 1; k >= Math.max(0, i - 8) && !asking; k--) if (tokens[k]!.pos === 'VERB') asking = tokens[k];
+    if (!asking) continue;
+    let to = i + 1;
+    while (to + 1 < tokens.length && to - i < MAX_ACTION_WORDS && !ACTION_END.test(tokens[to + 1]!.text)) to++;
+    const words = tokens.slice(i + 1, to + 1);
+    if (!words.some((t) => !isMatched(t) && t.pos !== 'ADV')) continue;
+    out.push({ start: tokens[i + 1]!.start, end: tokens[to]!.end, fit: asking.lemma === focus ? 1 : 0.8 });
+  }
+  return out;
 }
 
 /**
