@@ -83,6 +83,10 @@ const EXTENT_WORDS = /(?<!\p{L})(?:long|length|lengths|stretch(?:es|ed)?|extend(
 const DISTANCE_FIT = 0.9;
 /** A distance answers "how far/tall/high" above a figure without a unit. */
 const ASKED_DISTANCE_FIT = 1.2;
+/** A time of day read off a clock ("4:55 p.m. local time", "0955 GMT", "3:30 p.m. HST", "10 o'clock"), with its zone. */
+const CLOCK_READING = /(?<![\p{L}\p{N}:.])(?:\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b\.?|\d{1,2}:\d{2}|\d{1,2}\s+o['’]clock|\d{4}\s+(?=GMT|UTC))(?:\s+(?:local\s+time|GMT|UTC|HST|[ECMP][SD]T|BST|CES?T))?/gu;
+/** Its fit for "what time": above a time of day the recognizer finds in words ("this morning": 0.8). */
+const CLOCK_READING_FIT = 1.1;
 /** Less fit for a distance in brackets right after another: a conversion ("2,000 m (6,600 ft)"). */
 const CONVERSION_DOUBT = 0.05;
 
@@ -261,6 +265,17 @@ export function candidates(
       // "2,000 m (6,600 ft)": the figure in brackets only converts the one before it.
       const converted = text[from - 1] === '(' ? CONVERSION_DOUBT : 0;
       out.push({ start: from, end: to, fit: (distanceAsked ? ASKED_DISTANCE_FIT : DISTANCE_FIT) - converted });
+    }
+  }
+  // "What time did the quake hit?": a clock reading the recognizer may leave out ("at 8:14
+  // local time"), with its time zone, answers better than a part of the day ("this morning").
+  if (wanted.time === 'CLOCK') {
+    const sentence = text.slice(start, end);
+    for (const m of sentence.matchAll(CLOCK_READING)) {
+      const from = start + m.index;
+      const to = from + m[0].length;
+      if (matched.some(([s, e]) => s < to && from < e)) continue;
+      out.push({ start: from, end: to, fit: CLOCK_READING_FIT });
     }
   }
   // A quotation's speaker answers "who said", when the sentence names them.

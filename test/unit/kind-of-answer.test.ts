@@ -315,3 +315,20 @@ describe('a short answer says something the question does not', () => {
     expect(ask(game, 'What is the full name of the NFL?')).toMatchObject({ answered: true, short: { text: 'National Football League' } });
   });
 });
+
+describe('"What time ...?" answered by a clock reading, with its zone', () => {
+  const quake = oneArticleIndex(
+    { id: 'quake', title: 'Quake strikes off Java', published: '2023-04-14' },
+    'Quake strikes off Java\n\nThe agency says the quake struck at 4:55 p.m. local time (0955 GMT) on Friday, deep under the sea. ' +
+      'Officials said that this morning at 8:14 local time, rescuers received confirmation that the port was safe. ' +
+      'Tea is served at 10 o\'clock in the shelters.',
+  );
+
+  it.each([
+    ['What time did the quake strike?', '4:55 p.m. local time'],
+    ['At what time did rescuers receive confirmation that the port was safe?', '8:14 local time'],
+    ['What time is tea served in the shelters?', "10 o'clock"],
+  ])('%s -> %s, not a part of the day ("this morning")', (question, time) => {
+    expect(ask(quake, question).short?.text).toBe(time);
+  });
+});
