@@ -452,6 +452,14 @@ function countedBefore(before: string, wanted: Wanted): boolean {
 const NOMINAL = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
 /** Prepositions that keep a noun phrase going ("the anniversary of the victory over Germany"). */
 const NP_LINKS = new Set(['of', 'over', 'against', 'between', 'for']);
+/** Small words inside a name ("Peace and Security Council", "Coalition to Defeat ISIS", "Committee on Foreign Relations"). */
+const NAME_JOINS = new Set(['and', '&', 'of', 'for', 'to', 'on']);
+/** A word of a name: written with a capital, and no function word ("The" opening a sentence). */
+function isCapitalized(token: NlpToken | undefined): boolean {
+  return token !== undefined && /^\p{Lu}/u.test(token.text) && !NOT_NAME_WORDS.has(token.pos);
+}
+/** Parts of speech of words that may be capitalized without being a name's: "The", "In", "He", "And". */
+const NOT_NAME_WORDS: ReadonlySet<string> = new Set(['PUNCT', 'DET', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART']);
 
 /** Nouns asking for a direction ("which direction"; "which way" with a verb of going reads as it: question.ts's focusOf). */
 const DIRECTION_NOUNS: ReadonlySet<string> = new Set(['direction']);
@@ -616,7 +624,21 @@ function phraseCandidates(
     if (!first || !last || !phrase.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) continue;
     const news = phrase.filter((t) => t.pos !== 'DET' && !isMatched(t));
     if (news.length === 0) continue;
-    out.push({ start: first.start, end: last.end, fit: 1 });
+    // The focus noun inside a name goes on through the name's small words: "the AU Peace and
+    // Security Council", "the Global Coalition to Defeat ISIS", "the Committee to Protect
+    // Journalists" (a phrase that says nothing new without them is still none).
+    let [named, through] = [from, to];
+    if (type === 'THING' && isCapitalized(token)) {
+      while (NAME_JOINS.has((tokens[named - 1]?.text ?? '').toLowerCase()) && isCapitalized(tokens[named - 2])) {
+        named -= 2;
+        while (isCapitalized(tokens[named - 1])) named--;
+      }
+      while (NAME_JOINS.has((tokens[through + 1]?.text ?? '').toLowerCase()) && isCapitalized(tokens[through + 2])) {
+        through += 2;
+        while (isCapitalized(tokens[through + 1])) through++;
+      }
+    }
+    out.push({ start: tokens[named]!.start, end: tokens[through]!.end, fit: 1 });
   }
   return out;
 }

@@ -332,3 +332,18 @@ describe('"What time ...?" answered by a clock reading, with its zone', () => {
     expect(ask(quake, question).short?.text).toBe(time);
   });
 });
+
+describe('"Which <noun> ...?" where the noun is inside a name: the whole name', () => {
+  const union = oneArticleIndex(
+    { id: 'union', title: 'Union suspends member' },
+    'Union suspends member\n\nThe AU Peace and Security Council decided on Monday to suspend the country. ' +
+      'The ministers also discussed the Global Coalition to Defeat ISIS and the harbour talks.',
+  );
+
+  it.each([
+    ['Which council decided to suspend the country?', 'AU Peace and Security Council'],
+    ['Which coalition did the ministers discuss?', 'Global Coalition to Defeat ISIS'],
+  ])('%s -> %s, through the small words of the name', (question, name) => {
+    expect(ask(union, question).short?.text).toMatch(new RegExp(`^(?:the )?${name}$`));
+  });
+});
