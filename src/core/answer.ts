@@ -241,7 +241,10 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     // when, but not to that precision. Another time of the passage ("On Monday, officials
     // said") or of a later one ("The previous round collapsed on January 14") is most often
     // of another event, so none answers.
-    if (best && wanted.time && !givesTime(wanted.time, document.text, best.start, best.end, entities.entitiesIn(best.start, best.end), [], false)) return undefined;
+    // The times it is part of count, cut to it: "October 25" of "since October 25".
+    const timesIn = (c: { start: number; end: number }) =>
+      entities.entitiesIn(span.start, span.end).flatMap((e) => (e.start < c.end && c.start < e.end ? [{ ...e, start: Math.max(e.start, c.start), end: Math.min(e.end, c.end) }] : []));
+    if (best && wanted.time && !givesTime(wanted.time, document.text, best.start, best.end, timesIn(best), [], false)) return undefined;
     if (!best) {
       // Where the rules find no span of the asked kind, the learned scorer may; not for a
       // strict kind (a duration, a number) nor a person's title, which a later passage may

@@ -83,6 +83,8 @@ const EXTENT_WORDS = /(?<!\p{L})(?:long|length|lengths|stretch(?:es|ed)?|extend(
 const DISTANCE_FIT = 0.9;
 /** A distance answers "how far/tall/high" above a figure without a unit. */
 const ASKED_DISTANCE_FIT = 1.2;
+/** "since" before a date, in a length of time the recognizer found ("since October 25", not "since then"). */
+const SINCE_DATE = /^since\s+(?=(?:\p{Lu}|\d))/iu;
 /** A time of day read off a clock ("4:55 p.m. local time", "0955 GMT", "3:30 p.m. HST", "10 o'clock"), with its zone. */
 const CLOCK_READING = /(?<![\p{L}\p{N}:.])(?:\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b\.?|\d{1,2}:\d{2}|\d{1,2}\s+o['’]clock|\d{4}\s+(?=GMT|UTC))(?:\s+(?:local\s+time|GMT|UTC|HST|[ECMP][SD]T|BST|CES?T))?/gu;
 /** Its fit for "what time": above a time of day the recognizer finds in words ("this morning": 0.8). */
@@ -169,7 +171,11 @@ export function candidates(
   }
 
   const out: Candidate[] = [];
-  for (const entity of inSentence) {
+  for (const found of inSentence) {
+    // "detained since October 25", which the recognizer reads as a length of time, gives the
+    // date it began: "October 25" answers "Since when ...?" and "When were they detained?".
+    const since = type === 'DATE' && found.type === 'DURATION' ? SINCE_DATE.exec(text.slice(found.start, found.end)) : null;
+    const entity: Entity = since ? { type: 'DATE', start: found.start + since[0].length, end: found.end } : found;
     const fit = FITS[type][entity.type] ?? (type === 'DURATION' && entity.type === 'DATE' ? WHOLE_DATE_FIT : countsTime(wanted, entity, text) ? 1 : undefined);
     if (fit === undefined) continue;
     // "What time ...?" asks for a time of day, which a date alone does not give.

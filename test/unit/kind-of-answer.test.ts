@@ -347,3 +347,15 @@ describe('"Which <noun> ...?" where the noun is inside a name: the whole name', 
     expect(ask(union, question).short?.text).toMatch(new RegExp(`^(?:the )?${name}$`));
   });
 });
+
+describe('"since <date>" gives the date something began', () => {
+  const call = oneArticleIndex(
+    { id: 'call', title: 'Secretary speaks with General Osei', published: '2021-11-02' },
+    'Secretary speaks with General Osei\n\nThe Secretary urged General Osei to immediately release all political figures detained since October 25 and return to a dialogue. ' +
+      'The talks have stalled since then.',
+  );
+
+  it.each(['Since when have the political figures been detained?', 'When were the political figures detained?'])('%s -> October 25, not the length of time', (question) => {
+    expect(ask(call, question).short?.text).toBe('October 25');
+  });
+});

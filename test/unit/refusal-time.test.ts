@@ -112,9 +112,9 @@ describe('"what time" asks for a time of day', () => {
       'The agency says the quake on Keral struck at 4:55 p.m. local time, with the epicenter far below the sea.',
   );
 
-  it('answers with the time of day, from the passage that gives one, with its abbreviation whole', () => {
-    // Before: "November".
-    expect(ask(quake, 'What time did the Keral quake strike?').short?.text).toBe('4:55 p.m.');
+  it('answers with the time of day, from the passage that gives one, with its abbreviation and its zone whole', () => {
+    // Before: "November"; then "4:55 p.m.", without the zone the clock is read in.
+    expect(ask(quake, 'What time did the Keral quake strike?').short?.text).toBe('4:55 p.m. local time');
   });
 
   it('is not declined where the passages give another kind of time: "what time" may ask for an age', () => {
