@@ -93,7 +93,7 @@ const OPENING_CUES: ReadonlyArray<[AnswerType, RegExp]> = (
  * Nouns that name a quantity, after optional modifiers ("the total population", "its annual
  * revenue"): what such a noun is asked to be is a number or an amount of money.
  */
-const QUANTITY_NOUNS = String.raw`(?:(?:total|annual|average|estimated|current|combined|net|gross|median|final|overall|official)\s+)*(?:population|attendance|turnout|revenues?|sales|profits?|earnings|income|budget|salary|wages?|price|cost|value|worth|debt|deficit|death\s+toll|toll|enrol(?:l)?ment|capacity|margin|valuation|market\s+value|GDP|unemployment\s+rate|inflation\s+rate|interest\s+rate|growth\s+rate|tax\s+rate)`;
+const QUANTITY_NOUNS = String.raw`(?:(?:total|annual|average|estimated|current|combined|net|gross|median|final|overall|official)\s+)*(?:population|attendance|turnout|magnitude|revenues?|sales|profits?|earnings|income|budget|salary|wages?|price|cost|value|worth|debt|deficit|death\s+toll|toll|enrol(?:l)?ment|capacity|margin|valuation|market\s+value|GDP|unemployment\s+rate|inflation\s+rate|interest\s+rate|growth\s+rate|tax\s+rate)`;
 
 /** The quantity noun ends its phrase ("the population of Warsaw", not "the population density"). */
 const QUANTITY_END = String.raw`(?=\s*(?:[?.!,;]|$)|\s+(?:of|in|at|for|on|during|from|per|to|by|last|this|that|when|after|before|since|as|under|with)\b)`;
@@ -121,7 +121,7 @@ const CUES: ReadonlyArray<[AnswerType, RegExp]> = [
   ['DURATION', new RegExp(String.raw`\b${HOW_LONG}|\b(?:what\s+(?:is|was)\s+the\s+)?(?:duration\s+of|length\s+of\s+time)\b`, 'i')],
   // "What was the attendance?", "What is Norvance's revenue?": a quantity asked by its noun,
   // which stays a topic word (only "what was" is the cue).
-  ['NUMBER', new RegExp(String.raw`\b${HOW_MANY}|\bwhat\s+(?:number|amount|percentage|percent|share|proportion|fraction)\s+of\b|\b${WHAT_IS}(?=\s+(?:the\s+|(?:[\p{Lu}][\p{L}\p{M}.&-]*\s+){0,3}[\p{L}\p{M}.&-]+['’]s?\s+)?${QUANTITY_NOUNS}${QUANTITY_END})`, 'iu')],
+  ['NUMBER', new RegExp(String.raw`\b${HOW_MANY}|\bwhat\s+(?:number|amount|percentage|percent|share|proportion|fraction)\s+of\b|\bwhat\s+magnitude\b|\b${WHAT_IS}(?=\s+(?:the\s+|(?:[\p{Lu}][\p{L}\p{M}.&-]*\s+){0,3}[\p{L}\p{M}.&-]+['’]s?\s+)?${QUANTITY_NOUNS}${QUANTITY_END})`, 'iu')],
   // A "when" after another interrogative opening the question joins a clause: "What
   // happens when ...", "What was the score when ...", "Why did they leave when ...".
   ['DATE', new RegExp(String.raw`\b${HOW_LONG_AGO}|\b(?:on\s+)?(?:what|which)\s+(?:year|date|month|day(?:\s+of\s+the\s+week)?|time)\b|(?<!^\s*(?:what|which|why|how)\b[^]*)\bwhen\b`, 'i')],

@@ -343,3 +343,18 @@ describe('what a figure counts, read both ways', () => {
     expect(ask(index, question).short?.text).toBe(expected);
   });
 });
+
+describe('"What magnitude ...?" asks for a figure, not the phrase around the noun', () => {
+  const quake = oneArticleIndex(
+    { id: 'quake', title: 'Quake strikes off Java' },
+    'Quake strikes off Java\n\nThe national agency measured a preliminary magnitude of 6.6 for the quake. ' +
+      'In November, a 5.6 magnitude earthquake struck near Java killing hundreds.',
+  );
+
+  it.each([
+    ['What magnitude did the national agency measure for the quake?', '6.6'],
+    ['What was the magnitude of the quake that killed hundreds near Java in November?', '5.6'],
+  ])('%s -> %s', (question, figure) => {
+    expect(ask(quake, question).short?.text).toBe(figure);
+  });
+});

@@ -14,6 +14,8 @@ describe('answerCue', () => {
     ["What's the population of Warsaw?", 'NUMBER', "What's"],
     ["What's the name of the ship?", 'NAME', "What's the name of"],
     ['What was the total attendance at the match?', 'NUMBER', 'What was'],
+    ['What magnitude did the agency measure for the quake?', 'NUMBER', 'What magnitude'],
+    ['What was the magnitude of the quake?', 'NUMBER', 'What was'],
     ['How many islands are in dispute?', 'NUMBER', 'How many'],
     ['When did Putin visit Japan?', 'DATE', 'When'],
     ['On which day of the week was the meeting held?', 'DATE', 'On which day of the week'],
