@@ -503,6 +503,8 @@ function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname
       const next = tokens[k];
       if (!next) return false;
       if ((next.pos === 'PROPN' && isCapitalized(next)) || surnameNoun(k)) return true;
+      // A kind of place the tagger reads as a noun ends a place's name: "New York City", "Mexico City".
+      if (next.pos === 'NOUN' && isCapitalized(next) && PLACE_KINDS.has(bare(next))) return true;
       // "Ursula von der Leyen", "Mohammed bin Salman": particles inside a name.
       if (particlesAt(tokens, k, (t) => t !== undefined && t.pos === 'PROPN' && isCapitalized(t), true) > 0) return true;
       // A hyphen inside a name, with no space around it: "Jean-Yves".

@@ -105,6 +105,13 @@ describe('people found by general evidence, not only after a title', () => {
     expect(organizations.map((e) => document.text.slice(e.start, e.end))).toEqual(['General Motors', 'General Electric', 'General Assembly']);
   });
 
+  it('a place whose name ends in a kind of place the tagger reads as a noun: "New York City"', () => {
+    const body = 'The ministers met in New York City on Monday, and their aides flew on to Mexico City.';
+    const document = buildCorpus([textFile('a.md', articleText({ id: 'people' }, `Headline\n\n${body}`))]).documents[0]!;
+    const places = documentEntities(document, index.analyzer).entitiesIn(0, document.text.length).filter((e) => e.type === 'PLACE');
+    expect(places.map((e) => document.text.slice(e.start, e.end))).toEqual(['New York City', 'Mexico City']);
+  });
+
   it('still a person after the same title word: "General Burhan"', () => {
     expect(personSpans('General Burhan detained the prime minister on Monday.')).toEqual(['Burhan']);
     expect(names('General Burhan detained the prime minister on Monday.')).toEqual(['Burhan']);
