@@ -78,6 +78,21 @@ const TITLES = new Set([
   'admiral', 'mr', 'mrs', 'ms', 'dr', 'prof', 'pope', 'chairman', 'chairwoman', 'chairperson', 'envoy', 'leader', 'director',
   'commissioner', 'chief', 'sheikh', 'judge', 'colonel', 'captain',
 ]);
+/**
+ * Where a person's name begins inside `[start, end)` of `text`, a span the recognizer typed
+ * as a person: after the last title word that more capitalized words follow ("Commission
+ * Chairperson Moussa Faki Mahamat" -> "Moussa Faki Mahamat", "General Abdel Fattah
+ * al-Burhan" -> "Abdel Fattah al-Burhan"); `start` when it holds none.
+ */
+export function nameStart(text: string, start: number, end: number): number {
+  let at = start;
+  for (const word of text.slice(start, end).matchAll(/[\p{L}\p{M}'’.-]+/gu)) {
+    const after = start + word.index + word[0].length;
+    if (TITLES.has(word[0].toLowerCase().replace(/[.'’]+$/u, '')) && /^\s+\p{Lu}/u.test(text.slice(after, end))) at = after + (/^\s+/u.exec(text.slice(after, end))?.[0].length ?? 0);
+  }
+  return at;
+}
+
 /** Words that may stand before a title in a role ("Deputy Foreign Minister"). */
 const ROLE_MODIFIERS = new Set(['crown', 'foreign', 'prime', 'deputy', 'defense', 'defence', 'finance', 'vice', 'first', 'former', 'acting', 'interior', 'trade', 'economy', 'state', 'general']);
 /**

@@ -4,7 +4,7 @@
  * question wants, leaving out what the question itself already says.
  */
 import { isStopWord, normalizeWord } from './analyzer';
-import type { DocumentEntities, Person } from './entities';
+import { nameStart, type DocumentEntities, type Person } from './entities';
 import type { Entity, EntityType } from './nlp';
 import type { NlpToken } from './nlp';
 import { readNumberWords } from './numbers';
@@ -188,8 +188,10 @@ export function candidates(
     const lastWord = /[\p{L}\p{N}]+[^\p{L}\p{N}]*$/u.exec(text.slice(entity.start, entity.end));
     const surname = lastWord ? entity.start + lastWord.index : entity.start;
     if (entity.type === 'PERSON' && matched.some(([s, e]) => s < entity.end && surname < e)) continue;
-    const span = outsideMatches(text, entity, matched, type === 'PERSON');
-    if (!span) continue;
+    const outside = outsideMatches(text, entity, matched, type === 'PERSON');
+    if (!outside) continue;
+    // A person by name, without the titles the recognizer left before it ("General Abdel Fattah al-Burhan").
+    const span = type === 'PERSON' && entity.type === 'PERSON' && !entity.role ? { ...outside, start: nameStart(text, outside.start, outside.end) } : outside;
     const value = text.slice(span.start, span.end);
     if (type === 'NUMBER' && YEAR.test(value)) continue;
     // A figure right after a name inside the sentence, and before no common noun, names a
@@ -249,7 +251,7 @@ export function candidates(
     const preposition = wanted.focus === 'destination' ? /\b(?:to|for|into)\s+(?:the\s+)?$/i : /\b(?:in|at)\s+(?:the\s+)?$/i;
     const located = type === 'PLACE' && preposition.test(text.slice(Math.max(start, from - 10), from));
     // "the Japanese Foreign Minister Toshimitsu Motegi": a person right after the role asked about.
-    const titled = (type === 'PERSON' && entity.type === 'PERSON') || type === 'NAME' ? matchedWordsBefore(text, span.start, matched) : 0;
+    const titled = (type === 'PERSON' && entity.type === 'PERSON') || type === 'NAME' ? matchedWordsBefore(text, outside.start, matched) : 0;
     // A name is the one written next to what the question names.
     if (type === 'NAME' && titled === 0) continue;
     // A name answers "who" better than a role does.

@@ -342,7 +342,19 @@ describe('"chairperson" is a title, as "chairman" and "chairwoman" are', () => {
       'The two discussed the budget.',
   );
 
-  it.each(['Who is the Commission Chairperson?', 'Who chairs the commission?'])('%s -> the name after the title, not the other person of the sentence', (question) => {
+  it.each(['Who is the Commission Chairperson?', 'Who chairs the commission?', 'Who did Okafor speak with today?'])('%s -> the name after the title, not the other person of the sentence', (question) => {
     expect(ask(union, question).short?.text).toBe('Amadou Diallo');
+  });
+});
+
+describe('"who" answered by a name without the titles before it', () => {
+  const call = oneArticleIndex(
+    { id: 'call', title: 'Secretary speaks with the army commander' },
+    'Secretary speaks with the army commander\n\nSecretary of State Jane Okafor spoke today with Commander of the National Armed Forces General Amadou Keita. ' +
+      'The two discussed the ceasefire.',
+  );
+
+  it.each(['Who is the commander of the national armed forces?', 'Who did Okafor speak with today?'])('%s -> Amadou Keita, not "General Amadou Keita" nor the title alone', (question) => {
+    expect(ask(call, question).short?.text).toBe('Amadou Keita');
   });
 });
