@@ -460,6 +460,8 @@ function countedBefore(before: string, wanted: Wanted): boolean {
 const NOMINAL = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
 /** Prepositions that keep a noun phrase going ("the anniversary of the victory over Germany"). */
 const NP_LINKS = new Set(['of', 'over', 'against', 'between', 'for']);
+/** Dashes that join the parts of a compound modifier ("U.S.-Sudan", "U.S. – Armenia"). */
+const DASHES: ReadonlySet<string> = new Set(['-', '\u2010', '\u2011', '\u2013', '\u2014']);
 /** Small words inside a name ("Peace and Security Council", "Coalition to Defeat ISIS", "Committee on Foreign Relations"). */
 const NAME_JOINS = new Set(['and', '&', 'of', 'for', 'to', 'on']);
 /** A word of a name: written with a capital, and no function word ("The" opening a sentence). */
@@ -605,6 +607,11 @@ function phraseCandidates(
       if (token.pos !== 'NOUN' && token.pos !== 'PROPN') continue;
       from = i;
       while (from > 0 && isNominal(tokens[from - 1])) from--;
+      // "the U.S.-Azerbaijani bilateral partnership", "the U.S. – Armenia partnership": a dash joins a compound modifier.
+      while (DASHES.has(tokens[from - 1]?.text ?? '') && isNominal(tokens[from - 2])) {
+        from -= 2;
+        while (from > 0 && isNominal(tokens[from - 1])) from--;
+      }
       to = i;
     } else {
       if (token.pos !== 'VERB') continue;

@@ -20,7 +20,7 @@
  *   news-b  citeqa  hit@1 0.759  recall@3 0.926  MRR 0.833  EM 55.6  F1 61.2
  *                   answerable declined 0 of 54, impossible declined 10 of 14
  *           MiniSearch tuned  hit@1 0.426  recall@3 0.648  MRR 0.525
- *   news-c  citeqa  hit@1 0.800  recall@3 0.927  MRR 0.861  EM 29.2  F1 47.2
+ *   news-c  citeqa  hit@1 0.800  recall@3 0.927  MRR 0.861  EM 31.3  F1 47.8
  *                   answerable declined 1 of 55, impossible declined 5 of 12
  *                   (blind, before the changes it prompted: 0.709, 0.836, 0.770, 18.8, 39.9, 5 of 55, 5 of 12)
  *           MiniSearch tuned  hit@1 0.582  recall@3 0.691  MRR 0.621
@@ -71,7 +71,7 @@ const SETS: readonly NewsSet[] = [
     articles: 11,
     questions: 67,
     unanswerable: 12,
-    thresholds: { hitAt1: 0.77, recallAt3: 0.89, mrr: 0.83, f1: 44, exactMatch: 26 },
+    thresholds: { hitAt1: 0.77, recallAt3: 0.89, mrr: 0.83, f1: 45, exactMatch: 28 },
     maxAnswerableDeclined: 2,
     minImpossibleDeclined: 4,
   },

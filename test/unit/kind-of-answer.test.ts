@@ -359,3 +359,19 @@ describe('"since <date>" gives the date something began', () => {
     expect(ask(call, question).short?.text).toBe('October 25');
   });
 });
+
+describe('"Which <noun> ...?" answered with a compound modifier joined by a dash', () => {
+  const call = oneArticleIndex(
+    { id: 'call', title: 'Secretary speaks with President Mensah' },
+    'Secretary speaks with President Mensah\n\nThe Secretary stressed the continuing importance of the U.S.-Ghana bilateral partnership. ' +
+      'He also praised the U.S. – Ghana trade agreement.',
+  );
+
+  it.each([
+    ['Which partnership did the Secretary call important?', 'U.S.-Ghana bilateral partnership'],
+    ['Which agreement did he praise?', 'U.S. – Ghana trade agreement'],
+  ])('%s -> %s, not only the words after the dash', (question, phrase) => {
+    const short = ask(call, question).short?.text ?? '';
+    expect(short.replace(/^the /, '')).toBe(phrase);
+  });
+});
