@@ -86,7 +86,7 @@ const ASKED_DISTANCE_FIT = 1.2;
 /** "since" before a date, in a length of time the recognizer found ("since October 25", not "since then"). */
 const SINCE_DATE = /^since\s+(?=(?:\p{Lu}|\d))/iu;
 /** A time of day read off a clock ("4:55 p.m. local time", "0955 GMT", "3:30 p.m. HST", "10 o'clock"), with its zone. */
-const CLOCK_READING = /(?<![\p{L}\p{N}:.])(?:\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b\.?|\d{1,2}:\d{2}|\d{1,2}\s+o['’]clock|\d{4}\s+(?=GMT|UTC))(?:\s+(?:local\s+time|GMT|UTC|HST|[ECMP][SD]T|BST|CES?T))?/gu;
+const CLOCK_READING = /(?<![\p{L}\p{N}:.])(?:\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b\.?|\d{1,2}:\d{2}|\d{1,2}\s+o['’]clock|\d{4}(?=\s+(?:GMT|UTC)))(?:\s+(?:local\s+time|GMT|UTC|HST|[ECMP][SD]T|BST|CES?T))?/gu;
 /** Its fit for "what time": above a time of day the recognizer finds in words ("this morning": 0.8). */
 const CLOCK_READING_FIT = 1.1;
 /** Less fit for a distance in brackets right after another: a conversion ("2,000 m (6,600 ft)"). */

@@ -331,6 +331,11 @@ describe('"What time ...?" answered by a clock reading, with its zone', () => {
   ])('%s -> %s, not a part of the day ("this morning")', (question, time) => {
     expect(ask(quake, question).short?.text).toBe(time);
   });
+
+  it('reads a time in GMT written in four figures whole, and nothing after it', () => {
+    const gmt = oneArticleIndex({ id: 'gmt', title: 'Quake strikes' }, 'Quake strikes\n\nThe quake struck at 0955 GMT on Friday, deep under the sea.');
+    expect(ask(gmt, 'What time did the quake strike?').short?.text).toBe('0955 GMT');
+  });
 });
 
 describe('"Which <noun> ...?" where the noun is inside a name: the whole name', () => {
