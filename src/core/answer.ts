@@ -166,7 +166,6 @@ function mergeSpans(spans: ReadonlyArray<readonly [number, number]>): Array<[num
   return out;
 }
 
-/** The best span of the wanted kind among the passages, nearest to the matched words. */
 /** The person's name a passage opens with, as the short answer from passage 1. */
 function openingPerson(index: SentenceIndex, ranked: RankedSentence, passage: Passage | undefined): ShortAnswer | undefined {
   if (!passage) return undefined;
@@ -175,6 +174,7 @@ function openingPerson(index: SentenceIndex, ranked: RankedSentence, passage: Pa
   return person ? { text: ranked.document.text.slice(person.start, person.end), passage: 1, start: person.start - start, end: person.end - start } : undefined;
 }
 
+/** The best span of the wanted kind among the passages, nearest to the matched words. */
 function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly Passage[]): ShortAnswer | undefined {
   const { wanted } = ranking;
   // Read for the learned scorer only when the rules leave a passage without a span.

@@ -88,7 +88,8 @@ export function nameStart(text: string, start: number, end: number): number {
   let at = start;
   for (const word of text.slice(start, end).matchAll(/[\p{L}\p{M}'’.-]+/gu)) {
     const after = start + word.index + word[0].length;
-    if (TITLES.has(word[0].toLowerCase().replace(/[.'’]+$/u, '')) && /^\s+\p{Lu}/u.test(text.slice(after, end))) at = after + (/^\s+/u.exec(text.slice(after, end))?.[0].length ?? 0);
+    const gap = /^\s+(?=\p{Lu})/u.exec(text.slice(after, end));
+    if (gap && TITLES.has(word[0].toLowerCase().replace(/[.'’]+$/u, ''))) at = after + gap[0].length;
   }
   return at;
 }

@@ -278,8 +278,7 @@ export function candidates(
   // "What time did the quake hit?": a clock reading the recognizer may leave out ("at 8:14
   // local time"), with its time zone, answers better than a part of the day ("this morning").
   if (wanted.time === 'CLOCK') {
-    const sentence = text.slice(start, end);
-    for (const m of sentence.matchAll(CLOCK_READING)) {
+    for (const m of text.slice(start, end).matchAll(CLOCK_READING)) {
       const from = start + m.index;
       const to = from + m[0].length;
       if (matched.some(([s, e]) => s < to && from < e)) continue;
@@ -465,7 +464,7 @@ const DASHES: ReadonlySet<string> = new Set(['-', '\u2010', '\u2011', '\u2013', 
 /** Small words inside a name ("Peace and Security Council", "Coalition to Defeat ISIS", "Committee on Foreign Relations"). */
 const NAME_JOINS = new Set(['and', '&', 'of', 'for', 'to', 'on']);
 /** A word of a name: written with a capital, and no function word ("The" opening a sentence). */
-function isCapitalized(token: NlpToken | undefined): boolean {
+function isNameWord(token: NlpToken | undefined): boolean {
   return token !== undefined && /^\p{Lu}/u.test(token.text) && !NOT_NAME_WORDS.has(token.pos);
 }
 /** Parts of speech of words that may be capitalized without being a name's: "The", "In", "He", "And". */
@@ -643,14 +642,14 @@ function phraseCandidates(
     // Security Council", "the Global Coalition to Defeat ISIS", "the Committee to Protect
     // Journalists" (a phrase that says nothing new without them is still none).
     let [named, through] = [from, to];
-    if (type === 'THING' && isCapitalized(token)) {
-      while (NAME_JOINS.has((tokens[named - 1]?.text ?? '').toLowerCase()) && isCapitalized(tokens[named - 2])) {
+    if (type === 'THING' && isNameWord(token)) {
+      while (NAME_JOINS.has((tokens[named - 1]?.text ?? '').toLowerCase()) && isNameWord(tokens[named - 2])) {
         named -= 2;
-        while (isCapitalized(tokens[named - 1])) named--;
+        while (isNameWord(tokens[named - 1])) named--;
       }
-      while (NAME_JOINS.has((tokens[through + 1]?.text ?? '').toLowerCase()) && isCapitalized(tokens[through + 2])) {
+      while (NAME_JOINS.has((tokens[through + 1]?.text ?? '').toLowerCase()) && isNameWord(tokens[through + 2])) {
         through += 2;
-        while (isCapitalized(tokens[through + 1])) through++;
+        while (isNameWord(tokens[through + 1])) through++;
       }
     }
     out.push({ start: tokens[named]!.start, end: tokens[through]!.end, fit: 1 });
