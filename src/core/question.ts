@@ -287,6 +287,9 @@ export function shareAsked(question: string, cue: AnswerCue): string | undefined
 /** Asked of a noun after a figure: whether it is a unit the figure is given in (money, a measure, points), known only with a thesaurus. */
 export const UNIT = 'unit';
 
+/** Asked of a noun right after a figure: whether the figure measures it (a unit or a property: "5.6 magnitude", "30 foot"), not the noun after it. */
+export const MEASURE = 'measure';
+
 /** What "how much" counts when it asks a price, a wage or a sum spent: see {@link countedNoun}. */
 export const MONEY = 'monetary unit';
 /** Verbs whose "how much" is an amount of money. */

@@ -28,7 +28,7 @@ import { candidates, FIT_CEILINGS } from './short-answer';
 import { writtenSurname } from './entities';
 import { Memo } from './memo';
 import { corrected } from './typos';
-import { ACTION_ASKED, AMOUNT, amountAsked, ANAPHORS, answerCue, conditionSpans, countedNoun, inClauses, cueSpans, focusOf, MONEY, quantityAsked, SHARE, shareAsked, UNIT, nameEnd, roleAsked, STRICT_TYPES, whoIsAsked, type AnswerType, type RoleAsked, type Wanted } from './question';
+import { ACTION_ASKED, AMOUNT, amountAsked, ANAPHORS, answerCue, conditionSpans, countedNoun, inClauses, cueSpans, focusOf, MONEY, quantityAsked, MEASURE, SHARE, shareAsked, UNIT, nameEnd, roleAsked, STRICT_TYPES, whoIsAsked, type AnswerType, type RoleAsked, type Wanted } from './question';
 import { logit } from './logistic';
 import { acronymsOf, expansionBefore, RANK_FEATURES, rankFeatures, TYPE_FIT_KNOTS, weightShare, withTypeFit, type QuestionEvidence } from './rank-features';
 import clauseData from './clause.json';
@@ -1553,6 +1553,7 @@ export function countAgreement(index: SentenceIndex, holds: (term: string) => bo
   const unit = (word: string) => /^points?$/.test(word) || (thesaurus !== undefined && thesaurus.isKindOf(word, 'unit of measurement'));
   return (noun, counted) => {
     if (counted === UNIT) return noun !== undefined && unit(noun);
+    if (counted === MEASURE) return noun !== undefined && thesaurus !== undefined && (unit(noun) || thesaurus.isKindOf(noun, 'property'));
     // Which figures are shares is told by their kind (short-answer.ts), not by a noun.
     if (counted === SHARE) return true;
     // A value is money, a measure or points, or a bare figure ("closed at 38,450"); no count of things.
@@ -1563,7 +1564,7 @@ export function countAgreement(index: SentenceIndex, holds: (term: string) => bo
       noun === counted ||
       thesaurus.isKindOf(noun, counted) ||
       thesaurus.isKindOf(counted, noun) ||
-      (PEOPLE.test(counted) && thesaurus.isPersonNoun(noun)) ||
+      (PEOPLE.test(counted) && (PEOPLE.test(noun) || thesaurus.isPersonNoun(noun))) ||
       (PEOPLE.test(noun) && thesaurus.isPersonNoun(counted)) ||
       thesaurus.synonyms(counted).includes(noun) ||
       // Two units of measure ("km" for miles); money is measured apart ("19 miles" is no price).

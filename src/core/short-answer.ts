@@ -8,7 +8,7 @@ import { nameStart, type DocumentEntities, type Person } from './entities';
 import type { Entity, EntityType } from './nlp';
 import type { NlpToken } from './nlp';
 import { readNumberWords } from './numbers';
-import { AMOUNT, MONEY, SHARE, UNIT, type AnswerType, type Wanted } from './question';
+import { AMOUNT, MEASURE, MONEY, SHARE, UNIT, type AnswerType, type Wanted } from './question';
 
 import { isClockTime } from './asked-time';
 import { MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from './dates';
@@ -89,6 +89,13 @@ const SINCE_DATE = /^since\s+(?=(?:\p{Lu}|\d))/iu;
 const CLOCK_READING = /(?<![\p{L}\p{N}:.])(?:\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b\.?|\d{1,2}:\d{2}|\d{1,2}\s+o['’]clock|\d{4}(?=\s+(?:GMT|UTC)))(?:\s+(?:local\s+time|GMT|UTC|HST|[ECMP][SD]T|BST|CES?T))?/gu;
 /** Its fit for "what time": above a time of day the recognizer finds in words ("this morning": 0.8). */
 const CLOCK_READING_FIT = 1.1;
+
+/** Whether a clock reading of the sentence `[start, end)` begins at `at`. */
+function clockAt(text: string, start: number, end: number, at: number): boolean {
+  for (const m of text.slice(start, end).matchAll(CLOCK_READING)) if (start + m.index === at) return true;
+  return false;
+}
+
 /** Less fit for a distance in brackets right after another: a conversion ("2,000 m (6,600 ft)"). */
 const CONVERSION_DOUBT = 0.05;
 
@@ -194,6 +201,8 @@ export function candidates(
     const span = type === 'PERSON' && entity.type === 'PERSON' && !entity.role ? { ...outside, start: nameStart(text, outside.start, outside.end) } : outside;
     const value = text.slice(span.start, span.end);
     if (type === 'NUMBER' && YEAR.test(value)) continue;
+    // "0955 GMT", "4:55 p.m.": a time of day counts nothing.
+    if (type === 'NUMBER' && clockAt(text, start, end, span.start)) continue;
     // A figure right after a name inside the sentence, and before no common noun, names a
     // thing and counts nothing: "Airbus 330", "Flight 447", "Super Bowl 50 Host Committee"
     // (not "struck Venice 22 times").
@@ -209,19 +218,26 @@ export function candidates(
     // "5½", "30 to 50 thousand", "between 1.4 and 5.8": the figure is all of it.
     let to = type === 'NUMBER' ? figureEnd(text, span.start, span.end, end, inSentence) : span.end;
     // "How deep / far / tall / wide" is not answered by a figure of something else: "7.0" of
-    // "a 7.0-magnitude quake" (a bare figure may be a distance whose unit was said before).
+    // "a 7.0-magnitude quake", "hundreds" of "killing hundreds" (a bare figure may be a
+    // distance whose unit was said before).
     if (type === 'NUMBER' && wanted.focus === 'distance' && counts) {
       const after = countedAfter(entities.tokensIn(to, end));
-      if (after && !counts(after.lemma, UNIT)) continue;
+      if (after ? !counts(after.lemma, UNIT) : peopleObject(text, start, span.start, entities.tokensIn(start, span.start))) continue;
     }
     if (type === 'NUMBER' && wanted.counted && counts) {
       if (entity.type === 'PERCENT' && wanted.counted === MONEY) continue;
       // A share is a percentage or a fraction ("three-fourths", "a third"), not a count.
       if (wanted.counted === SHARE && entity.type !== 'PERCENT' && !FRACTION.test(value) && !PERCENT_AFTER.test(text.slice(to, to + 12))) continue;
       const currency = entity.type === 'MONEY' || CURRENCY_BEFORE.test(text.slice(Math.max(start, span.start - 2), span.start));
-      const after = currency || entity.type === 'PERCENT' ? undefined : countedAfter(entities.tokensIn(to, end));
-      const noun = currency ? MONEY : after?.lemma;
-      const named = counts(noun, wanted.counted) || (after !== undefined && ISSUES.has(after.lemma) && after.modifiers.some((modifier) => counts(modifier.lemma, wanted.counted!)));
+      const after = currency || entity.type === 'PERCENT' ? undefined : countedAfter(entities.tokensIn(to, end), isTitleCase(text.slice(start, end)));
+      // "a 5.6 magnitude earthquake" measures a magnitude and counts no earthquakes.
+      const counter = after?.modifiers[0] !== undefined && counts(after.modifiers[0].lemma, MEASURE) ? after.modifiers[0] : after;
+      const noun = currency ? MONEY : counter?.lemma;
+      // "killing hundreds", "injuring at least 30": a bare figure after a verb done to people counts them, their deaths or their injuries.
+      const victims = noun === undefined && !currency && peopleObject(text, start, span.start, entities.tokensIn(start, span.start));
+      const named = victims
+        ? VICTIM_NOUNS.some((victim) => counts(victim, wanted.counted!))
+        : counts(noun, wanted.counted) || (after !== undefined && ISSUES.has(after.lemma) && after.modifiers.some((modifier) => counts(modifier.lemma, wanted.counted!)));
       if (!named && !countedBefore(text.slice(Math.max(start, span.start - 40), span.start), wanted)) continue;
       // "16.4 billion U.S. dollars", "38,450 points": the unit named after a sum or a value is part of it.
       if ((wanted.counted === MONEY || wanted.counted === AMOUNT) && after && counts(after.lemma, UNIT)) to = after.end;
@@ -428,7 +444,9 @@ const CALENDAR_WORDS: ReadonlySet<string> = new Set([...MONTHS, ...MONTH_ABBREVI
  * "six soundtrack releases"), which name what is counted when the head is only a form it
  * comes in (see ISSUES; "200 train drivers" counts no trains).
  */
-function countedAfter(tokens: readonly NlpToken[]): (NlpToken & { readonly modifiers: readonly NlpToken[] }) | undefined {
+function countedAfter(written: readonly NlpToken[], titleCase = false): (NlpToken & { readonly modifiers: readonly NlpToken[] }) | undefined {
+  // In a headline in title case the tagger reads nouns as names: "7.0 Magnitude Quake".
+  const tokens = titleCase ? written.map((t) => (t.pos === 'PROPN' ? { ...t, pos: 'NOUN', lemma: t.lemma.toLowerCase() } : t)) : written;
   // "a five-year course" counts years.
   if (tokens[0]?.text === '-' && tokens[1]?.pos === 'NOUN') return { ...tokens[1], modifiers: [] };
   const nouns: NlpToken[] = [];
@@ -442,6 +460,28 @@ function countedAfter(tokens: readonly NlpToken[]): (NlpToken & { readonly modif
   }
   const head = nouns.at(-1);
   return head && { ...head, modifiers: nouns.slice(0, -1) };
+}
+
+/**
+ * Verbs whose object is people: a bare figure after one ("killing hundreds", "evacuated
+ * about 2,000") counts people, not whatever else its article mentions.
+ */
+const PEOPLE_OBJECT_VERBS: ReadonlySet<string> = new Set([
+  'kill', 'injure', 'wound', 'hurt', 'maim', 'murder', 'massacre', 'execute', 'drown', 'displace', 'evacuate', 'rescue',
+  'strand', 'trap', 'kidnap', 'abduct', 'arrest', 'detain', 'employ', 'hire', 'infect', 'sicken', 'hospitalize', 'hospitalise',
+]);
+
+/** What a bare figure after one of those verbs may count: the people, or their deaths or injuries ("killing hundreds" counts deaths). */
+const VICTIM_NOUNS: readonly string[] = ['person', 'death', 'injury'];
+
+/**
+ * Whether the word before a bare figure at `at` (past an approximator: "killing at least")
+ * is a verb whose object is people. `tokens` are the sentence's up to the figure.
+ */
+function peopleObject(text: string, from: number, at: number, tokens: readonly NlpToken[]): boolean {
+  const edge = at - (NUMBER_APPROXIMATORS.exec(text.slice(from, at))?.[0].length ?? 0);
+  const verb = tokens.filter((t) => t.end <= edge).at(-1);
+  return verb !== undefined && verb.pos === 'VERB' && PEOPLE_OBJECT_VERBS.has(verb.lemma) && text.slice(verb.end, edge).trim() === '';
 }
 
 /** Nouns of the forms a thing is counted in, whose modifier names the thing: "six soundtrack releases", "three album editions". */
@@ -495,6 +535,12 @@ const DIRECTION = new RegExp(
     String.raw`)(?![\p{L}\u2010\u2011\u2013-])`,
   'giu',
 );
+/** Whether a sentence is written in title case, as headlines are: three words of four letters or more, every one capitalized. */
+function isTitleCase(sentence: string): boolean {
+  const longWords = sentence.match(/\p{L}[\p{L}'’-]{3,}/gu) ?? [];
+  return longWords.length >= 3 && longWords.every((w) => /^\p{Lu}/u.test(w));
+}
+
 /** The capitalized word right after a direction, across spaces only. */
 const WORD_AFTER = /^ +(\p{Lu}\p{L}*)/u;
 
@@ -507,8 +553,7 @@ const WORD_AFTER = /^ +(\p{Lu}\p{L}*)/u;
 function directionCandidates(text: string, start: number, end: number, matched: ReadonlyArray<readonly [number, number]>): Candidate[] {
   const out: Candidate[] = [];
   const sentence = text.slice(start, end);
-  const longWords = (sentence.match(/\p{L}[\p{L}'’-]{3,}/gu) ?? []);
-  const titleCase = longWords.length >= 3 && longWords.every((w) => /^\p{Lu}/u.test(w));
+  const titleCase = isTitleCase(sentence);
   for (const m of sentence.matchAll(DIRECTION)) {
     const from = start + m.index;
     const to = from + m[0].length;

@@ -358,3 +358,45 @@ describe('"What magnitude ...?" asks for a figure, not the phrase around the nou
     expect(ask(quake, question).short?.text).toBe(figure);
   });
 });
+
+describe('what a figure measures or does to people is no count of other things', () => {
+  const quake = oneArticleIndex(
+    { id: 'quake-report', title: 'Strong Quake Strikes Off Java' },
+    'Powerful 7.0 Magnitude Quake Strikes Java\n\nThe quake struck at 4:55 p.m. local time (0955 GMT) off the coast of Java. ' +
+      'The agency warned of possible aftershocks. ' +
+      'In November, a 5.6 magnitude earthquake struck near Java killing hundreds. ' +
+      'Floods in 2019 injured at least 40 near the coast.',
+  );
+
+  it.each([
+    // A bare figure after a verb done to people counts them, their deaths or their injuries
+    // (before: declined, the article never writing "people").
+    ['How many people did the November earthquake near Java kill?', 'hundreds'],
+    ['How many deaths did the November earthquake near Java cause?', 'hundreds'],
+    ['How many people did the floods in 2019 injure near the coast?', 'at least 40'],
+  ])('%s -> %s', (question, expected) => {
+    expect(ask(quake, question).short?.text).toBe(expected);
+  });
+
+  it('declines a count of things no figure counts', () => {
+    // Before: answered "hundreds" ("killing hundreds"), and figures of the headline's
+    // magnitude ("7.0 Magnitude Quake"), of "5.6 magnitude earthquake" and of "0955 GMT"
+    // counted earthquakes too.
+    for (const question of ['How many aftershocks followed the Java earthquake?', 'How many earthquakes struck Java?']) {
+      const answer = ask(quake, question);
+      expect(answer.answered).toBe(false);
+      expect(answer.message).toContain('give no number');
+    }
+  });
+});
+
+it('"How deep" is not answered by a figure of people ("killing hundreds")', () => {
+  const report = oneArticleIndex(
+    { id: 'depth', title: 'Deep quake off Java' },
+    'Deep quake off Java\n\nIn November, a shallow earthquake struck near Java killing hundreds. ' +
+      'The quake on Friday was detected at a depth of 594 kilometers.',
+  );
+  // Before: "hundreds", the November quake first.
+  const answer = ask(report, 'How deep was the earthquake near Java?');
+  expect(answer.short?.text).toBe('594 kilometers');
+});
