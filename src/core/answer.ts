@@ -166,12 +166,12 @@ function mergeSpans(spans: ReadonlyArray<readonly [number, number]>): Array<[num
   return out;
 }
 
-/** The person's name a passage opens with, as the short answer from passage 1. */
-function openingPerson(index: SentenceIndex, ranked: RankedSentence, passage: Passage | undefined): ShortAnswer | undefined {
-  if (!passage) return undefined;
+/** The person's name the first passage opens with, as the short answer. */
+function openingPerson(index: SentenceIndex, ranked: RankedSentence | undefined, passage: Passage | undefined): ShortAnswer | undefined {
+  if (!ranked || !passage) return undefined;
   const { start, end } = passage.citation;
   const person = index.entities(ranked.document).entitiesIn(start, end).find((e) => e.type === 'PERSON' && !e.role);
-  return person ? { text: ranked.document.text.slice(person.start, person.end), passage: 1, start: person.start - start, end: person.end - start } : undefined;
+  return person ? { text: ranked.document.text.slice(person.start, person.end), passage: 0, start: person.start - start, end: person.end - start } : undefined;
 }
 
 /** The best span of the wanted kind among the passages, nearest to the matched words. */
@@ -198,8 +198,8 @@ function shortAnswer(index: SentenceIndex, ranking: Ranking, passages: readonly 
     return undefined;
   }
   // "Who heads the commission?" matched by "The head of the commission ...", the next
-  // sentence opening with a name: that name (see ranking.ts's withNamedNext).
-  const named = ranking.namedNext && ranking.sentences[1] ? openingPerson(index, ranking.sentences[1], passages[1]) : undefined;
+  // sentence opening with a name, put first: that name (see ranking.ts's withNamedNext).
+  const named = ranking.namedNext ? openingPerson(index, ranking.sentences[0], passages[0]) : undefined;
   if (named) return named;
   // Whether an article holds a term: each asked once (a pass over the article).
   const holding = new Map<string, boolean>();

@@ -125,7 +125,7 @@ export interface Ranking {
    */
   readonly offTopic?: ReadonlySet<number>;
   /**
-   * For "who" asked of a passage naming a person only by role: the second of `sentences`
+   * For "who" asked of a passage naming a person only by role: the first of `sentences`
    * is the next sentence of its article, which opens with that person's name (see withNamedNext).
    */
   readonly namedNext?: boolean;
@@ -363,7 +363,8 @@ function opensWithRole(index: SentenceIndex, passage: SentenceRef, verbs: Readon
  * "Who heads the election commission?" matched by a sentence naming the person only by role
  * ("The head of Gambia's election commission has rejected the criticism.") when the next
  * sentence opens with a name ("Mustapha Carayol told VOA ..."): that sentence becomes the
- * second passage (and gives the short answer, see answer.ts). Only when the best passage
+ * first passage, the one matched second and the context before it (it gives the short
+ * answer, see answer.ts). Only when the best passage
  * opens with a person described by role (see opensWithRole) and names no person the
  * question does not. Whether it did.
  */
@@ -381,7 +382,7 @@ function withNamedNext<T extends SentenceRef & { readonly score: number; readonl
   const next = top.sentence + 1;
   const opening = people(next)[0];
   if (opening === undefined || !/^[\s"“‘'(]*$/u.test(text.slice(sentences[next]!.start, opening.start))) return false;
-  placeSentence(ranked, next, 1);
+  placeSentence(ranked, next, 0);
   return true;
 }
 

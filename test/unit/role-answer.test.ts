@@ -310,13 +310,12 @@ describe('"Who ...?" matched by a role, the person named in the next sentence', 
       'Observers said the count was slow.',
   );
 
-  it('puts the sentence opening with the name second, after the one the question matched, and gives the name as the short answer', () => {
+  it('puts the sentence opening with the name first, the role it answers as its context and second, and gives the name as the short answer', () => {
     const answer = ask(vote, 'Who heads the election commission?');
-    expect(answer.passages.map((p) => p.text).slice(0, 2)).toEqual([
-      "The head of the country's election commission has rejected the criticism from observers.",
-      'Mustafa Keller told reporters on Thursday that each party campaigned freely.',
-    ]);
-    expect(answer.short).toMatchObject({ text: 'Mustafa Keller', passage: 1 });
+    const role = "The head of the country's election commission has rejected the criticism from observers.";
+    expect(answer.passages.map((p) => p.text).slice(0, 2)).toEqual(['Mustafa Keller told reporters on Thursday that each party campaigned freely.', role]);
+    expect(answer.passages[0]?.context.before?.text).toBe(role);
+    expect(answer.short).toMatchObject({ text: 'Mustafa Keller', passage: 0 });
   });
 
   it('not when the best passage opens with no one described by role, nor names someone itself', () => {
