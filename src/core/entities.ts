@@ -110,7 +110,7 @@ const ORG_WORDS = new Set([
   'conference', 'council', 'ministry', 'committee', 'union', 'party', 'news', 'agency', 'organization',
   'organisation', 'forum', 'summit', 'bank', 'university', 'court', 'assembly', 'parliament', 'congress',
   'senate', 'commission', 'company', 'inc', 'corp', 'group', 'institute', 'association', 'games', 'olympics',
-  'foundation', 'communications', 'corporation', 'society', 'league', 'club', 'church', 'school', 'college', 'museum',
+  'foundation', 'communications', 'corporation', 'society', 'league', 'club', 'church', 'school', 'college', 'museum', 'community',
   // A company's: "General Motors", "General Electric", "Delta Air Lines", "Acme Holdings Ltd".
   'motors', 'motor', 'electric', 'dynamics', 'airlines', 'airways', 'industries', 'holdings', 'technologies', 'systems',
   'pharmaceuticals', 'enterprises', 'co', 'ltd', 'plc', 'llc',
@@ -224,13 +224,14 @@ export function documentEntities(document: CorpusDocument, analyzer: Analyzer): 
           if (!present.has(person.term) && role.every((t) => present.has(t))) out.add(person.term);
         }
       }
-      // "these islets", "they": the names of the sentence before stand for them here.
+      // "these islets", "they", "it": the names of the sentence before (people, places,
+      // organizations: "the Bank of America Tower ... It has a height of 617 ft") stand for them here.
       if (n > 1 && REFERS_BACK.test(sentenceText(n))) {
         const previous = document.sentences[n - 1];
         if (previous) {
           for (let k = lowerBound(entities.length, previous.start, (n) => entities[n]!.start); k < entities.length && entities[k]!.start < previous.end; k++) {
             const entity = entities[k]!;
-            if (entity.end > previous.end || (entity.type !== 'PLACE' && entity.type !== 'PERSON')) continue;
+            if (entity.end > previous.end || (entity.type !== 'PLACE' && entity.type !== 'PERSON' && entity.type !== 'ORG')) continue;
             for (const t of analyzer.terms(text.slice(entity.start, entity.end))) out.add(t.term);
           }
         }
@@ -570,11 +571,43 @@ function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname
       else if (bySurname.has(lastWord) || titled) type = 'PERSON';
       else if (places.has(words.join(' ')) || PLACE_KINDS.has(lastWord) || places.has(lastWord)) type = 'PLACE';
       else if (PLACE_PREPOSITIONS.has(before) && !demonyms.has(lastWord)) type = 'PLACE';
-      if (type) out.push({ type, start: (type === 'ORG' ? tokens[i]! : first).start, end: last.end });
+      if (type === 'ORG') {
+        // "The Economic Community of West African States", "the African Union": capitalized
+        // adjectives before the name, and "of" and a run of names after it, are the name's.
+        let open = i;
+        while (open > 0 && tokens[open - 1]!.pos === 'ADJ' && isCapitalized(tokens[open - 1]!) && open - 1 > sentenceOpening(tokens, i)) open--;
+        const through = ofNames(tokens, j);
+        out.push({ type, start: tokens[open]!.start, end: tokens[through]!.end });
+        j = through;
+      } else if (type) out.push({ type, start: first.start, end: last.end });
     }
     i = j + 1;
   }
   return out;
+}
+
+/**
+ * The last token of an organization's name that goes on past token `j` through "of" ("the
+ * Bank of England", "the Organization of American States"): "of", maybe "the", and a run
+ * of capitalized names and adjectives ending in a name; `j` when none follows.
+ */
+function ofNames(tokens: readonly NlpToken[], j: number): number {
+  if (bare(tokens[j + 1]) !== 'of') return j;
+  let k = j + 2;
+  if (bare(tokens[k]) === 'the') k++;
+  let end = j;
+  while (tokens[k] && isCapitalized(tokens[k]!) && ['PROPN', 'ADJ', 'NOUN'].includes(tokens[k]!.pos)) {
+    if (tokens[k]!.pos !== 'ADJ') end = k;
+    k++;
+  }
+  return end;
+}
+
+/** The index of the first token of the sentence holding token `i`: after the last full stop before it. */
+function sentenceOpening(tokens: readonly NlpToken[], i: number): number {
+  let k = i;
+  while (k > 0 && !/^[.!?]$/.test(tokens[k - 1]!.text)) k--;
+  return k;
 }
 
 /**

@@ -47,6 +47,8 @@ export interface Wanted {
   readonly measured?: string;
   /** For OBJECT asked "what did X ask Y to do": an action, which an infinitive gives ("urged Y to release the detainees"). */
   readonly action?: boolean;
+  /** For THING asked by a noun naming a kind of organization ("Which regional group ...?", "Which agency ...?"): the name of one answers too. */
+  readonly organization?: boolean;
 }
 
 /**

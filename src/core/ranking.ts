@@ -577,7 +577,8 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
   const countedAs = counted && cue ? tagged.find((t) => t.start >= cue.start && t.lemma === counted)?.text.toLowerCase() : undefined;
   const measured = answerType === 'NUMBER' && cue ? quantityAsked(question, cue) : undefined;
   const action = answerType === 'OBJECT' && ACTION_ASKED.test(question);
-  const wanted: Wanted | undefined = answerType && { type: answerType, ...(focus ? { focus } : {}), ...(time ? { time } : {}), ...(counted ? { counted } : {}), ...(countedAs && countedAs !== counted ? { countedAs } : {}), ...(measured ? { measured } : {}), ...(action ? { action } : {}) };
+  const organization = answerType === 'THING' && focus !== undefined && thesaurus !== undefined && namesOrganization(thesaurus, focus);
+  const wanted: Wanted | undefined = answerType && { type: answerType, ...(focus ? { focus } : {}), ...(time ? { time } : {}), ...(counted ? { counted } : {}), ...(countedAs && countedAs !== counted ? { countedAs } : {}), ...(measured ? { measured } : {}), ...(action ? { action } : {}), ...(organization ? { organization } : {}) };
   // Read only for a question asking for a kind of time, the one use of it.
   // Not a word written with a capital inside the question, which names someone ("Minister
   // Ward", which the tagger may read as a verb).
@@ -1539,6 +1540,14 @@ const synonymMemos = new WeakMap<SentenceIndex, Memo<string[]>>();
 export function personNouns(index: SentenceIndex): (word: string) => boolean {
   const { thesaurus } = index;
   return thesaurus === undefined ? () => true : (word) => thesaurus.isPersonNoun(word);
+}
+
+/** Nouns for a body of people that WordNet puts above organizations ("Which group ...?", "Which body ...?"). */
+const ORGANIZATION_NOUNS: ReadonlySet<string> = new Set(['organization', 'organisation', 'group', 'body']);
+
+/** Whether a noun names a kind of organization: "agency", "bloc", "party", "team", "group". */
+function namesOrganization(thesaurus: NonNullable<SentenceIndex['thesaurus']>, noun: string): boolean {
+  return ORGANIZATION_NOUNS.has(noun) || (!thesaurus.isPersonNoun(noun) && thesaurus.isKindOf(noun, 'organization'));
 }
 
 /**

@@ -40,9 +40,11 @@ export const SNAPSHOT_FORMAT = 'citeqa-index';
  * surname that is also an English noun, "Prime Minister David Park", entities.ts; 10: a
  * capital written without its closing initialism, "Washington", lexicon.ts, and a day's
  * weekday as a term, date-terms.ts; 11: a name after an office named with "of", "Secretary of
- * State Antony Blinken", a person's, entities.ts).
+ * State Antony Blinken", a person's, entities.ts; 12: an organization's name with "of"
+ * and the adjectives before it, "the Bank of England", and an organization named in the
+ * sentence before one saying "it" standing for it there, entities.ts).
  */
-export const SNAPSHOT_VERSION = 11;
+export const SNAPSHOT_VERSION = 12;
 
 /** How much one record holds at most: items of a list, elements of a typed array (4 MB of uint32). */
 export interface ChunkSizes {

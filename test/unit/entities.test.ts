@@ -105,6 +105,21 @@ describe('people found by general evidence, not only after a title', () => {
     expect(organizations.map((e) => document.text.slice(e.start, e.end))).toEqual(['General Motors', 'General Electric', 'General Assembly']);
   });
 
+  it('an organization named with "of" and the adjectives before it, whole: "the Bank of England", "the African Union"', () => {
+    // Before: "Bank" and the place "England", "Union", "Organization" and the place "States", and no organization for the Community.
+    const body =
+      'The Bank of England raised rates. The African Union said it would send troops. ' +
+      'The Economic Community of West African States said the vote was not fair, and the Organization of American States met on Friday.';
+    const document = buildCorpus([textFile('a.md', articleText({ id: 'bodies' }, `Headline\n\n${body}`))]).documents[0]!;
+    const organizations = documentEntities(document, index.analyzer).entitiesIn(0, document.text.length).filter((e) => e.type === 'ORG');
+    expect(organizations.map((e) => document.text.slice(e.start, e.end))).toEqual([
+      'Bank of England',
+      'African Union',
+      'Economic Community of West African States',
+      'Organization of American States',
+    ]);
+  });
+
   it('a place whose name ends in a kind of place the tagger reads as a noun: "New York City"', () => {
     const body = 'The ministers met in New York City on Monday, and their aides flew on to Mexico City.';
     const document = buildCorpus([textFile('a.md', articleText({ id: 'people' }, `Headline\n\n${body}`))]).documents[0]!;

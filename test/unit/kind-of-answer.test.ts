@@ -380,3 +380,31 @@ describe('"Which <noun> ...?" answered with a compound modifier joined by a dash
     expect(short.replace(/^the /, '')).toBe(phrase);
   });
 });
+
+describe('"Which <noun> ...?" for a kind of organization, answered by an organization\'s name', () => {
+  const vote = oneArticleIndex(
+    { id: 'vote', title: 'Tamlan president wins re-election' },
+    "Tamlan president wins re-election\n\nTamlan President Ada Mensah has won re-election in a poll that has been condemned by the region's main economic bloc. " +
+      'Election officials announced Friday that Mrs. Mensah had won with 72 percent of the vote. ' +
+      'The Economic Community of West African States said this week the vote cannot be considered fair. ' +
+      'The tallest building in Lumo is the Bank of Westland Tower, built in 1990 as the Barnett Center. It has a height of 617 ft and includes 42 floors.',
+  );
+
+  it.each([
+    // Before: "Mrs. Mensah", the officials' sentence first (the recognizer read "West" as a place, and no organization).
+    ['Which regional group said the Tamlan vote was not fair?', 'Economic Community of West African States'],
+    ['Which organization said the Tamlan vote was not fair?', 'Economic Community of West African States'],
+  ])('%s -> %s', (question, expected) => {
+    const answer = ask(vote, question);
+    expect(answer.short?.text).toBe(expected);
+    expect(answer.passages[0]?.text).toMatch(/^The Economic Community/);
+  });
+
+  it('a sentence saying "it" still holds the name before it, now read as an organization\'s', () => {
+    // "the Bank of Westland Tower" was a place, "Westland", after "of"; as an organization
+    // it stands for "It" only because organizations do too.
+    const answer = ask(vote, 'How tall is the Bank of Westland Tower?');
+    expect(answer.passages[0]?.text).toMatch(/^It has a height/);
+    expect(answer.short?.text).toBe('617 ft');
+  });
+});
