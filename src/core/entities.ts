@@ -346,11 +346,13 @@ function findPeople(tokens: readonly NlpToken[], sets: NameSets): Person[] {
     if (!first || !last || demonyms.has(bare(last))) continue;
     let roleStart = i;
     while (roleStart > 0) {
-      const before = bare(tokens[roleStart - 1]);
+      // "Secretary-General": a title joined to the one before by a hyphen is one title.
+      const joined = hyphenJoins(tokens, roleStart - 1) ? 1 : 0;
+      const before = bare(tokens[roleStart - 1 - joined]);
       if (!(ROLE_MODIFIERS.has(before) || TITLES.has(before) || demonyms.has(before))) break;
-      roleStart--;
+      roleStart -= 1 + joined;
     }
-    addPerson(first, last, tokens.slice(roleStart, i + 1).map((t) => t.text).join(' '));
+    addPerson(first, last, textBetween(tokens, tokens[roleStart]!, tokens[i]!));
   }
   const runs = nameRuns(tokens, sets);
   const acting = actingAlone(tokens, runs);
@@ -487,6 +489,12 @@ function actingAlone(tokens: readonly NlpToken[], runs: ReadonlyArray<[number, n
   return out;
 }
 
+/** Whether token `k` is a hyphen joining the words on either side, with no space ("Secretary-General"). */
+function hyphenJoins(tokens: readonly NlpToken[], k: number): boolean {
+  const [before, hyphen, after] = [tokens[k - 1], tokens[k], tokens[k + 1]];
+  return hyphen?.text === '-' && before !== undefined && after !== undefined && before.end === hyphen.start && hyphen.end === after.start;
+}
+
 /** The text from token `first` to token `last`, with the spacing it has ("Jean-Yves Le Drian"). */
 function textBetween(tokens: readonly NlpToken[], first: NlpToken, last: NlpToken): string {
   let out = '';
@@ -531,7 +539,9 @@ function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname
     while (j + 1 < tokens.length && continues(j + 1)) j++;
     // Titles and demonyms lead into a name but are not part of it.
     let from = i;
-    while (from <= j && (TITLES.has(bare(tokens[from])) || ROLE_MODIFIERS.has(bare(tokens[from])) || demonyms.has(bare(tokens[from])))) from++;
+    const leading = (k: number) => TITLES.has(bare(tokens[k])) || ROLE_MODIFIERS.has(bare(tokens[k])) || demonyms.has(bare(tokens[k]));
+    // "Secretary-General": the hyphen between two titles is theirs.
+    while (from <= j && (leading(from) || (from > i && hyphenJoins(tokens, from) && leading(from + 1)))) from++;
     // "Secretary of State Antony Blinken", "Secretary of the Navy Carlos Del Toro": an
     // office named after a capitalized title and "of" leads into a person's name, which is
     // no place for following "of"; when two words or a known surname follow the office, and
@@ -623,7 +633,7 @@ function findRoleMentions(text: string, bodyStart: number, people: readonly Pers
         const start = bodyStart + match.index;
         const end = start + match[0].length;
         // "Japanese Foreign Minister Toshimitsu Motegi": the name itself is the person.
-        if (names.some((n) => n.type === 'PERSON' && n.start >= end && n.start <= end + 1)) continue;
+        if (names.some((n) => n.type === 'PERSON' && ((n.start >= end && n.start <= end + 1) || (n.start <= start && end <= n.end)))) continue;
         out.push({ type: 'PERSON', start, end, role: true });
       }
     }

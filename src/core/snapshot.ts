@@ -42,9 +42,10 @@ export const SNAPSHOT_FORMAT = 'citeqa-index';
  * weekday as a term, date-terms.ts; 11: a name after an office named with "of", "Secretary of
  * State Antony Blinken", a person's, entities.ts; 12: an organization's name with "of"
  * and the adjectives before it, "the Bank of England", and an organization named in the
- * sentence before one saying "it" standing for it there, entities.ts).
+ * sentence before one saying "it" standing for it there, entities.ts; 13: a title joined
+ * by a hyphen is one role, "Secretary-General", entities.ts).
  */
-export const SNAPSHOT_VERSION = 12;
+export const SNAPSHOT_VERSION = 13;
 
 /** How much one record holds at most: items of a list, elements of a typed array (4 MB of uint32). */
 export interface ChunkSizes {

@@ -63,6 +63,14 @@ describe('people found by general evidence, not only after a title', () => {
     ]);
   });
 
+  it('a title joined by a hyphen is one title: "Secretary-General"', () => {
+    // Before: the role "General", a person "-General" for the title alone, and one "General" inside the name.
+    const body = 'UN Secretary-General Antonio Guterres spoke on Monday. The Secretary-General said the talks would go on.';
+    expect(recognize(body).people).toEqual([expect.objectContaining({ name: 'Antonio Guterres', roles: ['Secretary-General'] })]);
+    expect(personSpans(body)).toEqual(['UN Secretary-General Antonio Guterres', 'Secretary-General']);
+    expect(personSpans('He met the Secretary-General of the United Nations.')).toEqual([]);
+  });
+
   it('by an office named after "of" before the name, which is no place', () => {
     const body = 'Secretary of State Antony Blinken spoke with the Minister of Foreign Affairs Sergei Lavrov. The Minister of Foreign Affairs was in Rome.';
     expect(personSpans(body)).toEqual(['Antony Blinken', 'Sergei Lavrov']);
