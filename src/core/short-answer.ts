@@ -703,10 +703,15 @@ function phraseCandidates(
         while (isNameWord(tokens[through + 1])) through++;
       }
     }
+    // "this local-global principle": a demonstrative points back, and says nothing.
+    if (type === 'THING' && DEMONSTRATIVES.test(tokens[named]!.text) && named < through) named++;
     out.push({ start: tokens[named]!.start, end: tokens[through]!.end, fit: 1 });
   }
   return out;
 }
+
+/** Determiners that point back: "this", "these", "that", "those". */
+const DEMONSTRATIVES = /^(?:this|these|that|those)$/i;
 
 /** How many matched words stand right before `at`, separated by spaces only. */
 function matchedWordsBefore(text: string, at: number, matched: ReadonlyArray<readonly [number, number]>): number {

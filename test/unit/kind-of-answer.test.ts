@@ -408,3 +408,12 @@ describe('"Which <noun> ...?" for a kind of organization, answered by an organiz
     expect(answer.short?.text).toBe('617 ft');
   });
 });
+
+it('"Which <noun> ...?" is answered without a demonstrative before the noun\'s phrase', () => {
+  const schools = oneArticleIndex(
+    { id: 'schools', title: 'Schools in Norland' },
+    'Schools in Norland\n\nNorland adopted a school voucher model in 1992. This innovative school voucher model lets pupils choose a free school.',
+  );
+  // Before: "This innovative school voucher model".
+  expect(ask(schools, 'Which school model lets pupils choose a free school?').short?.text).toBe('innovative school voucher model');
+});
