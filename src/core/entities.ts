@@ -585,7 +585,7 @@ function properNounEntities(text: string, tokens: readonly NlpToken[], bySurname
         // "The Economic Community of West African States", "the African Union": capitalized
         // adjectives before the name, and "of" and a run of names after it, are the name's.
         let open = i;
-        while (open > 0 && tokens[open - 1]!.pos === 'ADJ' && isCapitalized(tokens[open - 1]!) && open - 1 > sentenceOpening(tokens, i)) open--;
+        while (open > 0 && tokens[open - 1]!.pos === 'ADJ' && isCapitalized(tokens[open - 1]!) && !opensSentence(text, tokens, open - 1)) open--;
         const through = ofNames(tokens, j);
         out.push({ type, start: tokens[open]!.start, end: tokens[through]!.end });
         j = through;
@@ -613,11 +613,10 @@ function ofNames(tokens: readonly NlpToken[], j: number): number {
   return end;
 }
 
-/** The index of the first token of the sentence holding token `i`: after the last full stop before it. */
-function sentenceOpening(tokens: readonly NlpToken[], i: number): number {
-  let k = i;
-  while (k > 0 && !/^[.!?]$/.test(tokens[k - 1]!.text)) k--;
-  return k;
+/** Whether token `k` opens a sentence or a line (its capital says nothing): first, or after a full stop or a line break. */
+function opensSentence(text: string, tokens: readonly NlpToken[], k: number): boolean {
+  const before = tokens[k - 1];
+  return before === undefined || /^[.!?]$/.test(before.text) || text.slice(before.end, tokens[k]!.start).includes('\n');
 }
 
 /**
