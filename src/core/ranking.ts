@@ -22,7 +22,7 @@ import { isStopWord, lemmaTerm, normalizeWord, termOf, type Term } from './analy
 import { questionDateTerms } from './date-terms';
 import { countWork, MAX_CONVERSATION_TERMS, MAX_TAGGED_LENGTH, MAX_WORD_LENGTH } from './cost';
 import { askedInPast, givesTime, writesTimePlainly, timeAsked, type TimeAsked } from './asked-time';
-import { tag, type NlpToken } from './nlp';
+import { tag, type Entity, type NlpToken } from './nlp';
 import { auxiliaryFuture } from './tense';
 import { candidates, FIT_CEILINGS } from './short-answer';
 import { writtenSurname } from './entities';
@@ -214,7 +214,7 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
     const told = tense(s);
     // Without the question's nouns, a passage holding its verb reports some other event: it dates this one only where the best passage does not tell of it as to come.
     // A lede telling of the event only as to come or asked for is not dated by its article.
-    return told === 'reported' || (told === 'other' && !toComeNear) || (timeFrom(s) && givesTimeIn(index, s, asked, told !== 'pending'));
+    return told === 'reported' || (told === 'other' && !toComeNear) || (timeFrom(s) && givesTimeIn(index, s, asked, told !== 'pending', read.clause));
   };
   // Asked for a kind of time, a passage among the closest three that writes it plainly
   // (asked-time.ts's writesTimePlainly: a date, a year or a century for "when did", a
@@ -237,8 +237,8 @@ export function rank(index: SentenceIndex, question: string, limit: number, prev
   const tellsOfEvent = (s: (typeof closest)[number]) => past || eventTerms.size === 0 || [...s.matchedTerms].some((t) => eventTerms.has(t));
   if (decided.answers && !followUp && missing.length === 0 && wanted?.time !== undefined) {
     const asked = wanted.time;
-    const writesTime = closest.map((s, n) => !offTopic.has(n) && timeFrom(s) && tellsOfEvent(s) && writesTimeIn(index, s, asked));
-    const untimed = closest.map((s, n) => !writesTime[n] && !givesTimeIn(index, s, 'EVENT', false));
+    const writesTime = closest.map((s, n) => !offTopic.has(n) && timeFrom(s) && tellsOfEvent(s) && writesTimeIn(index, s, asked, read.clause));
+    const untimed = closest.map((s, n) => !writesTime[n] && !givesTimeIn(index, s, 'EVENT', false, read.clause));
     // A passage reporting the event is passed only by its article's lede, whose date it shares.
     const passes = (mover: number, passed: number) => {
       if (!writesTime[mover] || !untimed[passed]) return false;
@@ -438,19 +438,37 @@ function withAuthorFirst<T extends SentenceRef & { readonly score: number; reado
 }
 
 /** Whether a passage gives the kind of time asked, besides the question's own words (see asked-time.ts). */
-function givesTimeIn(index: SentenceIndex, passage: SentenceRef & { readonly matchedTerms: ReadonlySet<string> }, asked: TimeAsked, datedLede = true): boolean {
+function givesTimeIn(index: SentenceIndex, passage: SentenceRef & { readonly matchedTerms: ReadonlySet<string> }, asked: TimeAsked, datedLede = true, clause: ReadonlySet<string> = new Set()): boolean {
   const span = passage.document.sentences[passage.sentence];
   if (!span) return false;
   const entities = index.entities(passage.document).entitiesIn(span.start, span.end);
-  return givesTime(asked, passage.document.text, span.start, span.end, entities, matchedSpans(index, passage, passage.matchedTerms), datedLede && passage.sentence === ledeOf(passage.document));
+  return givesTime(asked, passage.document.text, span.start, span.end, entities, timeMatched(index, passage, entities, clause), datedLede && passage.sentence === ledeOf(passage.document));
 }
 
 /** Whether a passage writes the kind of time asked in so many words, besides the question's own words (see asked-time.ts). */
-function writesTimeIn(index: SentenceIndex, passage: SentenceRef & { readonly matchedTerms: ReadonlySet<string> }, asked: TimeAsked): boolean {
+function writesTimeIn(index: SentenceIndex, passage: SentenceRef & { readonly matchedTerms: ReadonlySet<string> }, asked: TimeAsked, clause: ReadonlySet<string> = new Set()): boolean {
   const span = passage.document.sentences[passage.sentence];
   if (!span) return false;
   const entities = index.entities(passage.document).entitiesIn(span.start, span.end);
-  return writesTimePlainly(asked, passage.document.text, span.start, span.end, entities, matchedSpans(index, passage, passage.matchedTerms));
+  return writesTimePlainly(asked, passage.document.text, span.start, span.end, entities, timeMatched(index, passage, entities, clause));
+}
+
+/** What a time may follow and still be the time of the word before it: "meeting April 6", "meeting on April 6", "talks scheduled for May". */
+const DATES_WORD = /^[\s,]*(?:(?:on|in|at|for|of|scheduled|planned|set|due|held|slated)\s+){0,2}$/iu;
+
+/**
+ * The question's words in a passage, which give no time of their own, and the times that
+ * date a word of the question's condition clause ("the Armenian leader's meeting" of "On
+ * which day did Blinken call Pashinyan shortly before the meeting?" in "their planned
+ * meeting April 6"): the condition's time, not the event's.
+ */
+function timeMatched(index: SentenceIndex, passage: SentenceRef & { readonly matchedTerms: ReadonlySet<string> }, entities: readonly Entity[], clause: ReadonlySet<string>): Array<[number, number]> {
+  const matched = matchedSpans(index, passage, passage.matchedTerms);
+  if (clause.size === 0) return matched;
+  const conditions = matchedSpans(index, passage, new Set([...passage.matchedTerms].filter((t) => clause.has(t))), true);
+  const { text } = passage.document;
+  const dating = entities.filter((e) => (e.type === 'DATE' || e.type === 'TIME') && conditions.some(([, end]) => end <= e.start && DATES_WORD.test(text.slice(end, e.start))));
+  return dating.length === 0 ? matched : [...matched, ...dating.map((e): [number, number] => [e.start, e.end])];
 }
 
 /**
@@ -514,6 +532,8 @@ interface ReadQuestion {
   readonly eventNouns: ReadonlySet<string>;
   /** The question's words with their parts of speech (its first MAX_TAGGED_LENGTH characters). */
   readonly tagged: readonly NlpToken[];
+  /** The terms only of the clause setting the question's time or condition (see clauseTerms). */
+  readonly clause: ReadonlySet<string>;
 }
 
 function readQuestion(index: SentenceIndex, question: string, previous?: Conversation): ReadQuestion {
@@ -553,7 +573,7 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
     // The retriever bounds the work of one question (its rarest terms are searched; see
     // retrieval.ts). Every term the corpus has is evidence, searched or not.
     const results = index.retriever.retrieve(weights, RERANK_DEPTH);
-    return { analyzed: terms, words, weights, synonyms, corrections, own, followUp, carried, results };
+    return { analyzed: terms, words, weights, synonyms, corrections, own, followUp, carried, results, clause: followUp ? new Set<string>() : clause };
   };
 
   // "What titles does Burhan hold?" asks for a person's titles: "titles" and "hold" only say
@@ -590,7 +610,7 @@ function readQuestion(index: SentenceIndex, question: string, previous?: Convers
   const eventNouns = new Set(
     time === undefined ? [] : tagged.filter((t) => t.pos === 'NOUN' && !cueWords.some(([s, e]) => t.start >= s && t.end <= e)).flatMap((t) => index.analyzer.terms(t.text).filter((term) => !term.alias && index.has(term.term)).map((term) => term.term)),
   );
-  return { question, analyzed: searched.analyzed, words, weights, synonyms, corrections, followUp, carried, own, results, wanted, eventTerms, eventNouns, tagged };
+  return { question, analyzed: searched.analyzed, words, weights, synonyms, corrections, followUp, carried, own, results, wanted, eventTerms, eventNouns, tagged, clause: searched.clause };
 }
 
 /**

@@ -541,6 +541,7 @@ const DIRECTION = new RegExp(
     String.raw`)(?![\p{L}\u2010\u2011\u2013-])`,
   'giu',
 );
+
 /** Whether a sentence is written in title case, as headlines are: three words of four letters or more, every one capitalized. */
 function isTitleCase(sentence: string): boolean {
   const longWords = sentence.match(/\p{L}[\p{L}'’-]{3,}/gu) ?? [];

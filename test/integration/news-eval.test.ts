@@ -20,7 +20,7 @@
  *   news-b  citeqa  hit@1 0.815  recall@3 0.926  MRR 0.864  EM 57.8  F1 64.4
  *                   answerable declined 0 of 54, impossible declined 11 of 14
  *           MiniSearch tuned  hit@1 0.426  recall@3 0.648  MRR 0.525
- *   news-c  citeqa  hit@1 0.800  recall@3 0.927  MRR 0.861  EM 31.3  F1 47.8
+ *   news-c  citeqa  hit@1 0.818  recall@3 0.927  MRR 0.870  EM 31.3  F1 47.8
  *                   answerable declined 1 of 55, impossible declined 5 of 12
  *                   (blind, before the changes it prompted: 0.709, 0.836, 0.770, 18.8, 39.9, 5 of 55, 5 of 12)
  *           MiniSearch tuned  hit@1 0.582  recall@3 0.691  MRR 0.621
@@ -71,7 +71,7 @@ const SETS: readonly NewsSet[] = [
     articles: 11,
     questions: 67,
     unanswerable: 12,
-    thresholds: { hitAt1: 0.77, recallAt3: 0.89, mrr: 0.83, f1: 45, exactMatch: 28 },
+    thresholds: { hitAt1: 0.79, recallAt3: 0.89, mrr: 0.84, f1: 45, exactMatch: 28 },
     maxAnswerableDeclined: 2,
     minImpossibleDeclined: 4,
   },

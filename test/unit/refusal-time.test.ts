@@ -564,3 +564,19 @@ describe('a time the recognizer leaves out', () => {
     expect(ask(streaming, 'When did the network start offering streams of its shows?').short?.text).toBe('2013');
   });
 });
+
+describe('a time that dates the question\'s condition, not its event', () => {
+  const readout = oneArticleIndex(
+    { id: 'okafor-call', title: 'Minister Ward speaks with Mayor Okafor', published: '2022-04-05' },
+    'Minister Ward speaks with Mayor Okafor\n\nMinister Ward spoke today with Mayor Okafor of Greendale. ' +
+      "The minister welcomed the mayor's planned meeting April 6 with the council of Riverton and its chairman Adebayo. " +
+      'They discussed the tram line and the new bridge.',
+  );
+
+  it('does not date the call by the date of the meeting the question names only to say when', () => {
+    // Before: "The minister welcomed ... planned meeting April 6 ..." first, "April 6" read as the call's day.
+    const answer = ask(readout, "On which day did Minister Ward call Mayor Okafor shortly before the mayor's meeting with the council and Adebayo?");
+    expect(answer.passages[0]?.text).toBe('Minister Ward spoke today with Mayor Okafor of Greendale.');
+    expect(answer.short).toMatchObject({ text: 'today', date: '2022-04-05' });
+  });
+});
