@@ -451,8 +451,8 @@ export const ANAPHORS: ReadonlySet<string> = new Set([
   'he', 'she', 'they', 'them', 'it', 'that', 'there', 'those', 'this', 'these', 'his', 'her', 'their', 'its', 'him',
 ]);
 
-/** Words that open a clause of time or condition (see CONDITION). */
-const CONNECTIVES = 'after|before|since|until|till|while|because|if|unless|when|whenever';
+/** Words that open a clause of time or condition (see CONDITION), or of concession ("despite the pause", "although the vote was close"). */
+const CONNECTIVES = 'after|before|since|until|till|while|because|if|unless|when|whenever|despite|although|though';
 /** "Once" opening a clause: before its subject ("once the talks end"), not an adverb ("who once scored", "once again"). */
 const ONCE = String.raw`once(?=\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|he|she|it|they|we|you|i)\s)`;
 

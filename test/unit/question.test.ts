@@ -120,6 +120,9 @@ describe('conditionSpans', () => {
     ['After the takeover, what did the State Department demand?', 'the takeover'],
     ['When John Fox left the Broncos, who replaced him?', 'John Fox left the Broncos'],
     ['Once the talks end, who leads?', 'the talks end'],
+    // A concession sets the condition too (before: no clause).
+    ['Which kind of aid keeps going despite the pause?', 'the pause?'],
+    ['Although the vote was close, who won?', 'the vote was close'],
   ])('the clause of %s lies after its connective', (question, clause) => {
     expect(clauses(question)).toEqual([clause]);
   });
