@@ -17,7 +17,7 @@
  *   news    citeqa  hit@1 0.846  recall@3 0.981  MRR 0.904  EM 59.4  F1 66.8
  *                   answerable declined 0 of 52, impossible declined 12 of 12
  *           MiniSearch tuned  hit@1 0.615  recall@3 0.788  MRR 0.699
- *   news-b  citeqa  hit@1 0.815  recall@3 0.926  MRR 0.864  EM 57.8  F1 64.4
+ *   news-b  citeqa  hit@1 0.815  recall@3 0.926  MRR 0.864  EM 57.8  F1 64.5
  *                   answerable declined 0 of 54, impossible declined 11 of 14
  *           MiniSearch tuned  hit@1 0.426  recall@3 0.648  MRR 0.525
  *   news-c  citeqa  hit@1 0.818  recall@3 0.927  MRR 0.870  EM 31.3  F1 47.8
