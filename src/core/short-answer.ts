@@ -307,12 +307,37 @@ export function candidates(
       out.push({ start: from, end: to, fit: CLOCK_READING_FIT });
     }
   }
+  // "Thomas Edison and Nikola Tesla": people named together answer together.
+  if (type === 'PERSON') joinPeople(text, out, inSentence);
   // A quotation's speaker answers "who said", when the sentence names them.
   if (type === 'PERSON' && speaker && !out.some((c) => c.fit >= 1)) {
     const at = text.indexOf(speaker.name, start);
     if (at >= 0 && at + speaker.name.length <= end) out.push({ start: at, end: at + speaker.name.length, fit: 0.8 });
   }
   return out.sort((a, b) => b.fit - a.fit);
+}
+
+/** What joins two people named together: "and", a comma, or both. */
+const PEOPLE_JOIN = /^\s*(?:,\s*(?:and\s+)?|and\s+)$/u;
+
+/**
+ * Extends each person candidate (fit 1) through the people named right after it, joined by
+ * "and" or a comma ("Robert Lane and Benjamin Vail"), the joined ones no longer apart.
+ */
+function joinPeople(text: string, out: Candidate[], inSentence: readonly Entity[]): void {
+  const people = out.filter((c) => c.fit >= 1 && inSentence.some((e) => e.type === 'PERSON' && e.start <= c.start && c.end <= e.end)).sort((a, b) => a.start - b.start);
+  const joined = new Set<Candidate>();
+  for (let i = 0; i < people.length; i++) {
+    const first = people[i]!;
+    if (joined.has(first)) continue;
+    let end = first.end;
+    for (let k = i + 1; k < people.length && PEOPLE_JOIN.test(text.slice(end, people[k]!.start)); k++) {
+      end = people[k]!.end;
+      joined.add(people[k]!);
+    }
+    if (end !== first.end) out[out.indexOf(first)] = { ...first, end };
+  }
+  for (const c of joined) out.splice(out.indexOf(c), 1);
 }
 
 /** "How many days ...?" answered by a length of time in days ("for ten days"). */

@@ -1,7 +1,10 @@
 import { ask, converse } from '../../src/core/answer';
 import { rank } from '../../src/core/ranking';
 import { roleAsked } from '../../src/core/question';
-import { oneArticleIndex, seedIndexOnce } from '../helpers';
+import { buildCorpus } from '../../src/core/corpus';
+import { documentEntities } from '../../src/core/entities';
+import { candidates } from '../../src/core/short-answer';
+import { articleText, oneArticleIndex, seedIndexOnce, textFile } from '../helpers';
 
 const index = oneArticleIndex(
   { id: 'talks', title: 'Ministers meet on the border dispute' },
@@ -355,5 +358,19 @@ describe('"who" answered by a name without the titles before it', () => {
 
   it.each(['Who is the commander of the national armed forces?', 'Who did Okafor speak with today?'])('%s -> Amadou Keita, not "General Amadou Keita" nor the title alone', (question) => {
     expect(ask(call, question).short?.text).toBe('Amadou Keita');
+  });
+});
+
+describe('"Who ...?" answered by people named together', () => {
+  it('gives them all as one candidate, joined as the sentence joins them', () => {
+    const index = seedIndexOnce();
+    const body = 'Archaeologist Mary Keller and geologist Louis Keller came in 1947. Research here is identified with Mary Keller and Louis Keller, who dug at Hyrax Hill.';
+    const document = buildCorpus([textFile('a.md', articleText({ id: 'digs' }, `Headline\n\n${body}`))]).documents[0]!;
+    const recognized = documentEntities(document, index.analyzer);
+    const span = document.sentences.find((s) => document.text.slice(s.start, s.end).startsWith('Research'))!;
+    const found = candidates({ type: 'PERSON' }, document.text, span.start, span.end, recognized, [], undefined).map((c) => document.text.slice(c.start, c.end));
+    // Before: "Mary Keller" and "Louis Keller" apart.
+    expect(found).toContain('Mary Keller and Louis Keller');
+    expect(found).not.toContain('Louis Keller');
   });
 });
