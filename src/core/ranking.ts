@@ -317,7 +317,8 @@ function withSpeakerNamed<T extends SentenceRef & { readonly score: number; read
 /**
  * Puts sentence `sentence` of the best passage's article at `place` (0 or 1) among
  * `ranked`, taking the score of the passage there (taken out from further down, or added
- * unretrieved, with no matched terms); left as it is when already first or second.
+ * unretrieved, with no matched terms); left as it is when already there, or, for place 1,
+ * already first.
  */
 function placeSentence<T extends SentenceRef & { readonly score: number; readonly matchedTerms: ReadonlySet<string> }>(ranked: T[], sentence: number, place: 0 | 1): void {
   const top = ranked[0]!;
@@ -359,6 +360,12 @@ function opensWithRole(index: SentenceIndex, passage: SentenceRef, verbs: Readon
   return false;
 }
 
+/** The people sentence `n` of `document` names by name (not by role alone). */
+function namedPeople(index: SentenceIndex, document: CorpusDocument, n: number): Entity[] {
+  const span = document.sentences[n];
+  return span ? index.entities(document).entitiesIn(span.start, span.end).filter((e) => e.type === 'PERSON' && !e.role) : [];
+}
+
 /**
  * "Who heads the election commission?" matched by a sentence naming the person only by role
  * ("The head of Gambia's election commission has rejected the criticism.") when the next
@@ -372,12 +379,8 @@ function withNamedNext<T extends SentenceRef & { readonly score: number; readonl
   const top = ranked[0];
   if (!top) return false;
   const { text, sentences } = top.document;
-  const entities = index.entities(top.document);
   const asked = question.toLowerCase();
-  const people = (n: number) => {
-    const span = sentences[n];
-    return span ? entities.entitiesIn(span.start, span.end).filter((e) => e.type === 'PERSON' && !e.role && !asked.includes(text.slice(e.start, e.end).toLowerCase())) : [];
-  };
+  const people = (n: number) => namedPeople(index, top.document, n).filter((e) => !asked.includes(text.slice(e.start, e.end).toLowerCase()));
   if (people(top.sentence).length > 0 || !opensWithRole(index, top, verbs)) return false;
   const next = top.sentence + 1;
   const opening = people(next)[0];
@@ -391,9 +394,14 @@ const STATEMENT_NOUN = /\b(?:statements?|readouts?|releases?|remarks|announcemen
 /** Verbs of putting a statement out ("signed", "issued", "put out", "is attributable to"). */
 const AUTHORSHIP_VERB = /\b(?:sign(?:s|ed)?|issu(?:e|es|ed)|releas(?:e|es|ed)|put(?:s)?\s+out|gave|giv(?:e|es|en)|deliver(?:s|ed)?|wr(?:ote|ite|ites|itten)|authored|attribut(?:ed|able))\b/iu;
 
+/** Whether a text tells of a statement put out: a statement's noun and a verb of putting it out. */
+function tellsOfStatement(text: string): boolean {
+  return STATEMENT_NOUN.test(text) && AUTHORSHIP_VERB.test(text);
+}
+
 /** Whether a question asks who put out a statement ("Who signed the statement ...?", "Which spokesperson gave the readout ...?"). */
 export function asksAuthor(question: string): boolean {
-  return STATEMENT_NOUN.test(question) && AUTHORSHIP_VERB.test(question);
+  return tellsOfStatement(question);
 }
 
 /**
@@ -403,11 +411,7 @@ export function asksAuthor(question: string): boolean {
  */
 export function authorLine(index: SentenceIndex, document: CorpusDocument): number | undefined {
   const { text, sentences } = document;
-  const entities = index.entities(document);
-  const people = (n: number) => {
-    const span = sentences[n];
-    return span ? entities.entitiesIn(span.start, span.end).filter((e) => e.type === 'PERSON' && !e.role) : [];
-  };
+  const people = (n: number) => namedPeople(index, document, n);
   const lede = ledeOf(document);
   for (let n = 1; n < lede; n++) if (people(n).length > 0) return n;
   const last = sentences.length - 1;
@@ -433,7 +437,7 @@ function withAuthorFirst<T extends SentenceRef & { readonly score: number; reado
   // issued a statement condemning the attack"): not the article's own.
   const span = top.document.sentences[top.sentence]!;
   const told = top.document.text.slice(span.start, span.end);
-  if (STATEMENT_NOUN.test(told) && AUTHORSHIP_VERB.test(told) && index.entities(top.document).entitiesIn(span.start, span.end).some((e) => e.type === 'PERSON')) return;
+  if (tellsOfStatement(told) && index.entities(top.document).entitiesIn(span.start, span.end).some((e) => e.type === 'PERSON')) return;
   placeSentence(ranked, line, 0);
 }
 

@@ -90,10 +90,9 @@ const CLOCK_READING = /(?<![\p{L}\p{N}:.])(?:\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b\
 /** Its fit for "what time": above a time of day the recognizer finds in words ("this morning": 0.8). */
 const CLOCK_READING_FIT = 1.1;
 
-/** Whether a clock reading of the sentence `[start, end)` begins at `at`. */
-function clockAt(text: string, start: number, end: number, at: number): boolean {
-  for (const m of text.slice(start, end).matchAll(CLOCK_READING)) if (start + m.index === at) return true;
-  return false;
+/** Where the clock readings of the sentence `[start, end)` begin. */
+function clockStarts(text: string, start: number, end: number): Set<number> {
+  return new Set([...text.slice(start, end).matchAll(CLOCK_READING)].map((m) => start + m.index));
 }
 
 /** Less fit for a distance in brackets right after another: a conversion ("2,000 m (6,600 ft)"). */
@@ -184,6 +183,9 @@ export function candidates(
   }
 
   const out: Candidate[] = [];
+  // Read once per sentence, when a figure needs them.
+  let clocks: Set<number> | undefined;
+  let titleCase: boolean | undefined;
   for (const found of inSentence) {
     // "detained since October 25", which the recognizer reads as a length of time, gives the
     // date it began: "October 25" answers "Since when ...?" and "When were they detained?".
@@ -208,7 +210,7 @@ export function candidates(
     const value = text.slice(span.start, span.end);
     if (type === 'NUMBER' && YEAR.test(value)) continue;
     // "0955 GMT", "4:55 p.m.": a time of day counts nothing.
-    if (type === 'NUMBER' && clockAt(text, start, end, span.start)) continue;
+    if (type === 'NUMBER' && (clocks ??= clockStarts(text, start, end)).has(span.start)) continue;
     // A figure right after a name inside the sentence, and before no common noun, names a
     // thing and counts nothing: "Airbus 330", "Flight 447", "Super Bowl 50 Host Committee"
     // (not "struck Venice 22 times").
@@ -235,7 +237,7 @@ export function candidates(
       // A share is a percentage or a fraction ("three-fourths", "a third"), not a count.
       if (wanted.counted === SHARE && entity.type !== 'PERCENT' && !FRACTION.test(value) && !PERCENT_AFTER.test(text.slice(to, to + 12))) continue;
       const currency = entity.type === 'MONEY' || CURRENCY_BEFORE.test(text.slice(Math.max(start, span.start - 2), span.start));
-      const after = currency || entity.type === 'PERCENT' ? undefined : countedAfter(entities.tokensIn(to, end), isTitleCase(text.slice(start, end)));
+      const after = currency || entity.type === 'PERCENT' ? undefined : countedAfter(entities.tokensIn(to, end), (titleCase ??= isTitleCase(text.slice(start, end))));
       // "a 5.6 magnitude earthquake" measures a magnitude and counts no earthquakes.
       const counter = after?.modifiers[0] !== undefined && counts(after.modifiers[0].lemma, MEASURE) ? after.modifiers[0] : after;
       const noun = currency ? MONEY : counter?.lemma;
@@ -628,6 +630,11 @@ function nameAfter(tokens: readonly NlpToken[], i: number, to: number, isPersonN
   return /^\p{Ll}/u.test(noun) && next !== 'VERB' && next !== 'AUX';
 }
 
+/** Whether a token lies inside one of the question's matched words. */
+function tokenMatched(token: NlpToken, matched: ReadonlyArray<readonly [number, number]>): boolean {
+  return matched.some(([s, e]) => s <= token.start && token.end <= e);
+}
+
 /** Most words of an action given by an infinitive ("to release all political detainees ..."). */
 const MAX_ACTION_WORDS = 20;
 /** What ends an action's words: a clause's punctuation. */
@@ -641,7 +648,7 @@ const ACTION_END = /^[,;:.!?()\u2013\u2014]$/u;
  */
 function actionCandidates(focus: string | undefined, tokens: readonly NlpToken[], matched: ReadonlyArray<readonly [number, number]>): Candidate[] {
   const out: Candidate[] = [];
-  const isMatched = (t: NlpToken) => matched.some(([s, e]) => s <= t.start && t.end <= e);
+  const isMatched = (t: NlpToken) => tokenMatched(t, matched);
   for (let i = 1; i + 1 < tokens.length; i++) {
     if (tokens[i]!.text.toLowerCase() !== 'to') continue;
     // "to immediately release": an adverb may split the infinitive.
@@ -702,7 +709,7 @@ function phraseCandidates(
     }
     // What follows the question's own words: "called the gas spiritus ignis" answers "What
     // did Hale call the gas?" with "spiritus ignis".
-    const isMatched = (t: NlpToken) => matched.some(([s, e]) => s <= t.start && t.end <= e);
+    const isMatched = (t: NlpToken) => tokenMatched(t, matched);
     if (type === 'OBJECT') {
       let lastMatched: number | undefined;
       for (let k = from; k < to && (tokens[k]!.pos === 'DET' || POSSESSIVES.has(tokens[k]!.text.toLowerCase()) || isMatched(tokens[k]!)); k++) if (isMatched(tokens[k]!)) lastMatched = k;
